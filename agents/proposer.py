@@ -1,0 +1,34 @@
+"""The Proposer: asks its model for the market outlook and parses the answer at the edge."""
+
+from __future__ import annotations
+
+from agents.base import Agent
+from clients.types import Role
+from orchestrator.canonical import sha256_prefixed
+from orchestrator.errors import PilotError
+from orchestrator.messages import Message, Proposal, ProposalRequest
+from policies.scope import parse_proposal
+
+__all__ = ["ProposerAgent"]
+
+
+class ProposerAgent(Agent):
+    role: Role = "proposer"
+
+    async def handle(self, message: Message) -> Message:
+        if not isinstance(message, ProposalRequest):
+            return self.unexpected(message)
+        try:
+            response = await self.call_model(message.request)
+        except PilotError as exc:
+            return self.failed(message, exc)
+        return Proposal(
+            run_id=message.run_id,
+            sender="proposer",
+            recipient="supervisor",
+            model_id=message.model_id,
+            prompt_hash=message.prompt_hash,
+            output_hash=sha256_prefixed(response.content.encode("utf-8")),
+            proposal=parse_proposal(response.content),
+            call=response.meta,
+        )

@@ -1,0 +1,111 @@
+"""Supervisor round trip: proposer → supervisor → critic → supervisor → proposer.
+
+One round trip is one governed exchange on live actors: the supervisor admits the
+ProposalRequest (routing, SoD) and delivers it to the proposer's mailbox; the proposer
+answers; the supervisor admits the Proposal (routing, SoD, capability scope with the
+content scan), builds the CritiqueRequest and admits it; the critic answers; the
+supervisor admits the Critique (routing, SoD rules 1-4 and the decision, scope scan of
+the critique) — every message and verdict streamed as an event to the evidence bundler,
+and the proposal and critique parsed and hashed by the agents as in a real run. Model
+calls are stubbed with the bundled sample's recorded answers, so only orchestration and
+governance are measured. The actors stay up across iterations (one session), as the
+mailboxes of a batch would.
+
+Run: ``uv run python benchmarks/supervisor_roundtrip.py``. The last line printed is
+``roundtrip_us_median=<float>``.
+"""
+
+from __future__ import annotations
+
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import anyio
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from agents.critic import CriticAgent
+from agents.proposer import ProposerAgent
+from clients.replay import ReplayClient
+from clients.types import ChatRequest, ChatResponse, Role
+from orchestrator.bundler import EvidenceBundler
+from orchestrator.events import Event
+from orchestrator.logs import configure_logging
+from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare
+from orchestrator.supervisor import Supervisor
+from policies.chain import RunFacts
+
+WARMUP = 300
+ITERATIONS = 5000
+
+
+class Stub:
+    """The sample's recorded answers, looked up once: no I/O and no lookup per call."""
+
+    def __init__(self, replay: ReplayClient) -> None:
+        self.replay = replay
+        self.answers: dict[Role, ChatResponse] = {}
+
+    async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
+        if role not in self.answers:
+            self.answers[role] = self.replay.lookup(request, role=role)
+        return self.answers[role]
+
+
+async def measure() -> tuple[list[float], int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        prepared = prepare(RunOptions(fixture=bundled_sample(), out=Path(tmp) / "pack"))
+    assert prepared.replay is not None
+    plan = prepared.plan
+    facts = RunFacts(
+        run_id=plan.run_id,
+        layer_id=plan.layer_id,
+        proposer=plan.proposer,
+        fallbacks=plan.fallbacks,
+        critic=plan.critic,
+        provider_diversity=plan.provider_diversity,
+    )
+    bundler = EvidenceBundler()
+    stub = Stub(prepared.replay)
+    events_tx, events_rx = anyio.create_memory_object_stream[Event](64)
+    samples: list[float] = []
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(bundler.consume, events_rx)
+        async with events_tx:
+            supervisor = Supervisor(
+                plan=plan,
+                chain=policy_chain(prepared),
+                facts=facts,
+                events=events_tx,
+                clock=prepared.clock,
+            )
+            proposer = ProposerAgent(stub, model_id=plan.proposer.model_id)
+            critic = CriticAgent(stub, model_id=plan.critic.model_id)
+            async with supervisor.session(proposer, critic) as session:
+                for i in range(WARMUP + ITERATIONS):
+                    facts.proposal = None
+                    start = time.perf_counter_ns()
+                    outcome = await session.exchange(prepared.request)
+                    elapsed = (time.perf_counter_ns() - start) / 1000
+                    assert outcome.status == "COMPLETE", outcome
+                    if i >= WARMUP:
+                        samples.append(elapsed)
+    return samples, len(bundler.events)
+
+
+def main() -> None:
+    configure_logging("json", level=logging.WARNING)
+    samples, events = anyio.run(measure)
+    samples.sort()
+    print(f"iterations={len(samples)} events_streamed={events}")
+    print(f"roundtrip_us_p10={samples[len(samples) // 10]:.1f}")
+    print(f"roundtrip_us_p90={samples[len(samples) * 9 // 10]:.1f}")
+    print(f"roundtrip_us_median={statistics.median(samples):.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""A recording wrapper: forwards every call and keeps the exchange as a transcript run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clients.transcripts import RecordedRun, RunMetadata, Transcript
+from clients.types import (
+    ChatRequest,
+    ChatResponse,
+    ModelClient,
+    Role,
+    canonical_request,
+    prompt_hash,
+)
+from orchestrator.canonical import encode_pretty
+from orchestrator.clock import Clock
+from orchestrator.errors import UsageError
+
+__all__ = ["RecordingClient", "completion_payload", "write_transcript"]
+
+
+def completion_payload(response: ChatResponse) -> dict[str, object]:
+    """The response in Chat Completions shape, as fixtures store it."""
+    meta = response.meta
+    message: dict[str, object] = {"role": "assistant", "content": response.content}
+    if meta.reasoning_content is not None:
+        message["reasoning_content"] = meta.reasoning_content
+    payload: dict[str, object] = {
+        "id": meta.response_id,
+        "model": meta.model,
+        "choices": [{"finish_reason": meta.finish_reason, "message": message}],
+        "usage": {
+            "prompt_tokens": meta.usage.prompt_tokens,
+            "completion_tokens": meta.usage.completion_tokens,
+            "total_tokens": meta.usage.total_tokens,
+        },
+    }
+    if meta.system_fingerprint is not None:
+        payload["system_fingerprint"] = meta.system_fingerprint
+    return payload
+
+
+class RecordingClient:
+    """A :class:`ModelClient` that records what the wrapped client answered."""
+
+    def __init__(self, inner: ModelClient, *, clock: Clock) -> None:
+        self.inner = inner
+        self.clock = clock
+        self.runs: list[RecordedRun] = []
+
+    async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
+        response = await self.inner.complete(request, role=role)
+        self.runs.append(
+            RecordedRun(
+                run_id=response.meta.call_id,
+                role=role,
+                model_id=request.model,
+                prompt_hash=prompt_hash(request),
+                request=canonical_request(request),
+                response=completion_payload(response),
+                metadata=RunMetadata(
+                    timestamp=self.clock.now().isoformat(), latency_ms=response.meta.latency_ms
+                ),
+            )
+        )
+        return response
+
+    def transcript(
+        self, *, transcript_id: str, scenario: str, generator: str | None = None
+    ) -> Transcript:
+        return Transcript(
+            transcript_id=transcript_id,
+            recorded_at=self.clock.now().isoformat(),
+            scenario=scenario,
+            runs=tuple(self.runs),
+            generator=generator,
+        )
+
+
+def write_transcript(path: Path, transcript: Transcript) -> None:
+    """Write a fixture with sorted keys; an existing file is never overwritten."""
+    try:
+        with path.open("xb") as fh:
+            fh.write(encode_pretty(transcript))
+    except FileExistsError:
+        raise UsageError(f"fixture {path} already exists; it is never overwritten") from None
+    except OSError as exc:
+        raise UsageError(f"fixture {path} cannot be written: {exc.strerror}") from exc

@@ -1,0 +1,116 @@
+"""The transcript store: recorded model exchanges in the seed system's fixture format.
+
+A fixture is ``{transcript_id, recorded_at, scenario, runs: [...]}`` with sorted keys; each
+run holds the request, the provider's raw Chat Completions response and metadata. Fixtures
+never hold secrets: no headers are recorded at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import msgspec
+
+from clients.types import CallMeta, ChatResponse, Role, Usage
+from orchestrator.errors import ConfigError
+
+__all__ = [
+    "ChatCompletion",
+    "RecordedRun",
+    "RunMetadata",
+    "Transcript",
+    "load_transcript",
+    "response_from_completion",
+]
+
+
+class RunMetadata(msgspec.Struct, frozen=True, kw_only=True):
+    timestamp: str
+    latency_ms: int
+
+
+class RecordedRun(msgspec.Struct, frozen=True, kw_only=True):
+    run_id: str
+    role: Role
+    model_id: str
+    prompt_hash: str
+    request: dict[str, Any]
+    response: dict[str, Any]
+    metadata: RunMetadata
+
+
+class Transcript(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    transcript_id: str
+    recorded_at: str
+    scenario: str
+    runs: tuple[RecordedRun, ...]
+    generator: str | None = None
+
+
+class _CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
+    content: str | None = None
+    role: str = "assistant"
+    reasoning_content: str | None = None
+
+
+class _Choice(msgspec.Struct, frozen=True, kw_only=True):
+    message: _CompletionMessage
+    finish_reason: str | None = None
+
+
+class ChatCompletion(msgspec.Struct, frozen=True, kw_only=True):
+    """The parts of an OpenAI-compatible Chat Completions response the pilot reads."""
+
+    id: str
+    choices: tuple[_Choice, ...]
+    usage: Usage = Usage()
+    model: str | None = None
+    system_fingerprint: str | None = None
+
+
+def response_from_completion(
+    completion: ChatCompletion, *, call_id: str, fallback_model: str, latency_ms: int
+) -> ChatResponse:
+    """The provider-neutral response of a decoded completion (first choice)."""
+    choice = completion.choices[0]
+    return ChatResponse(
+        content=choice.message.content or "",
+        meta=CallMeta(
+            call_id=call_id,
+            response_id=completion.id,
+            model=completion.model or fallback_model,
+            finish_reason=choice.finish_reason or "unknown",
+            usage=completion.usage,
+            latency_ms=latency_ms,
+            system_fingerprint=completion.system_fingerprint,
+            reasoning_content=choice.message.reasoning_content,
+        ),
+    )
+
+
+_transcript_decoder = msgspec.json.Decoder(Transcript)
+
+
+def load_transcript(path: Path) -> Transcript:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(f"fixture {path} not found", path=path) from None
+    except OSError as exc:
+        raise ConfigError(f"fixture {path} cannot be read: {exc.strerror}", path=path) from exc
+    try:
+        transcript = _transcript_decoder.decode(data)
+    except msgspec.DecodeError as exc:
+        raise ConfigError(f"fixture {path} is not a valid transcript: {exc}", path=path) from exc
+    for index, run in enumerate(transcript.runs):
+        try:
+            completion = msgspec.convert(run.response, ChatCompletion)
+        except msgspec.ValidationError as exc:
+            raise ConfigError(
+                f"fixture {path}: runs[{index}].response is not a chat completion: {exc}",
+                path=path,
+            ) from exc
+        if not completion.choices:
+            raise ConfigError(f"fixture {path}: runs[{index}].response has no choices", path=path)
+    return transcript

@@ -1,0 +1,136 @@
+"""The wire-independent shape of one model call, and the protocol every client implements."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal, Protocol
+
+import msgspec
+
+from orchestrator.canonical import sha256_prefixed
+
+__all__ = [
+    "CallMeta",
+    "ChatMessage",
+    "ChatRequest",
+    "ChatResponse",
+    "ModelClient",
+    "Role",
+    "Usage",
+    "canonical_request",
+    "canonical_text",
+    "prompt_hash",
+]
+
+Role = Literal["proposer", "critic"]
+
+
+class ChatMessage(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    role: str
+    content: str
+
+
+class ChatRequest(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """One chat request as the agents build it; ``model`` is the registry model id."""
+
+    model: str
+    messages: tuple[ChatMessage, ...]
+    temperature: float
+    max_tokens: int
+    response_format: dict[str, Any] | None = None
+
+
+class Usage(msgspec.Struct, frozen=True, kw_only=True):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+
+
+class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
+    """Everything recorded about one answered call except its content.
+
+    ``call_id`` is the id of the call in the transcript (the fixture's ``run_id`` in replay);
+    ``model`` is the model name the provider says answered (version pinning, drift).
+    """
+
+    call_id: str
+    response_id: str
+    model: str
+    finish_reason: str
+    usage: Usage
+    latency_ms: int
+    system_fingerprint: str | None = None
+    reasoning_content: str | None = None
+
+
+class ChatResponse(msgspec.Struct, frozen=True, kw_only=True):
+    """What a client returns, whatever the mode."""
+
+    content: str
+    meta: CallMeta
+
+
+class ModelClient(Protocol):
+    """A source of model answers; agents get one injected and do not know the mode."""
+
+    async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse: ...
+
+
+def canonical_request(request: ChatRequest) -> dict[str, Any]:
+    """The request fields a prompt hash covers, in the seed system's layout.
+
+    The seed system fixed ``top_p``, ``frequency_penalty`` and ``presence_penalty``; they are
+    part of the hash so its recorded fixtures replay unchanged. ``response_format`` is only
+    present when a structured output is asked for.
+    """
+    canonical: dict[str, Any] = {
+        "model": request.model,
+        "messages": [{"role": m.role, "content": m.content} for m in request.messages],
+        "temperature": request.temperature,
+        "max_tokens": request.max_tokens,
+        "top_p": 1.0,
+        "frequency_penalty": 0.0,
+        "presence_penalty": 0.0,
+    }
+    if request.response_format is not None:
+        canonical["response_format"] = request.response_format
+    return canonical
+
+
+def prompt_hash(request: ChatRequest) -> str:
+    """``sha256:<hex>`` over the canonical request, byte-compatible with the seed system.
+
+    The seed system hashed ``json.dumps(..., sort_keys=True)`` with its default separators
+    and ASCII escaping; msgspec's compact output differs, so this one hash uses the stdlib.
+    """
+    return sha256_prefixed(canonical_text(request).encode("ascii"))
+
+
+def canonical_text(request: ChatRequest) -> str:
+    """Exactly ``json.dumps(canonical_request(request), sort_keys=True)``, made faster.
+
+    A structured-output schema is several kilobytes and the same for every request of a
+    kind, so its JSON is computed once per schema object and spliced in where sorted keys
+    put it: between ``presence_penalty`` and ``temperature``. Inside string values quotes
+    are escaped, so the last ``, "temperature": `` is always the top-level key.
+    """
+    without = canonical_request(msgspec.structs.replace(request, response_format=None))
+    text = json.dumps(without, sort_keys=True)
+    if request.response_format is None:
+        return text
+    at = text.rindex(', "temperature": ')
+    return f'{text[:at]}, "response_format": {_format_json(request.response_format)}{text[at:]}'
+
+
+_format_cache: dict[int, tuple[dict[str, Any], str]] = {}
+
+
+def _format_json(response_format: dict[str, Any]) -> str:
+    # Keyed by identity, checked by identity: schema dicts are built once and never mutated.
+    cached = _format_cache.get(id(response_format))
+    if cached is not None and cached[0] is response_format:
+        return cached[1]
+    text = json.dumps(response_format, sort_keys=True)
+    if len(_format_cache) < 64:
+        _format_cache[id(response_format)] = (response_format, text)
+    return text

@@ -1,0 +1,210 @@
+"""The ``pilot`` command line (cyclopts). Exit codes are mapped in one place: :func:`main`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+from cyclopts import App, Parameter
+from cyclopts.exceptions import CycloptsError
+
+from orchestrator.errors import PilotError, exit_code_for
+from orchestrator.logs import LogFormat, configure_logging
+
+__all__ = ["app", "main"]
+
+app = App(
+    name="pilot",
+    help="Governed L2 market-outlook runs: a proposer, an independent critic, evidence packs. "
+    "It advises; it never trades.",
+)
+policy_app = App(name="policy", help="Run governance policies on their own.")
+app.command(policy_app)
+fixture_app = App(name="fixture", help="Make transcript fixtures.")
+app.command(fixture_app)
+
+
+@app.command
+def run(
+    *,
+    mode: Literal["dry", "replay", "record", "live"] = "replay",
+    fixture: Path | None = None,
+    scenario: str | None = None,
+    out: Path | None = None,
+    clock: str | None = None,
+    config_dir: Path | None = None,
+    allow_network: bool = False,
+    yes: bool = False,
+    deadline: float = 600.0,
+    log_format: LogFormat = "console",
+) -> int:
+    """One governed run; writes an evidence pack and prints a summary.
+
+    Parameters
+    ----------
+    mode
+        dry (no calls: prompts, SoD, worst-case cost), replay (from a fixture, the default),
+        record or live (real calls; need --allow-network).
+    fixture
+        Transcript to replay (default: the bundled sample) or to check coverage against in dry mode.
+    scenario
+        Scenario id from config/scenarios (default: the fixture's scenario).
+    out
+        The evidence pack directory to create; it must not exist.
+    clock
+        Fixed ISO-8601 start time (replay defaults to the fixture's recorded_at).
+    config_dir
+        Folder with model_registry.toml, capability_scopes/ and scenarios/.
+    allow_network
+        Permit real API calls (record and live).
+    yes
+        Do not wait for ENTER after the network banner (scheduled runs).
+    deadline
+        Seconds the whole run may take.
+    log_format
+        console or json, to stderr.
+    """
+    configure_logging(log_format)
+    import anyio
+
+    from orchestrator.run import RunOptions, execute, prepare
+
+    prepared = prepare(
+        RunOptions(
+            mode=mode,
+            fixture=fixture,
+            scenario=scenario,
+            out=out,
+            clock=clock,
+            config_dir=config_dir,
+            allow_network=allow_network,
+            yes=yes,
+            deadline_s=deadline,
+        )
+    )
+    result = anyio.run(execute, prepared)
+    lines = [
+        f"status: {result.outcome.status}",
+        f"pack: {result.pack}",
+        f"sod: {result.sod_result}",
+        f"scope: {result.scope_result}",
+        f"critic: {result.critic_decision or 'none'}",
+    ]
+    lines += [f"reason: {reason}" for reason in result.outcome.reasons]
+    print("\n".join(lines))
+    return result.outcome.exit_code
+
+
+@policy_app.command
+def check(
+    file: Path,
+    /,
+    *,
+    layer: Annotated[str, Parameter(help="Layer whose capability scope applies.")] = "L2",
+    config_dir: Path | None = None,
+    json: bool = False,
+) -> int:
+    """Run the capability-scope policy on one proposal file (typed JSON or free text).
+
+    Exit 0 when it passes, 2 when it is blocked; violations are listed.
+
+    Parameters
+    ----------
+    file
+        The proposal: JSON {"outputs": [...]} or Markdown / plain text.
+    config_dir
+        Folder with capability_scopes/ (default: the project's config/).
+    json
+        Print the report as JSON.
+    """
+    configure_logging("console")
+    from orchestrator.canonical import encode_pretty
+    from orchestrator.config import find_config_dir, load_scope, scope_path
+    from orchestrator.errors import ConfigError
+    from policies.scope import check_proposal, parse_proposal
+
+    scope = load_scope(scope_path(config_dir or find_config_dir(), layer))
+    try:
+        content = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"proposal file {file} not found", path=file) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            f"proposal file {file} cannot be read as UTF-8 text: {exc}", path=file
+        ) from exc
+    report = check_proposal(parse_proposal(content), scope)
+    if json:
+        sys.stdout.write(encode_pretty(report).decode("utf-8"))
+    else:
+        print(
+            f"{file}: {report.result} ({report.format}, scope {report.scope_id} v{report.scope_version})"
+        )
+        for v in report.violations:
+            print(f"  {v.rule} at {v.location}: {v.detail}")
+        for note in report.notes:
+            print(f"  note: {note}")
+    return 0 if report.result == "PASS" else 2
+
+
+@fixture_app.command
+def fake(
+    *,
+    out: Path,
+    scenario: str = "market-outlook-daily",
+    variant: Literal["normal", "forbidden-output"] = "normal",
+    clock: str = "2026-01-10T12:00:00+00:00",
+    config_dir: Path | None = None,
+) -> int:
+    """Record a fixture from the deterministic local fake model (no network, no key).
+
+    Parameters
+    ----------
+    out
+        The fixture file to create; it must not exist.
+    scenario
+        Scenario id from config/scenarios.
+    variant
+        normal, or forbidden-output (the proposer slips in an OrderParameters output).
+    clock
+        The recording time written into the fixture.
+    config_dir
+        Folder with model_registry.toml, capability_scopes/ and scenarios/.
+    """
+    configure_logging("console")
+    from orchestrator.config import find_config_dir
+    from orchestrator.fake_fixture import make_fake_fixture
+
+    make_fake_fixture(
+        config_dir=config_dir or find_config_dir(),
+        scenario_id=scenario,
+        variant=variant,
+        clock=clock,
+        out=out,
+    )
+    print(f"fixture: {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: runs the app and maps every error to its documented exit code."""
+    try:
+        result = app(argv, exit_on_error=False, print_error=False, result_action="return_value")
+    except CycloptsError as exc:
+        print(f"pilot: {_one_line(str(exc))}", file=sys.stderr)
+        return 1
+    except PilotError as exc:
+        print(f"pilot: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("pilot: aborted", file=sys.stderr)
+        return exit_code_for(KeyboardInterrupt())
+    return result if isinstance(result, int) else 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(line.strip("│╭╮╰╯─ ") for line in text.splitlines() if line.strip("│╭╮╰╯─ "))
+
+
+def entry() -> None:
+    sys.exit(main())

@@ -1,0 +1,40 @@
+"""Injected clocks: the system clock for live runs, a fixed instant for replay and tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Protocol
+
+from orchestrator.errors import UsageError
+
+__all__ = ["Clock", "FixedClock", "SystemClock", "parse_instant"]
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC).replace(microsecond=0)
+
+
+class FixedClock:
+    """Always the same instant: replay is byte-identical only if time stands still."""
+
+    def __init__(self, instant: datetime) -> None:
+        self.instant = instant
+
+    def now(self) -> datetime:
+        return self.instant
+
+
+def parse_instant(text: str, *, source: str) -> datetime:
+    """An ISO-8601 instant with a time zone, normalised to UTC."""
+    try:
+        instant = datetime.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{source}: {text!r} is not an ISO-8601 date and time") from None
+    if instant.tzinfo is None:
+        raise UsageError(f"{source}: {text!r} has no time zone (add +00:00 or Z)")
+    return instant.astimezone(UTC)

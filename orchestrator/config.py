@@ -1,0 +1,354 @@
+"""Typed configuration: the model registry, capability scopes and scenarios.
+
+The formats are the seed system's (``config/model_registry.toml``,
+``config/capability_scopes/<LAYER>_*.toml``); files written for it load unchanged.
+Fields this product adds are optional. Every file is decoded by a typed ``msgspec``
+conversion; any problem becomes a :class:`ConfigError` naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import msgspec
+
+from orchestrator.errors import ConfigError
+
+__all__ = [
+    "BudgetConfig",
+    "CapabilityScope",
+    "ConfigBundle",
+    "LayerMapping",
+    "ModelEntry",
+    "ModelRegistry",
+    "PromptSpec",
+    "ProviderEntry",
+    "ScenarioConfig",
+    "find_config_dir",
+    "load_config",
+    "load_registry",
+    "load_scenario",
+    "load_scope",
+]
+
+T = TypeVar("T")
+
+DEFAULT_PROVIDERS: dict[str, tuple[str, str]] = {
+    "openai": ("https://api.openai.com/v1", "OPENAI_API_KEY"),
+    "deepseek": ("https://api.deepseek.com", "DEEPSEEK_API_KEY"),
+}
+
+
+class ModelEntry(msgspec.Struct, frozen=True, kw_only=True):
+    provider: str
+    model_id: str
+    max_output_tokens: int
+    cost_per_1k_input: float | None = None
+    cost_per_1k_output: float | None = None
+    rate_limit_rpm: int | None = None
+    rate_limit_tpm: int | None = None
+    family: str = ""
+    status: str = ""
+    base_url: str | None = None
+    api_key_env: str | None = None
+    api: Literal["chat", "responses"] = "chat"
+    api_model: str | None = None
+
+    @property
+    def wire_model(self) -> str:
+        """The model name sent to the provider."""
+        return self.api_model or self.model_id
+
+
+class LayerMapping(msgspec.Struct, frozen=True, kw_only=True):
+    layer_id: str
+    primary: str
+    critic: str
+    fallback: str | list[str] = "none"
+    description: str = ""
+    autonomy: str = ""
+    provider_diversity: bool = False
+
+    @property
+    def fallbacks(self) -> tuple[str, ...]:
+        chain = [self.fallback] if isinstance(self.fallback, str) else list(self.fallback)
+        return tuple(m for m in chain if m and m != "none")
+
+
+class BudgetConfig(msgspec.Struct, frozen=True, kw_only=True):
+    daily_cost_limit_usd: float
+    monthly_cost_limit_usd: float
+    alert_threshold_pct: float = 80.0
+    per_run_cost_limit_usd: float | None = None
+
+    @property
+    def run_limit_usd(self) -> float:
+        """The per-run limit; without one, a run may spend at most the daily limit."""
+        if self.per_run_cost_limit_usd is not None:
+            return self.per_run_cost_limit_usd
+        return self.daily_cost_limit_usd
+
+
+class ProviderEntry(msgspec.Struct, frozen=True, kw_only=True):
+    base_url: str
+    api_key_env: str
+
+
+class _RegistryMeta(msgspec.Struct, frozen=True, kw_only=True):
+    version: str
+    effective_date: str = ""
+    owner: str = ""
+
+
+class _RegistryFile(msgspec.Struct, frozen=True, kw_only=True):
+    registry: _RegistryMeta
+    # Tables keyed by name are converted entry by entry, so errors can name the entry.
+    models: dict[str, dict[str, Any]]
+    layer_mapping: dict[str, dict[str, Any]]
+    budget: BudgetConfig
+    providers: dict[str, ProviderEntry] = {}
+    fallback_policy: dict[str, Any] = {}
+
+
+class ModelRegistry(msgspec.Struct, frozen=True, kw_only=True):
+    """The registry, indexed by the public model id (``gpt-5.2-pro``, not the table key)."""
+
+    path: str
+    version: str
+    models: dict[str, ModelEntry]
+    layers: dict[str, LayerMapping]
+    budget: BudgetConfig
+    providers: dict[str, ProviderEntry]
+    fallback_order: dict[str, tuple[str, ...]]
+
+    def model(self, model_id: str) -> ModelEntry:
+        try:
+            return self.models[model_id]
+        except KeyError:
+            known = ", ".join(sorted(self.models))
+            raise ConfigError(
+                f"unknown model {model_id!r}: it is not in {self.path} (known: {known})",
+                path=Path(self.path),
+            ) from None
+
+    def layer(self, layer_id: str) -> LayerMapping:
+        try:
+            return self.layers[layer_id]
+        except KeyError:
+            raise ConfigError(
+                f"layer {layer_id!r} has no [layer_mapping.{layer_id}] in {self.path}",
+                path=Path(self.path),
+            ) from None
+
+    def provider(self, model: ModelEntry) -> ProviderEntry:
+        """Base URL and key variable for a model: model fields, then [providers], then defaults."""
+        configured = self.providers.get(model.provider)
+        default = DEFAULT_PROVIDERS.get(model.provider)
+        base_url = model.base_url or (configured.base_url if configured else None)
+        key_env = model.api_key_env or (configured.api_key_env if configured else None)
+        if default is not None:
+            base_url = base_url or default[0]
+            key_env = key_env or default[1]
+        if base_url is None or key_env is None:
+            raise ConfigError(
+                f"model {model.model_id!r} has provider {model.provider!r} with no base_url or "
+                f"api_key_env in {self.path}",
+                path=Path(self.path),
+            )
+        return ProviderEntry(base_url=base_url, api_key_env=key_env)
+
+
+class _ScopeMeta(msgspec.Struct, frozen=True, kw_only=True):
+    layer_id: str
+    version: str
+    description: str = ""
+    autonomy_level: str = ""
+    effective_date: str = ""
+
+
+class _AllowForbid(msgspec.Struct, frozen=True, kw_only=True):
+    allowed: tuple[str, ...] = ()
+    forbidden: tuple[str, ...] = ()
+
+
+class ScopeValidation(msgspec.Struct, frozen=True, kw_only=True):
+    min_scenario_count: int | None = None
+    max_scenario_count: int | None = None
+    require_rationale: bool = False
+
+
+class _ScopeModels(msgspec.Struct, frozen=True, kw_only=True):
+    primary: str | None = None
+    fallback: str | None = None
+    critic: str | None = None
+
+
+class CapabilityScope(msgspec.Struct, frozen=True, kw_only=True):
+    """A layer's capability scope, as in ``capability_scopes/<LAYER>_*.toml``."""
+
+    scope: _ScopeMeta
+    outputs: _AllowForbid
+    constraints: dict[str, bool] = {}
+    validation: ScopeValidation = ScopeValidation()
+    models: _ScopeModels = _ScopeModels()
+    inputs: _AllowForbid = _AllowForbid()
+    tooling: _AllowForbid = _AllowForbid()
+    path: str = ""
+    scope_id: str = ""
+
+
+class PromptSpec(msgspec.Struct, frozen=True, kw_only=True):
+    """One role's prompt. ``user`` may contain ``{proposal}`` (critic only)."""
+
+    system: str
+    user: str
+    temperature: float
+    max_tokens: int
+
+
+class ScenarioConfig(msgspec.Struct, frozen=True, kw_only=True):
+    """A fixed scenario: prompts, inputs and the output format both roles answer in."""
+
+    id: str
+    layer: str
+    description: str
+    output_format: Literal["typed", "free_text"]
+    proposer: PromptSpec
+    critic: PromptSpec
+    inputs: dict[str, str] = {}
+    path: str = ""
+
+
+class _ScenarioFile(msgspec.Struct, frozen=True, kw_only=True):
+    scenario: ScenarioConfig
+
+
+class ConfigBundle(msgspec.Struct, frozen=True, kw_only=True):
+    config_dir: str
+    registry: ModelRegistry
+    scope: CapabilityScope
+
+
+def find_config_dir(start: Path | None = None) -> Path:
+    """The project's ``config/``: from the working directory upwards, then beside the package."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "config" / "model_registry.toml"
+        if candidate.is_file() and (folder / "orchestrator").is_dir():
+            return candidate.parent
+    beside = Path(__file__).resolve().parent.parent / "config"
+    if (beside / "model_registry.toml").is_file():
+        return beside
+    raise ConfigError("no config/ found from the working directory; pass --config-dir")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found", path=path) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc.strerror}", path=path) from exc
+
+
+def _convert(data: Any, into: type[T], path: Path, table: str = "") -> T:
+    try:
+        return msgspec.convert(data, into)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"{path}: {_field_message(exc, table)}", path=path) from exc
+
+
+def _field_message(exc: msgspec.ValidationError, table: str) -> str:
+    # msgspec says "Expected `int`, got `str` - at `$.x.max_output_tokens`" or "Object missing
+    # required field `y` - at `$.x`"; TOML readers think in dotted table names.
+    text = str(exc)
+    message, sep, where = text.partition(" - at `$")
+    where = where.rstrip("`").lstrip(".") if sep else ""
+    missing = re.match(r"Object missing required field `([^`]+)`", message)
+    if missing:
+        field = ".".join(p for p in (table, where, missing.group(1)) if p)
+        return f"field {field}: required but missing"
+    field = ".".join(p for p in (table, where) if p)
+    return f"field {field}: {message}" if field else message
+
+
+def load_registry(path: Path) -> ModelRegistry:
+    raw = _convert(_read_toml(path), _RegistryFile, path)
+    models: dict[str, ModelEntry] = {}
+    for key, table in raw.models.items():
+        entry = _convert(table, ModelEntry, path, f"models.{key}")
+        if entry.model_id in models:
+            raise ConfigError(
+                f"{path}: field models.{key}.model_id: {entry.model_id!r} is registered twice",
+                path=path,
+            )
+        models[entry.model_id] = entry
+    fallback_order: dict[str, tuple[str, ...]] = {}
+    for key, value in raw.fallback_policy.items():
+        if isinstance(value, dict) and "fallback_order" in value:
+            order = _convert(value["fallback_order"], list[str], path)
+            fallback_order[key] = tuple(order)
+    return ModelRegistry(
+        path=str(path),
+        version=raw.registry.version,
+        models=models,
+        layers={
+            key: _convert(table, LayerMapping, path, f"layer_mapping.{key}")
+            for key, table in raw.layer_mapping.items()
+        },
+        budget=raw.budget,
+        providers=raw.providers,
+        fallback_order=fallback_order,
+    )
+
+
+def load_scope(path: Path) -> CapabilityScope:
+    scope = _convert(_read_toml(path), CapabilityScope, path)
+    return msgspec.structs.replace(scope, path=str(path), scope_id=path.stem)
+
+
+def load_scenario(config_dir: Path, scenario_id: str) -> ScenarioConfig:
+    path = config_dir / "scenarios" / f"{scenario_id}.toml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (config_dir / "scenarios").glob("*.toml"))
+        raise ConfigError(
+            f"unknown scenario {scenario_id!r}: no {path} (known: {', '.join(known) or 'none'})",
+            path=path,
+        )
+    scenario = _convert(_read_toml(path), _ScenarioFile, path).scenario
+    if scenario.id != scenario_id:
+        raise ConfigError(
+            f"{path}: field scenario.id: {scenario.id!r} does not match the file name", path=path
+        )
+    return msgspec.structs.replace(scenario, path=str(path))
+
+
+def scope_path(config_dir: Path, layer_id: str) -> Path:
+    folder = config_dir / "capability_scopes"
+    matches = sorted(folder.glob(f"{layer_id}_*.toml"))
+    if len(matches) != 1:
+        raise ConfigError(
+            f"expected exactly one capability scope {folder}/{layer_id}_*.toml, "
+            f"found {len(matches)}",
+            path=folder,
+        )
+    return matches[0]
+
+
+def load_config(config_dir: Path, layer_id: str = "L2") -> ConfigBundle:
+    if not config_dir.is_dir():
+        raise ConfigError(f"config directory {config_dir} does not exist", path=config_dir)
+    registry = load_registry(config_dir / "model_registry.toml")
+    scope = load_scope(scope_path(config_dir, layer_id))
+    if scope.scope.layer_id != layer_id:
+        raise ConfigError(
+            f"{scope.path}: field scope.layer_id: {scope.scope.layer_id!r}, expected {layer_id!r}",
+            path=Path(scope.path),
+        )
+    return ConfigBundle(config_dir=str(config_dir), registry=registry, scope=scope)

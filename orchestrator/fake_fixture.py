@@ -1,0 +1,55 @@
+"""Making a fixture with the deterministic local fake model (``pilot fixture fake``).
+
+The two calls are built by the same functions the supervisor uses, so the fixture's prompt
+hashes are exactly those a replay of the scenario asks for.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import anyio
+
+from clients.fake import GENERATOR, FakeModelClient, Variant
+from clients.recording import RecordingClient, write_transcript
+from clients.types import ChatResponse
+from orchestrator.canonical import sha256_prefixed
+from orchestrator.clock import FixedClock, parse_instant
+from orchestrator.config import load_config, load_scenario
+from orchestrator.plan import critic_request, proposer_request
+
+__all__ = ["make_fake_fixture"]
+
+
+def make_fake_fixture(
+    *, config_dir: Path, scenario_id: str, variant: Variant, clock: str, out: Path
+) -> None:
+    config = load_config(config_dir)
+    scenario = load_scenario(config_dir, scenario_id)
+    layer = config.registry.layer(scenario.layer)
+    proposer = config.registry.model(layer.primary)
+    critic = config.registry.model(layer.critic)
+    recorder = RecordingClient(
+        FakeModelClient(variant), clock=FixedClock(parse_instant(clock, source="--clock"))
+    )
+
+    async def record() -> None:
+        request, _ = proposer_request(scenario, proposer)
+        answer: ChatResponse = await recorder.complete(request, role="proposer")
+        review, _ = critic_request(
+            scenario,
+            critic,
+            proposal_text=answer.content,
+            output_hash=sha256_prefixed(answer.content.encode("utf-8")),
+            proposer_call_id=answer.meta.call_id,
+        )
+        await recorder.complete(review, role="critic")
+
+    anyio.run(record)
+    date = clock[:10]
+    transcript = recorder.transcript(
+        transcript_id=f"l2-{scenario_id}-{variant}-{date}",
+        scenario=scenario_id,
+        generator=GENERATOR,
+    )
+    write_transcript(out, transcript)

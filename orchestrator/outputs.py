@@ -1,0 +1,186 @@
+"""The L2 output contract: the six typed outputs a Proposer may emit, and the Critique.
+
+A proposal is JSON ``{"outputs": [{"type": "<OutputType>", ...}, ...]}``. The envelope is
+decoded leniently (each item is a mapping with a ``type``) so that the scope policy can see
+and reject types it does not allow; allowed items are then decoded strictly into the
+Structs below. The JSON schema sent to providers as ``response_format`` is generated from
+these types, never written by hand.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, Final, Literal
+
+import msgspec
+
+__all__ = [
+    "DECISIONS",
+    "OUTPUT_TYPES",
+    "CritiqueBody",
+    "MacroOutlook",
+    "NoTradeTrigger",
+    "NoTradeTriggers",
+    "OutputItem",
+    "ProposalBody",
+    "RegimeClassification",
+    "Risk",
+    "RiskContext",
+    "Scenario",
+    "ScenarioReport",
+    "UncertaintyAssessment",
+    "critique_json_schema",
+    "item_ids",
+    "proposal_json_schema",
+    "raw_item_ids",
+]
+
+Decision = Literal["APPROVE", "APPROVE_WITH_CHANGES", "REJECT"]
+DECISIONS: Final = ("APPROVE", "APPROVE_WITH_CHANGES", "REJECT")
+Level = Literal["LOW", "MEDIUM", "HIGH"]
+
+
+class _Item(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """An identified element inside an output, citable as evidence by the critic."""
+
+    id: str
+
+
+class Scenario(_Item, frozen=True, kw_only=True):
+    name: str
+    description: str
+    probability: float | None = None
+    rationale: str = ""
+
+
+class NoTradeTrigger(_Item, frozen=True, kw_only=True):
+    condition: str
+    rationale: str = ""
+
+
+class Risk(_Item, frozen=True, kw_only=True):
+    description: str
+    severity: Level
+
+
+class _Output(
+    msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True, tag_field="type"
+):
+    """Base of the six L2 output types; ``type`` is the tag."""
+
+
+class ScenarioReport(_Output, frozen=True, kw_only=True, tag="ScenarioReport"):
+    horizon: str
+    scenarios: tuple[Scenario, ...]
+
+
+class RegimeClassification(_Output, frozen=True, kw_only=True, tag="RegimeClassification"):
+    regime: str
+    confidence: float
+    rationale: str = ""
+
+
+class NoTradeTriggers(_Output, frozen=True, kw_only=True, tag="NoTradeTriggers"):
+    triggers: tuple[NoTradeTrigger, ...]
+
+
+class RiskContext(_Output, frozen=True, kw_only=True, tag="RiskContext"):
+    summary: str
+    risks: tuple[Risk, ...] = ()
+
+
+class MacroOutlook(_Output, frozen=True, kw_only=True, tag="MacroOutlook"):
+    summary: str
+    drivers: tuple[str, ...] = ()
+
+
+class UncertaintyAssessment(_Output, frozen=True, kw_only=True, tag="UncertaintyAssessment"):
+    level: Level
+    drivers: tuple[str, ...] = ()
+    rationale: str = ""
+
+
+OutputItem = (
+    ScenarioReport
+    | RegimeClassification
+    | NoTradeTriggers
+    | RiskContext
+    | MacroOutlook
+    | UncertaintyAssessment
+)
+
+OUTPUT_TYPES: Final[dict[str, type[_Output]]] = {
+    cls.__struct_config__.tag: cls  # type: ignore[misc]
+    for cls in (
+        ScenarioReport,
+        RegimeClassification,
+        NoTradeTriggers,
+        RiskContext,
+        MacroOutlook,
+        UncertaintyAssessment,
+    )
+}
+
+
+class ProposalBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The envelope of a typed proposal; items stay raw until the scope policy has seen them."""
+
+    outputs: tuple[dict[str, Any], ...]
+
+
+class _TypedProposal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    outputs: tuple[OutputItem, ...]
+
+
+class CritiqueBody(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    """The critic's typed review of one proposal."""
+
+    decision: Decision
+    rationale: str
+    proposal_ref: str
+    evidence_ids: tuple[str, ...]
+    suggested_changes: tuple[str, ...] = ()
+
+
+@functools.cache
+def proposal_json_schema() -> dict[str, Any]:
+    """JSON schema of a typed proposal, generated from the output Structs (once)."""
+    return msgspec.json.schema(_TypedProposal)
+
+
+@functools.cache
+def critique_json_schema() -> dict[str, Any]:
+    """JSON schema of the critic's typed review (once)."""
+    return msgspec.json.schema(CritiqueBody)
+
+
+def raw_item_ids(items: tuple[dict[str, Any], ...]) -> frozenset[str]:
+    """Ids of the identified elements (scenarios, triggers, risks) inside raw output items.
+
+    Works on the items as received, so it needs no second decode; any list of objects
+    with a string ``id`` counts.
+    """
+    ids: set[str] = set()
+    for item in items:
+        for value in item.values():
+            if isinstance(value, list):
+                ids.update(
+                    e["id"] for e in value if isinstance(e, dict) and isinstance(e.get("id"), str)
+                )
+    return frozenset(ids)
+
+
+def item_ids(outputs: tuple[OutputItem, ...]) -> frozenset[str]:
+    """Ids of every identified element inside typed outputs (citable evidence)."""
+    ids: set[str] = set()
+    for output in outputs:
+        match output:
+            case ScenarioReport(scenarios=scenarios):
+                ids.update(s.id for s in scenarios)
+            case NoTradeTriggers(triggers=triggers):
+                ids.update(t.id for t in triggers)
+            case RiskContext(risks=risks):
+                ids.update(r.id for r in risks)
+            case _:
+                pass
+    return frozenset(ids)

@@ -1,0 +1,121 @@
+"""Dry-mode pre-flight: prompts and hashes, worst-case cost against the budget, coverage.
+
+The worst case is an upper bound, not an estimate: a token is at least one byte, so a
+prompt's input tokens are at most its UTF-8 length plus a per-message overhead, and the
+critic's input grows by at most the proposer's ``max_tokens``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+from clients.replay import ReplayClient
+from clients.types import ChatRequest
+from orchestrator.canonical import sha256_prefixed
+from orchestrator.config import ModelEntry
+from orchestrator.errors import BudgetExhausted
+from orchestrator.plan import RunPlan, critic_request
+
+__all__ = ["CostBound", "Preflight", "call_cost", "preflight", "worst_case_input_tokens"]
+
+# Chat formats add a few tokens per message for role markers.
+_PER_MESSAGE_OVERHEAD = 8
+
+Coverage = Literal["covered", "not covered", "no fixture"]
+
+
+class CostBound(msgspec.Struct, frozen=True, kw_only=True):
+    role: str
+    model_id: str
+    max_input_tokens: int
+    max_output_tokens: int
+    worst_case_usd: float
+
+
+class Preflight(msgspec.Struct, frozen=True, kw_only=True):
+    proposer_prompt_hash: str
+    critic_prompt_template: str
+    costs: tuple[CostBound, ...]
+    worst_case_total_usd: float
+    per_run_limit_usd: float
+    within_budget: bool
+    proposer_coverage: Coverage
+    critic_coverage: Coverage
+
+
+def call_cost(model: ModelEntry, input_tokens: int, output_tokens: int) -> float:
+    """USD for a call at the model's registry prices; a model without prices fails closed."""
+    if model.cost_per_1k_input is None or model.cost_per_1k_output is None:
+        raise BudgetExhausted(
+            f"model {model.model_id!r} has no price in the registry; it cannot be budgeted"
+        )
+    cost = input_tokens / 1000 * model.cost_per_1k_input
+    cost += output_tokens / 1000 * model.cost_per_1k_output
+    return round(cost, 6)
+
+
+def worst_case_input_tokens(request: ChatRequest) -> int:
+    size = sum(len(m.content.encode("utf-8")) for m in request.messages)
+    return size + _PER_MESSAGE_OVERHEAD * len(request.messages)
+
+
+def _bound(role: str, model: ModelEntry, input_tokens: int, max_tokens: int) -> CostBound:
+    return CostBound(
+        role=role,
+        model_id=model.model_id,
+        max_input_tokens=input_tokens,
+        max_output_tokens=max_tokens,
+        worst_case_usd=call_cost(model, input_tokens, max_tokens),
+    )
+
+
+def preflight(
+    plan: RunPlan, proposer_request: ChatRequest, proposer_hash: str, replay: ReplayClient | None
+) -> Preflight:
+    scenario = plan.scenario
+    critic_template, _ = critic_request(
+        scenario, plan.critic, proposal_text="", output_hash="", proposer_call_id=""
+    )
+    proposer_in = worst_case_input_tokens(proposer_request)
+    critic_in = worst_case_input_tokens(critic_template) + scenario.proposer.max_tokens
+    costs = [_bound("proposer", plan.proposer, proposer_in, scenario.proposer.max_tokens)]
+    costs += [
+        _bound("fallback proposer", m, proposer_in, scenario.proposer.max_tokens)
+        for m in plan.fallbacks
+    ]
+    costs.append(_bound("critic", plan.critic, critic_in, scenario.critic.max_tokens))
+    # A fallback replaces the proposer, it does not add to it: count the dearest of them.
+    proposer_worst = max(c.worst_case_usd for c in costs[:-1])
+    total = round(proposer_worst + costs[-1].worst_case_usd, 6)
+    proposer_cov, critic_cov = _coverage(plan, proposer_request, replay)
+    return Preflight(
+        proposer_prompt_hash=proposer_hash,
+        critic_prompt_template=critic_template.messages[-1].content,
+        costs=tuple(costs),
+        worst_case_total_usd=total,
+        per_run_limit_usd=plan.per_run_limit_usd,
+        within_budget=total <= plan.per_run_limit_usd,
+        proposer_coverage=proposer_cov,
+        critic_coverage=critic_cov,
+    )
+
+
+def _coverage(
+    plan: RunPlan, request: ChatRequest, replay: ReplayClient | None
+) -> tuple[Coverage, Coverage]:
+    if replay is None:
+        return "no fixture", "no fixture"
+    if not replay.covers(request, role="proposer"):
+        return "not covered", "not covered"
+    # The critic's request embeds the recorded proposal, so it can be checked too.
+    answer = replay.lookup(request, role="proposer")
+    review, _ = critic_request(
+        plan.scenario,
+        plan.critic,
+        proposal_text=answer.content,
+        output_hash=sha256_prefixed(answer.content.encode("utf-8")),
+        proposer_call_id=answer.meta.call_id,
+    )
+    return "covered", "covered" if replay.covers(review, role="critic") else "not covered"

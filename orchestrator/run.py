@@ -1,0 +1,307 @@
+"""One governed run, from options to evidence pack.
+
+:func:`prepare` does everything that can fail before the run (config, fixture, models,
+network gate, output folder): its errors are exit 1 and leave nothing behind.
+:func:`execute` runs the supervisor with the bundler on its event stream and always
+writes a pack, whether the run completes, is blocked or fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import anyio
+import msgspec
+import structlog
+
+from agents.base import Agent
+from agents.critic import CriticAgent
+from agents.proposer import ProposerAgent
+from clients.replay import ReplayClient
+from clients.transcripts import Transcript, load_transcript
+from clients.types import ModelClient
+from orchestrator.bundler import EvidenceBundler
+from orchestrator.canonical import sha256_prefixed
+from orchestrator.clock import Clock, FixedClock, SystemClock, parse_instant
+from orchestrator.config import (
+    ConfigBundle,
+    ModelEntry,
+    find_config_dir,
+    load_config,
+    load_scenario,
+    scope_path,
+)
+from orchestrator.errors import ConfigError, UsageError
+from orchestrator.events import Event, RunOutcome
+from orchestrator.messages import ProposalRequest
+from orchestrator.pack_writer import check_out_dir
+from orchestrator.plan import InputRef, Mode, RunPlan, make_run_id, proposer_request
+from orchestrator.preflight import Preflight, preflight
+from orchestrator.supervisor import Supervisor
+from policies.chain import PolicyChain, RunFacts
+from policies.routing import RoutingPolicy
+from policies.scope_policy import ScopePolicy
+from policies.sod import SoDPolicy
+
+__all__ = [
+    "DEFAULT_SCENARIO",
+    "PreparedRun",
+    "RunOptions",
+    "RunResult",
+    "bundled_sample",
+    "execute",
+    "prepare",
+    "project_root",
+]
+
+log = structlog.get_logger()
+
+PRODUCT_VERSION: Final = "0.1.0"
+LAYER_ID: Final = "L2"
+DEFAULT_SCENARIO: Final = "market-outlook-daily"
+DEFAULT_DEADLINE_S: Final = 600.0
+# The supervisor emits a handful of events per message; the bundler keeps up.
+EVENT_BUFFER: Final = 16
+
+
+def project_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+
+
+def bundled_sample() -> Path:
+    return project_root() / "fixtures" / "l2_market_outlook_sample.json"
+
+
+class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
+    mode: Mode = "replay"
+    fixture: Path | None = None
+    scenario: str | None = None
+    out: Path | None = None
+    clock: str | None = None
+    config_dir: Path | None = None
+    allow_network: bool = False
+    yes: bool = False
+    deadline_s: float = DEFAULT_DEADLINE_S
+
+
+@dataclass(frozen=True)
+class PreparedRun:
+    plan: RunPlan
+    config: ConfigBundle
+    out_dir: Path
+    clock: Clock
+    request: ProposalRequest
+    replay: ReplayClient | None
+    deadline_s: float
+
+
+@dataclass(frozen=True)
+class RunResult:
+    plan: RunPlan
+    outcome: RunOutcome
+    pack: Path
+    sod_result: str
+    scope_result: str
+    critic_decision: str | None
+
+
+def _network_gate(options: RunOptions) -> None:
+    if options.mode in ("record", "live"):
+        if not options.allow_network:
+            raise UsageError(
+                f"--mode {options.mode} makes real API calls and requires --allow-network"
+            )
+        raise UsageError(f"--mode {options.mode} is not available in this version of the pilot")
+
+
+def _input_ref(path: Path, root: Path) -> InputRef:
+    try:
+        name = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        name = path.name
+    return InputRef(name=name, sha256=sha256_prefixed(path.read_bytes()))
+
+
+def _models(config: ConfigBundle) -> tuple[ModelEntry, tuple[ModelEntry, ...], ModelEntry]:
+    registry = config.registry
+    layer = registry.layer(LAYER_ID)
+    proposer = registry.model(layer.primary)
+    order = registry.fallback_order.get(LAYER_ID) or layer.fallbacks
+    fallbacks = tuple(registry.model(m) for m in order if m != proposer.model_id)
+    return proposer, fallbacks, registry.model(layer.critic)
+
+
+def prepare(options: RunOptions) -> PreparedRun:
+    _network_gate(options)
+    config_dir = options.config_dir or find_config_dir()
+    config = load_config(config_dir, LAYER_ID)
+    fixture_path = options.fixture
+    if fixture_path is None and options.mode == "replay":
+        fixture_path = bundled_sample()
+    transcript: Transcript | None = load_transcript(fixture_path) if fixture_path else None
+    scenario_id = options.scenario or (transcript.scenario if transcript else DEFAULT_SCENARIO)
+    scenario = msgspec.structs.replace(load_scenario(config_dir, scenario_id), path="")
+    clock = _clock(options, transcript)
+    started_at = clock.now().isoformat()
+    proposer, fallbacks, critic = _models(config)
+    request, digest = proposer_request(scenario, proposer)
+    scope = config.scope
+    run_id = make_run_id(
+        layer_id=LAYER_ID,
+        proposer=proposer.model_id,
+        critic=critic.model_id,
+        scope_id=scope.scope_id,
+        scope_version=scope.scope.version,
+        scenario=scenario,
+        started_at=started_at,
+    )
+    root = config_dir.parent
+    inputs = tuple(
+        _input_ref(path, root)
+        for path in (
+            config_dir / "model_registry.toml",
+            scope_path(config_dir, LAYER_ID),
+            config_dir / "scenarios" / f"{scenario_id}.toml",
+        )
+    )
+    plan = RunPlan(
+        run_id=run_id,
+        layer_id=LAYER_ID,
+        layer_name=config.registry.layer(LAYER_ID).description or LAYER_ID,
+        mode=options.mode,
+        started_at=started_at,
+        scenario=scenario,
+        proposer=proposer,
+        fallbacks=fallbacks,
+        critic=critic,
+        provider_diversity=config.registry.layer(LAYER_ID).provider_diversity,
+        scope_id=scope.scope_id,
+        scope_version=scope.scope.version,
+        registry_version=config.registry.version,
+        inputs=inputs,
+        fixture=InputRef(name=fixture_path.name, sha256=sha256_prefixed(fixture_path.read_bytes()))
+        if fixture_path
+        else None,
+        transcript_id=transcript.transcript_id if transcript else None,
+        per_run_limit_usd=config.registry.budget.run_limit_usd,
+        product_version=PRODUCT_VERSION,
+    )
+    out_dir = options.out or Path("evidence_packs") / (
+        f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{run_id.rsplit('-', 1)[-1][:8]}"
+    )
+    check_out_dir(out_dir)
+    message = ProposalRequest(
+        run_id=run_id,
+        sender="supervisor",
+        recipient="proposer",
+        scenario_id=scenario.id,
+        model_id=proposer.model_id,
+        prompt_hash=digest,
+        request=request,
+    )
+    return PreparedRun(
+        plan=plan,
+        config=config,
+        out_dir=out_dir,
+        clock=clock,
+        request=message,
+        replay=ReplayClient(transcript) if transcript else None,
+        deadline_s=options.deadline_s,
+    )
+
+
+def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
+    if options.clock is not None:
+        return FixedClock(parse_instant(options.clock, source="--clock"))
+    if transcript is not None and options.mode in ("replay", "dry"):
+        return FixedClock(parse_instant(transcript.recorded_at, source="fixture recorded_at"))
+    return SystemClock()
+
+
+def policy_chain(prepared: PreparedRun) -> PolicyChain:
+    scope = prepared.config.scope
+    return PolicyChain([RoutingPolicy(), SoDPolicy(), ScopePolicy(scope)])
+
+
+async def execute(
+    prepared: PreparedRun,
+    client: ModelClient | None = None,
+    *,
+    proposer: Agent | None = None,
+    critic: Agent | None = None,
+) -> RunResult:
+    """Run the supervisor and the bundler together and write the pack, whatever the outcome.
+
+    ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
+    benchmarks); blocks and failures are outcomes, not exceptions.
+    """
+    plan = prepared.plan
+    structlog.contextvars.bind_contextvars(run_id=plan.run_id)
+    facts = RunFacts(
+        run_id=plan.run_id,
+        layer_id=plan.layer_id,
+        proposer=plan.proposer,
+        fallbacks=plan.fallbacks,
+        critic=plan.critic,
+        provider_diversity=plan.provider_diversity,
+    )
+    bundler = EvidenceBundler()
+    events_tx, events_rx = anyio.create_memory_object_stream[Event](EVENT_BUFFER)
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(bundler.consume, events_rx)
+        async with events_tx:
+            supervisor = Supervisor(
+                plan=plan,
+                chain=policy_chain(prepared),
+                facts=facts,
+                events=events_tx,
+                clock=prepared.clock,
+                deadline_s=prepared.deadline_s,
+            )
+            await supervisor.emit("run.started", plan=plan)
+            log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
+            report: Preflight | None = None
+            if plan.mode == "dry":
+                outcome, report = await _dry(supervisor, prepared)
+            else:
+                model_client = client or prepared.replay
+                if model_client is None:
+                    raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
+                outcome = await supervisor.run(
+                    prepared.request,
+                    proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
+                    critic or CriticAgent(model_client, model_id=plan.critic.model_id),
+                )
+            await supervisor.emit("run.finished", outcome=outcome, preflight=report)
+    pack = bundler.write(prepared.out_dir)
+    log.info("run.finished", status=outcome.status, pack=str(prepared.out_dir))
+    return RunResult(
+        plan=plan,
+        outcome=outcome,
+        pack=prepared.out_dir,
+        sod_result=pack.sod_result,
+        scope_result=pack.scope_result,
+        critic_decision=pack.critic_decision,
+    )
+
+
+async def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
+    outcome = await supervisor.preflight(prepared.request)
+    report = preflight(
+        prepared.plan, prepared.request.request, prepared.request.prompt_hash, prepared.replay
+    )
+    if outcome.status == "COMPLETE" and not report.within_budget:
+        outcome = RunOutcome(
+            status="FAILED",
+            exit_code=3,
+            stage="preflight",
+            reasons=(
+                (
+                    f"the worst-case cost {report.worst_case_total_usd:.6f} USD exceeds the "
+                    f"per-run limit {report.per_run_limit_usd:.2f} USD"
+                ),
+            ),
+        )
+    return outcome, report

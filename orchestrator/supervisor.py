@@ -1,0 +1,200 @@
+"""The supervisor: the single choke point between the actors.
+
+It owns the run's task group, the actors' mailboxes and the deadline. Every message, in
+either direction, goes through the policy chain before delivery and is emitted as an event
+together with its verdict; a reject ends the run as BLOCKED (fail closed).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import anyio
+import structlog
+from anyio.abc import ObjectReceiveStream, ObjectSendStream
+
+from agents.base import Agent
+from orchestrator.clock import Clock
+from orchestrator.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
+from orchestrator.events import Event, RunOutcome
+from orchestrator.mailbox import deliver, next_item
+from orchestrator.messages import (
+    Critique,
+    CritiqueRequest,
+    Message,
+    Proposal,
+    ProposalRequest,
+    RunFailed,
+)
+from orchestrator.plan import RunPlan, critic_request
+from policies.chain import PolicyChain, RunFacts, Verdict
+
+__all__ = ["MAILBOX_SIZE", "Session", "Supervisor"]
+
+log = structlog.get_logger()
+
+# Each actor handles one request at a time; a small bound keeps back-pressure honest.
+MAILBOX_SIZE = 4
+
+
+class Supervisor:
+    def __init__(
+        self,
+        *,
+        plan: RunPlan,
+        chain: PolicyChain,
+        facts: RunFacts,
+        events: ObjectSendStream[Event],
+        clock: Clock,
+        deadline_s: float = math.inf,
+    ) -> None:
+        self.plan = plan
+        self.chain = chain
+        self.facts = facts
+        self.events = events
+        self.clock = clock
+        self.deadline_s = deadline_s
+        self._seq = 0
+
+    async def emit(self, event_type: str, **fields: object) -> None:
+        event = Event(
+            seq=self._seq,
+            at=self.clock.now().isoformat(),
+            run_id=self.plan.run_id,
+            type=event_type,  # type: ignore[arg-type]  # callers pass the literal names
+            **fields,  # type: ignore[arg-type]
+        )
+        self._seq += 1
+        await deliver(self.events, event)
+
+    async def admit(self, message: Message) -> Verdict:
+        """Run the chain on one message and record both; the verdict says if it may pass."""
+        verdict = self.chain.evaluate(message, self.facts)
+        await self.emit("message", message=message)
+        await self.emit("verdict", verdict=verdict)
+        if not verdict.allowed:
+            log.warning("supervisor.rejected", kind=verdict.message_kind, reasons=verdict.reasons)
+        return verdict
+
+    async def preflight(self, request: ProposalRequest) -> RunOutcome:
+        """Dry mode: the chain on the first request, no actor, no call."""
+        verdict = await self.admit(request)
+        if not verdict.allowed:
+            return _blocked(verdict)
+        return RunOutcome(status="COMPLETE", exit_code=0, stage="preflight")
+
+    async def run(self, request: ProposalRequest, proposer: Agent, critic: Agent) -> RunOutcome:
+        """One governed exchange with its own actors, within the run's deadline."""
+        async with self.session(proposer, critic) as session:
+            try:
+                with anyio.fail_after(self.deadline_s):
+                    return await session.exchange(request)
+            except TimeoutError:
+                exc = DeadlineExceeded(f"the run did not finish within {self.deadline_s:g} s")
+                return _failed("deadline", (exc.message,))
+
+    @asynccontextmanager
+    async def session(self, proposer: Agent, critic: Agent) -> AsyncIterator[Session]:
+        """The actors running in the supervisor's task group, each behind its own mailbox.
+
+        Agents never hold each other's send ends: both answer into the supervisor's inbox.
+        On exit the task group is cancelled, so no actor outlives the session.
+        """
+        proposer_tx, proposer_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
+        critic_tx, critic_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
+        inbox_tx, inbox_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
+        async with anyio.create_task_group() as tg, proposer_tx, critic_tx, inbox_rx:
+            async with inbox_tx:
+                tg.start_soon(proposer.run, proposer_rx, inbox_tx.clone())
+                tg.start_soon(critic.run, critic_rx, inbox_tx.clone())
+            try:
+                yield Session(self, proposer_tx, critic_tx, inbox_rx)
+            finally:
+                tg.cancel_scope.cancel()
+
+    async def _drive(
+        self,
+        request: ProposalRequest,
+        proposer: ObjectSendStream[Message],
+        critic: ObjectSendStream[Message],
+        inbox: ObjectReceiveStream[Message],
+    ) -> RunOutcome:
+        verdict = await self.admit(request)
+        if not verdict.allowed:
+            return _blocked(verdict)
+        await deliver(proposer, request)
+        while (message := await next_item(inbox)) is not None:
+            verdict = await self.admit(message)
+            if not verdict.allowed:
+                return _blocked(verdict)
+            match message:
+                case RunFailed(sender=sender, detail=detail, exit_code=code):
+                    return RunOutcome(
+                        status="FAILED",
+                        exit_code=code if code else RuntimeFailure.exit_code,
+                        stage=sender,
+                        reasons=(detail,),
+                    )
+                case Proposal():
+                    self.facts.proposal = message
+                    review = self._critique_request(message)
+                    verdict = await self.admit(review)
+                    if not verdict.allowed:
+                        return _blocked(verdict)
+                    await deliver(critic, review)
+                case Critique():
+                    return RunOutcome(status="COMPLETE", exit_code=0, stage="critique")
+                case _:
+                    return _failed("supervisor", (f"unexpected {type(message).__name__}",))
+        return _failed("supervisor", ("the actors stopped before the run finished",))
+
+    def _critique_request(self, proposal: Proposal) -> CritiqueRequest:
+        request, digest = critic_request(
+            self.plan.scenario,
+            self.plan.critic,
+            proposal_text=proposal.proposal.text,
+            output_hash=proposal.output_hash,
+            proposer_call_id=proposal.call.call_id,
+        )
+        return CritiqueRequest(
+            run_id=self.plan.run_id,
+            sender="supervisor",
+            recipient="critic",
+            model_id=self.plan.critic.model_id,
+            prompt_hash=digest,
+            proposal_ref=proposal.output_hash,
+            proposer_call_id=proposal.call.call_id,
+            request=request,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """Live actors behind their mailboxes; ``exchange`` drives one request through them."""
+
+    supervisor: Supervisor
+    proposer: ObjectSendStream[Message]
+    critic: ObjectSendStream[Message]
+    inbox: ObjectReceiveStream[Message]
+
+    async def exchange(self, request: ProposalRequest) -> RunOutcome:
+        """Proposal, critique and every verdict in between; the outcome of the exchange."""
+        return await self.supervisor._drive(request, self.proposer, self.critic, self.inbox)
+
+
+def _blocked(verdict: Verdict) -> RunOutcome:
+    return RunOutcome(
+        status="BLOCKED",
+        exit_code=GovernanceBlock.exit_code,
+        stage=verdict.message_kind,
+        reasons=verdict.reasons,
+    )
+
+
+def _failed(stage: str, reasons: tuple[str, ...]) -> RunOutcome:
+    return RunOutcome(
+        status="FAILED", exit_code=RuntimeFailure.exit_code, stage=stage, reasons=reasons
+    )

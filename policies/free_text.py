@@ -1,0 +1,233 @@
+"""Scope rules for legacy free-text outlooks (the seed system's Markdown or plain text).
+
+A free-text outlook has no typed fields, so the scope's constraints are read from its
+structure: a labelled uncertainty section, a labelled list of no-trade triggers, and
+labelled scenarios. A *label* is a Markdown heading, a line that is only bold text, or a
+short ``Label: value`` line (``**Label:** value`` and ``**Label**: value`` too). Matching
+runs on folded text, so case, fullwidth forms and look-alike letters do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Final, NamedTuple
+
+from policies.normalize import fold_text
+
+__all__ = ["count_scenarios", "has_no_trade_triggers", "has_uncertainty"]
+
+_HEADING: Final = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)[ \t#]*")
+_LIST_ITEM: Final = re.compile(r"([ \t]*)(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)(.*)")
+_BOLD: Final = re.compile(r"(\*\*|__)(.+?)\1(.*)")
+_EMPHASIS: Final = "*_`"
+# A plain "Label: value" line: the label is a short phrase, not the start of a sentence.
+_MAX_LABEL_CHARS: Final = 60
+_MAX_LABEL_WORDS: Final = 6
+_PLACEHOLDERS: Final = frozenset({"", "-", "none", "n/a", "na", "tbd", "null", "nil"})
+
+_UNCERTAINTY: Final = re.compile(r"\buncertaint")
+_NO_TRADE: Final = re.compile(
+    r"\b(?:no[- ]?trad(?:e|ing)|do[- ]not[- ]trade)[- ](?:triggers?|conditions?|criteria"
+    r"|signals?|rules?)\b"
+)
+
+# Words that name a scenario when followed by "case" or "scenario" ("Bear case:").
+_SCENARIO_NAMES: Final = {
+    "base": "base",
+    "baseline": "base",
+    "central": "base",
+    "main": "base",
+    "core": "base",
+    "primary": "base",
+    "bear": "bear",
+    "bearish": "bear",
+    "bull": "bull",
+    "bullish": "bull",
+    "alternative": "alternative",
+    "alternate": "alternative",
+    "alt": "alternative",
+    "upside": "upside",
+    "downside": "downside",
+    "adverse": "adverse",
+    "severe": "severe",
+    "stress": "stress",
+    "stressed": "stress",
+    "tail": "tail",
+    "tail-risk": "tail",
+    "tail risk": "tail",
+    "optimistic": "optimistic",
+    "pessimistic": "pessimistic",
+    "worst": "worst",
+    "best": "best",
+    "neutral": "neutral",
+    "recession": "recession",
+    "recessionary": "recession",
+    "stagflation": "stagflation",
+    "stagflationary": "stagflation",
+    "inflationary": "inflationary",
+    "deflation": "deflation",
+    "deflationary": "deflation",
+    "disinflation": "disinflation",
+    "reflation": "reflation",
+    "goldilocks": "goldilocks",
+    "soft landing": "soft landing",
+    "soft-landing": "soft landing",
+    "hard landing": "hard landing",
+    "hard-landing": "hard landing",
+    "no landing": "no landing",
+    "no-landing": "no landing",
+    "risk-off": "risk-off",
+    "risk-on": "risk-on",
+    "extreme": "extreme",
+    "secondary": "secondary",
+}
+_SCENARIO_LABEL: Final = re.compile(
+    r"(?:the )?(?:(?P<name>"
+    + "|".join(sorted(map(re.escape, _SCENARIO_NAMES), key=len, reverse=True))
+    + r") (?:case|scenario)|scenario #?(?P<id>\d+|[a-z]|[ivx]+))"
+    # A label ends the line or is followed by ":", "(", a dash or a probability.
+    r"(?=[ \t]*(?:$|[:(-]|\d+(?:\.\d+)? ?%))"
+)
+_SCENARIOS_TITLE: Final = re.compile(r"(?:[a-z-]+ )?scenarios")
+
+
+class _Label(NamedTuple):
+    line: int  # index into the lines
+    title: str  # folded, emphasis and trailing colon removed
+    inline: str  # what follows the label on its line
+    heading: bool
+
+
+def has_uncertainty(text: str) -> bool:
+    """True when a non-empty labelled section or line mentions uncertainty."""
+    return _has_section(text, _UNCERTAINTY)
+
+
+def has_no_trade_triggers(text: str) -> bool:
+    """True when a non-empty section is labelled no-trade triggers (or conditions)."""
+    return _has_section(text, _NO_TRADE)
+
+
+def count_scenarios(text: str) -> int:
+    """The number of scenarios a free-text outlook presents.
+
+    Each distinct scenario label ("Base Case:", "**Bear case**", "Scenario 2 -") counts
+    once. Without any, the list items directly under a "Scenarios" heading or label are
+    counted; a "Scenario Analysis" heading is a section title, not a scenario.
+    """
+    lines = fold_text(text).split("\n")
+    labelled = {key for key in map(_scenario_key, lines) if key is not None}
+    if labelled:
+        return len(labelled)
+    return sum(
+        _list_items_after(lines, label.line)
+        for label in _labels(lines)
+        if _SCENARIOS_TITLE.fullmatch(label.title) and not label.inline
+    )
+
+
+def _has_section(text: str, title: re.Pattern[str]) -> bool:
+    lines = fold_text(text).split("\n")
+    return any(title.search(label.title) and _has_content(lines, label) for label in _labels(lines))
+
+
+def _labels(lines: list[str]) -> Iterator[_Label]:
+    for index, line in enumerate(lines):
+        label = _label(line)
+        if label is not None:
+            title, inline, heading = label
+            yield _Label(index, title, inline, heading)
+
+
+def _label(line: str) -> tuple[str, str, bool] | None:
+    """(title, inline value, is heading) when the line is a label."""
+    heading = _HEADING.fullmatch(line)
+    if heading is not None:
+        return _clean(heading.group(1)).rstrip(":").strip(), "", True
+    item = _LIST_ITEM.fullmatch(line)
+    body = (item.group(2) if item else line).strip()
+    bold = _BOLD.fullmatch(body)
+    if bold is not None:
+        title, rest = bold.group(2).strip(), bold.group(3).strip()
+        if title.endswith(":"):
+            return _clean(title[:-1]), _clean(rest), False
+        if rest.startswith(":"):
+            return _clean(title), _clean(rest[1:]), False
+        if not rest:
+            return _clean(title), "", False
+        return None
+    title, colon, rest = body.partition(":")
+    title = _clean(title)
+    if (
+        colon
+        and title
+        and len(title) <= _MAX_LABEL_CHARS
+        and len(title.split()) <= _MAX_LABEL_WORDS
+        and not rest.startswith("//")  # a URL, not a label
+    ):
+        return title, _clean(rest), False
+    return None
+
+
+def _clean(text: str) -> str:
+    for mark in _EMPHASIS:
+        text = text.replace(mark, " ")
+    return " ".join(text.split())
+
+
+def _has_content(lines: list[str], label: _Label) -> bool:
+    """The label carries a value, or a line of body text follows before the next heading."""
+    if label.inline:
+        return not _placeholder(label.inline)
+    for line in lines[label.line + 1 :]:
+        if not line.strip():
+            continue
+        if _HEADING.fullmatch(line):
+            return False
+        item = _LIST_ITEM.fullmatch(line)
+        return not _placeholder(_clean(item.group(2) if item else line))
+    return False
+
+
+def _placeholder(value: str) -> bool:
+    value = value.strip(" .")
+    return value in _PLACEHOLDERS or value.startswith("none ")
+
+
+def _scenario_key(line: str) -> str | None:
+    heading = _HEADING.fullmatch(line)
+    if heading is not None:
+        line = heading.group(1)
+    else:
+        item = _LIST_ITEM.fullmatch(line)
+        if item is not None:
+            line = item.group(2)
+    match = _SCENARIO_LABEL.match(_clean(line))
+    if match is None:
+        return None
+    name = match.group("name")
+    return _SCENARIO_NAMES[name] if name is not None else f"scenario {match.group('id')}"
+
+
+def _list_items_after(lines: list[str], index: int) -> int:
+    """Top-level list items directly below line ``index`` (blank lines between allowed)."""
+    count = 0
+    indent: int | None = None
+    for line in lines[index + 1 :]:
+        if not line.strip():
+            continue
+        item = _LIST_ITEM.fullmatch(line)
+        if item is None:
+            # A continuation line indented under an item belongs to it.
+            if indent is not None and len(line) - len(line.lstrip()) > indent:
+                continue
+            break
+        depth = len(item.group(1).expandtabs(4))
+        if indent is None:
+            indent = depth
+        if depth == indent:
+            count += 1
+        elif depth < indent:
+            break
+    return count

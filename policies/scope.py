@@ -1,0 +1,498 @@
+"""The capability-scope policy: what a Proposer may emit before its outlook moves on.
+
+Everything it enforces comes from the :class:`~orchestrator.config.CapabilityScope`: which
+output types are allowed or forbidden, which constraints hold, the scenario bounds. Types
+are matched fail-closed: a forbidden type is recognised in any spelling
+(:func:`policies.normalize.type_key`), an allowed type only by its exact name, and anything
+else is unknown and blocked. Independently of the types, every string is content-scanned
+for forbidden intent (:mod:`policies.content_scan`), also inside allowed outputs.
+
+Rule ids: ``scope.forbidden_output_type``, ``scope.unknown_output_type``,
+``scope.invalid_output``, ``scope.missing_uncertainty``, ``scope.missing_no_trade_triggers``,
+``scope.scenario_count``, ``scope.missing_rationale`` and the ``scope.forbidden_intent.*``
+rules of the content scan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any, Final, Literal, NamedTuple, cast
+
+import msgspec
+
+from orchestrator.config import CapabilityScope
+from orchestrator.outputs import OUTPUT_TYPES, NoTradeTriggers, OutputItem, ProposalBody
+from policies.content_scan import embedded_json, scan_text, scan_value, walk_json
+from policies.findings import Violation
+from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
+from policies.normalize import type_key
+
+__all__ = [
+    "RULE_FORBIDDEN_OUTPUT_TYPE",
+    "RULE_INVALID_OUTPUT",
+    "RULE_MISSING_NO_TRADE_TRIGGERS",
+    "RULE_MISSING_RATIONALE",
+    "RULE_MISSING_UNCERTAINTY",
+    "RULE_SCENARIO_COUNT",
+    "RULE_UNKNOWN_OUTPUT_TYPE",
+    "ParsedProposal",
+    "ScopeReport",
+    "check_critique",
+    "check_proposal",
+    "parse_proposal",
+    "typed_outputs",
+]
+
+RULE_FORBIDDEN_OUTPUT_TYPE: Final = "scope.forbidden_output_type"
+RULE_UNKNOWN_OUTPUT_TYPE: Final = "scope.unknown_output_type"
+RULE_INVALID_OUTPUT: Final = "scope.invalid_output"
+RULE_MISSING_UNCERTAINTY: Final = "scope.missing_uncertainty"
+RULE_MISSING_NO_TRADE_TRIGGERS: Final = "scope.missing_no_trade_triggers"
+RULE_SCENARIO_COUNT: Final = "scope.scenario_count"
+RULE_MISSING_RATIONALE: Final = "scope.missing_rationale"
+
+_MUST_INCLUDE_UNCERTAINTY: Final = "must_include_uncertainty"
+_MUST_INCLUDE_NO_TRADE_TRIGGERS: Final = "must_include_no_trade_triggers"
+# Constraints the content scan enforces whatever their value: it always runs.
+_SCANNED_CONSTRAINTS: Final = frozenset(
+    {
+        "no_execution_trigger",
+        "no_order_parameters",
+        "no_risk_limit_change",
+        "no_live_toggle",
+        "no_portfolio_rebalance",
+    }
+)
+_UNCERTAINTY_TYPE: Final = "UncertaintyAssessment"
+_TRIGGERS_TYPE: Final = "NoTradeTriggers"
+_SCENARIO_TYPE: Final = "ScenarioReport"
+
+# A JSON object alone, or alone in one fenced code block.
+_FENCED: Final = re.compile(
+    r"(?P<fence>`{3,}|~{3,})[ \t]*(?:json5?|jsonc)?[ \t]*\n(?P<body>.*)\n[ \t]*(?P=fence)[ \t]*",
+    re.DOTALL | re.IGNORECASE,
+)
+_ERROR_PATH: Final = re.compile(r"(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?", re.DOTALL)
+_ERROR_FIELD: Final = re.compile(r"(?:missing required|unknown) field `(?P<field>[^`]+)`")
+
+
+class ParsedProposal(msgspec.Struct, frozen=True, kw_only=True):
+    """A Proposer's answer, classified once so that every policy sees the same reading.
+
+    ``typed`` when the content (or the one fenced JSON block it consists of) is a JSON
+    object with an ``outputs`` key; its items stay raw so the scope policy can see types it
+    does not allow. A typed envelope that does not decode as ``ProposalBody`` (outputs not
+    a list of objects, an unknown top-level field) keeps ``items`` empty and says why in
+    ``envelope_error`` (``"<location>: <message>"``, e.g. ``"outputs[1]: Expected `object`,
+    got `int`"``), which the scope policy reports as ``scope.invalid_output``.
+    """
+
+    format: Literal["typed", "free_text"]
+    items: tuple[dict[str, Any], ...]
+    text: str
+    envelope_error: str = ""
+
+
+class ScopeReport(msgspec.Struct, frozen=True, kw_only=True):
+    """The scope policy's finding on one message."""
+
+    result: Literal["PASS", "FAIL"]
+    subject: Literal["proposal", "critique"]
+    format: Literal["typed", "free_text"]
+    scope_id: str
+    scope_version: str
+    checked_outputs: tuple[str, ...]
+    violations: tuple[Violation, ...]
+    notes: tuple[str, ...]
+    scenario_count: int | None
+
+
+class _Reviewed(NamedTuple):
+    """One raw output item after the type rules."""
+
+    position: int  # in outputs
+    name: str | None  # the "type" as given, None when it is missing or not a string
+    allowed: bool  # exactly an allowed name and not forbidden: its contract applies
+    output: OutputItem | None  # the strictly decoded item, when it decodes
+    violation: Violation | None  # of the type rules or the item's contract
+
+
+def parse_proposal(content: str) -> ParsedProposal:
+    """Classify a Proposer's answer as a typed proposal or free text."""
+    body = _json_body(content)
+    if body is not None:
+        try:
+            raw = msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError):
+            raw = None
+        if isinstance(raw, dict) and "outputs" in raw:
+            try:
+                envelope = msgspec.convert(raw, ProposalBody)
+            except msgspec.ValidationError as exc:
+                where, message = _error_location(exc, "")
+                error = f"{where.lstrip('.') or 'proposal'}: {message}"
+                return ParsedProposal(format="typed", items=(), text=content, envelope_error=error)
+            return ParsedProposal(format="typed", items=envelope.outputs, text=content)
+    return ParsedProposal(format="free_text", items=(), text=content)
+
+
+def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeReport:
+    """Apply the scope to a proposal; FAIL iff there is a violation."""
+    if proposal.format == "free_text":
+        return _check_free_text(proposal.text, scope)
+    if proposal.envelope_error:
+        where, _, message = proposal.envelope_error.partition(": ")
+        envelope = [
+            Violation(
+                rule=RULE_INVALID_OUTPUT,
+                location=where,
+                detail=f"the proposal envelope does not decode: {message}",
+            ),
+            *scan_text(proposal.text, location="proposal"),
+        ]
+        return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
+
+    forbidden = _forbidden_keys(scope)
+    reviewed = _review(proposal.items, scope)
+    violations: list[Violation] = []
+    for item, raw in zip(reviewed, proposal.items, strict=True):
+        if item.violation is not None:
+            violations.append(item.violation)
+        content = {key: value for key, value in raw.items() if key != "type"}
+        where = f"outputs[{item.position}]"
+        violations.extend(_nested_forbidden_types(content, where, forbidden, scope))
+        violations.extend(scan_value(content, location=where))
+    if scope.validation.require_rationale:
+        violations.extend(_missing_rationales(reviewed, proposal.items))
+    violations.extend(_missing_required_outputs(reviewed, scope))
+    count = _scenario_total(reviewed, proposal.items)
+    violations.extend(_scenario_bounds(count, scope, location="outputs"))
+    checked = tuple(item.name if item.name is not None else "<no type>" for item in reviewed)
+    return _report("proposal", "typed", scope, checked, violations, _constraint_notes(scope), count)
+
+
+def typed_outputs(proposal: ParsedProposal, scope: CapabilityScope) -> tuple[OutputItem, ...]:
+    """The allowed items that decode strictly, in order (empty for free text)."""
+    if proposal.format != "typed":
+        return ()
+    reviewed = _review(proposal.items, scope)
+    return tuple(item.output for item in reviewed if item.output is not None)
+
+
+def check_critique(fields: Sequence[tuple[str, str]], scope: CapabilityScope) -> ScopeReport:
+    """Content-scan the free text of a Critique, given as ``(location, text)`` pairs."""
+    violations = [v for location, text in fields for v in scan_text(text, location=location)]
+    return _report("critique", "typed", scope, ("Critique",), violations, (), None)
+
+
+# --- typed proposals ------------------------------------------------------------------------
+
+
+def _forbidden_keys(scope: CapabilityScope) -> dict[str, str]:
+    """type_key of each forbidden name -> the name as the scope lists it."""
+    return {type_key(name): name for name in scope.outputs.forbidden}
+
+
+def _review(items: Sequence[dict[str, Any]], scope: CapabilityScope) -> list[_Reviewed]:
+    """The type rules: forbidden in any spelling, allowed by exact name, else unknown."""
+    forbidden = _forbidden_keys(scope)
+    allowed = frozenset(scope.outputs.allowed)
+    return [
+        _review_item(position, item, forbidden, allowed, scope)
+        for position, item in enumerate(items)
+    ]
+
+
+def _review_item(
+    position: int,
+    item: dict[str, Any],
+    forbidden: dict[str, str],
+    allowed: frozenset[str],
+    scope: CapabilityScope,
+) -> _Reviewed:
+    name = item.get("type")
+    where = f"outputs[{position}]"
+    if not isinstance(name, str):
+        violation = Violation(
+            rule=RULE_INVALID_OUTPUT,
+            location=f"{where}.type",
+            detail="the output has no string 'type', so no scope rule can admit it",
+        )
+        return _Reviewed(position, None, allowed=False, output=None, violation=violation)
+    key = type_key(name)
+    if key in forbidden:
+        violation = _forbidden(name, forbidden[key], f"{where}.type", scope)
+    elif name not in allowed or name not in OUTPUT_TYPES:
+        violation = _unknown(name, f"{where}.type", scope)
+    else:
+        output, invalid = _decode(item, name, where)
+        return _Reviewed(position, name, allowed=True, output=output, violation=invalid)
+    return _Reviewed(position, name, allowed=False, output=None, violation=violation)
+
+
+def _nested_forbidden_types(
+    value: Any, location: str, forbidden: dict[str, str], scope: CapabilityScope
+) -> list[Violation]:
+    """Forbidden types inside an item: nested objects, and JSON embedded in its strings."""
+    violations: list[Violation] = []
+    for path, node in walk_json(value, location):
+        if isinstance(node, dict):
+            name = node.get("type")
+            if isinstance(name, str) and type_key(name) in forbidden:
+                listed = forbidden[type_key(name)]
+                violations.append(_forbidden(name, listed, f"{path}.type", scope))
+        elif isinstance(node, str):
+            violations.extend(_forbidden_types_in_text(node, path, forbidden, scope))
+    return violations
+
+
+def _forbidden_types_in_text(
+    text: str, location: str, forbidden: dict[str, str], scope: CapabilityScope
+) -> list[Violation]:
+    """Forbidden types in JSON embedded in a text, located by block as the content scan does."""
+    violations: list[Violation] = []
+    for where, value in embedded_json(text):
+        for path, node in walk_json(value, "$"):
+            name = node.get("type") if isinstance(node, dict) else None
+            if isinstance(name, str) and type_key(name) in forbidden:
+                listed = forbidden[type_key(name)]
+                block = f"{location} {where}"
+                violations.append(_forbidden(name, listed, block, scope, at=f"{path}.type"))
+    return violations
+
+
+def _forbidden(
+    name: str, listed: str, location: str, scope: CapabilityScope, *, at: str = ""
+) -> Violation:
+    spelled = "" if name == listed else f" (spelled {name!r})"
+    where = f" at {at}" if at else ""
+    return Violation(
+        rule=RULE_FORBIDDEN_OUTPUT_TYPE,
+        location=location,
+        detail=f"{listed!r}{spelled}{where} is forbidden by scope {_scope_name(scope)}",
+    )
+
+
+def _unknown(name: str, location: str, scope: CapabilityScope) -> Violation:
+    allowed = scope.outputs.allowed
+    near = [a for a in allowed if type_key(a) == type_key(name)]
+    if name in allowed:
+        why = "is allowed by the scope but has no typed contract in orchestrator.outputs"
+    elif near:
+        why = f"is not allowed; type names match exactly (the allowed name is {near[0]!r})"
+    else:
+        why = f"is neither allowed nor forbidden (allowed: {', '.join(allowed) or 'none'})"
+    return Violation(
+        rule=RULE_UNKNOWN_OUTPUT_TYPE,
+        location=location,
+        detail=f"{name!r} {why} in scope {_scope_name(scope)}",
+    )
+
+
+def _decode(
+    item: dict[str, Any], name: str, where: str
+) -> tuple[OutputItem | None, Violation | None]:
+    try:
+        output = cast("OutputItem", msgspec.convert(item, OUTPUT_TYPES[name]))
+    except msgspec.ValidationError as exc:
+        path, message = _error_location(exc, where)
+        detail = f"{name} does not match its contract: {message}"
+        return None, Violation(rule=RULE_INVALID_OUTPUT, location=path, detail=detail)
+    return output, None
+
+
+def _error_location(exc: msgspec.ValidationError, base: str) -> tuple[str, str]:
+    """``base`` plus the field path msgspec names, and the message without the path."""
+    match = _ERROR_PATH.fullmatch(str(exc))
+    assert match is not None  # the pattern matches any text
+    path = base + (match.group("path") or "")
+    field = _ERROR_FIELD.search(match.group("message"))
+    if field is not None:
+        path += f".{field.group('field')}"
+    return path, match.group("message")
+
+
+def _missing_rationales(
+    reviewed: Sequence[_Reviewed], items: Sequence[dict[str, Any]]
+) -> list[Violation]:
+    violations: list[Violation] = []
+    for item in reviewed:
+        if not (item.allowed and item.name == _SCENARIO_TYPE):
+            continue
+        scenarios = items[item.position].get("scenarios")
+        if not isinstance(scenarios, list):
+            continue  # the contract violation is reported already
+        for position, scenario in enumerate(scenarios):
+            if not isinstance(scenario, dict):
+                continue
+            rationale = scenario.get("rationale")
+            if rationale is None or (isinstance(rationale, str) and not rationale.strip()):
+                violations.append(
+                    Violation(
+                        rule=RULE_MISSING_RATIONALE,
+                        location=f"outputs[{item.position}].scenarios[{position}].rationale",
+                        detail=f"scenario {scenario.get('id', position)!r} has no rationale; "
+                        "the scope requires one (validation.require_rationale)",
+                    )
+                )
+    return violations
+
+
+def _missing_required_outputs(
+    reviewed: Sequence[_Reviewed], scope: CapabilityScope
+) -> list[Violation]:
+    # An allowed item that failed its contract was reported as invalid; calling it missing
+    # as well would send the reader after the wrong problem.
+    violations: list[Violation] = []
+    if scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True and not any(
+        item.allowed and item.name == _UNCERTAINTY_TYPE for item in reviewed
+    ):
+        violations.append(
+            Violation(
+                rule=RULE_MISSING_UNCERTAINTY,
+                location="outputs",
+                detail=f"no {_UNCERTAINTY_TYPE} output; the scope requires one "
+                f"(constraints.{_MUST_INCLUDE_UNCERTAINTY})",
+            )
+        )
+    if scope.constraints.get(_MUST_INCLUDE_NO_TRADE_TRIGGERS) is True:
+        triggers = [item for item in reviewed if item.allowed and item.name == _TRIGGERS_TYPE]
+        listed = any(
+            item.output is None  # invalid, reported already
+            or (isinstance(item.output, NoTradeTriggers) and item.output.triggers)
+            for item in triggers
+        )
+        if not listed:
+            location = f"outputs[{triggers[0].position}].triggers" if triggers else "outputs"
+            what = "lists no trigger" if triggers else "output is missing"
+            violations.append(
+                Violation(
+                    rule=RULE_MISSING_NO_TRADE_TRIGGERS,
+                    location=location,
+                    detail=f"the {_TRIGGERS_TYPE} {what}; the scope requires at least one "
+                    f"no-trade trigger (constraints.{_MUST_INCLUDE_NO_TRADE_TRIGGERS})",
+                )
+            )
+    return violations
+
+
+def _scenario_total(reviewed: Sequence[_Reviewed], items: Sequence[dict[str, Any]]) -> int:
+    # Counted from the raw items, so that a report failing its contract for one field
+    # still shows how many scenarios were proposed.
+    total = 0
+    for item in reviewed:
+        if item.allowed and item.name == _SCENARIO_TYPE:
+            scenarios = items[item.position].get("scenarios")
+            total += len(scenarios) if isinstance(scenarios, list) else 0
+    return total
+
+
+# --- free text -----------------------------------------------------------------------------
+
+
+def _check_free_text(text: str, scope: CapabilityScope) -> ScopeReport:
+    location = "free_text"
+    violations = scan_text(text, location=location)
+    violations.extend(_forbidden_types_in_text(text, location, _forbidden_keys(scope), scope))
+    if scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True and not has_uncertainty(text):
+        violations.append(
+            Violation(
+                rule=RULE_MISSING_UNCERTAINTY,
+                location=location,
+                detail="no labelled uncertainty section; the scope requires one "
+                f"(constraints.{_MUST_INCLUDE_UNCERTAINTY})",
+            )
+        )
+    if scope.constraints.get(_MUST_INCLUDE_NO_TRADE_TRIGGERS) is True and not (
+        has_no_trade_triggers(text)
+    ):
+        violations.append(
+            Violation(
+                rule=RULE_MISSING_NO_TRADE_TRIGGERS,
+                location=location,
+                detail="no labelled, non-empty no-trade triggers section; the scope requires "
+                f"one (constraints.{_MUST_INCLUDE_NO_TRADE_TRIGGERS})",
+            )
+        )
+    count = count_scenarios(text)
+    violations.extend(_scenario_bounds(count, scope, location=location))
+    notes = _constraint_notes(scope)
+    if scope.validation.require_rationale:
+        notes += ("validation.require_rationale: not evaluated for free text",)
+    return _report("proposal", "free_text", scope, ("FreeText",), violations, notes, count)
+
+
+# --- shared -------------------------------------------------------------------------------
+
+
+def _scenario_bounds(count: int, scope: CapabilityScope, *, location: str) -> list[Violation]:
+    low, high = scope.validation.min_scenario_count, scope.validation.max_scenario_count
+    noun = "scenario" if count == 1 else "scenarios"
+    if low is not None and count < low:
+        detail = f"{count} {noun}, the scope requires at least {low}"
+        key = "min_scenario_count"
+    elif high is not None and count > high:
+        detail = f"{count} {noun}, the scope allows at most {high}"
+        key = "max_scenario_count"
+    else:
+        return []
+    return [
+        Violation(
+            rule=RULE_SCENARIO_COUNT, location=location, detail=f"{detail} (validation.{key})"
+        )
+    ]
+
+
+def _constraint_notes(scope: CapabilityScope) -> tuple[str, ...]:
+    """What the report did with each constraint it did not enforce as stated."""
+    notes: list[str] = []
+    for name, value in sorted(scope.constraints.items()):
+        if name in _SCANNED_CONSTRAINTS:
+            if not value:
+                notes.append(f"constraints.{name} = false: the content scan runs regardless")
+        elif name in (_MUST_INCLUDE_UNCERTAINTY, _MUST_INCLUDE_NO_TRADE_TRIGGERS):
+            if not value:
+                notes.append(f"constraints.{name} = false: not enforced")
+        else:
+            notes.append(f"constraints.{name}: not a known constraint, not enforced")
+    return tuple(notes)
+
+
+def _report(
+    subject: Literal["proposal", "critique"],
+    fmt: Literal["typed", "free_text"],
+    scope: CapabilityScope,
+    checked: tuple[str, ...],
+    violations: Sequence[Violation],
+    notes: tuple[str, ...],
+    scenario_count: int | None,
+) -> ScopeReport:
+    return ScopeReport(
+        result="FAIL" if violations else "PASS",
+        subject=subject,
+        format=fmt,
+        scope_id=scope.scope_id,
+        scope_version=scope.scope.version,
+        checked_outputs=checked,
+        violations=tuple(violations),
+        notes=notes,
+        scenario_count=scenario_count,
+    )
+
+
+def _scope_name(scope: CapabilityScope) -> str:
+    return scope.scope_id or scope.scope.layer_id
+
+
+def _json_body(content: str) -> str | None:
+    """The JSON object text of a typed answer, or None when the answer is not one."""
+    stripped = content.lstrip("\ufeff").strip()
+    if stripped.startswith("{"):
+        return stripped
+    fenced = _FENCED.fullmatch(stripped)
+    if fenced is not None:
+        body = fenced.group("body").strip()
+        if body.startswith("{"):
+            return body
+    return None

@@ -1,0 +1,121 @@
+"""Config loading: the seed system's formats load; problems name the file and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orchestrator.config import find_config_dir, load_config, load_registry, load_scenario
+from orchestrator.errors import ConfigError
+from tests.conftest import PROJECT
+
+# The seed system's registry layout: table keys differ from model ids, mixed fallback
+# forms, scalar and per-layer entries side by side under [fallback_policy], no [providers].
+SEED_STYLE_REGISTRY = """
+[registry]
+version = "1.0"
+effective_date = "2026-01-08"
+owner = "ops"
+
+[models.big-model-1]
+provider = "openai"
+model_id = "big.model-1"
+max_output_tokens = 16000
+cost_per_1k_input = 0.015
+cost_per_1k_output = 0.060
+rate_limit_rpm = 500
+capabilities = ["reasoning"]
+use_cases = ["L2_market_outlook"]
+latency_p50_ms = 2000
+
+[models.checker]
+provider = "deepseek"
+model_id = "checker"
+max_output_tokens = 8000
+cost_per_1k_input = 0.001
+cost_per_1k_output = 0.002
+deployment = "local-optional"
+
+[layer_mapping.L1]
+layer_id = "L1"
+primary = "big.model-1"
+fallback = ["checker", "big.model-1"]
+critic = "checker"
+
+[layer_mapping.L2]
+layer_id = "L2"
+primary = "big.model-1"
+fallback = "none"
+critic = "checker"
+
+[fallback_policy]
+max_retries_per_model = 2
+fail_closed = true
+
+[fallback_policy.L2]
+fallback_order = ["big.model-1"]
+alert_on_fallback = true
+
+[budget]
+daily_cost_limit_usd = 50.00
+monthly_cost_limit_usd = 1000.00
+alert_threshold_pct = 80
+tracking_enabled = true
+
+[audit]
+log_all_model_calls = true
+"""
+
+
+def test_seed_style_registry_loads(tmp_path: Path) -> None:
+    """A registry in the seed layout loads unchanged, indexed by model id."""
+    path = tmp_path / "model_registry.toml"
+    path.write_text(SEED_STYLE_REGISTRY)
+    registry = load_registry(path)
+    assert set(registry.models) == {"big.model-1", "checker"}
+    assert registry.layer("L1").fallbacks == ("checker", "big.model-1")
+    assert registry.layer("L2").fallbacks == ()
+    assert registry.fallback_order == {"L2": ("big.model-1",)}
+    assert registry.budget.run_limit_usd == 50.0
+    provider = registry.provider(registry.model("checker"))
+    assert (provider.base_url, provider.api_key_env) == (
+        "https://api.deepseek.com",
+        "DEEPSEEK_API_KEY",
+    )
+
+
+def test_unknown_model_names_the_registry(tmp_path: Path) -> None:
+    """Looking up a model that is not registered names it and the file."""
+    path = tmp_path / "model_registry.toml"
+    path.write_text(SEED_STYLE_REGISTRY)
+    with pytest.raises(ConfigError, match=r"unknown model 'gpt-9'.*model_registry.toml"):
+        load_registry(path).model("gpt-9")
+
+
+def test_missing_required_field_is_named(tmp_path: Path) -> None:
+    """A missing [budget] field is reported with its dotted name."""
+    path = tmp_path / "model_registry.toml"
+    path.write_text(SEED_STYLE_REGISTRY.replace("daily_cost_limit_usd = 50.00\n", ""))
+    with pytest.raises(ConfigError, match=r"model_registry.toml: .*daily_cost_limit_usd"):
+        load_registry(path)
+
+
+def test_project_config_loads() -> None:
+    """The bundled config loads: L2 scope, provider diversity on, per-run limit set."""
+    bundle = load_config(PROJECT / "config")
+    assert bundle.scope.scope.layer_id == "L2"
+    assert bundle.registry.layer("L2").provider_diversity is True
+    assert bundle.registry.budget.run_limit_usd == 5.0
+
+
+def test_unknown_scenario_lists_the_known_ones() -> None:
+    """An unknown scenario id names the ones that exist."""
+    with pytest.raises(ConfigError, match=r"unknown scenario 'nope'.*market-outlook-baseline"):
+        load_scenario(PROJECT / "config", "nope")
+
+
+def test_config_dir_is_found_from_inside_the_checkout(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--config-dir defaults to the checkout's config/, from any folder inside it."""
+    monkeypatch.chdir(PROJECT / "tests" / "orchestrator")
+    assert find_config_dir() == PROJECT / "config"
