@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
+from clients.redaction import redact_response
 from clients.types import ChatRequest, ChatResponse, ModelClient, Role
 from orchestrator.errors import PilotError, ProviderError
 from orchestrator.mailbox import deliver, next_item
@@ -41,7 +42,8 @@ class Agent(ABC):
         """The reply to one message."""
 
     async def call_model(self, request: ChatRequest) -> ChatResponse:
-        response = await self.client.complete(request, role=self.role)
+        # Redacted here, at the edge, so every later copy (events, pack, hashes) is clean.
+        response = redact_response(await self.client.complete(request, role=self.role))
         if response.meta.finish_reason in _FAILED_FINISH:
             raise ProviderError(
                 f"{self.model_id} stopped with finish_reason {response.meta.finish_reason!r}; "

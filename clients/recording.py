@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from clients.redaction import redact_response
 from clients.transcripts import RecordedRun, RunMetadata, Transcript
 from clients.types import (
     ChatRequest,
@@ -50,7 +51,8 @@ class RecordingClient:
         self.runs: list[RecordedRun] = []
 
     async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
-        response = await self.inner.complete(request, role=role)
+        # Fixtures are written to disk and shared: they only ever hold redacted answers.
+        response = redact_response(await self.inner.complete(request, role=role))
         self.runs.append(
             RecordedRun(
                 run_id=response.meta.call_id,

@@ -50,7 +50,8 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     """Everything recorded about one answered call except its content.
 
     ``call_id`` is the id of the call in the transcript (the fixture's ``run_id`` in replay);
-    ``model`` is the model name the provider says answered (version pinning, drift).
+    ``model`` is the model name the provider says answered (version pinning, drift);
+    ``redactions`` counts the secrets replaced in the answer before anything stored it.
     """
 
     call_id: str
@@ -61,6 +62,7 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     latency_ms: int
     system_fingerprint: str | None = None
     reasoning_content: str | None = None
+    redactions: int = 0
 
 
 class ChatResponse(msgspec.Struct, frozen=True, kw_only=True):

@@ -119,6 +119,7 @@ def _call(call: CallMeta, model: ModelEntry) -> dict[str, Any]:
         "latency_ms": call.latency_ms,
         "usage": call.usage,
         "cost_usd": _cost(model, call),
+        "redactions": call.redactions,
     }
 
 
@@ -363,6 +364,9 @@ def manifest_artifact(record: RunRecord, sod: dict[str, Any], outputs: list[str]
             "evidence_pack": EVIDENCE_PACK_VERSION,
         },
         "preflight": record.preflight,
+        "redactions": sum(
+            m.call.redactions for m in (record.proposal, record.critique) if m is not None
+        ),
     }
 
 

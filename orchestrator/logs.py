@@ -25,6 +25,8 @@ _import_structlog_without_rich()
 
 import structlog
 
+from clients.redaction import redact
+
 __all__ = ["LogFormat", "configure_logging"]
 
 LogFormat = Literal["console", "json"]
@@ -32,6 +34,18 @@ LogFormat = Literal["console", "json"]
 
 def _stderr_logger(*_args: object) -> structlog.PrintLogger:
     return structlog.PrintLogger(sys.stderr)
+
+
+def _redact_event(
+    _logger: object, _method: str, event: structlog.typing.EventDict
+) -> structlog.typing.EventDict:
+    """Redact every string in a log event: errors may quote what a provider sent back."""
+    for key, value in event.items():
+        if isinstance(value, str):
+            event[key] = redact(value)[0]
+        elif isinstance(value, tuple | list):
+            event[key] = [redact(v)[0] if isinstance(v, str) else v for v in value]
+    return event
 
 
 def configure_logging(fmt: LogFormat = "console", *, level: int = logging.INFO) -> None:
@@ -45,6 +59,7 @@ def configure_logging(fmt: LogFormat = "console", *, level: int = logging.INFO) 
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
+            _redact_event,
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(level),

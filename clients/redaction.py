@@ -1,0 +1,86 @@
+"""Redaction of secrets and personal data before anything is written.
+
+Applied to every model answer at the agents' edge (so packs, transcripts and fixtures
+only ever hold redacted text, and every hash covers the stored bytes), and to every log
+event. Each match is replaced by ``[REDACTED:<kind>]``; the count is recorded in the pack.
+The patterns cover the common shapes of API keys and tokens, Authorization headers and
+e-mail addresses; they are deliberately greedy about credentials: a false positive costs a
+word of prose, a false negative a leaked key.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import msgspec
+
+from clients.types import ChatResponse
+
+__all__ = ["REDACTION_KINDS", "redact", "redact_response"]
+
+_PATTERNS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    # "Authorization: Bearer x", "authorization=Basic x" — the whole credential after the scheme.
+    (
+        "authorization",
+        re.compile(
+            r"(?i)\bauthorization\b[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|token)?\s*[^\s\"',;]+"
+        ),
+    ),
+    ("bearer_token", re.compile(r"(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{16,}")),
+    # OpenAI / DeepSeek / Anthropic style: sk-..., sk-proj-..., sk-ant-...
+    ("api_key", re.compile(r"\bsk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
+    ("aws_access_key", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+    ("github_token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})")),
+    ("slack_token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("google_api_key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+    ("jwt", re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")),
+    (
+        "private_key",
+        re.compile(
+            r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.DOTALL
+        ),
+    ),
+    # key = "value" assignments whose name says it is a secret.
+    (
+        "secret_assignment",
+        re.compile(
+            r"(?i)\b[\w-]*(?:api[_-]?key|secret|token|password|passwd)[\w-]*\b[\"']?\s*[:=]\s*"
+            r"[\"']?[^\s\"',;]{8,}[\"']?"
+        ),
+    ),
+    ("email", re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")),
+)
+
+REDACTION_KINDS: Final = tuple(kind for kind, _ in _PATTERNS)
+
+# Cheap gate: text without any of these cannot match a pattern above.
+_GATE: Final = re.compile(
+    r"(?i)sk-|bearer|authorization|akia|asia|gh[pousr]_|github_pat_|xox|aiza|eyj|private key|key|secret|token|passw|@"
+)
+
+
+def redact(text: str) -> tuple[str, int]:
+    """The text with every secret-looking span replaced, and how many were replaced."""
+    if not _GATE.search(text):
+        return text, 0
+    total = 0
+    for kind, pattern in _PATTERNS:
+        text, count = pattern.subn(f"[REDACTED:{kind}]", text)
+        total += count
+    return text, total
+
+
+def redact_response(response: ChatResponse) -> ChatResponse:
+    """The response with its content and reasoning redacted and the count recorded."""
+    content, count = redact(response.content)
+    reasoning = response.meta.reasoning_content
+    if reasoning is not None:
+        reasoning, more = redact(reasoning)
+        count += more
+    if not count:
+        return response
+    meta = msgspec.structs.replace(
+        response.meta, reasoning_content=reasoning, redactions=response.meta.redactions + count
+    )
+    return ChatResponse(content=content, meta=meta)

@@ -1,0 +1,74 @@
+"""Redaction: secrets of the common shapes are replaced and counted; prose is left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from clients.redaction import redact, redact_response
+from clients.types import CallMeta, ChatResponse, Usage
+
+# Built at run time so that no secret-shaped literal sits in the repository.
+OPENAI_KEY = "sk-proj-" + "Ab3dEf6hIj9kLm2nOp5qRs8t"
+BEARER = "Bearer " + "eyZ0" * 8
+AWS = "AKIA" + "ABCDEFGHIJKLMNOP"
+GITHUB = "ghp_" + "a1B2c3D4e5" * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (f"use {OPENAI_KEY} for the call", "api_key"),
+        (f"Authorization: {BEARER}", "authorization"),
+        (f"the header was {BEARER}", "bearer_token"),
+        (f"key {AWS} leaked", "aws_access_key"),
+        (f"token {GITHUB}", "github_token"),
+        ('api_key = "0123456789abcdef"', "secret_assignment"),
+        ("write to ops-desk@example.com today", "email"),
+    ],
+)
+def test_secrets_are_replaced(text: str, kind: str) -> None:
+    """Each common secret shape is replaced by a marker naming its kind."""
+    redacted, count = redact(text)
+    assert count == 1
+    assert f"[REDACTED:{kind}]" in redacted
+    for secret in (OPENAI_KEY, BEARER, AWS, GITHUB, "0123456789abcdef", "ops-desk@example.com"):
+        assert secret not in redacted
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No trade when VIX > 30.",
+        "Tokenisation of assets and secret sauce of the carry trade are themes.",
+        "Keep the key levels: 4,500 and 4,350.",
+    ],
+)
+def test_prose_is_untouched(text: str) -> None:
+    """Ordinary outlook prose passes unchanged."""
+    assert redact(text) == (text, 0)
+
+
+def test_redaction_is_idempotent() -> None:
+    """Redacting redacted text changes nothing more."""
+    once, _ = redact(f"{OPENAI_KEY} and {BEARER}")
+    assert redact(once) == (once, 0)
+
+
+def test_response_redaction_counts_content_and_reasoning() -> None:
+    """Both the answer and the reasoning are redacted; the count is kept in the call record."""
+    response = ChatResponse(
+        content=f"key {OPENAI_KEY}",
+        meta=CallMeta(
+            call_id="c",
+            response_id="r",
+            model="m",
+            finish_reason="stop",
+            usage=Usage(),
+            latency_ms=0,
+            reasoning_content=f"I saw {AWS}",
+        ),
+    )
+    clean = redact_response(response)
+    assert clean.content == "key [REDACTED:api_key]"
+    assert clean.meta.reasoning_content == "I saw [REDACTED:aws_access_key]"
+    assert clean.meta.redactions == 2
