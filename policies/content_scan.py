@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final, NamedTuple
 
 import msgspec
@@ -35,6 +35,8 @@ __all__ = [
     "RULE_REBALANCE",
     "RULE_RISK_LIMIT_CHANGE",
     "embedded_json",
+    "plain_text",
+    "scan_nodes",
     "scan_text",
     "scan_value",
     "walk_json",
@@ -480,16 +482,48 @@ def scan_value(value: Any, *, location: str) -> list[Violation]:
     rebalance settings (location: the object's path, e.g. ``outputs[2]``); every string is
     scanned with :func:`scan_text` (location e.g. ``outputs[2].summary line 1``).
     """
+    return scan_nodes(list(walk_json(value, location)))
+
+
+def scan_nodes(nodes: Sequence[tuple[str, Any]]) -> list[Violation]:
+    """:func:`scan_value` over nodes already walked (``walk_json`` output, any number of roots)."""
+    texts = [node for _, node in nodes if isinstance(node, str)]
+    scan_strings = bool(texts) and _may_hit(texts)
     violations: list[Violation] = []
-    for path, node in walk_json(value, location):
+    for path, node in nodes:
         if isinstance(node, dict):
             violations.extend(
                 Violation(rule=rule, location=path, detail=detail)
                 for rule, detail in _object_findings(node)
             )
-        elif isinstance(node, str):
+        elif scan_strings and isinstance(node, str):
             violations.extend(scan_text(node, location=path))
     return violations
+
+
+def plain_text(text: str) -> bool:
+    """True when a text can hold no embedded JSON: ASCII without braces, brackets or fences.
+
+    Folding only maps non-ASCII characters (look-alikes, fullwidth brackets, invisible
+    marks), so an ASCII text without these characters is plain before and after folding.
+    """
+    return text.isascii() and not any(mark in text for mark in _JSON_MARKS)
+
+
+_JSON_MARKS: Final = ("{", "[", "`", "~")
+
+
+def _may_hit(texts: Iterable[str]) -> bool:
+    """Whether scanning the texts one by one could find anything; one pass over all of them.
+
+    Prose hits are per line, so the hits in the texts joined by newlines are exactly the
+    union of the hits in each: when the joined text has none and no text can hold JSON,
+    the per-text scans (which also locate each hit) would find nothing either.
+    """
+    joined = "\n".join(texts)
+    if not plain_text(joined):
+        return True
+    return bool(_prose_hits(_drop_emphasis(fold_text(joined))))
 
 
 def embedded_json(text: str) -> list[tuple[str, Any]]:
@@ -832,10 +866,16 @@ def _object_findings(obj: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield RULE_LIVE_TOGGLE, f"safety setting {key} = {_brief(value)}"
         elif key in _EXECUTE_KEYS and _switch(value) is True:
             yield RULE_EXECUTION, f"execution setting {key} = {_brief(value)}"
-        elif value is not None and any(part in key for part in _RISK_LIMIT_KEY_PARTS):
+        elif value is not None and _RISK_LIMIT_KEY.search(key):
             yield RULE_RISK_LIMIT_CHANGE, f"risk-limit setting {key} = {_brief(value)}"
-        elif any(part in key for part in _REBALANCE_KEY_PARTS):
+        elif _REBALANCE_KEY.search(key):
             yield RULE_REBALANCE, f"rebalancing setting {key}"
+
+
+# One C-level search per key instead of a Python loop over the parts: every key of every
+# object of every proposal meets these.
+_RISK_LIMIT_KEY: Final = re.compile("|".join(map(re.escape, _RISK_LIMIT_KEY_PARTS)))
+_REBALANCE_KEY: Final = re.compile("|".join(map(re.escape, _REBALANCE_KEY_PARTS)))
 
 
 def _brief(value: Any) -> str:

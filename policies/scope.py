@@ -23,7 +23,7 @@ import msgspec
 
 from orchestrator.config import CapabilityScope
 from orchestrator.outputs import OUTPUT_TYPES, NoTradeTriggers, OutputItem, ProposalBody
-from policies.content_scan import embedded_json, scan_text, scan_value, walk_json
+from policies.content_scan import embedded_json, plain_text, scan_nodes, scan_text, walk_json
 from policies.findings import Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
 from policies.normalize import type_key
@@ -156,13 +156,16 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
     forbidden = _forbidden_keys(scope)
     reviewed = _review(proposal.items, scope)
     violations: list[Violation] = []
+    nodes: list[tuple[str, Any]] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
         if item.violation is not None:
             violations.append(item.violation)
         content = {key: value for key, value in raw.items() if key != "type"}
-        where = f"outputs[{item.position}]"
-        violations.extend(_nested_forbidden_types(content, where, forbidden, scope))
-        violations.extend(scan_value(content, location=where))
+        item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
+        violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
+        nodes.extend(item_nodes)
+    # One content scan over every item: its prefilter then runs once per proposal.
+    violations.extend(scan_nodes(nodes))
     if scope.validation.require_rationale:
         violations.extend(_missing_rationales(reviewed, proposal.items))
     violations.extend(_missing_required_outputs(reviewed, scope))
@@ -232,17 +235,17 @@ def _review_item(
 
 
 def _nested_forbidden_types(
-    value: Any, location: str, forbidden: dict[str, str], scope: CapabilityScope
+    nodes: Sequence[tuple[str, Any]], forbidden: dict[str, str], scope: CapabilityScope
 ) -> list[Violation]:
-    """Forbidden types inside an item: nested objects, and JSON embedded in its strings."""
+    """Forbidden types inside an item (its walked nodes): nested objects, embedded JSON."""
     violations: list[Violation] = []
-    for path, node in walk_json(value, location):
+    for path, node in nodes:
         if isinstance(node, dict):
             name = node.get("type")
             if isinstance(name, str) and type_key(name) in forbidden:
                 listed = forbidden[type_key(name)]
                 violations.append(_forbidden(name, listed, f"{path}.type", scope))
-        elif isinstance(node, str):
+        elif isinstance(node, str) and not plain_text(node):
             violations.extend(_forbidden_types_in_text(node, path, forbidden, scope))
     return violations
 
