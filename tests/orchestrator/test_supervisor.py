@@ -8,6 +8,7 @@ from pathlib import Path
 import anyio
 import msgspec
 import pytest
+from structlog.testing import capture_logs
 
 from agents.critic import CriticAgent
 from clients.fake import FakeModelClient
@@ -179,3 +180,14 @@ async def test_misrouted_message_is_rejected(tmp_path: Path) -> None:
         "sod.distinct_models: the proposal came from deepseek-r1, not from the configured proposer"
         in result.outcome.reasons
     )
+
+
+async def test_a_reject_is_logged_as_an_event(tmp_path: Path) -> None:
+    """A rejected message is logged as `supervisor.rejected` with its kind and reasons."""
+    with capture_logs() as logs:
+        result = await execute(prepared(tmp_path), Scripted("No verdict here."))
+    assert result.outcome.status == "BLOCKED"
+    rejected = [entry for entry in logs if entry["event"] == "supervisor.rejected"]
+    assert [entry["kind"] for entry in rejected] == ["critique"]
+    assert rejected[0]["log_level"] == "warning"
+    assert rejected[0]["reasons"] == result.outcome.reasons
