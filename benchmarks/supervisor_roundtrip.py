@@ -26,8 +26,6 @@ from pathlib import Path
 
 import anyio
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
@@ -35,9 +33,8 @@ from clients.types import ChatRequest, ChatResponse, Role
 from orchestrator.bundler import EvidenceBundler
 from orchestrator.events import Event
 from orchestrator.logs import configure_logging
-from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare
+from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare, run_facts
 from orchestrator.supervisor import Supervisor
-from policies.chain import RunFacts
 
 WARMUP = 300
 ITERATIONS = 5000
@@ -61,14 +58,7 @@ async def measure() -> tuple[list[float], int]:
         prepared = prepare(RunOptions(fixture=bundled_sample(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
     plan = prepared.plan
-    facts = RunFacts(
-        run_id=plan.run_id,
-        layer_id=plan.layer_id,
-        proposer=plan.proposer,
-        fallbacks=plan.fallbacks,
-        critic=plan.critic,
-        provider_diversity=plan.provider_diversity,
-    )
+    facts = run_facts(plan)
     bundler = EvidenceBundler()
     stub = Stub(prepared.replay)
     events_tx, events_rx = anyio.create_memory_object_stream[Event](64)

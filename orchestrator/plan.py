@@ -100,20 +100,23 @@ def _response_format(name: str) -> dict[str, Any]:
     return {"type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": False}}
 
 
-def proposer_request(scenario: ScenarioConfig, model: ModelEntry) -> tuple[ChatRequest, str]:
-    """The proposer's request for a scenario, and its prompt hash."""
-    spec = scenario.proposer
-    user = _fill(spec.user, scenario.inputs)
+def _request(
+    spec: PromptSpec, model: ModelEntry, user: str, schema: str, output_format: str
+) -> tuple[ChatRequest, str]:
     request = ChatRequest(
         model=model.model_id,
         messages=_messages(spec, user),
         temperature=spec.temperature,
         max_tokens=spec.max_tokens,
-        response_format=(
-            _response_format(PROPOSAL_SCHEMA) if scenario.output_format == "typed" else None
-        ),
+        response_format=_response_format(schema) if output_format == "typed" else None,
     )
     return request, prompt_hash(request)
+
+
+def proposer_request(scenario: ScenarioConfig, model: ModelEntry) -> tuple[ChatRequest, str]:
+    """The proposer's request for a scenario, and its prompt hash."""
+    user = _fill(scenario.proposer.user, scenario.inputs)
+    return _request(scenario.proposer, model, user, PROPOSAL_SCHEMA, scenario.output_format)
 
 
 def critic_request(
@@ -125,9 +128,8 @@ def critic_request(
     proposer_call_id: str,
 ) -> tuple[ChatRequest, str]:
     """The critic's request embedding the proposal, and its prompt hash."""
-    spec = scenario.critic
     user = _fill(
-        spec.user,
+        scenario.critic.user,
         {
             **scenario.inputs,
             "proposal": proposal_text,
@@ -135,13 +137,4 @@ def critic_request(
             "proposer_run_id": proposer_call_id,
         },
     )
-    request = ChatRequest(
-        model=model.model_id,
-        messages=_messages(spec, user),
-        temperature=spec.temperature,
-        max_tokens=spec.max_tokens,
-        response_format=(
-            _response_format(CRITIQUE_SCHEMA) if scenario.output_format == "typed" else None
-        ),
-    )
-    return request, prompt_hash(request)
+    return _request(scenario.critic, model, user, CRITIQUE_SCHEMA, scenario.output_format)
