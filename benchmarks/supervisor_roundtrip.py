@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
