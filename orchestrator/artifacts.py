@@ -25,6 +25,7 @@ from orchestrator.messages import (
 from orchestrator.plan import RunPlan
 from orchestrator.preflight import Preflight, call_cost
 from orchestrator.report import render_operator_report
+from orchestrator.signing import SigningInfo
 from policies.chain import RuleCheck, Verdict
 from policies.scope import ScopeReport
 
@@ -384,8 +385,13 @@ class BuiltPack:
     critic_decision: str | None
 
 
-def build_artifacts(events: list[Event], event_lines: bytes, events_head: str) -> BuiltPack:
-    """Every file of the pack, index included."""
+def build_artifacts(
+    events: list[Event],
+    event_lines: bytes,
+    events_head: str,
+    signing: SigningInfo | None = None,
+) -> BuiltPack:
+    """Every file of the pack, index included; ``signing`` names the key that signs the index."""
     record = collect(events)
     plan = record.plan
     proposer = proposer_artifact(record)
@@ -411,7 +417,7 @@ def build_artifacts(events: list[Event], event_lines: bytes, events_head: str) -
     files["operator_output.md"] = render_operator_report(
         record=record, proposer=proposer, critic=critic, sod=sod, scope=scope, artifacts=names
     ).encode("utf-8")
-    index = _index(record, proposer, critic, sod, scope, files, events_head, missing)
+    index = _index(record, proposer, critic, sod, scope, files, events_head, missing, signing)
     files[INDEX_NAME] = encode_pretty(index)
     return BuiltPack(
         files=files,
@@ -430,6 +436,7 @@ def _index(
     files: dict[str, bytes],
     events_head: str,
     missing: list[dict[str, str]],
+    signing: SigningInfo | None,
 ) -> dict[str, Any]:
     plan = record.plan
     short = plan.run_id.rsplit("-", 1)[-1][:8]
@@ -468,6 +475,7 @@ def _index(
         "registry_version": plan.registry_version,
         "scope_id": plan.scope_id,
         "scope_version": plan.scope_version,
+        "signature": signing,
     }
 
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from anyio.abc import ObjectReceiveStream
 
-from orchestrator.artifacts import BuiltPack, build_artifacts
+from orchestrator.artifacts import INDEX_NAME, BuiltPack, build_artifacts
 from orchestrator.events import Event, EventChain
 from orchestrator.mailbox import next_item
 from orchestrator.pack_writer import write_pack
+from orchestrator.signing import SIGNATURE_NAME, Signer
 
 __all__ = ["EvidenceBundler"]
 
@@ -18,11 +19,13 @@ class EvidenceBundler:
     """Collects every event as it arrives; chains, builds and writes the pack at the end.
 
     Events are encoded and chained once, when the pack is built: the encoded bytes are the
-    ones hashed and the ones written.
+    ones hashed and the ones written. With a ``signer`` the index names its key and the
+    signature over the index is written in the same atomic pack write.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, signer: Signer | None = None) -> None:
         self.events: list[Event] = []
+        self.signer = signer
 
     async def consume(self, stream: ObjectReceiveStream[Event]) -> None:
         async with stream:
@@ -33,10 +36,15 @@ class EvidenceBundler:
         chain = EventChain()
         for event in self.events:
             chain.append(event)
-        return build_artifacts(self.events, b"".join(chain.lines), chain.head)
+        signing = self.signer.info if self.signer is not None else None
+        return build_artifacts(self.events, b"".join(chain.lines), chain.head, signing)
 
     def write(self, out_dir: Path) -> BuiltPack:
         """Build the pack from the events so far and write it atomically to ``out_dir``."""
         pack = self.build()
-        write_pack(out_dir, pack.files)
+        files = pack.files
+        if self.signer is not None:
+            signature = self.signer.sign(files[INDEX_NAME], signed_file=INDEX_NAME)
+            files = {**files, SIGNATURE_NAME: signature}
+        write_pack(out_dir, files)
         return pack

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from cyclopts import App, Parameter
 from cyclopts.exceptions import CycloptsError
 
 from orchestrator.errors import PilotError, exit_code_for
 from orchestrator.logs import LogFormat, configure_logging
+
+if TYPE_CHECKING:
+    from orchestrator.verify import PackReport
 
 __all__ = ["app", "main"]
 
@@ -23,6 +26,8 @@ policy_app = App(name="policy", help="Run governance policies on their own.")
 app.command(policy_app)
 fixture_app = App(name="fixture", help="Make transcript fixtures.")
 app.command(fixture_app)
+keys_app = App(name="keys", help="Ed25519 keys that sign evidence packs.")
+app.command(keys_app)
 
 
 @app.command
@@ -38,6 +43,7 @@ def run(
     yes: bool = False,
     deadline: float = 600.0,
     log_format: LogFormat = "console",
+    signing_key: Path | None = None,
 ) -> int:
     """One governed run; writes an evidence pack and prints a summary.
 
@@ -64,6 +70,8 @@ def run(
         Seconds the whole run may take.
     log_format
         console or json, to stderr.
+    signing_key
+        Ed25519 PEM (PKCS#8) private key that signs the pack (default: $PILOT_SIGNING_KEY).
     """
     configure_logging(log_format)
     import anyio
@@ -81,6 +89,7 @@ def run(
             allow_network=allow_network,
             yes=yes,
             deadline_s=deadline,
+            signing_key=signing_key,
         )
     )
     result = anyio.run(execute, prepared)
@@ -94,6 +103,66 @@ def run(
     lines += [f"reason: {reason}" for reason in result.outcome.reasons]
     print("\n".join(lines))
     return result.outcome.exit_code
+
+
+@app.command
+def review(
+    pack: Path,
+    /,
+    *,
+    decision: Literal["approve", "needs-changes", "reject"] | None = None,
+    notes: str | None = None,
+    reviewer: str | None = None,
+    started_at: str | None = None,
+    report_only: bool = False,
+    html: Path | None = None,
+    signing_key: Path | None = None,
+) -> int:
+    """Review an evidence pack: an HTML report, then the operator's decision as an addendum.
+
+    On a terminal it writes the report, prints its path and asks for the decision; the
+    addendum (operator_review.html, operator_review.json, operator_review.sig when a key is
+    configured) is the only thing ever added to a pack, and a pack is reviewed once.
+
+    Parameters
+    ----------
+    pack
+        The evidence pack directory.
+    decision
+        approve, needs-changes or reject; required without a terminal.
+    notes
+        What needs to change or why it is rejected (required unless approve).
+    reviewer
+        Who decides; recorded in the addendum.
+    started_at
+        ISO-8601 time the operator opened the pack, with --decision (default: now).
+    report_only
+        Only write the report, to --html FILE outside the pack; no decision is recorded.
+    html
+        Where --report-only writes the report.
+    signing_key
+        Ed25519 PEM private key that signs operator_review.json (default: $PILOT_SIGNING_KEY).
+    """
+    configure_logging("console")
+    from orchestrator.clock import SystemClock
+    from orchestrator.review import ReviewOptions, TerminalConsole, review_pack
+
+    result = review_pack(
+        ReviewOptions(
+            pack=pack,
+            decision=decision,
+            notes=notes,
+            reviewer=reviewer,
+            started_at=started_at,
+            report_only=report_only,
+            html=html,
+            signing_key=signing_key,
+        ),
+        clock=SystemClock(),
+        console=TerminalConsole(),
+    )
+    print("\n".join(result.summary()))
+    return 0
 
 
 @policy_app.command
@@ -183,6 +252,82 @@ def fake(
         out=out,
     )
     print(f"fixture: {out}")
+    return 0
+
+
+@app.command
+def verify(
+    path: Path,
+    /,
+    *,
+    public_key: Path | None = None,
+    json: bool = False,
+) -> int:
+    """Verify evidence packs: files, hashes, event chain, artifacts rebuilt from the events.
+
+    Exit 0 when every pack verifies, 5 when one does not; each failing file is named.
+
+    Parameters
+    ----------
+    path
+        One evidence pack, or a folder whose sub-directories are packs.
+    public_key
+        Ed25519 PEM public key: every pack must carry a valid signature by it.
+    json
+        Print the report as JSON.
+    """
+    configure_logging("console")
+    from orchestrator.canonical import encode_pretty
+    from orchestrator.errors import IntegrityError, UsageError
+    from orchestrator.verify import verify_path
+
+    key = None
+    if public_key is not None:
+        try:
+            key = public_key.read_bytes()
+        except OSError as exc:
+            raise UsageError(f"--public-key {public_key} cannot be read ({exc.strerror})") from None
+    reports = verify_path(path, public_key=key)
+    ok = all(report.ok for report in reports)
+    if json:
+        sys.stdout.write(encode_pretty({"ok": ok, "packs": reports}).decode("utf-8"))
+    else:
+        for report in reports:
+            print(_verify_line(report))
+            for finding in report.findings:
+                print(f"  {finding.problem}")
+        failed = sum(not report.ok for report in reports)
+        print(f"packs: {len(reports)}, ok: {len(reports) - failed}, failed: {failed}")
+    return 0 if ok else IntegrityError.exit_code
+
+
+def _verify_line(report: PackReport) -> str:
+    signature = f"signed, key id {report.key_id}" if report.signed else "unsigned"
+    if report.signature_verified:
+        signature += ", signature verified"
+    elif report.signed and report.ok:
+        signature += ", signature not checked without --public-key"
+    review = f", review {report.review}" if report.review else ""
+    return f"{'OK' if report.ok else 'FAIL'} {report.path} ({signature}{review})"
+
+
+@keys_app.command
+def generate(*, out: Path) -> int:
+    """Make an Ed25519 key pair for signing packs; never overwrites a key.
+
+    Writes pilot_signing_key.pem (private, mode 0600) and pilot_signing_key.pub.pem, and
+    prints the key id recorded in signed packs.
+
+    Parameters
+    ----------
+    out
+        The folder to write the two files into (created if needed).
+    """
+    configure_logging("console")
+    from orchestrator.signing import generate_keypair
+
+    private, public, key_id = generate_keypair(out)
+    print(f"key id: {key_id}\nprivate key: {private}\npublic key: {public}")
     return 0
 
 

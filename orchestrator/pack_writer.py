@@ -15,7 +15,7 @@ from pathlib import Path
 
 from orchestrator.errors import EvidenceWriteError, UsageError
 
-__all__ = ["check_out_dir", "write_pack"]
+__all__ = ["check_out_dir", "fsync_dir", "write_pack"]
 
 _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 
@@ -59,13 +59,13 @@ def write_pack(out_dir: Path, files: Mapping[str, bytes]) -> Path:
                 os.fsync(fh.fileno())
             path.chmod(_READ_ONLY)
         staging.chmod(0o755)
-        _fsync_dir(staging)
+        fsync_dir(staging)
         if out_dir.exists() or out_dir.is_symlink():
             raise EvidenceWriteError(
                 f"{out_dir} appeared while the run was going on; it was left untouched"
             )
         staging.rename(out_dir)
-        _fsync_dir(out_dir.parent)
+        fsync_dir(out_dir.parent)
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise EvidenceWriteError(
@@ -77,7 +77,8 @@ def write_pack(out_dir: Path, files: Mapping[str, bytes]) -> Path:
     return out_dir
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync_dir(path: Path) -> None:
+    """Make a directory's entries durable (a rename or a new file in it)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

@@ -39,6 +39,7 @@ from orchestrator.messages import ProposalRequest
 from orchestrator.pack_writer import check_out_dir
 from orchestrator.plan import InputRef, Mode, RunPlan, make_run_id, proposer_request
 from orchestrator.preflight import Preflight, preflight
+from orchestrator.signing import Signer, load_signer
 from orchestrator.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
 from policies.routing import RoutingPolicy
@@ -84,6 +85,7 @@ class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
     allow_network: bool = False
     yes: bool = False
     deadline_s: float = DEFAULT_DEADLINE_S
+    signing_key: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class PreparedRun:
     request: ProposalRequest
     replay: ReplayClient | None
     deadline_s: float
+    signer: Signer | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ def _models(config: ConfigBundle) -> tuple[ModelEntry, tuple[ModelEntry, ...], M
 
 def prepare(options: RunOptions) -> PreparedRun:
     _network_gate(options)
+    # A bad key fails here, before anything runs; without one nothing loads cryptography.
+    signer = load_signer(options.signing_key)
     config_dir = options.config_dir or find_config_dir()
     config = load_config(config_dir, LAYER_ID)
     fixture_path = options.fixture
@@ -209,6 +214,7 @@ def prepare(options: RunOptions) -> PreparedRun:
         request=message,
         replay=ReplayClient(transcript) if transcript else None,
         deadline_s=options.deadline_s,
+        signer=signer,
     )
 
 
@@ -218,6 +224,18 @@ def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
     if transcript is not None and options.mode in ("replay", "dry"):
         return FixedClock(parse_instant(transcript.recorded_at, source="fixture recorded_at"))
     return SystemClock()
+
+
+def run_facts(plan: RunPlan) -> RunFacts:
+    """What the policies may know of a run before its first message."""
+    return RunFacts(
+        run_id=plan.run_id,
+        layer_id=plan.layer_id,
+        proposer=plan.proposer,
+        fallbacks=plan.fallbacks,
+        critic=plan.critic,
+        provider_diversity=plan.provider_diversity,
+    )
 
 
 def policy_chain(prepared: PreparedRun) -> PolicyChain:
@@ -239,15 +257,8 @@ async def execute(
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
-    facts = RunFacts(
-        run_id=plan.run_id,
-        layer_id=plan.layer_id,
-        proposer=plan.proposer,
-        fallbacks=plan.fallbacks,
-        critic=plan.critic,
-        provider_diversity=plan.provider_diversity,
-    )
-    bundler = EvidenceBundler()
+    facts = run_facts(plan)
+    bundler = EvidenceBundler(prepared.signer)
     events_tx, events_rx = anyio.create_memory_object_stream[Event](EVENT_BUFFER)
     async with anyio.create_task_group() as tg:
         tg.start_soon(bundler.consume, events_rx)

@@ -17,6 +17,12 @@ FORBIDDEN = FIXTURES / "l2_market_outlook_forbidden_output.json"
 BASELINE = FIXTURES / "l2_market_outlook_baseline_freetext.json"
 
 
+@pytest.fixture(autouse=True)
+def _no_signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Packs are unsigned unless a test passes a key, whatever the developer's environment."""
+    monkeypatch.delenv("PILOT_SIGNING_KEY", raising=False)
+
+
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"

@@ -1,0 +1,73 @@
+"""The review report in a real browser: headless Debian Chromium driven by Playwright.
+
+Chromium is the system one (``/usr/bin/chromium``, Debian's package), never a download by
+``playwright install``. The full-page screenshot goes to ``test-artifacts/review.png``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.conftest import PROJECT, CliResult
+
+Pilot = Callable[..., CliResult]
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = PROJECT / "test-artifacts" / "review.png"
+# Offline and quiet: no network services, no first-run or update traffic.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def test_review_report_in_chromium(
+    pilot: Pilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chromium shows the key facts of a reviewed pack, loads nothing else; screenshot saved."""
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium "
+            "(apt-get install chromium); this test never downloads a browser"
+        )
+    monkeypatch.delenv("PILOT_SIGNING_KEY", raising=False)
+    pack = tmp_path / "pack"
+    assert pilot("run", "--out", pack).code == 0
+    review = pilot("review", pack, "--decision", "approve", "--notes", "ok", "--reviewer", "CI")
+    assert review.code == 0, review.err
+
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    requested: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("request", lambda request: requested.append(request.url))
+            page.goto((pack / "operator_review.html").as_uri())
+            expect(page.locator("#status")).to_have_text("COMPLETE")
+            expect(page.locator("#critic-decision")).to_have_text("APPROVE_WITH_CHANGES")
+            expect(page.locator("#sod-result")).to_have_text("PASS")
+            expect(page.locator("#scope-result")).to_have_text("PASS")
+            expect(page.locator("#verification")).to_have_text("OK")
+            expect(page.locator(".scenario-name").first).to_have_text(
+                "Base case: slow disinflation"
+            )
+            for fact in ("#status", "#critic-decision", "#sod-result", "#scope-result"):
+                expect(page.locator(fact)).to_be_visible()
+            expect(page.locator("#verification")).to_be_visible()
+            expect(page.locator(".scenario-name").first).to_be_visible()
+            page.screenshot(path=str(SCREENSHOT), full_page=True)
+        finally:
+            browser.close()
+    assert [url for url in requested if not url.startswith("file://")] == []
+    assert SCREENSHOT.stat().st_size > 10_000
