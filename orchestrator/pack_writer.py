@@ -23,7 +23,10 @@ _READ_ONLY = stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH
 def check_out_dir(out_dir: Path) -> None:
     """Fail before the run if the pack could not be written there (exit 1, nothing created)."""
     if out_dir.exists() or out_dir.is_symlink():
-        raise UsageError(f"--out {out_dir} already exists; an evidence pack is never overwritten")
+        raise UsageError(
+            f"{out_dir} already exists; an evidence pack is never overwritten "
+            "(choose another --out)"
+        )
     parent = _existing_ancestor(out_dir.parent)
     if not parent.is_dir():
         raise UsageError(f"--out {out_dir}: {parent} is not a directory")
