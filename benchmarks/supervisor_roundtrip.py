@@ -12,13 +12,15 @@ governance are measured. The actors stay up across iterations (one session), as 
 mailboxes of a batch would.
 
 Run: ``uv run python benchmarks/supervisor_roundtrip.py``. The last line printed is
-``roundtrip_us_median=<float>``.
+``roundtrip_us_median=<float>``. With ``--no-policies`` the chain is empty: the figure is
+then the cost of the actors, mailboxes, agents' parsing and event stream alone.
 """
 
 from __future__ import annotations
 
 import logging
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -34,6 +36,7 @@ from orchestrator.events import Event
 from orchestrator.logs import configure_logging
 from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare, run_facts
 from orchestrator.supervisor import Supervisor
+from policies.chain import PolicyChain
 
 WARMUP = 300
 ITERATIONS = 5000
@@ -52,7 +55,7 @@ class Stub:
         return self.answers[role]
 
 
-async def measure() -> tuple[list[float], int]:
+async def measure(with_policies: bool) -> tuple[list[float], int]:
     with tempfile.TemporaryDirectory() as tmp:
         prepared = prepare(RunOptions(fixture=bundled_sample(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
@@ -67,7 +70,7 @@ async def measure() -> tuple[list[float], int]:
         async with events_tx:
             supervisor = Supervisor(
                 plan=plan,
-                chain=policy_chain(prepared),
+                chain=policy_chain(prepared) if with_policies else PolicyChain([]),
                 facts=facts,
                 events=events_tx,
                 clock=prepared.clock,
@@ -88,7 +91,7 @@ async def measure() -> tuple[list[float], int]:
 
 def main() -> None:
     configure_logging("json", level=logging.WARNING)
-    samples, events = anyio.run(measure)
+    samples, events = anyio.run(measure, "--no-policies" not in sys.argv[1:])
     samples.sort()
     print(f"iterations={len(samples)} events_streamed={events}")
     print(f"roundtrip_us_p10={samples[len(samples) // 10]:.1f}")
