@@ -21,6 +21,7 @@ class ScopePolicy:
         self._scope = scope
 
     def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
+        # Imported here: the message module itself imports policies (ParsedProposal).
         from orchestrator.messages import Critique, Proposal
 
         match message:

@@ -28,6 +28,7 @@ class SoDPolicy:
     name = "sod"
 
     def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
+        # Imported here: the message module itself imports policies (ParsedProposal).
         from orchestrator.messages import Critique, CritiqueRequest, Proposal, ProposalRequest
 
         checks: tuple[RuleCheck, ...]
