@@ -16,6 +16,7 @@ from clients.types import ChatRequest, ChatResponse, Role
 from orchestrator.clock import FixedClock
 from orchestrator.logs import configure_logging
 from orchestrator.run import RunOptions, execute, prepare
+from orchestrator.verify import verify_pack
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.anyio
@@ -49,6 +50,8 @@ async def test_planted_secret_is_stored_redacted(tmp_path: Path) -> None:
     assert proposer["call"]["redactions"] == 1
     manifest = json.loads((tmp_path / "pack" / "run_manifest.json").read_text())
     assert manifest["redactions"] == 1
+    report = verify_pack(tmp_path / "pack")
+    assert (report.ok, report.findings) == (True, ())
 
 
 async def test_recorded_fixtures_are_redacted() -> None:
