@@ -62,7 +62,6 @@ ADDENDUM_VERSION: Final = "1.0"
 REPORT_NAME: Final = "operator_review.html"
 ADDENDUM_NAME: Final = "operator_review.json"
 SIGNATURE_NAME: Final = "operator_review.sig"
-SIGNING_KEY_ENV: Final = "PILOT_SIGNING_KEY"
 # The pilot KPI: an operator reviews a pack in under 15 minutes.
 REVIEW_TARGET_SECONDS: Final = 15 * 60
 

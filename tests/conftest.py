@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from orchestrator.canonical import encode_pretty, sha256_prefixed
 from orchestrator.cli import main
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -53,3 +56,36 @@ def pilot(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+def write_review(pack: Path, **changes: Any) -> dict[str, Any]:
+    """Hand-write a review addendum in the format `pilot review` writes; returns its fields.
+
+    Verification tests use it to build addenda (and broken ones) independently of the
+    review command itself.
+    """
+    html = b"<!doctype html><title>review</title><p>Reviewed.</p>\n"
+    (pack / "operator_review.html").write_bytes(html)
+    index_bytes = (pack / "evidence_pack.json").read_bytes()
+    index = json.loads(index_bytes)
+    addendum: dict[str, Any] = {
+        "addendum_version": "1.0",
+        "evidence_pack_id": index["evidence_pack_id"],
+        "run_id": index["run_id"],
+        "pack_index_sha256": sha256_prefixed(index_bytes),
+        "report": {
+            "file": "operator_review.html",
+            "sha256": sha256_prefixed(html),
+            "bytes": len(html),
+        },
+        "decision": "APPROVE",
+        "notes": "",
+        "reviewer": "A. Operator",
+        "started_at": "2026-01-10T13:00:00+00:00",
+        "finished_at": "2026-01-10T13:09:30+00:00",
+        "duration_seconds": 570,
+        "verification_at_review": {"ok": True, "signed": False, "key_id": None, "findings": []},
+    }
+    addendum.update(changes)
+    (pack / "operator_review.json").write_bytes(encode_pretty(addendum))
+    return addendum

@@ -19,9 +19,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from orchestrator.canonical import encode_pretty, sha256_prefixed
+from orchestrator.canonical import encode_pretty
 from orchestrator.signing import load_signer
-from tests.conftest import PROJECT, CliResult
+from tests.conftest import PROJECT, CliResult, write_review
 
 Pilot = Callable[..., CliResult]
 KEY, PUB = "pilot_signing_key.pem", "pilot_signing_key.pub.pem"
@@ -391,33 +391,10 @@ def test_bad_public_key_is_exit_1(pilot: Pilot, signed: Path, keys: Path, tmp_pa
 
 def signed_review(pack: Path, keys: Path, decision: str = "APPROVE") -> bytes:
     """Hand-write an addendum and sign it as `pilot review` does; returns its bytes."""
-    html = b"<p>reviewed</p>\n"
-    index_bytes = (pack / "evidence_pack.json").read_bytes()
-    index = json.loads(index_bytes)
-    data = encode_pretty(
-        {
-            "addendum_version": "1.0",
-            "evidence_pack_id": index["evidence_pack_id"],
-            "run_id": index["run_id"],
-            "pack_index_sha256": sha256_prefixed(index_bytes),
-            "report": {
-                "file": "operator_review.html",
-                "sha256": sha256_prefixed(html),
-                "bytes": len(html),
-            },
-            "decision": decision,
-            "notes": "",
-            "reviewer": "A. Operator",
-            "started_at": "2026-01-10T13:00:00+00:00",
-            "finished_at": "2026-01-10T13:05:00+00:00",
-            "duration_seconds": 300,
-            "verification_at_review": {"ok": True, "signed": True, "findings": []},
-        }
-    )
+    write_review(pack, decision=decision)
+    data = (pack / "operator_review.json").read_bytes()
     signer = load_signer(keys / KEY)
     assert signer is not None
-    (pack / "operator_review.html").write_bytes(html)
-    (pack / "operator_review.json").write_bytes(data)
     (pack / "operator_review.sig").write_bytes(
         signer.sign(data, signed_file="operator_review.json")
     )

@@ -15,7 +15,7 @@ import pytest
 from orchestrator.canonical import encode_compact, encode_pretty, sha256_prefixed
 from orchestrator.events import GENESIS, chain_hash
 from orchestrator.verify import verify_pack, verify_path
-from tests.conftest import FORBIDDEN, CliResult
+from tests.conftest import FORBIDDEN, CliResult, write_review
 
 Pilot = Callable[..., CliResult]
 
@@ -419,38 +419,9 @@ def test_missing_path_is_exit_1(pilot: Pilot, tmp_path: Path) -> None:
 # --- The review addendum ------------------------------------------------------------------
 
 
-def add_review(pack: Path, **changes: Any) -> dict[str, Any]:
-    """Hand-write an addendum in the format ``pilot review`` writes."""
-    html = b"<!doctype html><title>review</title><p>Reviewed.</p>\n"
-    (pack / "operator_review.html").write_bytes(html)
-    index_bytes = (pack / "evidence_pack.json").read_bytes()
-    index = json.loads(index_bytes)
-    addendum: dict[str, Any] = {
-        "addendum_version": "1.0",
-        "evidence_pack_id": index["evidence_pack_id"],
-        "run_id": index["run_id"],
-        "pack_index_sha256": sha256_prefixed(index_bytes),
-        "report": {
-            "file": "operator_review.html",
-            "sha256": sha256_prefixed(html),
-            "bytes": len(html),
-        },
-        "decision": "APPROVE",
-        "notes": "",
-        "reviewer": "A. Operator",
-        "started_at": "2026-01-10T13:00:00+00:00",
-        "finished_at": "2026-01-10T13:09:30+00:00",
-        "duration_seconds": 570,
-        "verification_at_review": {"ok": True, "signed": False, "key_id": None, "findings": []},
-    }
-    addendum.update(changes)
-    (pack / "operator_review.json").write_bytes(encode_pretty(addendum))
-    return addendum
-
-
 def test_review_addendum_verifies(pilot: Pilot, pack: Path) -> None:
     """A consistent addendum is allowed and its decision is reported."""
-    add_review(pack)
+    write_review(pack)
     code, report = verify(pilot, pack)
     assert code == 0, report
     assert report["packs"][0]["review"] == "APPROVE"
@@ -482,13 +453,13 @@ def test_tampered_review_addendum_is_caught(
     pilot: Pilot, pack: Path, changes: dict[str, Any], needle: str
 ) -> None:
     """An addendum edited after the review: exit 5 naming operator_review.json."""
-    add_review(pack, **changes)
+    write_review(pack, **changes)
     assert_caught(pilot, pack, "operator_review.json", needle)
 
 
 def test_edited_review_decision_after_writing_is_caught(pilot: Pilot, pack: Path) -> None:
     """The decision of a written addendum edited in place to an unknown value is caught."""
-    add_review(pack)
+    write_review(pack)
     path = pack / "operator_review.json"
     path.write_bytes(path.read_bytes().replace(b'"APPROVE"', b'"APPROVED"'))
     assert_caught(pilot, pack, "operator_review.json", "decision 'APPROVED'")
@@ -496,7 +467,7 @@ def test_edited_review_decision_after_writing_is_caught(pilot: Pilot, pack: Path
 
 def test_index_edited_after_review_is_caught(pilot: Pilot, pack: Path) -> None:
     """The index changed after the review: the addendum no longer binds it."""
-    add_review(pack)
+    write_review(pack)
     index = load_index(pack)
     index["operator_notes"] = "approved"
     save_index(pack, index)
@@ -505,13 +476,13 @@ def test_index_edited_after_review_is_caught(pilot: Pilot, pack: Path) -> None:
 
 def test_edited_review_report_is_caught(pilot: Pilot, pack: Path) -> None:
     """The HTML report edited after the review: exit 5 naming operator_review.html."""
-    add_review(pack)
+    write_review(pack)
     (pack / "operator_review.html").write_text("<p>something else</p>")
     assert_caught(pilot, pack, "operator_review.html", "does not match the sha256 and size")
 
 
 def test_missing_review_report_is_caught(pilot: Pilot, pack: Path) -> None:
     """An addendum whose report was deleted: exit 5 naming operator_review.html."""
-    add_review(pack)
+    write_review(pack)
     (pack / "operator_review.html").unlink()
     assert_caught(pilot, pack, "operator_review.html", "is missing")
