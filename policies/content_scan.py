@@ -507,10 +507,10 @@ def plain_text(text: str) -> bool:
     Folding only maps non-ASCII characters (look-alikes, fullwidth brackets, invisible
     marks), so an ASCII text without these characters is plain before and after folding.
     """
-    return text.isascii() and not any(mark in text for mark in _JSON_MARKS)
+    return text.isascii() and _JSON_MARK.search(text) is None
 
 
-_JSON_MARKS: Final = ("{", "[", "`", "~")
+_JSON_MARK: Final = re.compile(r"[{\[`~]")
 
 
 def _may_hit(texts: Iterable[str]) -> bool:
@@ -849,6 +849,9 @@ _FALSE_WORDS: Final = frozenset({"false", "no", "off", "0", "disabled", "disable
 
 def _object_findings(obj: dict[str, Any]) -> Iterator[tuple[str, str]]:
     keys = {type_key(str(key)): value for key, value in obj.items()}
+    # Most objects (scenarios, triggers, risks) have none of the keys any rule looks at.
+    if keys.keys().isdisjoint(_RULE_KEYS) and _KEY_PART.search("\n".join(keys)) is None:
+        return
     sides = [k for k, v in keys.items() if k in _SIDE_KEYS or _is_side(k, v)]
     sizes = [k for k in keys if k in _SIZE_KEYS]
     instruments = [k for k in keys if k in _INSTRUMENT_KEYS]
@@ -876,6 +879,20 @@ def _object_findings(obj: dict[str, Any]) -> Iterator[tuple[str, str]]:
 # object of every proposal meets these.
 _RISK_LIMIT_KEY: Final = re.compile("|".join(map(re.escape, _RISK_LIMIT_KEY_PARTS)))
 _REBALANCE_KEY: Final = re.compile("|".join(map(re.escape, _REBALANCE_KEY_PARTS)))
+_KEY_PART: Final = re.compile(
+    "|".join(map(re.escape, (*_RISK_LIMIT_KEY_PARTS, *_REBALANCE_KEY_PARTS)))
+)
+# Every key some object rule looks at by name.
+_RULE_KEYS: Final = (
+    _SIDE_KEYS
+    | _ACTION_KEYS
+    | _SIZE_KEYS
+    | _INSTRUMENT_KEYS
+    | _KIND_KEYS
+    | _LIVE_ON_KEYS
+    | _LIVE_OFF_KEYS
+    | _EXECUTE_KEYS
+)
 
 
 def _brief(value: Any) -> str:
