@@ -100,6 +100,16 @@ def run(
         f"scope: {result.scope_result}",
         f"critic: {result.critic_decision or 'none'}",
     ]
+    if result.preflight is not None:
+        pre = result.preflight
+        lines += [
+            f"prompt hash: {pre.proposer_prompt_hash}",
+            (
+                f"worst case: {pre.worst_case_total_usd:.6f} USD "
+                f"(per-run limit {pre.per_run_limit_usd:.2f} USD)"
+            ),
+            f"fixture coverage: proposer {pre.proposer_coverage}, critic {pre.critic_coverage}",
+        ]
     lines += [f"reason: {reason}" for reason in result.outcome.reasons]
     print("\n".join(lines))
     return result.outcome.exit_code

@@ -108,6 +108,7 @@ class RunResult:
     sod_result: str
     scope_result: str
     critic_decision: str | None
+    preflight: Preflight | None = None
 
 
 def _network_gate(options: RunOptions) -> None:
@@ -295,6 +296,7 @@ async def execute(
         sod_result=pack.sod_result,
         scope_result=pack.scope_result,
         critic_decision=pack.critic_decision,
+        preflight=report,
     )
 
 

@@ -43,9 +43,15 @@ def test_dry_run_writes_a_preflight_pack(pilot: Pilot, tmp_path: Path) -> None:
 def test_dry_run_reports_fixture_coverage(pilot: Pilot, tmp_path: Path) -> None:
     """With a fixture, dry mode says whether both recorded requests would replay."""
     pack = tmp_path / "pack"
-    assert pilot("run", "--mode", "dry", "--fixture", SAMPLE, "--out", pack).code == 0
+    result = pilot("run", "--mode", "dry", "--fixture", SAMPLE, "--out", pack)
+    assert result.code == 0
     pre = json.loads((pack / "run_manifest.json").read_text())["preflight"]
     assert (pre["proposer_coverage"], pre["critic_coverage"]) == ("covered", "covered")
+    assert "fixture coverage: proposer covered, critic covered" in result.out
+    assert f"prompt hash: {pre['proposer_prompt_hash']}" in result.out
+    assert f"worst case: {pre['worst_case_total_usd']:.6f} USD (per-run limit 5.00 USD)" in (
+        result.out
+    )
 
 
 def test_dry_run_over_budget_fails(pilot: Pilot, tmp_path: Path, config_dir: Path) -> None:
