@@ -127,6 +127,7 @@ def review(
     report_only: bool = False,
     html: Path | None = None,
     signing_key: Path | None = None,
+    public_key: Path | None = None,
 ) -> int:
     """Review an evidence pack: an HTML report, then the operator's decision as an addendum.
 
@@ -152,6 +153,8 @@ def review(
         Where --report-only writes the report.
     signing_key
         Ed25519 PEM private key that signs operator_review.json (default: $PILOT_SIGNING_KEY).
+    public_key
+        Ed25519 PEM public key the pack must be signed with (as for pilot verify).
     """
     configure_logging("console")
     from orchestrator.clock import SystemClock
@@ -167,6 +170,7 @@ def review(
             report_only=report_only,
             html=html,
             signing_key=signing_key,
+            public_key=_read_public_key(public_key),
         ),
         clock=SystemClock(),
         console=TerminalConsole(),
@@ -288,16 +292,10 @@ def verify(
     """
     configure_logging("console")
     from orchestrator.canonical import encode_pretty
-    from orchestrator.errors import IntegrityError, UsageError
+    from orchestrator.errors import IntegrityError
     from orchestrator.verify import verify_path
 
-    key = None
-    if public_key is not None:
-        try:
-            key = public_key.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"--public-key {public_key} cannot be read ({exc.strerror})") from None
-    reports = verify_path(path, public_key=key)
+    reports = verify_path(path, public_key=_read_public_key(public_key))
     ok = all(report.ok for report in reports)
     if json:
         sys.stdout.write(encode_pretty({"ok": ok, "packs": reports}).decode("utf-8"))
@@ -309,6 +307,17 @@ def verify(
         failed = sum(not report.ok for report in reports)
         print(f"packs: {len(reports)}, ok: {len(reports) - failed}, failed: {failed}")
     return 0 if ok else IntegrityError.exit_code
+
+
+def _read_public_key(path: Path | None) -> bytes | None:
+    if path is None:
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        from orchestrator.errors import UsageError
+
+        raise UsageError(f"--public-key {path} cannot be read ({exc.strerror})") from None
 
 
 def _verify_line(report: PackReport) -> str:

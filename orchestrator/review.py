@@ -400,6 +400,7 @@ class ReviewOptions:
     report_only: bool = False
     html: Path | None = None
     signing_key: Path | None = None
+    public_key: bytes | None = None  # PEM: the pack must carry a valid signature by it
 
 
 @dataclass(frozen=True)
@@ -461,7 +462,7 @@ def review_pack(
             "pilot review needs a terminal to ask for the decision; without one pass "
             "--decision approve|needs-changes|reject with --notes and --reviewer"
         )
-    verification = _verify(options.pack)
+    verification = _verify(options.pack, options.public_key)
     html = render_report(pack, verification).encode("utf-8")
     if options.decision is not None:
         record = _decided(options, verification, clock)
@@ -539,7 +540,7 @@ def _report_only(options: ReviewOptions) -> ReviewResult:
             f"--html {options.html} is inside the pack; only the addendum is ever added to a pack"
         )
     pack = load_pack(options.pack)
-    verification = _verify(options.pack)
+    verification = _verify(options.pack, options.public_key)
     html = render_report(pack, verification).encode("utf-8")
     if not target.parent.is_dir() or target.is_dir():
         raise UsageError(f"--html {options.html} is not a file in an existing directory")
@@ -670,10 +671,10 @@ def _load_signer(options: ReviewOptions, env: Mapping[str, str]) -> Signer | Non
     return load_signer(options.signing_key, environ=env)
 
 
-def _verify(pack: Path) -> VerificationRecord:
+def _verify(pack: Path, public_key: bytes | None) -> VerificationRecord:
     from orchestrator.verify import verify_pack
 
-    report = verify_pack(pack, public_key=None)
+    report = verify_pack(pack, public_key=public_key)
     return VerificationRecord(
         ok=report.ok,
         signed=report.signed,

@@ -381,3 +381,24 @@ def test_the_environment_key_signs_pack_and_addendum(
     checked = verify_pack(pack, public_key=public.read_bytes())
     assert checked.findings == ()
     assert checked.signature_verified
+
+
+def test_public_key_checks_the_signature_during_review(pilot: Pilot, tmp_path: Path) -> None:
+    """With --public-key a signed pack reviews as verified; an unsigned one cannot be approved."""
+    from orchestrator.signing import generate_keypair
+
+    private, public, _ = generate_keypair(tmp_path / "keys")
+    signed = tmp_path / "signed"
+    assert pilot("run", "--out", signed, "--signing-key", private).code == 0
+    approve = ("--decision", "approve", "--reviewer", "Ana", "--public-key", public)
+    result = pilot("review", signed, *approve)
+    assert result.code == 0, result.err
+    addendum = json.loads((signed / "operator_review.json").read_text())
+    assert addendum["verification_at_review"]["ok"] is True
+    assert addendum["verification_at_review"]["signed"] is True
+
+    unsigned = tmp_path / "unsigned"
+    assert pilot("run", "--out", unsigned).code == 0
+    refused = pilot("review", unsigned, *approve)
+    assert refused.code == 1
+    assert not (unsigned / "operator_review.json").exists()
