@@ -30,7 +30,6 @@ __all__ = [
     "ScenarioReport",
     "UncertaintyAssessment",
     "critique_json_schema",
-    "item_ids",
     "proposal_json_schema",
     "raw_item_ids",
 ]
@@ -167,20 +166,4 @@ def raw_item_ids(items: tuple[dict[str, Any], ...]) -> frozenset[str]:
                 ids.update(
                     e["id"] for e in value if isinstance(e, dict) and isinstance(e.get("id"), str)
                 )
-    return frozenset(ids)
-
-
-def item_ids(outputs: tuple[OutputItem, ...]) -> frozenset[str]:
-    """Ids of every identified element inside typed outputs (citable evidence)."""
-    ids: set[str] = set()
-    for output in outputs:
-        match output:
-            case ScenarioReport(scenarios=scenarios):
-                ids.update(s.id for s in scenarios)
-            case NoTradeTriggers(triggers=triggers):
-                ids.update(t.id for t in triggers)
-            case RiskContext(risks=risks):
-                ids.update(r.id for r in risks)
-            case _:
-                pass
     return frozenset(ids)
