@@ -87,14 +87,23 @@ class Supervisor:
         return RunOutcome(status="COMPLETE", exit_code=0, stage="preflight")
 
     async def run(self, request: ProposalRequest, proposer: Agent, critic: Agent) -> RunOutcome:
-        """One governed exchange with its own actors, within the run's deadline."""
-        async with self.session(proposer, critic) as session:
-            try:
-                with anyio.fail_after(self.deadline_s):
-                    return await session.exchange(request)
-            except TimeoutError:
-                exc = DeadlineExceeded(f"the run did not finish within {self.deadline_s:g} s")
-                return _failed("deadline", (exc.message,))
+        """One governed exchange with its own actors, within the run's deadline.
+
+        An unexpected exception (a bug in an agent, a client or a policy) still ends in an
+        outcome, FAILED with the error named, so that the run leaves its evidence; it is
+        logged with its traceback, not swallowed.
+        """
+        try:
+            async with self.session(proposer, critic) as session:
+                try:
+                    with anyio.fail_after(self.deadline_s):
+                        return await session.exchange(request)
+                except TimeoutError:
+                    exc = DeadlineExceeded(f"the run did not finish within {self.deadline_s:g} s")
+                    return _failed("deadline", (exc.message,))
+        except Exception as exc:
+            log.exception("supervisor.crashed")
+            return _failed("internal", (f"internal error: {_describe(exc)}",))
 
     @asynccontextmanager
     async def session(self, proposer: Agent, critic: Agent) -> AsyncIterator[Session]:
@@ -192,6 +201,13 @@ def _blocked(verdict: Verdict) -> RunOutcome:
         stage=verdict.message_kind,
         reasons=verdict.reasons,
     )
+
+
+def _describe(exc: BaseException) -> str:
+    # Task groups wrap what an actor raised; the operator needs the error itself.
+    while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
+        exc = exc.exceptions[0]
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _failed(stage: str, reasons: tuple[str, ...]) -> RunOutcome:

@@ -16,6 +16,7 @@ from clients.types import ChatRequest, ChatResponse, Role
 from orchestrator.errors import ProviderError
 from orchestrator.messages import Critique, Message, Proposal
 from orchestrator.run import PreparedRun, RunOptions, execute, prepare
+from orchestrator.verify import verify_pack
 from policies.scope import parse_proposal
 from tests.conftest import SAMPLE
 
@@ -191,3 +192,23 @@ async def test_a_reject_is_logged_as_an_event(tmp_path: Path) -> None:
     assert [entry["kind"] for entry in rejected] == ["critique"]
     assert rejected[0]["log_level"] == "warning"
     assert rejected[0]["reasons"] == result.outcome.reasons
+
+
+async def test_a_crashing_client_still_leaves_a_failed_pack(tmp_path: Path) -> None:
+    """A bug below an agent ends the run FAILED, the error named and logged, the pack written."""
+
+    class Crashing:
+        async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
+            raise RuntimeError("boom")
+
+    run = prepared(tmp_path)
+    with capture_logs() as logs:
+        result = await execute(run, Crashing())
+    assert (result.outcome.status, result.outcome.exit_code) == ("FAILED", 3)
+    assert result.outcome.reasons == ("internal error: RuntimeError: boom",)
+    assert [entry["event"] for entry in logs if entry["log_level"] == "error"] == [
+        "supervisor.crashed"
+    ]
+    index = json.loads((run.out_dir / "evidence_pack.json").read_text())
+    assert index["status"] == "FAILED"
+    assert verify_pack(run.out_dir).ok
