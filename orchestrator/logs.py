@@ -59,6 +59,8 @@ def configure_logging(fmt: LogFormat = "console", *, level: int = logging.INFO) 
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
+            # Tracebacks become text before redaction, so they are redacted too.
+            structlog.processors.format_exc_info,
             _redact_event,
             renderer,
         ],

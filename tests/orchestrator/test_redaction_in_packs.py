@@ -71,3 +71,15 @@ def test_logs_are_redacted(capsys: pytest.CaptureFixture[str]) -> None:
     line = json.loads(capsys.readouterr().err)
     assert line["detail"] == "said [REDACTED:api_key]"
     assert line["ids"] == ["[REDACTED:api_key]", 3]
+
+
+def test_logged_tracebacks_are_redacted(capsys: pytest.CaptureFixture[str]) -> None:
+    """A traceback logged with an event is rendered as text and redacted like the rest."""
+    configure_logging("json")
+    try:
+        raise RuntimeError(f"provider echoed {PLANTED}")
+    except RuntimeError:
+        structlog.get_logger().exception("supervisor.crashed")
+    line = json.loads(capsys.readouterr().err)
+    assert "RuntimeError: provider echoed [REDACTED:api_key]" in line["exception"]
+    assert PLANTED not in json.dumps(line)
