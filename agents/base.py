@@ -7,7 +7,7 @@ from abc import ABC, abstractmethod
 import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
-from clients.redaction import redact_response
+from clients.redaction import redact, redact_response
 from clients.types import ChatRequest, ChatResponse, ModelClient, Role
 from orchestrator.errors import PilotError, ProviderError
 from orchestrator.mailbox import deliver, next_item
@@ -59,7 +59,8 @@ class Agent(ABC):
             sender=self.role,
             recipient="supervisor",
             error=type(exc).__name__,
-            detail=exc.message,
+            # Error messages may quote a provider's answer; the pack only gets them redacted.
+            detail=redact(exc.message)[0],
             exit_code=exc.exit_code,
         )
 

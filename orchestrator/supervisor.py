@@ -17,6 +17,7 @@ import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from agents.base import Agent
+from clients.redaction import redact
 from orchestrator.clock import Clock
 from orchestrator.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
 from orchestrator.events import Event, RunOutcome
@@ -207,7 +208,8 @@ def _describe(exc: BaseException) -> str:
     # Task groups wrap what an actor raised; the operator needs the error itself.
     while isinstance(exc, BaseExceptionGroup) and len(exc.exceptions) == 1:
         exc = exc.exceptions[0]
-    return f"{type(exc).__name__}: {exc}"
+    # What an exception says may quote a provider's answer: it goes into the pack redacted.
+    return redact(f"{type(exc).__name__}: {exc}")[0]
 
 
 def _failed(stage: str, reasons: tuple[str, ...]) -> RunOutcome:

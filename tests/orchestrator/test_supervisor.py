@@ -108,6 +108,21 @@ async def test_evidence_that_resolves_to_nothing_blocks(tmp_path: Path) -> None:
     assert rule["warnings"] == ["evidence id 'made-up-1' does not resolve to the proposal"]
 
 
+async def test_failure_messages_reach_the_pack_redacted(tmp_path: Path) -> None:
+    """An error quoting a secret (provider error, or a crash) is stored redacted."""
+    secret = "sk-" + "Qw3rTy7UiOp0AsDfGhJk"
+
+    class Quoting:
+        async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
+            raise ProviderError(f"HTTP 401: key {secret} rejected", model_id=request.model)
+
+    run = prepared(tmp_path)
+    result = await execute(run, Quoting())
+    assert result.outcome.reasons == ("HTTP 401: key [REDACTED:api_key] rejected",)
+    for path in run.out_dir.iterdir():
+        assert secret not in path.read_text(encoding="utf-8"), path.name
+
+
 async def test_provider_error_fails_the_run_with_a_pack(tmp_path: Path) -> None:
     """A provider error becomes RunFailed: status FAILED, exit 3, pack written."""
 
