@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 import anyio
+import anyio.lowlevel
 
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
@@ -77,6 +78,7 @@ async def measure(with_policies: bool) -> tuple[list[float], int]:
             )
             proposer = ProposerAgent(stub, model_id=plan.proposer.model_id)
             critic = CriticAgent(stub, model_id=plan.critic.model_id)
+            streamed = 0
             async with supervisor.session(proposer, critic) as session:
                 for i in range(WARMUP + ITERATIONS):
                     facts.proposal = None
@@ -86,7 +88,12 @@ async def measure(with_policies: bool) -> tuple[list[float], int]:
                     assert outcome.status == "COMPLETE", outcome
                     if i >= WARMUP:
                         samples.append(elapsed)
-    return samples, len(bundler.events)
+                    # A run's bundler holds one run's events; keeping thousands of runs'
+                    # would measure the garbage collector walking them, not the exchange.
+                    await anyio.lowlevel.checkpoint()
+                    streamed += len(bundler.events)
+                    bundler.events.clear()
+    return samples, streamed
 
 
 def main() -> None:

@@ -1,16 +1,23 @@
 """Redaction of secrets and personal data before anything is written.
 
 Applied to every model answer at the agents' edge (so packs, transcripts and fixtures
-only ever hold redacted text, and every hash covers the stored bytes), and to every log
-event. Each match is replaced by ``[REDACTED:<kind>]``; the count is recorded in the pack.
-The patterns cover the common shapes of API keys and tokens, Authorization headers and
-e-mail addresses; they are deliberately greedy about credentials: a false positive costs a
-word of prose, a false negative a leaked key.
+only ever hold redacted text, and every hash covers the stored bytes), to failure messages
+and to every log event. Each match is replaced by ``[REDACTED:<kind>]``; the count is
+recorded in the pack. The patterns cover the common shapes of API keys and tokens,
+Authorization headers and e-mail addresses; they are deliberately greedy about credentials:
+a false positive costs a word of prose, a false negative a leaked key.
+
+Speed matters (every answer passes here on the way to the policies), and Python's regex
+engine is only fast when a pattern starts with a literal: it then skips ahead to each
+occurrence of that literal instead of trying the pattern at every position. So every
+pattern begins with its literal, and word boundaries are look-behinds placed after it.
+Case-insensitive patterns run only when their word occurs in the lower-cased text.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Final
 
 import msgspec
@@ -19,76 +26,126 @@ from clients.types import ChatResponse
 
 __all__ = ["REDACTION_KINDS", "redact", "redact_response"]
 
-# (kind, markers, pattern): a pattern only runs when one of its lower-case markers occurs in
-# the text, so ordinary prose costs a few substring searches, not a dozen regex scans.
-_PATTERNS: Final[tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]] = (
-    # "Authorization: Bearer x", "authorization=Basic x": the whole credential after the scheme.
-    (
-        "authorization",
-        ("authorization",),
-        re.compile(
-            r"(?i)\bauthorization\b[\"']?\s*[:=]\s*[\"']?(?:bearer|basic|token)?\s*[^\s\"',;]+"
-        ),
-    ),
-    ("bearer_token", ("bearer",), re.compile(r"(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{16,}")),
-    # OpenAI / DeepSeek / Anthropic style: sk-..., sk-proj-..., sk-ant-...
-    ("api_key", ("sk-",), re.compile(r"\bsk-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
-    ("aws_access_key", ("akia", "asia"), re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
+# Case-sensitive token shapes, each starting with its literal prefix.
+_TOKENS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    # OpenAI / DeepSeek / Anthropic style: sk-..., sk-proj-..., sk-ant-... ("risk-" is not one).
+    ("api_key", re.compile(r"sk-(?<![A-Za-z0-9_]sk-)(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
+    ("aws_access_key", re.compile(r"A(?<![A-Za-z0-9]A)(?:KIA|SIA)[0-9A-Z]{16}(?![A-Za-z0-9])")),
     (
         "github_token",
-        ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-        re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
+        re.compile(r"g(?<![A-Za-z0-9_]g)(?:h[pousr]_[A-Za-z0-9]{30,}|ithub_pat_[A-Za-z0-9_]{30,})"),
     ),
-    ("slack_token", ("xox",), re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("google_api_key", ("aiza",), re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b")),
+    ("slack_token", re.compile(r"xox(?<![A-Za-z0-9]xox)[abposr]-[A-Za-z0-9-]{10,}")),
+    ("google_api_key", re.compile(r"AIza(?<![A-Za-z0-9]AIza)[0-9A-Za-z_-]{35}")),
     (
         "jwt",
-        ("eyj",),
-        re.compile(r"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+        re.compile(
+            r"eyJ(?<![A-Za-z0-9]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
+        ),
     ),
     (
         "private_key",
-        ("private key",),
         re.compile(
             r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.DOTALL
         ),
     ),
+)
+
+# Case-insensitive shapes: (kind, words that must occur in the lower-cased text, pattern).
+# Each pattern is written in lower case and literal-first, and runs on the lower-cased
+# text (same positions as the original when it is ASCII); other text takes the slow,
+# case-insensitive form of the same pattern.
+_WORDS: Final[tuple[tuple[str, tuple[str, ...], str], ...]] = (
+    # "Authorization: Bearer x", "authorization=Basic x": the whole credential after the scheme.
+    (
+        "authorization",
+        ("authorization",),
+        (
+            r"authorization(?<![a-z0-9_]authorization)(?![a-z0-9_])[\"']?\s*[:=]\s*[\"']?"
+            r"(?:bearer|basic|token)?\s*[^\s\"',;]+"
+        ),
+    ),
+    ("bearer_token", ("bearer",), r"bearer(?<![a-z0-9_]bearer)\s+[a-z0-9._~+/=-]{16,}"),
     # key = "value" assignments whose name says it is a secret (a name prefix such as
     # OPENAI_ may stay: the value is what matters).
     (
         "secret_assignment",
         ("key", "secret", "token", "passw"),
-        re.compile(
-            r"(?i)(?:api[_-]?key|secret|token|password|passwd)[\w-]*[\"']?\s*[:=]\s*"
+        (
+            r"(?:api[_-]?key|secret|token|password|passwd)[\w-]*[\"']?\s*[:=]\s*"
             r"[\"']?[^\s\"',;]{8,}[\"']?"
         ),
     ),
-    ("email", ("@",), re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")),
+)
+_WORD_PATTERNS: Final = tuple(
+    (kind, words, re.compile(pattern), re.compile(pattern, re.IGNORECASE))
+    for kind, words, pattern in _WORDS
 )
 
-REDACTION_KINDS: Final = tuple(kind for kind, _, _ in _PATTERNS)
+# The domain part, found from its "@"; the local part is taken by walking back from there.
+_EMAIL_DOMAIN: Final = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?![A-Za-z0-9])")
+_EMAIL_LOCAL: Final = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-"
+)
 
-
-# Every marker in one pattern: a single C-level pass finds which patterns need to run.
-_MARKERS: Final = re.compile(
-    "|".join(
-        re.escape(m)
-        for m in sorted({m for _, ms, _ in _PATTERNS for m in ms}, key=len, reverse=True)
-    )
+REDACTION_KINDS: Final = (
+    *(kind for kind, _ in _TOKENS),
+    *(kind for kind, _, _ in _WORDS),
+    "email",
 )
 
 
 def redact(text: str) -> tuple[str, int]:
     """The text with every secret-looking span replaced, and how many were replaced."""
-    present = set(_MARKERS.findall(text.lower()))
-    if not present:
-        return text, 0
     total = 0
-    for kind, markers, pattern in _PATTERNS:
-        if not present.isdisjoint(markers):
-            text, count = pattern.subn(f"[REDACTED:{kind}]", text)
+    for kind, pattern in _TOKENS:
+        text, count = pattern.subn(f"[REDACTED:{kind}]", text)
+        total += count
+    for kind, words, folded, any_case in _WORD_PATTERNS:
+        lowered = text.lower()
+        if any(word in lowered for word in words):
+            marker = f"[REDACTED:{kind}]"
+            if text.isascii():
+                text, count = _replace_spans(text, folded.finditer(lowered), marker)
+            else:
+                text, count = any_case.subn(marker, text)
             total += count
+    if "@" in text:
+        text, count = _redact_emails(text)
+        total += count
     return text, total
+
+
+def _replace_spans(text: str, matches: Iterator[re.Match[str]], marker: str) -> tuple[str, int]:
+    """Replace in ``text`` the spans matched in its lower-cased copy."""
+    parts: list[str] = []
+    done = count = 0
+    for match in matches:
+        parts += [text[done : match.start()], marker]
+        done = match.end()
+        count += 1
+    if not count:
+        return text, 0
+    parts.append(text[done:])
+    return "".join(parts), count
+
+
+def _redact_emails(text: str) -> tuple[str, int]:
+    parts: list[str] = []
+    done = count = 0
+    for match in _EMAIL_DOMAIN.finditer(text):
+        start = match.start()
+        while start > done and text[start - 1] in _EMAIL_LOCAL:
+            start -= 1
+        if start == match.start():
+            continue  # "@handle.com" with no local part is not an address
+        parts += [text[done:start], "[REDACTED:email]"]
+        done = match.end()
+        count += 1
+    if not count:
+        return text, 0
+    parts.append(text[done:])
+    return "".join(parts), count
 
 
 def redact_response(response: ChatResponse) -> ChatResponse:

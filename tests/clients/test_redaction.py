@@ -72,3 +72,19 @@ def test_response_redaction_counts_content_and_reasoning() -> None:
     assert clean.content == "key [REDACTED:api_key]"
     assert clean.meta.reasoning_content == "I saw [REDACTED:aws_access_key]"
     assert clean.meta.redactions == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("x AUTHORIZATION=basic Zm9vOmJhcg==", "x [REDACTED:authorization]"),
+        ("Ünïcode api_key = 'supersecret123'", "Ünïcode [REDACTED:secret_assignment]"),
+        ("mail a.b+c@ex-ample.co.uk now", "mail [REDACTED:email] now"),
+        ("risk-policy and task-list", "risk-policy and task-list"),
+        ("@handle.com is not an address", "@handle.com is not an address"),
+        (f"X{AWS} is glued to a word", f"X{AWS} is glued to a word"),
+    ],
+)
+def test_case_word_boundaries_and_non_ascii(text: str, expected: str) -> None:
+    """Any case, non-ASCII text, and word boundaries: redacted exactly where they should be."""
+    assert redact(text)[0] == expected
