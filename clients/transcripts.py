@@ -13,6 +13,7 @@ from typing import Any
 import msgspec
 
 from clients.types import CallMeta, ChatResponse, Role, Usage
+from orchestrator.canonical import sha256_prefixed
 from orchestrator.errors import ConfigError
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "RunMetadata",
     "Transcript",
     "load_transcript",
+    "read_transcript",
     "response_from_completion",
 ]
 
@@ -93,6 +95,11 @@ _transcript_decoder = msgspec.json.Decoder(Transcript)
 
 
 def load_transcript(path: Path) -> Transcript:
+    return read_transcript(path)[0]
+
+
+def read_transcript(path: Path) -> tuple[Transcript, str]:
+    """The transcript and the sha256 of exactly the bytes it was decoded from."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -113,4 +120,4 @@ def load_transcript(path: Path) -> Transcript:
             ) from exc
         if not completion.choices:
             raise ConfigError(f"fixture {path}: runs[{index}].response has no choices", path=path)
-    return transcript
+    return transcript, sha256_prefixed(data)

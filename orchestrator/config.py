@@ -15,6 +15,7 @@ from typing import Any, Literal, TypeVar
 
 import msgspec
 
+from orchestrator.canonical import sha256_prefixed
 from orchestrator.errors import ConfigError
 
 __all__ = [
@@ -123,6 +124,7 @@ class ModelRegistry(msgspec.Struct, frozen=True, kw_only=True):
     budget: BudgetConfig
     providers: dict[str, ProviderEntry]
     fallback_order: dict[str, tuple[str, ...]]
+    sha256: str = ""
 
     def model(self, model_id: str) -> ModelEntry:
         try:
@@ -198,6 +200,7 @@ class CapabilityScope(msgspec.Struct, frozen=True, kw_only=True):
     tooling: _AllowForbid = _AllowForbid()
     path: str = ""
     scope_id: str = ""
+    sha256: str = ""
 
 
 class PromptSpec(msgspec.Struct, frozen=True, kw_only=True):
@@ -209,7 +212,7 @@ class PromptSpec(msgspec.Struct, frozen=True, kw_only=True):
     max_tokens: int
 
 
-class ScenarioConfig(msgspec.Struct, frozen=True, kw_only=True):
+class ScenarioConfig(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """A fixed scenario: prompts, inputs and the output format both roles answer in."""
 
     id: str
@@ -220,6 +223,7 @@ class ScenarioConfig(msgspec.Struct, frozen=True, kw_only=True):
     critic: PromptSpec
     inputs: dict[str, str] = {}
     path: str = ""
+    sha256: str = ""
 
 
 class _ScenarioFile(msgspec.Struct, frozen=True, kw_only=True):
@@ -245,16 +249,20 @@ def find_config_dir(start: Path | None = None) -> Path:
     raise ConfigError("no config/ found from the working directory; pass --config-dir")
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed file and the sha256 of exactly the bytes parsed (the inputs manifest)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
+        data = path.read_bytes()
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found", path=path) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
     except OSError as exc:
         raise ConfigError(f"{path}: cannot be read: {exc.strerror}", path=path) from exc
+    try:
+        return tomllib.loads(data.decode("utf-8")), sha256_prefixed(data)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text: {exc.reason}", path=path) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
 
 
 def _convert(data: Any, into: type[T], path: Path, table: str = "") -> T:
@@ -279,7 +287,8 @@ def _field_message(exc: msgspec.ValidationError, table: str) -> str:
 
 
 def load_registry(path: Path) -> ModelRegistry:
-    raw = _convert(_read_toml(path), _RegistryFile, path)
+    table, digest = _read_toml(path)
+    raw = _convert(table, _RegistryFile, path)
     models: dict[str, ModelEntry] = {}
     for key, table in raw.models.items():
         entry = _convert(table, ModelEntry, path, f"models.{key}")
@@ -296,6 +305,7 @@ def load_registry(path: Path) -> ModelRegistry:
             fallback_order[key] = tuple(order)
     return ModelRegistry(
         path=str(path),
+        sha256=digest,
         version=raw.registry.version,
         models=models,
         layers={
@@ -309,8 +319,9 @@ def load_registry(path: Path) -> ModelRegistry:
 
 
 def load_scope(path: Path) -> CapabilityScope:
-    scope = _convert(_read_toml(path), CapabilityScope, path)
-    return msgspec.structs.replace(scope, path=str(path), scope_id=path.stem)
+    table, digest = _read_toml(path)
+    scope = _convert(table, CapabilityScope, path)
+    return msgspec.structs.replace(scope, path=str(path), scope_id=path.stem, sha256=digest)
 
 
 def load_scenario(config_dir: Path, scenario_id: str) -> ScenarioConfig:
@@ -321,12 +332,13 @@ def load_scenario(config_dir: Path, scenario_id: str) -> ScenarioConfig:
             f"unknown scenario {scenario_id!r}: no {path} (known: {', '.join(known) or 'none'})",
             path=path,
         )
-    scenario = _convert(_read_toml(path), _ScenarioFile, path).scenario
+    table, digest = _read_toml(path)
+    scenario = _convert(table, _ScenarioFile, path).scenario
     if scenario.id != scenario_id:
         raise ConfigError(
             f"{path}: field scenario.id: {scenario.id!r} does not match the file name", path=path
         )
-    return msgspec.structs.replace(scenario, path=str(path))
+    return msgspec.structs.replace(scenario, path=str(path), sha256=digest)
 
 
 def scope_path(config_dir: Path, layer_id: str) -> Path:

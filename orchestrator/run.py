@@ -20,10 +20,9 @@ from agents.base import Agent
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
-from clients.transcripts import Transcript, load_transcript
+from clients.transcripts import Transcript, read_transcript
 from clients.types import ModelClient
 from orchestrator.bundler import EvidenceBundler
-from orchestrator.canonical import sha256_prefixed
 from orchestrator.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.config import (
     ConfigBundle,
@@ -31,7 +30,6 @@ from orchestrator.config import (
     find_config_dir,
     load_config,
     load_scenario,
-    scope_path,
 )
 from orchestrator.errors import ConfigError, UsageError
 from orchestrator.events import Event, RunOutcome
@@ -120,12 +118,13 @@ def _network_gate(options: RunOptions) -> None:
         raise UsageError(f"--mode {options.mode} is not available in this version of the pilot")
 
 
-def _input_ref(path: Path, root: Path) -> InputRef:
+def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
+    """A file the run read, named relative to the checkout (never a machine path)."""
     try:
         name = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         name = path.name
-    return InputRef(name=name, sha256=sha256_prefixed(path.read_bytes()))
+    return InputRef(name=name, sha256=sha256)
 
 
 def _models(config: ConfigBundle) -> tuple[ModelEntry, tuple[ModelEntry, ...], ModelEntry]:
@@ -146,9 +145,11 @@ def prepare(options: RunOptions) -> PreparedRun:
     fixture_path = options.fixture
     if fixture_path is None and options.mode == "replay":
         fixture_path = bundled_sample()
-    transcript: Transcript | None = load_transcript(fixture_path) if fixture_path else None
+    transcript, fixture_sha256 = read_transcript(fixture_path) if fixture_path else (None, "")
     scenario_id = options.scenario or (transcript.scenario if transcript else DEFAULT_SCENARIO)
-    scenario = msgspec.structs.replace(load_scenario(config_dir, scenario_id), path="")
+    loaded = load_scenario(config_dir, scenario_id)
+    # The plan (and the run id) carry the scenario's content, not where it was read from.
+    scenario = msgspec.structs.replace(loaded, path="", sha256="")
     clock = _clock(options, transcript)
     started_at = clock.now().isoformat()
     proposer, fallbacks, critic = _models(config)
@@ -164,13 +165,10 @@ def prepare(options: RunOptions) -> PreparedRun:
         started_at=started_at,
     )
     root = config_dir.parent
-    inputs = tuple(
-        _input_ref(path, root)
-        for path in (
-            config_dir / "model_registry.toml",
-            scope_path(config_dir, LAYER_ID),
-            config_dir / "scenarios" / f"{scenario_id}.toml",
-        )
+    inputs = (
+        _input_ref(Path(config.registry.path), root, config.registry.sha256),
+        _input_ref(Path(scope.path), root, scope.sha256),
+        _input_ref(Path(loaded.path), root, loaded.sha256),
     )
     plan = RunPlan(
         run_id=run_id,
@@ -187,9 +185,7 @@ def prepare(options: RunOptions) -> PreparedRun:
         scope_version=scope.scope.version,
         registry_version=config.registry.version,
         inputs=inputs,
-        fixture=InputRef(name=fixture_path.name, sha256=sha256_prefixed(fixture_path.read_bytes()))
-        if fixture_path
-        else None,
+        fixture=InputRef(name=fixture_path.name, sha256=fixture_sha256) if fixture_path else None,
         transcript_id=transcript.transcript_id if transcript else None,
         per_run_limit_usd=config.registry.budget.run_limit_usd,
         product_version=PRODUCT_VERSION,

@@ -30,7 +30,7 @@ def test_real_pilot_command_replays_the_sample(tmp_path: Path) -> None:
     assert done.stdout.splitlines()[:2] == ["status: COMPLETE", f"pack: {tmp_path / 'pack'}"]
     events = [json.loads(line) for line in done.stderr.splitlines()]
     assert [e["event"] for e in events] == ["run.started", "run.finished"]
-    assert {e["run_id"] for e in events} == {"L2-b311814bb6883980"}
+    assert {e["run_id"] for e in events} == {"L2-430416795e9d826c"}
     assert (tmp_path / "pack" / "evidence_pack.json").is_file()
 
 
