@@ -11,7 +11,7 @@ import pytest
 
 from orchestrator.canonical import sha256_prefixed
 from orchestrator.events import GENESIS, chain_hash
-from tests.conftest import BASELINE, FORBIDDEN, CliResult
+from tests.conftest import BASELINE, FORBIDDEN, SAMPLE, CliResult
 
 Pilot = Callable[..., CliResult]
 
@@ -76,6 +76,14 @@ def test_replay_of_the_bundled_sample_completes(pilot: Pilot, tmp_path: Path) ->
         "ScenarioReport",
         "RegimeClassification",
     ]
+    manifest = load(pack, "run_manifest.json")
+    project = Path(__file__).resolve().parent.parent.parent
+    for entry in manifest["inputs_manifest"]:
+        assert entry["sha256"] == sha256_prefixed((project / entry["name"]).read_bytes())
+    assert manifest["fixture"] == {
+        "name": SAMPLE.name,
+        "sha256": sha256_prefixed(SAMPLE.read_bytes()),
+    }
 
 
 def test_two_replays_are_byte_identical(pilot: Pilot, tmp_path: Path) -> None:
