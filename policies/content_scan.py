@@ -18,6 +18,7 @@ rule patterns.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterable, Iterator, Sequence
@@ -848,10 +849,11 @@ _FALSE_WORDS: Final = frozenset({"false", "no", "off", "0", "disabled", "disable
 
 
 def _object_findings(obj: dict[str, Any]) -> Iterator[tuple[str, str]]:
-    keys = {type_key(str(key)): value for key, value in obj.items()}
-    # Most objects (scenarios, triggers, risks) have none of the keys any rule looks at.
-    if keys.keys().isdisjoint(_RULE_KEYS) and _KEY_PART.search("\n".join(keys)) is None:
+    # Most objects (scenarios, triggers, risks) have none of the keys any rule looks at,
+    # and objects of one shape recur: the answer is cached per tuple of key names.
+    if not _may_concern_rules(tuple(obj)):
         return
+    keys = {type_key(str(key)): value for key, value in obj.items()}
     sides = [k for k, v in keys.items() if k in _SIDE_KEYS or _is_side(k, v)]
     sizes = [k for k in keys if k in _SIZE_KEYS]
     instruments = [k for k in keys if k in _INSTRUMENT_KEYS]
@@ -882,6 +884,15 @@ _REBALANCE_KEY: Final = re.compile("|".join(map(re.escape, _REBALANCE_KEY_PARTS)
 _KEY_PART: Final = re.compile(
     "|".join(map(re.escape, (*_RISK_LIMIT_KEY_PARTS, *_REBALANCE_KEY_PARTS)))
 )
+
+
+@functools.lru_cache(maxsize=1024)
+def _may_concern_rules(names: tuple[Any, ...]) -> bool:
+    """Whether any object rule could apply to an object with these key names."""
+    keys = [type_key(str(name)) for name in names]
+    return not _RULE_KEYS.isdisjoint(keys) or _KEY_PART.search("\n".join(keys)) is not None
+
+
 # Every key some object rule looks at by name.
 _RULE_KEYS: Final = (
     _SIDE_KEYS
