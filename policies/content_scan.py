@@ -39,6 +39,7 @@ __all__ = [
     "plain_text",
     "scan_nodes",
     "scan_text",
+    "scan_texts",
     "scan_value",
     "walk_json",
 ]
@@ -512,6 +513,13 @@ def plain_text(text: str) -> bool:
 
 
 _JSON_MARK: Final = re.compile(r"[{\[`~]")
+
+
+def scan_texts(fields: Sequence[tuple[str, str]]) -> list[Violation]:
+    """:func:`scan_text` over ``(location, text)`` pairs, with one prefilter for them all."""
+    if not fields or not _may_hit(text for _, text in fields):
+        return []
+    return [v for location, text in fields for v in scan_text(text, location=location)]
 
 
 def _may_hit(texts: Iterable[str]) -> bool:

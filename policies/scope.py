@@ -23,7 +23,14 @@ import msgspec
 
 from orchestrator.config import CapabilityScope
 from orchestrator.outputs import OUTPUT_TYPES, NoTradeTriggers, OutputItem, ProposalBody
-from policies.content_scan import embedded_json, plain_text, scan_nodes, scan_text, walk_json
+from policies.content_scan import (
+    embedded_json,
+    plain_text,
+    scan_nodes,
+    scan_text,
+    scan_texts,
+    walk_json,
+)
 from policies.findings import Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
 from policies.normalize import type_key
@@ -185,7 +192,7 @@ def typed_outputs(proposal: ParsedProposal, scope: CapabilityScope) -> tuple[Out
 
 def check_critique(fields: Sequence[tuple[str, str]], scope: CapabilityScope) -> ScopeReport:
     """Content-scan the free text of a Critique, given as ``(location, text)`` pairs."""
-    violations = [v for location, text in fields for v in scan_text(text, location=location)]
+    violations = scan_texts(fields)
     return _report("critique", "typed", scope, ("Critique",), violations, (), None)
 
 
