@@ -235,6 +235,12 @@ def sod_artifact(record: RunRecord) -> dict[str, Any]:
         reason = (
             f"Proposer ({record.plan.proposer.model_id}) != Critic ({record.plan.critic.model_id})"
         )
+        # A PASS must not read as "all rules held" when the run stopped before some of them.
+        unreached = [
+            r["rule"] for r in rules if r["result"] == "NOT_EVALUATED" and not r["evaluations"]
+        ]
+        if unreached:
+            reason += f"; not reached: {', '.join(unreached)}"
     return {
         "result": result,
         "reason": reason,

@@ -128,6 +128,11 @@ def test_forbidden_output_blocks_with_a_pack(pilot: Pilot, tmp_path: Path) -> No
     ]
     critic = load(pack, "critic_output.json")
     assert critic["status"] == "NOT_RUN"
+    sod = load(pack, "sod_check.json")
+    assert sod["result"] == "PASS"
+    assert sod["reason"].endswith(
+        "; not reached: sod.critic_references_proposal, sod.evidence_ids, sod.critic_decision"
+    )
     transcript = load(pack, "transcript.json")
     assert [r["role"] for r in transcript["runs"]] == ["proposer"]
 
