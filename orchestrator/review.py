@@ -360,6 +360,15 @@ class Addendum(msgspec.Struct, frozen=True, kw_only=True):
     finished_at: str
     duration_seconds: int
     verification_at_review: VerificationRecord
+    addendum_digest: str = ""
+
+
+def seal_addendum(addendum: Addendum) -> bytes:
+    """The addendum's bytes with ``addendum_digest`` set: the sha256 of the same document
+    encoded with an empty digest. An edit that does not redo the digest is caught by verify;
+    a signature (``operator_review.sig``) is what protects against one that does."""
+    blank = encode_pretty(msgspec.structs.replace(addendum, addendum_digest=""))
+    return encode_pretty(msgspec.structs.replace(addendum, addendum_digest=sha256_prefixed(blank)))
 
 
 # --- The review -------------------------------------------------------------------------
@@ -484,7 +493,7 @@ def review_pack(
         duration_seconds=int((record.finished - record.started).total_seconds()),
         verification_at_review=verification,
     )
-    data = encode_pretty(addendum)
+    data = seal_addendum(addendum)
     signature_path = None
     if signer is not None:
         # The signature goes before the JSON: the JSON is the commit point of the addendum.

@@ -146,6 +146,7 @@ class ReviewAddendum(msgspec.Struct, frozen=True, kw_only=True):
     finished_at: str
     duration_seconds: float
     verification_at_review: dict[str, Any]
+    addendum_digest: str
 
 
 _index_decoder = msgspec.json.Decoder(PackIndex)
@@ -533,6 +534,12 @@ def _check_review(
             found.add(
                 REVIEW_JSON, f"{REVIEW_JSON}: {name} {value!r} is not the pack's {expected!r}"
             )
+    if review.addendum_digest != sha256_prefixed(_unsealed(data, review.addendum_digest)):
+        found.add(
+            REVIEW_JSON,
+            f"{REVIEW_JSON}: addendum_digest does not match its content "
+            "(edited after it was written)",
+        )
     if review.decision not in DECISIONS:
         found.add(
             REVIEW_JSON,
@@ -548,6 +555,12 @@ def _check_review(
         for problem in check.problems:
             found.add(REVIEW_SIGNATURE, f"{REVIEW_SIGNATURE}: {problem}")
     return review.decision
+
+
+def _unsealed(data: bytes, digest: str) -> bytes:
+    """The addendum as it was digested: the same bytes with an empty ``addendum_digest``."""
+    sealed = b'"addendum_digest": ' + msgspec.json.encode(digest)
+    return data.replace(sealed, b'"addendum_digest": ""', 1)
 
 
 def _check_review_report(report: ReportRef, files: dict[str, bytes], found: _Findings) -> None:

@@ -87,5 +87,8 @@ def write_review(pack: Path, **changes: Any) -> dict[str, Any]:
         "verification_at_review": {"ok": True, "signed": False, "key_id": None, "findings": []},
     }
     addendum.update(changes)
+    if "addendum_digest" not in changes:
+        addendum["addendum_digest"] = ""
+        addendum["addendum_digest"] = sha256_prefixed(encode_pretty(addendum))
     (pack / "operator_review.json").write_bytes(encode_pretty(addendum))
     return addendum

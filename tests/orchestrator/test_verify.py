@@ -465,6 +465,16 @@ def test_edited_review_decision_after_writing_is_caught(pilot: Pilot, pack: Path
     assert_caught(pilot, pack, "operator_review.json", "decision 'APPROVED'")
 
 
+def test_valid_decision_swapped_after_review_is_caught(pilot: Pilot, pack: Path) -> None:
+    """An unsigned addendum whose APPROVE is edited to REJECT no longer matches its digest."""
+    review = pilot("review", pack, "--decision", "approve", "--reviewer", "Ana")
+    assert review.code == 0, review.err
+    path = pack / "operator_review.json"
+    path.chmod(0o644)
+    path.write_bytes(path.read_bytes().replace(b'"APPROVE"', b'"REJECT"'))
+    assert_caught(pilot, pack, "operator_review.json", "addendum_digest does not match")
+
+
 def test_index_edited_after_review_is_caught(pilot: Pilot, pack: Path) -> None:
     """The index changed after the review: the addendum no longer binds it."""
     write_review(pack)
