@@ -11,7 +11,7 @@ from clients.redaction import redact, redact_response
 from clients.types import ChatRequest, ChatResponse, ModelClient, Role
 from orchestrator.errors import PilotError, ProviderError
 from orchestrator.mailbox import deliver, next_item
-from orchestrator.messages import Message, RunFailed
+from orchestrator.messages import AnyMessage, RunFailed
 
 __all__ = ["Agent"]
 
@@ -31,14 +31,14 @@ class Agent(ABC):
         self.model_id = model_id
 
     async def run(
-        self, inbox: ObjectReceiveStream[Message], outbox: ObjectSendStream[Message]
+        self, inbox: ObjectReceiveStream[AnyMessage], outbox: ObjectSendStream[AnyMessage]
     ) -> None:
         async with inbox, outbox:
             while (message := await next_item(inbox)) is not None:
                 await deliver(outbox, await self.handle(message))
 
     @abstractmethod
-    async def handle(self, message: Message) -> Message:
+    async def handle(self, message: AnyMessage) -> AnyMessage:
         """The reply to one message."""
 
     async def call_model(self, request: ChatRequest) -> ChatResponse:
@@ -52,7 +52,7 @@ class Agent(ABC):
             )
         return response
 
-    def failed(self, message: Message, exc: PilotError) -> RunFailed:
+    def failed(self, message: AnyMessage, exc: PilotError) -> RunFailed:
         log.warning("agent.failed", role=self.role, error=type(exc).__name__, detail=exc.message)
         return RunFailed(
             run_id=message.run_id,
@@ -64,7 +64,7 @@ class Agent(ABC):
             exit_code=exc.exit_code,
         )
 
-    def unexpected(self, message: Message) -> RunFailed:
+    def unexpected(self, message: AnyMessage) -> RunFailed:
         kind = type(message).__struct_config__.tag
         return RunFailed(
             run_id=message.run_id,

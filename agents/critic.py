@@ -7,7 +7,7 @@ from agents.critique_parsing import parse_critique
 from clients.types import Role
 from orchestrator.canonical import sha256_prefixed
 from orchestrator.errors import PilotError
-from orchestrator.messages import Critique, CritiqueRequest, Message
+from orchestrator.messages import AnyMessage, Critique, CritiqueRequest
 
 __all__ = ["CriticAgent"]
 
@@ -15,7 +15,7 @@ __all__ = ["CriticAgent"]
 class CriticAgent(Agent):
     role: Role = "critic"
 
-    async def handle(self, message: Message) -> Message:
+    async def handle(self, message: AnyMessage) -> AnyMessage:
         if not isinstance(message, CritiqueRequest):
             return self.unexpected(message)
         try:

@@ -6,7 +6,7 @@ from agents.base import Agent
 from clients.types import Role
 from orchestrator.canonical import sha256_prefixed
 from orchestrator.errors import PilotError
-from orchestrator.messages import Message, Proposal, ProposalRequest
+from orchestrator.messages import AnyMessage, Proposal, ProposalRequest
 from policies.scope import parse_proposal
 
 __all__ = ["ProposerAgent"]
@@ -15,7 +15,7 @@ __all__ = ["ProposerAgent"]
 class ProposerAgent(Agent):
     role: Role = "proposer"
 
-    async def handle(self, message: Message) -> Message:
+    async def handle(self, message: AnyMessage) -> AnyMessage:
         if not isinstance(message, ProposalRequest):
             return self.unexpected(message)
         try:

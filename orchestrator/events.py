@@ -22,11 +22,12 @@ from orchestrator.plan import RunPlan
 from orchestrator.preflight import Preflight
 from policies.chain import Verdict
 
-__all__ = ["GENESIS", "Event", "EventChain", "RunOutcome", "chain_hash"]
+__all__ = ["GENESIS", "Event", "EventChain", "EventType", "RunOutcome", "chain_hash"]
 
 GENESIS = "sha256:" + "0" * 64
 
 Status = Literal["COMPLETE", "BLOCKED", "FAILED"]
+EventType = Literal["run.started", "message", "verdict", "run.finished"]
 
 
 class RunOutcome(msgspec.Struct, frozen=True, kw_only=True):
@@ -44,7 +45,7 @@ class Event(
     seq: int
     at: str
     run_id: str
-    type: Literal["run.started", "message", "verdict", "run.finished"]
+    type: EventType
     message: AnyMessage | None = None
     verdict: Verdict | None = None
     outcome: RunOutcome | None = None

@@ -16,6 +16,7 @@ from policies.scope import ParsedProposal
 
 __all__ = [
     "Actor",
+    "AnyMessage",
     "Critique",
     "CritiqueRequest",
     "Message",

@@ -20,17 +20,18 @@ from agents.base import Agent
 from clients.redaction import redact
 from orchestrator.clock import Clock
 from orchestrator.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
-from orchestrator.events import Event, RunOutcome
+from orchestrator.events import Event, EventType, RunOutcome
 from orchestrator.mailbox import deliver, next_item
 from orchestrator.messages import (
+    AnyMessage,
     Critique,
     CritiqueRequest,
-    Message,
     Proposal,
     ProposalRequest,
     RunFailed,
 )
 from orchestrator.plan import RunPlan, critic_request
+from orchestrator.preflight import Preflight
 from policies.chain import PolicyChain, RunFacts, Verdict
 
 __all__ = ["MAILBOX_SIZE", "Session", "Supervisor"]
@@ -60,18 +61,32 @@ class Supervisor:
         self.deadline_s = deadline_s
         self._seq = 0
 
-    async def emit(self, event_type: str, **fields: object) -> None:
+    async def emit(
+        self,
+        event_type: EventType,
+        *,
+        message: AnyMessage | None = None,
+        verdict: Verdict | None = None,
+        outcome: RunOutcome | None = None,
+        plan: RunPlan | None = None,
+        preflight: Preflight | None = None,
+    ) -> None:
+        """Number, time-stamp and stream one event to the bundler."""
         event = Event(
             seq=self._seq,
             at=self.clock.now().isoformat(),
             run_id=self.plan.run_id,
-            type=event_type,  # type: ignore[arg-type]  # callers pass the literal names
-            **fields,  # type: ignore[arg-type]
+            type=event_type,
+            message=message,
+            verdict=verdict,
+            outcome=outcome,
+            plan=plan,
+            preflight=preflight,
         )
         self._seq += 1
         await deliver(self.events, event)
 
-    async def admit(self, message: Message) -> Verdict:
+    async def admit(self, message: AnyMessage) -> Verdict:
         """Run the chain on one message and record both; the verdict says if it may pass."""
         verdict = self.chain.evaluate(message, self.facts)
         await self.emit("message", message=message)
@@ -113,9 +128,9 @@ class Supervisor:
         Agents never hold each other's send ends: both answer into the supervisor's inbox.
         On exit the task group is cancelled, so no actor outlives the session.
         """
-        proposer_tx, proposer_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
-        critic_tx, critic_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
-        inbox_tx, inbox_rx = anyio.create_memory_object_stream[Message](MAILBOX_SIZE)
+        proposer_tx, proposer_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
+        critic_tx, critic_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
+        inbox_tx, inbox_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
         async with anyio.create_task_group() as tg, proposer_tx, critic_tx, inbox_rx:
             async with inbox_tx:
                 tg.start_soon(proposer.run, proposer_rx, inbox_tx.clone())
@@ -128,9 +143,9 @@ class Supervisor:
     async def _drive(
         self,
         request: ProposalRequest,
-        proposer: ObjectSendStream[Message],
-        critic: ObjectSendStream[Message],
-        inbox: ObjectReceiveStream[Message],
+        proposer: ObjectSendStream[AnyMessage],
+        critic: ObjectSendStream[AnyMessage],
+        inbox: ObjectReceiveStream[AnyMessage],
     ) -> RunOutcome:
         verdict = await self.admit(request)
         if not verdict.allowed:
@@ -186,9 +201,9 @@ class Session:
     """Live actors behind their mailboxes; ``exchange`` drives one request through them."""
 
     supervisor: Supervisor
-    proposer: ObjectSendStream[Message]
-    critic: ObjectSendStream[Message]
-    inbox: ObjectReceiveStream[Message]
+    proposer: ObjectSendStream[AnyMessage]
+    critic: ObjectSendStream[AnyMessage]
+    inbox: ObjectReceiveStream[AnyMessage]
 
     async def exchange(self, request: ProposalRequest) -> RunOutcome:
         """Proposal, critique and every verdict in between; the outcome of the exchange."""
