@@ -11,11 +11,16 @@ from typing import Final, Literal
 
 import msgspec
 
-from orchestrator.outputs import CritiqueBody
+from orchestrator.outputs import CritiqueBody, Decision
 
 __all__ = ["ParsedCritique", "parse_critique"]
 
 _critique_decoder = msgspec.json.Decoder(CritiqueBody)
+_DECISION_NAMES: Final[dict[str, Decision]] = {
+    "APPROVE": "APPROVE",
+    "APPROVE_WITH_CHANGES": "APPROVE_WITH_CHANGES",
+    "REJECT": "REJECT",
+}
 
 _FENCE: Final = re.compile(r"^```(?:json)?\s*\n(.*)\n```\s*$", re.DOTALL)
 _DECISION: Final = re.compile(
@@ -69,7 +74,7 @@ def _parse_free_text(content: str) -> ParsedCritique:
     ref_lines = sections.get("proposal_ref", [])
     decision = decisions.pop()
     body = CritiqueBody(
-        decision=decision,  # type: ignore[arg-type]  # one of DECISIONS by the regex
+        decision=decision,
         rationale="\n".join(sections.get("rationale", [])),
         proposal_ref=ref_lines[0].strip("`[] ") if ref_lines else "",
         evidence_ids=evidence,
@@ -78,8 +83,9 @@ def _parse_free_text(content: str) -> ParsedCritique:
     return ParsedCritique(format="free_text", body=body, error=None)
 
 
-def _canonical_decision(raw: str) -> str:
-    return re.sub(r"[ _-]+", "_", raw.strip()).upper()
+def _canonical_decision(raw: str) -> Decision:
+    # The regex admits exactly the three decisions, in any case and spacing.
+    return _DECISION_NAMES[re.sub(r"[ _-]+", "_", raw.strip()).upper()]
 
 
 def _sections(content: str) -> dict[str, list[str]]:

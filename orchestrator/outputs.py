@@ -18,6 +18,7 @@ __all__ = [
     "DECISIONS",
     "OUTPUT_TYPES",
     "CritiqueBody",
+    "Decision",
     "MacroOutlook",
     "NoTradeTrigger",
     "NoTradeTriggers",
