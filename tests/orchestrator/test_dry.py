@@ -76,3 +76,16 @@ def test_dry_run_blocks_on_sod(pilot: Pilot, tmp_path: Path, config_dir: Path) -
     result = pilot("run", "--mode", "dry", "--config-dir", config_dir, "--out", tmp_path / "p")
     assert result.code == 2
     assert "sod: FAIL" in result.out
+
+
+def test_dry_run_of_the_seed_scenario_has_the_seed_prompt_hash(
+    pilot: Pilot, tmp_path: Path
+) -> None:
+    """--scenario market-outlook-baseline builds the seed system's request, hash for hash."""
+    result = pilot(
+        "run", "--mode", "dry", "--scenario", "market-outlook-baseline", "--out", tmp_path / "p"
+    )
+    assert result.code == 0, result.err
+    seed_hash = "sha256:ce0db8666312bcd27baf92ceb2ead4d06aca001005376134c614e0776125a29a"
+    assert f"prompt hash: {seed_hash}" in result.out
+    assert "fixture coverage: proposer no fixture, critic no fixture" in result.out
