@@ -17,7 +17,7 @@ Case-insensitive patterns run only when their word occurs in the lower-cased tex
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 import msgspec
@@ -106,23 +106,24 @@ def redact(text: str) -> tuple[str, int]:
         if any(word in lowered for word in words):
             marker = f"[REDACTED:{kind}]"
             if text.isascii():
-                text, count = _replace_spans(text, folded.finditer(lowered), marker)
+                spans = (match.span() for match in folded.finditer(lowered))
+                text, count = _replace_spans(text, spans, marker)
             else:
                 text, count = any_case.subn(marker, text)
             total += count
     if "@" in text:
-        text, count = _redact_emails(text)
+        text, count = _replace_spans(text, _email_spans(text), "[REDACTED:email]")
         total += count
     return text, total
 
 
-def _replace_spans(text: str, matches: Iterator[re.Match[str]], marker: str) -> tuple[str, int]:
-    """Replace in ``text`` the spans matched in its lower-cased copy."""
+def _replace_spans(text: str, spans: Iterable[tuple[int, int]], marker: str) -> tuple[str, int]:
+    """``text`` with each (start, end) span, in order and not overlapping, replaced."""
     parts: list[str] = []
     done = count = 0
-    for match in matches:
-        parts += [text[done : match.start()], marker]
-        done = match.end()
+    for start, end in spans:
+        parts += [text[done:start], marker]
+        done = end
         count += 1
     if not count:
         return text, 0
@@ -130,22 +131,16 @@ def _replace_spans(text: str, matches: Iterator[re.Match[str]], marker: str) -> 
     return "".join(parts), count
 
 
-def _redact_emails(text: str) -> tuple[str, int]:
-    parts: list[str] = []
-    done = count = 0
+def _email_spans(text: str) -> Iterator[tuple[int, int]]:
+    done = 0
     for match in _EMAIL_DOMAIN.finditer(text):
         start = match.start()
         while start > done and text[start - 1] in _EMAIL_LOCAL:
             start -= 1
         if start == match.start():
             continue  # "@handle.com" with no local part is not an address
-        parts += [text[done:start], "[REDACTED:email]"]
+        yield start, match.end()
         done = match.end()
-        count += 1
-    if not count:
-        return text, 0
-    parts.append(text[done:])
-    return "".join(parts), count
 
 
 def redact_response(response: ChatResponse) -> ChatResponse:
