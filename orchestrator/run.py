@@ -39,6 +39,7 @@ from orchestrator.plan import InputRef, Mode, RunPlan, make_run_id, proposer_req
 from orchestrator.preflight import Preflight, preflight
 from orchestrator.signing import Signer, load_signer
 from orchestrator.supervisor import Supervisor
+from orchestrator.version import PRODUCT_VERSION
 from policies.chain import PolicyChain, RunFacts
 from policies.routing import RoutingPolicy
 from policies.scope_policy import ScopePolicy
@@ -57,7 +58,6 @@ __all__ = [
 
 log = structlog.get_logger()
 
-PRODUCT_VERSION: Final = "0.1.0"
 LAYER_ID: Final = "L2"
 DEFAULT_SCENARIO: Final = "market-outlook-daily"
 DEFAULT_DEADLINE_S: Final = 600.0

@@ -48,6 +48,7 @@ from orchestrator.signing import (
     check_signature,
     load_public_key,
 )
+from orchestrator.version import PRODUCT_VERSION
 
 __all__ = [
     "REVIEW_JSON",
@@ -434,6 +435,17 @@ def _cross_check(
     found: _Findings,
 ) -> None:
     """Rebuild every artifact from the events and compare bytes with what is stored."""
+    written_by = next((e.plan.product_version for e in chain.events if e.plan is not None), None)
+    if written_by is not None and written_by != PRODUCT_VERSION:
+        # Artifacts are rebuilt as this version renders them; another version's rendering
+        # may differ, so a mismatch would say nothing about tampering.
+        found.add(
+            EVENTS_NAME,
+            f"{EVENTS_NAME}: the pack was written by market-outlook-pilot {written_by}; "
+            f"this is {PRODUCT_VERSION}, which cannot rebuild its artifacts: verify it with "
+            f"version {written_by}",
+        )
+        return
     try:
         built = build_artifacts(chain.events, files[EVENTS_NAME], chain.head, index.signature)
     except (ValueError, LookupError, TypeError, AttributeError) as exc:

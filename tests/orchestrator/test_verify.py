@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ import pytest
 from orchestrator.canonical import encode_compact, encode_pretty, sha256_prefixed
 from orchestrator.events import GENESIS, chain_hash
 from orchestrator.verify import verify_pack, verify_path
+from orchestrator.version import PRODUCT_VERSION
 from tests.conftest import FORBIDDEN, CliResult, write_review
 
 Pilot = Callable[..., CliResult]
@@ -287,6 +289,31 @@ def test_forged_consistent_event_chain_is_caught(pilot: Pilot, pack: Path) -> No
     assert "critic_output.json does not match the events it was derived from" in problems(
         report, "critic_output.json"
     )
+
+
+def test_pack_of_another_version_is_not_rebuilt(pilot: Pilot, pack: Path) -> None:
+    """A pack whose events say another product version fails with that reason, not a diff."""
+    events = [json.loads(line)["event"] for line in event_lines(pack)]
+    events[0]["plan"]["product_version"] = "9.9.9"
+    data, head = rechain(events)
+    (pack / "events.jsonl").write_bytes(data)
+    index = load_index(pack)
+    index["events_head"] = head
+    save_index(pack, index)
+    rehash(pack, "events.jsonl")
+    code, report = verify(pilot, pack)
+    assert code == 5
+    expected = (
+        "events.jsonl: the pack was written by market-outlook-pilot 9.9.9; this is "
+        f"{PRODUCT_VERSION}, which cannot rebuild its artifacts: verify it with version 9.9.9"
+    )
+    assert problems(report, "events.jsonl") == [expected]
+
+
+def test_product_version_is_the_package_version() -> None:
+    """The version written into packs is the one in pyproject.toml."""
+    project = tomllib.loads((GOLDEN.parent.parent.parent / "pyproject.toml").read_text())
+    assert project["project"]["version"] == PRODUCT_VERSION
 
 
 # --- The event chain ---------------------------------------------------------------------
