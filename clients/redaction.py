@@ -101,8 +101,8 @@ def redact(text: str) -> tuple[str, int]:
     for kind, pattern in _TOKENS:
         text, count = pattern.subn(f"[REDACTED:{kind}]", text)
         total += count
+    lowered = text.lower()
     for kind, words, folded, any_case in _WORD_PATTERNS:
-        lowered = text.lower()
         if any(word in lowered for word in words):
             marker = f"[REDACTED:{kind}]"
             if text.isascii():
@@ -110,7 +110,9 @@ def redact(text: str) -> tuple[str, int]:
                 text, count = _replace_spans(text, spans, marker)
             else:
                 text, count = any_case.subn(marker, text)
-            total += count
+            if count:
+                total += count
+                lowered = text.lower()
     if "@" in text:
         text, count = _replace_spans(text, _email_spans(text), "[REDACTED:email]")
         total += count

@@ -103,6 +103,22 @@ def rechain(events: list[dict[str, Any]]) -> tuple[bytes, str]:
     return b"".join(lines), head
 
 
+def forge_events(pack: Path, events: list[dict[str, Any]]) -> None:
+    """Write edited events as a consistent chain, head and index hash updated: a careful forger."""
+    data, head = rechain(events)
+    (pack / "events.jsonl").write_bytes(data)
+    index = load_index(pack)
+    index["events_head"] = head
+    save_index(pack, index)
+    rehash(pack, "events.jsonl")
+
+
+def write_event_lines(pack: Path, lines: list[bytes]) -> None:
+    """Replace events.jsonl with these lines and re-hash it into the index."""
+    (pack / "events.jsonl").write_bytes(b"".join(lines))
+    rehash(pack, "events.jsonl")
+
+
 def flip_byte(data: bytes) -> bytes:
     """Change one letter in the middle of the file (stays UTF-8, usually stays JSON)."""
     middle = len(data) // 2
@@ -278,12 +294,7 @@ def test_forged_consistent_event_chain_is_caught(pilot: Pilot, pack: Path) -> No
     critique = next(e for e in events if e.get("message", {}).get("kind") == "critique")
     body = critique["message"]["body"]
     body["decision"] = "APPROVE" if body["decision"] != "APPROVE" else "REJECT"
-    data, head = rechain(events)
-    (pack / "events.jsonl").write_bytes(data)
-    index = load_index(pack)
-    index["events_head"] = head
-    save_index(pack, index)
-    rehash(pack, "events.jsonl")
+    forge_events(pack, events)
     code, report = verify(pilot, pack)
     assert code == 5
     assert "critic_output.json does not match the events it was derived from" in problems(
@@ -295,12 +306,7 @@ def test_pack_of_another_version_is_not_rebuilt(pilot: Pilot, pack: Path) -> Non
     """A pack whose events say another product version fails with that reason, not a diff."""
     events = [json.loads(line)["event"] for line in event_lines(pack)]
     events[0]["plan"]["product_version"] = "9.9.9"
-    data, head = rechain(events)
-    (pack / "events.jsonl").write_bytes(data)
-    index = load_index(pack)
-    index["events_head"] = head
-    save_index(pack, index)
-    rehash(pack, "events.jsonl")
+    forge_events(pack, events)
     code, report = verify(pilot, pack)
     assert code == 5
     expected = (
@@ -323,8 +329,7 @@ def test_reordered_events_are_caught(pilot: Pilot, pack: Path) -> None:
     """Two event lines swapped: the chain breaks at the first of them."""
     lines = event_lines(pack)
     lines[2], lines[3] = lines[3], lines[2]
-    (pack / "events.jsonl").write_bytes(b"".join(lines))
-    rehash(pack, "events.jsonl")
+    write_event_lines(pack, lines)
     assert_caught(pilot, pack, "events.jsonl", "line 3: prev is not the hash of line 2")
 
 
@@ -333,8 +338,7 @@ def test_dropped_event_is_caught(pilot: Pilot, pack: Path, drop: int) -> None:
     """An event line dropped (first, middle or last) and re-hashed: caught, events.jsonl named."""
     lines = event_lines(pack)
     del lines[drop]
-    (pack / "events.jsonl").write_bytes(b"".join(lines))
-    rehash(pack, "events.jsonl")
+    write_event_lines(pack, lines)
     assert_caught(pilot, pack, "events.jsonl")
 
 
@@ -342,8 +346,7 @@ def test_edited_event_is_caught(pilot: Pilot, pack: Path) -> None:
     """One event's bytes edited in place: its hash no longer covers it."""
     lines = event_lines(pack)
     lines[1] = lines[1].replace(b'"seq":1', b'"seq":7', 1)
-    (pack / "events.jsonl").write_bytes(b"".join(lines))
-    rehash(pack, "events.jsonl")
+    write_event_lines(pack, lines)
     assert_caught(pilot, pack, "events.jsonl", "line 2: hash does not cover its event")
 
 
@@ -351,8 +354,7 @@ def test_reformatted_event_line_is_caught(pilot: Pilot, pack: Path) -> None:
     """Whitespace added around a line's fields, hashes intact: not the canonical encoding."""
     lines = event_lines(pack)
     lines[0] = lines[0].replace(b',"hash":', b', "hash":', 1)
-    (pack / "events.jsonl").write_bytes(b"".join(lines))
-    rehash(pack, "events.jsonl")
+    write_event_lines(pack, lines)
     assert_caught(pilot, pack, "events.jsonl", "line 1 is not written as the pilot writes it")
 
 
