@@ -7,11 +7,11 @@ from abc import ABC, abstractmethod
 import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
-from clients.redaction import redact, redact_response
-from clients.types import ChatRequest, ChatResponse, ModelClient, Role
-from orchestrator.errors import PilotError, ProviderError
-from orchestrator.mailbox import deliver, next_item
-from orchestrator.messages import AnyMessage, RunFailed
+from orchestrator.core.calls import ChatRequest, ChatResponse, ModelClient, Role
+from orchestrator.core.errors import PilotError, ProviderError
+from orchestrator.core.mailbox import deliver, next_item
+from orchestrator.core.messages import AnyMessage, RunFailed
+from orchestrator.core.redaction import redact, redact_response
 
 __all__ = ["Agent"]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from agents.base import Agent
-from clients.types import Role
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.errors import PilotError
-from orchestrator.messages import AnyMessage, Proposal, ProposalRequest
-from policies.scope import parse_proposal
+from agents.parsing import parse_proposal
+from orchestrator.core.calls import Role
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.errors import PilotError
+from orchestrator.core.messages import AnyMessage, Proposal, ProposalRequest
 
 __all__ = ["ProposerAgent"]
 

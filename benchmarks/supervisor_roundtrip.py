@@ -31,8 +31,8 @@ import anyio.lowlevel
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
-from clients.types import ChatRequest, ChatResponse, Role
 from orchestrator.bundler import EvidenceBundler
+from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.events import Event
 from orchestrator.logs import configure_logging
 from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare, run_facts

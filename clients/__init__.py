@@ -1,24 +1,32 @@
-"""Model clients: the protocol agents call, replay over transcripts, recording, redaction.
+"""Model clients: the protocol agents call, replay over transcripts, recording, a fake model.
 
-Agents get a :class:`ModelClient` injected and never know the mode.
+Agents get a :class:`ModelClient` injected and never know the mode. The call structs live
+in the kernel (:mod:`orchestrator.core.calls`) and are re-exported here. The facade is lazy:
+importing one client does not load the others.
 """
 
-from clients.fake import FakeModelClient
-from clients.recording import RecordingClient, write_transcript
-from clients.redaction import redact, redact_response
-from clients.replay import ReplayClient
-from clients.transcripts import Transcript, load_transcript
-from clients.types import (
-    CallMeta,
-    ChatMessage,
-    ChatRequest,
-    ChatResponse,
-    ModelClient,
-    Role,
-    Usage,
-    canonical_request,
-    prompt_hash,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from orchestrator.core.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from clients.fake import FakeModelClient
+    from clients.recording import RecordingClient, write_transcript
+    from clients.replay import ReplayClient
+    from clients.transcripts import Transcript, load_transcript
+    from orchestrator.core.calls import (
+        CallMeta,
+        ChatMessage,
+        ChatRequest,
+        ChatResponse,
+        ModelClient,
+        Role,
+        Usage,
+        canonical_request,
+        prompt_hash,
+    )
 
 __all__ = [
     "CallMeta",
@@ -35,7 +43,27 @@ __all__ = [
     "canonical_request",
     "load_transcript",
     "prompt_hash",
-    "redact",
-    "redact_response",
     "write_transcript",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    __all__,
+    {
+        "clients.fake": ("FakeModelClient",),
+        "clients.recording": ("RecordingClient", "write_transcript"),
+        "clients.replay": ("ReplayClient",),
+        "clients.transcripts": ("Transcript", "load_transcript"),
+        "orchestrator.core.calls": (
+            "CallMeta",
+            "ChatMessage",
+            "ChatRequest",
+            "ChatResponse",
+            "ModelClient",
+            "Role",
+            "Usage",
+            "canonical_request",
+            "prompt_hash",
+        ),
+    },
+)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any, Final, Literal
 
-from clients.types import CallMeta, ChatRequest, ChatResponse, Role, Usage, prompt_hash
-from orchestrator.canonical import encode_compact
+from orchestrator.core.calls import CallMeta, ChatRequest, ChatResponse, Role, Usage, prompt_hash
+from orchestrator.core.canonical import encode_compact
 
 __all__ = ["GENERATOR", "FakeModelClient", "Variant"]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clients.redaction import redact_response
 from clients.transcripts import RecordedRun, RunMetadata, Transcript
-from clients.types import (
+from orchestrator.core.calls import (
     ChatRequest,
     ChatResponse,
     ModelClient,
@@ -14,9 +13,11 @@ from clients.types import (
     canonical_request,
     prompt_hash,
 )
-from orchestrator.canonical import encode_pretty
-from orchestrator.clock import Clock
-from orchestrator.errors import UsageError
+from orchestrator.core.canonical import encode_pretty
+from orchestrator.core.clock import Clock
+from orchestrator.core.errors import UsageError
+from orchestrator.core.fileio import write_new_file
+from orchestrator.core.redaction import redact_response
 
 __all__ = ["RecordingClient", "completion_payload", "write_transcript"]
 
@@ -82,10 +83,4 @@ class RecordingClient:
 
 def write_transcript(path: Path, transcript: Transcript) -> None:
     """Write a fixture with sorted keys; an existing file is never overwritten."""
-    try:
-        with path.open("xb") as fh:
-            fh.write(encode_pretty(transcript))
-    except FileExistsError:
-        raise UsageError(f"fixture {path} already exists; it is never overwritten") from None
-    except OSError as exc:
-        raise UsageError(f"fixture {path} cannot be written: {exc.strerror}") from exc
+    write_new_file(path, encode_pretty(transcript), what="fixture", mode=0o644, error=UsageError)

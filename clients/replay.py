@@ -7,8 +7,8 @@ from typing import Any
 import msgspec
 
 from clients.transcripts import ChatCompletion, RecordedRun, Transcript, response_from_completion
-from clients.types import ChatRequest, ChatResponse, Role, canonical_request, prompt_hash
-from orchestrator.errors import ReplayMiss
+from orchestrator.core.calls import ChatRequest, ChatResponse, Role, canonical_request, prompt_hash
+from orchestrator.core.errors import ReplayMiss
 
 __all__ = ["ReplayClient", "request_differences"]
 

@@ -12,9 +12,10 @@ from typing import Any
 
 import msgspec
 
-from clients.types import CallMeta, ChatResponse, Role, Usage
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.errors import ConfigError
+from orchestrator.core.calls import CallMeta, ChatResponse, Role, Usage
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.errors import ConfigError
+from orchestrator.core.fileio import read_bytes
 
 __all__ = [
     "ChatCompletion",
@@ -100,12 +101,7 @@ def load_transcript(path: Path) -> Transcript:
 
 def read_transcript(path: Path) -> tuple[Transcript, str]:
     """The transcript and the sha256 of exactly the bytes it was decoded from."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"fixture {path} not found", path=path) from None
-    except OSError as exc:
-        raise ConfigError(f"fixture {path} cannot be read: {exc.strerror}", path=path) from exc
+    data = read_bytes(path, what="fixture")
     try:
         transcript = _transcript_decoder.decode(data)
     except msgspec.DecodeError as exc:

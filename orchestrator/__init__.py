@@ -5,7 +5,7 @@ runtime lives in its modules (``orchestrator.run``, ``orchestrator.supervisor``,
 that importing a foundation module never drags in the whole runtime.
 """
 
-from orchestrator.errors import (
+from orchestrator.core.errors import (
     Aborted,
     BudgetExhausted,
     ConfigError,

@@ -10,11 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from clients.types import CallMeta, ChatRequest, canonical_request
-from orchestrator.canonical import encode_pretty, sha256_prefixed
-from orchestrator.config import ModelEntry
-from orchestrator.events import Event, RunOutcome
-from orchestrator.messages import (
+from orchestrator.core.calls import CallMeta, ChatRequest, canonical_request
+from orchestrator.core.canonical import encode_pretty, sha256_prefixed
+from orchestrator.core.config import ModelEntry
+from orchestrator.core.messages import (
     Critique,
     CritiqueRequest,
     Message,
@@ -22,12 +21,12 @@ from orchestrator.messages import (
     ProposalRequest,
     RunFailed,
 )
+from orchestrator.events import Event, RunOutcome
 from orchestrator.plan import RunPlan
-from orchestrator.preflight import Preflight, call_cost
+from orchestrator.preflight import Preflight
 from orchestrator.report import render_operator_report
 from orchestrator.signing import SigningInfo
-from policies.chain import RuleCheck, Verdict
-from policies.scope import ScopeReport
+from policies.findings import RuleCheck, ScopeReport, Verdict
 
 __all__ = [
     "ARTIFACT_NAMES",
@@ -107,7 +106,7 @@ def collect(events: list[Event]) -> RunRecord:
 
 
 def _cost(model: ModelEntry, call: CallMeta) -> float:
-    return call_cost(model, call.usage.prompt_tokens, call.usage.completion_tokens)
+    return model.cost(call.usage.prompt_tokens, call.usage.completion_tokens)
 
 
 def _call(call: CallMeta, model: ModelEntry) -> dict[str, Any]:

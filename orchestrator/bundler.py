@@ -7,8 +7,8 @@ from pathlib import Path
 from anyio.abc import ObjectReceiveStream
 
 from orchestrator.artifacts import INDEX_NAME, BuiltPack, build_artifacts
+from orchestrator.core.mailbox import next_item
 from orchestrator.events import Event, EventChain
-from orchestrator.mailbox import next_item
 from orchestrator.pack_writer import write_pack
 from orchestrator.signing import SIGNATURE_NAME, Signer
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 from cyclopts import App, Parameter
 from cyclopts.exceptions import CycloptsError
 
-from orchestrator.errors import PilotError, exit_code_for
+from orchestrator.core.errors import PilotError, exit_code_for
 from orchestrator.logs import LogFormat, configure_logging
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ def review(
         Ed25519 PEM public key the pack must be signed with (as for pilot verify).
     """
     configure_logging("console")
-    from orchestrator.clock import SystemClock
+    from orchestrator.core.clock import SystemClock
     from orchestrator.review import ReviewOptions, TerminalConsole, review_pack
 
     result = review_pack(
@@ -202,20 +202,14 @@ def check(
         Print the report as JSON.
     """
     configure_logging("console")
-    from orchestrator.canonical import encode_pretty
-    from orchestrator.config import find_config_dir, load_scope, scope_path
-    from orchestrator.errors import ConfigError
-    from policies.scope import check_proposal, parse_proposal
+    from agents.parsing import parse_proposal
+    from orchestrator.core.canonical import encode_pretty
+    from orchestrator.core.config import find_config_dir, load_scope, scope_path
+    from orchestrator.core.fileio import read_text
+    from policies.scope import check_proposal
 
     scope = load_scope(scope_path(config_dir or find_config_dir(), layer))
-    try:
-        content = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(f"proposal file {file} not found", path=file) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(
-            f"proposal file {file} cannot be read as UTF-8 text: {exc}", path=file
-        ) from exc
+    content = read_text(file, what="proposal file")
     report = check_proposal(parse_proposal(content), scope)
     if json:
         sys.stdout.write(encode_pretty(report).decode("utf-8"))
@@ -255,7 +249,7 @@ def fake(
         Folder with model_registry.toml, capability_scopes/ and scenarios/.
     """
     configure_logging("console")
-    from orchestrator.config import find_config_dir
+    from orchestrator.core.config import find_config_dir
     from orchestrator.fake_fixture import make_fake_fixture
 
     make_fake_fixture(
@@ -291,8 +285,8 @@ def verify(
         Print the report as JSON.
     """
     configure_logging("console")
-    from orchestrator.canonical import encode_pretty
-    from orchestrator.errors import IntegrityError
+    from orchestrator.core.canonical import encode_pretty
+    from orchestrator.core.errors import IntegrityError
     from orchestrator.verify import verify_path
 
     reports = verify_path(path, public_key=_read_public_key(public_key))
@@ -312,12 +306,10 @@ def verify(
 def _read_public_key(path: Path | None) -> bytes | None:
     if path is None:
         return None
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        from orchestrator.errors import UsageError
+    from orchestrator.core.errors import UsageError
+    from orchestrator.core.fileio import read_bytes
 
-        raise UsageError(f"--public-key {path} cannot be read ({exc.strerror})") from None
+    return read_bytes(path, what="--public-key", error=UsageError)
 
 
 def _verify_line(report: PackReport) -> str:

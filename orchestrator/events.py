@@ -16,11 +16,11 @@ from typing import Literal
 
 import msgspec
 
-from orchestrator.canonical import encode_compact
-from orchestrator.messages import AnyMessage
+from orchestrator.core.canonical import encode_compact
+from orchestrator.core.messages import AnyMessage
 from orchestrator.plan import RunPlan
 from orchestrator.preflight import Preflight
-from policies.chain import Verdict
+from policies.findings import Verdict
 
 __all__ = ["GENESIS", "Event", "EventChain", "EventType", "RunOutcome", "chain_hash"]
 

@@ -12,10 +12,10 @@ import anyio
 
 from clients.fake import GENERATOR, FakeModelClient, Variant
 from clients.recording import RecordingClient, write_transcript
-from clients.types import ChatResponse
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.clock import FixedClock, parse_instant
-from orchestrator.config import load_config, load_scenario
+from orchestrator.core.calls import ChatResponse
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.clock import FixedClock, parse_instant
+from orchestrator.core.config import load_config, load_scenario
 from orchestrator.plan import critic_request, proposer_request
 
 __all__ = ["make_fake_fixture"]

@@ -25,7 +25,7 @@ _import_structlog_without_rich()
 
 import structlog
 
-from clients.redaction import redact
+from orchestrator.core.redaction import redact
 
 __all__ = ["LogFormat", "configure_logging"]
 

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-from orchestrator.errors import EvidenceWriteError, UsageError
+from orchestrator.core.errors import EvidenceWriteError, UsageError
 
 __all__ = ["check_out_dir", "fsync_dir", "write_pack"]
 

@@ -9,10 +9,10 @@ from typing import Any, Literal
 
 import msgspec
 
-from clients.types import ChatMessage, ChatRequest, prompt_hash
-from orchestrator.canonical import encode_compact, short_hash
-from orchestrator.config import ModelEntry, PromptSpec, ScenarioConfig
-from orchestrator.outputs import critique_json_schema, proposal_json_schema
+from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash
+from orchestrator.core.canonical import encode_compact, short_hash
+from orchestrator.core.config import ModelEntry, PromptSpec, ScenarioConfig
+from orchestrator.core.contract import critique_json_schema, proposal_json_schema
 
 __all__ = [
     "InputRef",

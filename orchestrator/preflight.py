@@ -12,13 +12,12 @@ from typing import Literal
 import msgspec
 
 from clients.replay import ReplayClient
-from clients.types import ChatRequest
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.config import ModelEntry
-from orchestrator.errors import BudgetExhausted
+from orchestrator.core.calls import ChatRequest
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.config import ModelEntry
 from orchestrator.plan import RunPlan, critic_request
 
-__all__ = ["CostBound", "Preflight", "call_cost", "preflight", "worst_case_input_tokens"]
+__all__ = ["CostBound", "Preflight", "preflight", "worst_case_input_tokens"]
 
 # Chat formats add a few tokens per message for role markers.
 _PER_MESSAGE_OVERHEAD = 8
@@ -45,17 +44,6 @@ class Preflight(msgspec.Struct, frozen=True, kw_only=True):
     critic_coverage: Coverage
 
 
-def call_cost(model: ModelEntry, input_tokens: int, output_tokens: int) -> float:
-    """USD for a call at the model's registry prices; a model without prices fails closed."""
-    if model.cost_per_1k_input is None or model.cost_per_1k_output is None:
-        raise BudgetExhausted(
-            f"model {model.model_id!r} has no price in the registry; it cannot be budgeted"
-        )
-    cost = input_tokens / 1000 * model.cost_per_1k_input
-    cost += output_tokens / 1000 * model.cost_per_1k_output
-    return round(cost, 6)
-
-
 def worst_case_input_tokens(request: ChatRequest) -> int:
     size = sum(len(m.content.encode("utf-8")) for m in request.messages)
     return size + _PER_MESSAGE_OVERHEAD * len(request.messages)
@@ -67,7 +55,7 @@ def _bound(role: str, model: ModelEntry, input_tokens: int, max_tokens: int) -> 
         model_id=model.model_id,
         max_input_tokens=input_tokens,
         max_output_tokens=max_tokens,
-        worst_case_usd=call_cost(model, input_tokens, max_tokens),
+        worst_case_usd=model.cost(input_tokens, max_tokens),
     )
 
 

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, Protocol, Typ
 import msgspec
 
 from orchestrator.artifacts import INDEX_NAME
-from orchestrator.canonical import encode_pretty, sha256_prefixed
-from orchestrator.clock import Clock, parse_instant
-from orchestrator.errors import Aborted, EvidenceWriteError, IntegrityError, UsageError
+from orchestrator.core.canonical import encode_pretty, sha256_prefixed
+from orchestrator.core.clock import Clock, parse_instant
+from orchestrator.core.errors import Aborted, EvidenceWriteError, IntegrityError, UsageError
 from orchestrator.pack_writer import fsync_dir
 from orchestrator.review_html import render_report
 from policies.findings import Violation

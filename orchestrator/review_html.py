@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import msgspec
 
-from orchestrator.outputs import (
+from orchestrator.core.contract import (
     MacroOutlook,
     NoTradeTriggers,
     OutputItem,

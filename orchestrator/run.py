@@ -21,25 +21,25 @@ from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
 from clients.transcripts import Transcript, read_transcript
-from clients.types import ModelClient
 from orchestrator.bundler import EvidenceBundler
-from orchestrator.clock import Clock, FixedClock, SystemClock, parse_instant
-from orchestrator.config import (
+from orchestrator.core.calls import ModelClient
+from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
+from orchestrator.core.config import (
     ConfigBundle,
     ModelEntry,
     find_config_dir,
     load_config,
     load_scenario,
 )
-from orchestrator.errors import ConfigError, UsageError
+from orchestrator.core.errors import ConfigError, UsageError
+from orchestrator.core.messages import ProposalRequest
+from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.events import Event, RunOutcome
-from orchestrator.messages import ProposalRequest
 from orchestrator.pack_writer import check_out_dir
 from orchestrator.plan import InputRef, Mode, RunPlan, make_run_id, proposer_request
 from orchestrator.preflight import Preflight, preflight
 from orchestrator.signing import Signer, load_signer
 from orchestrator.supervisor import Supervisor
-from orchestrator.version import PRODUCT_VERSION
 from policies.chain import PolicyChain, RunFacts
 from policies.routing import RoutingPolicy
 from policies.scope_policy import ScopePolicy

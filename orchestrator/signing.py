@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Final, Literal
 
 import msgspec
 
-from orchestrator.canonical import encode_pretty, short_hash
-from orchestrator.errors import ConfigError, UsageError
+from orchestrator.core.canonical import encode_pretty, short_hash
+from orchestrator.core.errors import ConfigError, UsageError
+from orchestrator.core.fileio import PRIVATE, read_bytes, write_new_file
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -130,10 +131,7 @@ def load_signer(
     never quote any of it. ``environ`` defaults to the process environment.
     """
     if key_file is not None:
-        try:
-            pem = key_file.read_bytes()
-        except OSError as exc:
-            raise UsageError(f"--signing-key {key_file} cannot be read ({exc.strerror})") from None
+        pem = read_bytes(key_file, what="--signing-key", error=UsageError)
         return _signer(pem, source=f"--signing-key {key_file}")
     text = (os.environ if environ is None else environ).get(ENV_VAR)
     if text is None:
@@ -242,6 +240,10 @@ def generate_keypair(out_dir: Path) -> tuple[Path, Path, str]:
     for path in (private_path, public_path):
         if path.exists() or path.is_symlink():
             raise UsageError(f"{path} already exists; a key is never overwritten")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot write keys into {out_dir} ({exc.strerror})") from None
     key = Ed25519PrivateKey.generate()
     private_pem = key.private_bytes(
         serialization.Encoding.PEM,
@@ -253,24 +255,10 @@ def generate_keypair(out_dir: Path) -> tuple[Path, Path, str]:
         serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
     )
     raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    write_new_file(private_path, private_pem, what="private key", mode=PRIVATE, error=UsageError)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        _write_new(private_path, private_pem, 0o600)
-        try:
-            _write_new(public_path, public_pem, 0o644)
-        except BaseException:
-            private_path.unlink(missing_ok=True)
-            raise
-    except FileExistsError as exc:
-        raise UsageError(f"{exc.filename} already exists; a key is never overwritten") from None
-    except OSError as exc:
-        raise UsageError(f"cannot write keys into {out_dir} ({exc.strerror})") from None
+        write_new_file(public_path, public_pem, what="public key", mode=0o644, error=UsageError)
+    except BaseException:
+        private_path.unlink(missing_ok=True)
+        raise
     return private_path, public_path, key_id_of(raw)
-
-
-def _write_new(path: Path, data: bytes, mode: int) -> None:
-    # O_EXCL: created here or not at all; the mode applies from the first byte on.
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.chmod(path, mode)  # the umask may have narrowed it

@@ -17,12 +17,10 @@ import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from agents.base import Agent
-from clients.redaction import redact
-from orchestrator.clock import Clock
-from orchestrator.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
-from orchestrator.events import Event, EventType, RunOutcome
-from orchestrator.mailbox import deliver, next_item
-from orchestrator.messages import (
+from orchestrator.core.clock import Clock
+from orchestrator.core.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
+from orchestrator.core.mailbox import deliver, next_item
+from orchestrator.core.messages import (
     AnyMessage,
     Critique,
     CritiqueRequest,
@@ -30,9 +28,12 @@ from orchestrator.messages import (
     ProposalRequest,
     RunFailed,
 )
+from orchestrator.core.redaction import redact
+from orchestrator.events import Event, EventType, RunOutcome
 from orchestrator.plan import RunPlan, critic_request
 from orchestrator.preflight import Preflight
-from policies.chain import PolicyChain, RunFacts, Verdict
+from policies.chain import PolicyChain, RunFacts
+from policies.findings import Verdict
 
 __all__ = ["MAILBOX_SIZE", "Session", "Supervisor"]
 

@@ -38,8 +38,9 @@ from orchestrator.artifacts import (
     INDEX_NAME,
     build_artifacts,
 )
-from orchestrator.canonical import encode_compact, sha256_prefixed
-from orchestrator.errors import UsageError
+from orchestrator.core.canonical import encode_compact, sha256_prefixed
+from orchestrator.core.errors import UsageError
+from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.events import GENESIS, Event, chain_hash
 from orchestrator.signing import (
     SIGNATURE_NAME,
@@ -48,7 +49,6 @@ from orchestrator.signing import (
     check_signature,
     load_public_key,
 )
-from orchestrator.version import PRODUCT_VERSION
 
 __all__ = [
     "REVIEW_JSON",

@@ -1,30 +1,35 @@
 """Governance policies: the ordered chain the supervisor runs on every message.
 
 Routing, separation of duties and the capability scope (with its content scan); each
-policy is pure and synchronous and answers with a typed outcome.
+policy is pure and synchronous and answers with a typed outcome (:mod:`policies.findings`).
+
+The facade is lazy: ``pilot verify`` reads verdicts through ``policies.findings`` and does
+not load the content scanner.
 """
 
 from __future__ import annotations
 
-from policies.chain import Policy, PolicyChain, PolicyOutcome, RuleCheck, RunFacts, Verdict
-from policies.content_scan import scan_text
-from policies.findings import CheckResult, Violation
-from policies.normalize import normalize_text, type_key
-from policies.routing import RoutingPolicy
-from policies.scope import (
-    ParsedProposal,
-    ScopeReport,
-    check_critique,
-    check_proposal,
-    parse_proposal,
-    typed_outputs,
-)
-from policies.scope_policy import ScopePolicy
-from policies.sod import SoDPolicy
+from typing import TYPE_CHECKING
+
+from orchestrator.core.exports import lazy_exports
+
+if TYPE_CHECKING:
+    from policies.chain import Policy, PolicyChain, RunFacts
+    from policies.findings import (
+        CheckResult,
+        PolicyOutcome,
+        RuleCheck,
+        ScopeReport,
+        Verdict,
+        Violation,
+    )
+    from policies.routing import RoutingPolicy
+    from policies.scope import check_critique, check_proposal, typed_outputs
+    from policies.scope_policy import ScopePolicy
+    from policies.sod import SoDPolicy
 
 __all__ = [
     "CheckResult",
-    "ParsedProposal",
     "Policy",
     "PolicyChain",
     "PolicyOutcome",
@@ -38,9 +43,25 @@ __all__ = [
     "Violation",
     "check_critique",
     "check_proposal",
-    "normalize_text",
-    "parse_proposal",
-    "scan_text",
-    "type_key",
     "typed_outputs",
 ]
+
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    __all__,
+    {
+        "policies.chain": ("Policy", "PolicyChain", "RunFacts"),
+        "policies.findings": (
+            "CheckResult",
+            "PolicyOutcome",
+            "RuleCheck",
+            "ScopeReport",
+            "Verdict",
+            "Violation",
+        ),
+        "policies.routing": ("RoutingPolicy",),
+        "policies.scope": ("check_critique", "check_proposal", "typed_outputs"),
+        "policies.scope_policy": ("ScopePolicy",),
+        "policies.sod": ("SoDPolicy",),
+    },
+)

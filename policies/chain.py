@@ -4,43 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-import msgspec
+from orchestrator.core.config import ModelEntry
+from orchestrator.core.messages import Message, Proposal
+from policies.findings import PolicyOutcome, Verdict
 
-from policies.findings import CheckResult
-from policies.scope import ScopeReport
-
-if TYPE_CHECKING:
-    from orchestrator.config import ModelEntry
-    from orchestrator.messages import Message, Proposal
-
-__all__ = ["Policy", "PolicyChain", "PolicyOutcome", "RuleCheck", "RunFacts", "Verdict"]
-
-
-class RuleCheck(msgspec.Struct, frozen=True, kw_only=True):
-    """One rule of one policy: its result and why."""
-
-    rule: str
-    result: CheckResult
-    reason: str
-    warnings: tuple[str, ...] = ()
-
-
-class PolicyOutcome(msgspec.Struct, frozen=True, kw_only=True):
-    policy: str
-    allowed: bool
-    checks: tuple[RuleCheck, ...] = ()
-    scope: ScopeReport | None = None
-
-
-class Verdict(msgspec.Struct, frozen=True, kw_only=True):
-    """The chain's answer for one message: allowed, or rejected with reasons."""
-
-    message_kind: str
-    allowed: bool
-    outcomes: tuple[PolicyOutcome, ...]
-    reasons: tuple[str, ...]
+__all__ = ["Policy", "PolicyChain", "RunFacts"]
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from typing import Any, Final, NamedTuple
 import msgspec
 
 from policies.findings import Violation
+from policies.json_blocks import walk_json
 from policies.normalize import fold_text, type_key
 
 __all__ = [
@@ -41,7 +42,6 @@ __all__ = [
     "scan_text",
     "scan_texts",
     "scan_value",
-    "walk_json",
 ]
 
 RULE_ORDER: Final = "scope.forbidden_intent.order"
@@ -741,22 +741,6 @@ def _decode(folded: str, raw: str) -> Any:
         except (msgspec.DecodeError, RecursionError):
             continue
     return _NOT_JSON
-
-
-def walk_json(value: Any, path: str) -> Iterator[tuple[str, Any]]:
-    """Every node of a decoded JSON value with its path, in document order.
-
-    Paths extend ``path`` as ``path.key`` and ``path[i]``. Iterative, so deeply nested
-    input cannot exhaust the interpreter's stack.
-    """
-    stack: list[tuple[str, Any]] = [(path, value)]
-    while stack:
-        here, node = stack.pop()
-        yield here, node
-        if isinstance(node, dict):
-            stack.extend((f"{here}.{key}", child) for key, child in reversed(node.items()))
-        elif isinstance(node, list):
-            stack.extend((f"{here}[{i}]", child) for i, child in reversed(list(enumerate(node))))
 
 
 def _value_findings(value: Any, root: str) -> Iterator[tuple[str, str]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-from policies.chain import PolicyOutcome, RuleCheck, RunFacts
-
-if TYPE_CHECKING:
-    from orchestrator.messages import Message
+from orchestrator.core.messages import Message
+from policies.chain import RunFacts
+from policies.findings import PolicyOutcome, RuleCheck
 
 __all__ = ["RoutingPolicy"]
 

@@ -1,6 +1,6 @@
 """The capability-scope policy: what a Proposer may emit before its outlook moves on.
 
-Everything it enforces comes from the :class:`~orchestrator.config.CapabilityScope`: which
+Everything it enforces comes from the :class:`~orchestrator.core.config.CapabilityScope`: which
 output types are allowed or forbidden, which constraints hold, the scenario bounds. Types
 are matched fail-closed: a forbidden type is recognised in any spelling
 (:func:`policies.normalize.type_key`), an allowed type only by its exact name, and anything
@@ -15,24 +15,29 @@ rules of the content scan.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Final, Literal, NamedTuple, cast
 
 import msgspec
 
-from orchestrator.config import CapabilityScope
-from orchestrator.outputs import OUTPUT_TYPES, NoTradeTriggers, OutputItem, ProposalBody
+from orchestrator.core.config import CapabilityScope
+from orchestrator.core.contract import (
+    OUTPUT_TYPES,
+    NoTradeTriggers,
+    OutputItem,
+    ParsedProposal,
+)
+from orchestrator.core.decoding import error_location
 from policies.content_scan import (
     embedded_json,
     plain_text,
     scan_nodes,
     scan_text,
     scan_texts,
-    walk_json,
 )
-from policies.findings import Violation
+from policies.findings import ScopeReport, Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
+from policies.json_blocks import walk_json
 from policies.normalize import type_key
 
 __all__ = [
@@ -47,7 +52,6 @@ __all__ = [
     "ScopeReport",
     "check_critique",
     "check_proposal",
-    "parse_proposal",
     "typed_outputs",
 ]
 
@@ -75,45 +79,6 @@ _UNCERTAINTY_TYPE: Final = "UncertaintyAssessment"
 _TRIGGERS_TYPE: Final = "NoTradeTriggers"
 _SCENARIO_TYPE: Final = "ScenarioReport"
 
-# A JSON object alone, or alone in one fenced code block.
-_FENCED: Final = re.compile(
-    r"(?P<fence>`{3,}|~{3,})[ \t]*(?:json5?|jsonc)?[ \t]*\n(?P<body>.*)\n[ \t]*(?P=fence)[ \t]*",
-    re.DOTALL | re.IGNORECASE,
-)
-_ERROR_PATH: Final = re.compile(r"(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?", re.DOTALL)
-_ERROR_FIELD: Final = re.compile(r"(?:missing required|unknown) field `(?P<field>[^`]+)`")
-
-
-class ParsedProposal(msgspec.Struct, frozen=True, kw_only=True):
-    """A Proposer's answer, classified once so that every policy sees the same reading.
-
-    ``typed`` when the content (or the one fenced JSON block it consists of) is a JSON
-    object with an ``outputs`` key; its items stay raw so the scope policy can see types it
-    does not allow. A typed envelope that does not decode as ``ProposalBody`` (outputs not
-    a list of objects, an unknown top-level field) keeps ``items`` empty and says why in
-    ``envelope_error`` (``"<location>: <message>"``, e.g. ``"outputs[1]: Expected `object`,
-    got `int`"``), which the scope policy reports as ``scope.invalid_output``.
-    """
-
-    format: Literal["typed", "free_text"]
-    items: tuple[dict[str, Any], ...]
-    text: str
-    envelope_error: str = ""
-
-
-class ScopeReport(msgspec.Struct, frozen=True, kw_only=True):
-    """The scope policy's finding on one message."""
-
-    result: Literal["PASS", "FAIL"]
-    subject: Literal["proposal", "critique"]
-    format: Literal["typed", "free_text"]
-    scope_id: str
-    scope_version: str
-    checked_outputs: tuple[str, ...]
-    violations: tuple[Violation, ...]
-    notes: tuple[str, ...]
-    scenario_count: int | None
-
 
 class _Reviewed(NamedTuple):
     """One raw output item after the type rules."""
@@ -123,25 +88,6 @@ class _Reviewed(NamedTuple):
     allowed: bool  # exactly an allowed name and not forbidden: its contract applies
     output: OutputItem | None  # the strictly decoded item, when it decodes
     violation: Violation | None  # of the type rules or the item's contract
-
-
-def parse_proposal(content: str) -> ParsedProposal:
-    """Classify a Proposer's answer as a typed proposal or free text."""
-    body = _json_body(content)
-    if body is not None:
-        try:
-            raw = msgspec.json.decode(body)
-        except (msgspec.DecodeError, RecursionError):
-            raw = None
-        if isinstance(raw, dict) and "outputs" in raw:
-            try:
-                envelope = msgspec.convert(raw, ProposalBody)
-            except msgspec.ValidationError as exc:
-                where, message = _error_location(exc, "")
-                error = f"{where.lstrip('.') or 'proposal'}: {message}"
-                return ParsedProposal(format="typed", items=(), text=content, envelope_error=error)
-            return ParsedProposal(format="typed", items=envelope.outputs, text=content)
-    return ParsedProposal(format="free_text", items=(), text=content)
 
 
 def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeReport:
@@ -288,7 +234,7 @@ def _unknown(name: str, location: str, scope: CapabilityScope) -> Violation:
     allowed = scope.outputs.allowed
     near = [a for a in allowed if type_key(a) == type_key(name)]
     if name in allowed:
-        why = "is allowed by the scope but has no typed contract in orchestrator.outputs"
+        why = "is allowed by the scope but has no typed contract in orchestrator.core.contract"
     elif near:
         why = f"is not allowed; type names match exactly (the allowed name is {near[0]!r})"
     else:
@@ -306,21 +252,10 @@ def _decode(
     try:
         output = cast("OutputItem", msgspec.convert(item, OUTPUT_TYPES[name]))
     except msgspec.ValidationError as exc:
-        path, message = _error_location(exc, where)
+        path, message = error_location(exc, where)
         detail = f"{name} does not match its contract: {message}"
         return None, Violation(rule=RULE_INVALID_OUTPUT, location=path, detail=detail)
     return output, None
-
-
-def _error_location(exc: msgspec.ValidationError, base: str) -> tuple[str, str]:
-    """``base`` plus the field path msgspec names, and the message without the path."""
-    match = _ERROR_PATH.fullmatch(str(exc))
-    assert match is not None  # the pattern matches any text
-    path = base + (match.group("path") or "")
-    field = _ERROR_FIELD.search(match.group("message"))
-    if field is not None:
-        path += f".{field.group('field')}"
-    return path, match.group("message")
 
 
 def _missing_rationales(
@@ -493,16 +428,3 @@ def _report(
 
 def _scope_name(scope: CapabilityScope) -> str:
     return scope.scope_id or scope.scope.layer_id
-
-
-def _json_body(content: str) -> str | None:
-    """The JSON object text of a typed answer, or None when the answer is not one."""
-    stripped = content.lstrip("\ufeff").strip()
-    if stripped.startswith("{"):
-        return stripped
-    fenced = _FENCED.fullmatch(stripped)
-    if fenced is not None:
-        body = fenced.group("body").strip()
-        if body.startswith("{"):
-            return body
-    return None

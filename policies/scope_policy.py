@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from policies.chain import PolicyOutcome, RunFacts
+from orchestrator.core.config import CapabilityScope
+from orchestrator.core.messages import Critique, Message, Proposal
+from policies.chain import RunFacts
+from policies.findings import PolicyOutcome
 from policies.scope import check_critique, check_proposal
-
-if TYPE_CHECKING:
-    from orchestrator.config import CapabilityScope
-    from orchestrator.messages import Message
 
 __all__ = ["ScopePolicy"]
 
@@ -21,9 +18,6 @@ class ScopePolicy:
         self._scope = scope
 
     def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
-        # Imported here: the message module itself imports policies (ParsedProposal).
-        from orchestrator.messages import Critique, Proposal
-
         match message:
             case Proposal(proposal=proposal):
                 report = check_proposal(proposal, self._scope)

@@ -13,13 +13,10 @@ never read as an approval.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from orchestrator.outputs import raw_item_ids
-from policies.chain import PolicyOutcome, RuleCheck, RunFacts
-
-if TYPE_CHECKING:
-    from orchestrator.messages import Critique, Message, Proposal
+from orchestrator.core.contract import raw_item_ids
+from orchestrator.core.messages import Critique, CritiqueRequest, Message, Proposal, ProposalRequest
+from policies.chain import RunFacts
+from policies.findings import PolicyOutcome, RuleCheck
 
 __all__ = ["SoDPolicy"]
 
@@ -28,9 +25,6 @@ class SoDPolicy:
     name = "sod"
 
     def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
-        # Imported here: the message module itself imports policies (ParsedProposal).
-        from orchestrator.messages import Critique, CritiqueRequest, Proposal, ProposalRequest
-
         checks: tuple[RuleCheck, ...]
         match message:
             case ProposalRequest():

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from orchestrator.canonical import encode_pretty, sha256_prefixed
 from orchestrator.cli import main
+from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "fixtures"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from clients.redaction import redact, redact_response
-from clients.types import CallMeta, ChatResponse, Usage
+from orchestrator.core.calls import CallMeta, ChatResponse, Usage
+from orchestrator.core.redaction import redact, redact_response
 
 # Built at run time so that no secret-shaped literal sits in the repository.
 OPENAI_KEY = "sk-proj-" + "Ab3dEf6hIj9kLm2nOp5qRs8t"

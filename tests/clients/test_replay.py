@@ -6,8 +6,8 @@ import pytest
 
 from clients.replay import ReplayClient
 from clients.transcripts import load_transcript
-from clients.types import ChatMessage, ChatRequest, prompt_hash
-from orchestrator.errors import ReplayMiss
+from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash
+from orchestrator.core.errors import ReplayMiss
 from tests.conftest import BASELINE
 
 # The seed system's recorded hash of its baseline proposer request (its fixture format).

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from orchestrator.config import find_config_dir, load_config, load_registry, load_scenario
-from orchestrator.errors import ConfigError
+from orchestrator.core.config import find_config_dir, load_config, load_registry, load_scenario
+from orchestrator.core.errors import ConfigError
 from tests.conftest import PROJECT
 
 # The seed system's registry layout: table keys differ from model ids, mixed fallback

@@ -12,8 +12,8 @@ import structlog
 
 from clients.fake import FakeModelClient
 from clients.recording import RecordingClient
-from clients.types import ChatRequest, ChatResponse, Role
-from orchestrator.clock import FixedClock
+from orchestrator.core.calls import ChatRequest, ChatResponse, Role
+from orchestrator.core.clock import FixedClock
 from orchestrator.logs import configure_logging
 from orchestrator.run import RunOptions, execute, prepare
 from orchestrator.verify import verify_pack

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.clock import FixedClock
-from orchestrator.errors import Aborted
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.clock import FixedClock
+from orchestrator.core.errors import Aborted
 from orchestrator.review import ReviewOptions, review_pack
 from orchestrator.verify import verify_pack
 from tests.conftest import SAMPLE, CliResult

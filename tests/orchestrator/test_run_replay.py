@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orchestrator.canonical import sha256_prefixed
+from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.events import GENESIS, chain_hash
 from tests.conftest import BASELINE, FORBIDDEN, SAMPLE, CliResult
 

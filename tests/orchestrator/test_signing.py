@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from orchestrator.canonical import encode_pretty
+from orchestrator.core.canonical import encode_pretty
 from orchestrator.signing import load_signer
 from tests.conftest import PROJECT, CliResult, write_review
 
@@ -225,7 +225,7 @@ def test_unreadable_signing_key_is_exit_1(pilot: Pilot, tmp_path: Path) -> None:
     """A key file that does not exist: exit 1 naming it, no pack."""
     result = pilot("run", "--signing-key", tmp_path / "nope.pem", "--out", tmp_path / "pack")
     assert result.code == 1
-    assert f"--signing-key {tmp_path / 'nope.pem'} cannot be read" in result.err
+    assert f"--signing-key {tmp_path / 'nope.pem'} not found" in result.err
     assert not (tmp_path / "pack").exists()
 
 

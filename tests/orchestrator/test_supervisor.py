@@ -11,13 +11,13 @@ import pytest
 from structlog.testing import capture_logs
 
 from agents.critic import CriticAgent
+from agents.parsing import parse_proposal
 from clients.fake import FakeModelClient
-from clients.types import ChatRequest, ChatResponse, Role
-from orchestrator.errors import ProviderError
-from orchestrator.messages import Critique, Message, Proposal
+from orchestrator.core.calls import ChatRequest, ChatResponse, Role
+from orchestrator.core.errors import ProviderError
+from orchestrator.core.messages import Critique, Message, Proposal
 from orchestrator.run import PreparedRun, RunOptions, execute, prepare
 from orchestrator.verify import verify_pack
-from policies.scope import parse_proposal
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.anyio

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from orchestrator.canonical import encode_compact, encode_pretty, sha256_prefixed
+from orchestrator.core.canonical import encode_compact, encode_pretty, sha256_prefixed
+from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.events import GENESIS, chain_hash
 from orchestrator.verify import verify_pack, verify_path
-from orchestrator.version import PRODUCT_VERSION
 from tests.conftest import FORBIDDEN, CliResult, write_review
 
 Pilot = Callable[..., CliResult]

@@ -10,22 +10,22 @@ from typing import Any
 import msgspec
 import pytest
 
-from orchestrator.config import CapabilityScope, load_scope
-from orchestrator.outputs import (
+from agents.parsing import parse_proposal
+from orchestrator.core.config import CapabilityScope, load_scope
+from orchestrator.core.contract import (
     MacroOutlook,
     NoTradeTriggers,
+    ParsedProposal,
     RegimeClassification,
     RiskContext,
     ScenarioReport,
     UncertaintyAssessment,
 )
 from policies import (
-    ParsedProposal,
     ScopeReport,
     Violation,
     check_critique,
     check_proposal,
-    parse_proposal,
     typed_outputs,
 )
 
@@ -598,7 +598,7 @@ def test_forbidden_wins_over_allowed() -> None:
 
 
 def test_allowed_type_without_a_contract_is_unknown() -> None:
-    """An allowed name that orchestrator.outputs does not define cannot be decoded: unknown."""
+    """An allowed name that orchestrator.core.contract does not define cannot be decoded: unknown."""
     scope = make_scope(allowed=[*ALLOWED, "Commentary"])
     report = check_proposal(typed([*outlook(), {"type": "Commentary"}]), scope)
     assert found(report) == [("scope.unknown_output_type", "outputs[6].type")]

@@ -8,15 +8,16 @@ conversion; any problem becomes a :class:`ConfigError` naming the file and the f
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 import msgspec
 
-from orchestrator.canonical import sha256_prefixed
-from orchestrator.errors import ConfigError
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.decoding import error_location
+from orchestrator.core.errors import BudgetExhausted, ConfigError
+from orchestrator.core.fileio import decode_utf8, read_bytes
 
 __all__ = [
     "BudgetConfig",
@@ -62,6 +63,16 @@ class ModelEntry(msgspec.Struct, frozen=True, kw_only=True):
     def wire_model(self) -> str:
         """The model name sent to the provider."""
         return self.api_model or self.model_id
+
+    def cost(self, input_tokens: int, output_tokens: int) -> float:
+        """USD for a call at the registry's prices; a model without prices fails closed."""
+        if self.cost_per_1k_input is None or self.cost_per_1k_output is None:
+            raise BudgetExhausted(
+                f"model {self.model_id!r} has no price in the registry; it cannot be budgeted"
+            )
+        cost = input_tokens / 1000 * self.cost_per_1k_input
+        cost += output_tokens / 1000 * self.cost_per_1k_output
+        return round(cost, 6)
 
 
 class LayerMapping(msgspec.Struct, frozen=True, kw_only=True):
@@ -251,16 +262,10 @@ def find_config_dir(start: Path | None = None) -> Path:
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The parsed file and the sha256 of exactly the bytes parsed (the inputs manifest)."""
+    data = read_bytes(path, what="config file")
+    text = decode_utf8(data, path=path, what="config file")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: file not found", path=path) from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc.strerror}", path=path) from exc
-    try:
-        return tomllib.loads(data.decode("utf-8")), sha256_prefixed(data)
-    except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not UTF-8 text: {exc.reason}", path=path) from exc
+        return tomllib.loads(text), sha256_prefixed(data)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
 
@@ -273,17 +278,12 @@ def _convert(data: Any, into: type[T], path: Path, table: str = "") -> T:
 
 
 def _field_message(exc: msgspec.ValidationError, table: str) -> str:
-    # msgspec says "Expected `int`, got `str` - at `$.x.max_output_tokens`" or "Object missing
-    # required field `y` - at `$.x`"; TOML readers think in dotted table names.
-    text = str(exc)
-    message, sep, where = text.partition(" - at `$")
-    where = where.rstrip("`").lstrip(".") if sep else ""
-    missing = re.match(r"Object missing required field `([^`]+)`", message)
-    if missing:
-        field = ".".join(p for p in (table, where, missing.group(1)) if p)
-        return f"field {field}: required but missing"
-    field = ".".join(p for p in (table, where) if p)
-    return f"field {field}: {message}" if field else message
+    # TOML readers think in dotted table names: "field models.x.max_output_tokens: …".
+    path, message = error_location(exc, table)
+    path = path.lstrip(".")
+    if message.startswith("Object missing required field"):
+        return f"field {path}: required but missing"
+    return f"field {path}: {message}" if path else message
 
 
 def load_registry(path: Path) -> ModelRegistry:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agents.critique_parsing import parse_critique
+from agents.parsing import parse_critique
 
 SEED_STYLE = """# Critic Review
 

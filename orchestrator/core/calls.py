@@ -7,7 +7,7 @@ from typing import Any, Literal, Protocol
 
 import msgspec
 
-from orchestrator.canonical import sha256_prefixed
+from orchestrator.core.canonical import sha256_prefixed
 
 __all__ = [
     "CallMeta",

@@ -23,6 +23,7 @@ __all__ = [
     "NoTradeTrigger",
     "NoTradeTriggers",
     "OutputItem",
+    "ParsedProposal",
     "ProposalBody",
     "RegimeClassification",
     "Risk",
@@ -130,6 +131,23 @@ class ProposalBody(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class _TypedProposal(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     outputs: tuple[OutputItem, ...]
+
+
+class ParsedProposal(msgspec.Struct, frozen=True, kw_only=True):
+    """A Proposer's answer, classified once so that every policy sees the same reading.
+
+    ``typed`` when the content (or the one fenced JSON block it consists of) is a JSON
+    object with an ``outputs`` key; its items stay raw so the scope policy can see types it
+    does not allow. A typed envelope that does not decode as ``ProposalBody`` (outputs not
+    a list of objects, an unknown top-level field) keeps ``items`` empty and says why in
+    ``envelope_error`` (``"<location>: <message>"``, e.g. ``"outputs[1]: Expected `object`,
+    got `int`"``), which the scope policy reports as ``scope.invalid_output``.
+    """
+
+    format: Literal["typed", "free_text"]
+    items: tuple[dict[str, Any], ...]
+    text: str
+    envelope_error: str = ""
 
 
 class CritiqueBody(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

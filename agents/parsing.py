@@ -1,7 +1,10 @@
-"""Reading the critic's answer: typed JSON, or the seed system's labelled free text.
+"""Reading model answers at the edge: the proposer's outlook and the critic's review.
 
-An answer that does not yield exactly one decision is unparseable (``body`` None with the
-reason): the SoD policy then rejects it. Nothing here defaults to APPROVE or invents ids.
+Both are typed JSON (alone, or alone in one fenced block) or the seed system's free text.
+A proposal is classified once (:func:`parse_proposal`) so that every policy sees the same
+reading. A critique that does not yield exactly one decision is unparseable (``body``
+None with the reason): the SoD policy then rejects it. Nothing here defaults to APPROVE
+or invents ids.
 """
 
 from __future__ import annotations
@@ -11,9 +14,11 @@ from typing import Final, Literal
 
 import msgspec
 
-from orchestrator.outputs import CritiqueBody, Decision
+from orchestrator.core.contract import CritiqueBody, Decision, ParsedProposal, ProposalBody
+from orchestrator.core.decoding import error_location
+from policies.json_blocks import json_body
 
-__all__ = ["ParsedCritique", "parse_critique"]
+__all__ = ["ParsedCritique", "parse_critique", "parse_proposal"]
 
 _critique_decoder = msgspec.json.Decoder(CritiqueBody)
 _DECISION_NAMES: Final[dict[str, Decision]] = {
@@ -22,7 +27,6 @@ _DECISION_NAMES: Final[dict[str, Decision]] = {
     "REJECT": "REJECT",
 }
 
-_FENCE: Final = re.compile(r"^```(?:json)?\s*\n(.*)\n```\s*$", re.DOTALL)
 _DECISION: Final = re.compile(
     r"decision\W{0,6}(approve[ _-]+with[ _-]+changes|approve|reject)\b", re.IGNORECASE
 )
@@ -49,12 +53,29 @@ class ParsedCritique(msgspec.Struct, frozen=True, kw_only=True):
     error: str | None
 
 
+def parse_proposal(content: str) -> ParsedProposal:
+    """Classify a Proposer's answer as a typed proposal or free text."""
+    body = json_body(content)
+    if body is not None:
+        try:
+            raw = msgspec.json.decode(body)
+        except (msgspec.DecodeError, RecursionError):
+            raw = None
+        if isinstance(raw, dict) and "outputs" in raw:
+            try:
+                envelope = msgspec.convert(raw, ProposalBody)
+            except msgspec.ValidationError as exc:
+                where, message = error_location(exc)
+                error = f"{where.lstrip('.') or 'proposal'}: {message}"
+                return ParsedProposal(format="typed", items=(), text=content, envelope_error=error)
+            return ParsedProposal(format="typed", items=envelope.outputs, text=content)
+    return ParsedProposal(format="free_text", items=(), text=content)
+
+
 def parse_critique(content: str) -> ParsedCritique:
-    text = content.strip()
-    fenced = _FENCE.match(text)
-    if fenced:
-        text = fenced.group(1).strip()
-    if text.startswith("{"):
+    """Read the critic's answer: typed JSON when it is a JSON object, else labelled free text."""
+    text = json_body(content)
+    if text is not None:
         try:
             return ParsedCritique(format="typed", body=_critique_decoder.decode(text), error=None)
         except msgspec.DecodeError as exc:

@@ -22,7 +22,7 @@ from typing import Final
 
 import msgspec
 
-from clients.types import ChatResponse
+from orchestrator.core.calls import ChatResponse
 
 __all__ = ["REDACTION_KINDS", "redact", "redact_response"]
 

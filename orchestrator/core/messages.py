@@ -10,9 +10,8 @@ from typing import Literal
 
 import msgspec
 
-from clients.types import CallMeta, ChatRequest
-from orchestrator.outputs import CritiqueBody
-from policies.scope import ParsedProposal
+from orchestrator.core.calls import CallMeta, ChatRequest
+from orchestrator.core.contract import CritiqueBody, ParsedProposal
 
 __all__ = [
     "Actor",
