@@ -31,12 +31,13 @@ import anyio.lowlevel
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
-from orchestrator.bundler import EvidenceBundler
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
-from orchestrator.events import Event
+from orchestrator.core.resources import bundled_fixture
+from orchestrator.evidence.events import Event
 from orchestrator.logs import configure_logging
-from orchestrator.run import RunOptions, bundled_sample, policy_chain, prepare, run_facts
-from orchestrator.supervisor import Supervisor
+from orchestrator.runtime.bundler import EvidenceBundler
+from orchestrator.runtime.run import RunOptions, policy_chain, prepare, run_facts
+from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain
 
 WARMUP = 300
@@ -58,7 +59,7 @@ class Stub:
 
 async def measure(with_policies: bool) -> tuple[list[float], int]:
     with tempfile.TemporaryDirectory() as tmp:
-        prepared = prepare(RunOptions(fixture=bundled_sample(), out=Path(tmp) / "pack"))
+        prepared = prepare(RunOptions(fixture=bundled_fixture(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
     plan = prepared.plan
     facts = run_facts(plan)

@@ -1,7 +1,7 @@
 """Verifying a folder of evidence packs: `verify_path` over 1,000 copies of one replayed pack.
 
 Replays the bundled sample once (in-process), copies the pack into a temporary folder
-1,000 times, then times one :func:`orchestrator.verify.verify_path` over the folder: every
+1,000 times, then times one :func:`orchestrator.evidence.verify.verify_path` over the folder: every
 file read and hashed, the event chain walked, every artifact rebuilt from the events and
 compared. All packs must verify. The last line is ``verify_packs_per_second=<float>``.
 
@@ -19,9 +19,9 @@ from pathlib import Path
 
 import anyio
 
+from orchestrator.evidence.verify import verify_path
 from orchestrator.logs import configure_logging
-from orchestrator.run import RunOptions, execute, prepare
-from orchestrator.verify import verify_path
+from orchestrator.runtime.run import RunOptions, execute, prepare
 
 
 def main() -> None:

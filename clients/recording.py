@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from clients.transcripts import RecordedRun, RunMetadata, Transcript
+from clients.transcripts import RecordedRun, Transcript, recorded_run
 from orchestrator.core.calls import (
     ChatRequest,
     ChatResponse,
     ModelClient,
     Role,
-    canonical_request,
     prompt_hash,
 )
 from orchestrator.core.canonical import encode_pretty
@@ -19,28 +18,7 @@ from orchestrator.core.errors import UsageError
 from orchestrator.core.fileio import write_new_file
 from orchestrator.core.redaction import redact_response
 
-__all__ = ["RecordingClient", "completion_payload", "write_transcript"]
-
-
-def completion_payload(response: ChatResponse) -> dict[str, object]:
-    """The response in Chat Completions shape, as fixtures store it."""
-    meta = response.meta
-    message: dict[str, object] = {"role": "assistant", "content": response.content}
-    if meta.reasoning_content is not None:
-        message["reasoning_content"] = meta.reasoning_content
-    payload: dict[str, object] = {
-        "id": meta.response_id,
-        "model": meta.model,
-        "choices": [{"finish_reason": meta.finish_reason, "message": message}],
-        "usage": {
-            "prompt_tokens": meta.usage.prompt_tokens,
-            "completion_tokens": meta.usage.completion_tokens,
-            "total_tokens": meta.usage.total_tokens,
-        },
-    }
-    if meta.system_fingerprint is not None:
-        payload["system_fingerprint"] = meta.system_fingerprint
-    return payload
+__all__ = ["RecordingClient", "write_transcript"]
 
 
 class RecordingClient:
@@ -55,16 +33,14 @@ class RecordingClient:
         # Fixtures are written to disk and shared: they only ever hold redacted answers.
         response = redact_response(await self.inner.complete(request, role=role))
         self.runs.append(
-            RecordedRun(
-                run_id=response.meta.call_id,
+            recorded_run(
                 role=role,
+                request=request,
                 model_id=request.model,
                 prompt_hash=prompt_hash(request),
-                request=canonical_request(request),
-                response=completion_payload(response),
-                metadata=RunMetadata(
-                    timestamp=self.clock.now().isoformat(), latency_ms=response.meta.latency_ms
-                ),
+                content=response.content,
+                meta=response.meta,
+                timestamp=self.clock.now().isoformat(),
             )
         )
         return response

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import msgspec
-
-from clients.transcripts import ChatCompletion, RecordedRun, Transcript, response_from_completion
+from clients.transcripts import RecordedRun, Transcript, response_from_completion
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role, canonical_request, prompt_hash
 from orchestrator.core.errors import ReplayMiss
 
@@ -30,9 +28,8 @@ class ReplayClient:
         run = self._by_hash.get(digest)
         if run is None or run.role != role:
             raise self._miss(request, role, digest)
-        completion = msgspec.convert(run.response, ChatCompletion)
         return response_from_completion(
-            completion,
+            run.response,
             call_id=run.run_id,
             fallback_model=run.model_id,
             latency_ms=run.metadata.latency_ms,

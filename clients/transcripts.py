@@ -11,19 +11,31 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
-from orchestrator.core.calls import CallMeta, ChatResponse, Role, Usage
+from orchestrator.core.calls import (
+    CallMeta,
+    ChatRequest,
+    ChatResponse,
+    Role,
+    Usage,
+    canonical_request,
+)
 from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.decoding import error_location
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.fileio import read_bytes
 
 __all__ = [
     "ChatCompletion",
+    "Choice",
+    "CompletionMessage",
     "RecordedRun",
     "RunMetadata",
     "Transcript",
     "load_transcript",
     "read_transcript",
+    "recorded_run",
     "response_from_completion",
 ]
 
@@ -33,43 +45,50 @@ class RunMetadata(msgspec.Struct, frozen=True, kw_only=True):
     latency_ms: int
 
 
+class CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
+    """An answer's message; ``reasoning_content`` is absent (UNSET) unless the model reasons."""
+
+    content: str | None = None
+    role: str = "assistant"
+    reasoning_content: str | UnsetType | None = UNSET
+
+
+class Choice(msgspec.Struct, frozen=True, kw_only=True):
+    message: CompletionMessage
+    finish_reason: str | None = None
+
+
+class ChatCompletion(msgspec.Struct, frozen=True, kw_only=True):
+    """The parts of an OpenAI-compatible Chat Completions response the pilot reads and keeps."""
+
+    id: str
+    choices: tuple[Choice, ...]
+    usage: Usage = Usage()
+    model: str | None = None
+    system_fingerprint: str | None = None
+
+
 class RecordedRun(msgspec.Struct, frozen=True, kw_only=True):
+    """One recorded exchange: the canonical request as hashed, and the provider's answer."""
+
     run_id: str
     role: Role
     model_id: str
     prompt_hash: str
     request: dict[str, Any]
-    response: dict[str, Any]
+    response: ChatCompletion
     metadata: RunMetadata
 
 
 class Transcript(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
+    """A fixture, or a pack's ``transcript.json`` (which names the fixture it replayed)."""
+
     transcript_id: str
     recorded_at: str
     scenario: str
     runs: tuple[RecordedRun, ...]
     generator: str | None = None
-
-
-class _CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
-    content: str | None = None
-    role: str = "assistant"
-    reasoning_content: str | None = None
-
-
-class _Choice(msgspec.Struct, frozen=True, kw_only=True):
-    message: _CompletionMessage
-    finish_reason: str | None = None
-
-
-class ChatCompletion(msgspec.Struct, frozen=True, kw_only=True):
-    """The parts of an OpenAI-compatible Chat Completions response the pilot reads."""
-
-    id: str
-    choices: tuple[_Choice, ...]
-    usage: Usage = Usage()
-    model: str | None = None
-    system_fingerprint: str | None = None
+    source_transcript_id: str | UnsetType | None = UNSET
 
 
 def response_from_completion(
@@ -87,8 +106,40 @@ def response_from_completion(
             usage=completion.usage,
             latency_ms=latency_ms,
             system_fingerprint=completion.system_fingerprint,
-            reasoning_content=choice.message.reasoning_content,
+            reasoning_content=choice.message.reasoning_content or None,
         ),
+    )
+
+
+def recorded_run(
+    *,
+    role: Role,
+    request: ChatRequest,
+    model_id: str,
+    prompt_hash: str,
+    content: str,
+    meta: CallMeta,
+    timestamp: str,
+) -> RecordedRun:
+    """One exchange as fixtures and packs record it: canonical request, Chat Completions answer."""
+    message = CompletionMessage(
+        content=content,
+        reasoning_content=meta.reasoning_content if meta.reasoning_content is not None else UNSET,
+    )
+    return RecordedRun(
+        run_id=meta.call_id,
+        role=role,
+        model_id=model_id,
+        prompt_hash=prompt_hash,
+        request=canonical_request(request),
+        response=ChatCompletion(
+            id=meta.response_id,
+            model=meta.model,
+            choices=(Choice(finish_reason=meta.finish_reason, message=message),),
+            usage=meta.usage,
+            system_fingerprint=meta.system_fingerprint,
+        ),
+        metadata=RunMetadata(timestamp=timestamp, latency_ms=meta.latency_ms),
     )
 
 
@@ -104,16 +155,15 @@ def read_transcript(path: Path) -> tuple[Transcript, str]:
     data = read_bytes(path, what="fixture")
     try:
         transcript = _transcript_decoder.decode(data)
+    except msgspec.ValidationError as exc:
+        where, message = error_location(exc)
+        raise ConfigError(
+            f"fixture {path} is not a valid transcript: field {where.lstrip('.')}: {message}",
+            path=path,
+        ) from exc
     except msgspec.DecodeError as exc:
         raise ConfigError(f"fixture {path} is not a valid transcript: {exc}", path=path) from exc
     for index, run in enumerate(transcript.runs):
-        try:
-            completion = msgspec.convert(run.response, ChatCompletion)
-        except msgspec.ValidationError as exc:
-            raise ConfigError(
-                f"fixture {path}: runs[{index}].response is not a chat completion: {exc}",
-                path=path,
-            ) from exc
-        if not completion.choices:
+        if not run.response.choices:
             raise ConfigError(f"fixture {path}: runs[{index}].response has no choices", path=path)
     return transcript, sha256_prefixed(data)

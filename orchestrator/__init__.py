@@ -1,7 +1,7 @@
 """The orchestrator: supervisor, run assembly, evidence bundler and the ``pilot`` CLI.
 
 The package root re-exports only the error tree, which every other package uses; the
-runtime lives in its modules (``orchestrator.run``, ``orchestrator.supervisor``, …) so
+runtime lives in its modules (``orchestrator.runtime.run``, ``orchestrator.runtime.supervisor``, …) so
 that importing a foundation module never drags in the whole runtime.
 """
 

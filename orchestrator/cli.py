@@ -13,7 +13,7 @@ from orchestrator.core.errors import PilotError, exit_code_for
 from orchestrator.logs import LogFormat, configure_logging
 
 if TYPE_CHECKING:
-    from orchestrator.verify import PackReport
+    from orchestrator.evidence.verify import PackReport
 
 __all__ = ["app", "main"]
 
@@ -76,7 +76,7 @@ def run(
     configure_logging(log_format)
     import anyio
 
-    from orchestrator.run import RunOptions, execute, prepare
+    from orchestrator.runtime.run import RunOptions, execute, prepare
 
     prepared = prepare(
         RunOptions(
@@ -204,8 +204,9 @@ def check(
     configure_logging("console")
     from agents.parsing import parse_proposal
     from orchestrator.core.canonical import encode_pretty
-    from orchestrator.core.config import find_config_dir, load_scope, scope_path
+    from orchestrator.core.config import load_scope, scope_path
     from orchestrator.core.fileio import read_text
+    from orchestrator.core.resources import find_config_dir
     from policies.scope import check_proposal
 
     scope = load_scope(scope_path(config_dir or find_config_dir(), layer))
@@ -249,8 +250,8 @@ def fake(
         Folder with model_registry.toml, capability_scopes/ and scenarios/.
     """
     configure_logging("console")
-    from orchestrator.core.config import find_config_dir
-    from orchestrator.fake_fixture import make_fake_fixture
+    from orchestrator.core.resources import find_config_dir
+    from orchestrator.runtime.fake_fixture import make_fake_fixture
 
     make_fake_fixture(
         config_dir=config_dir or find_config_dir(),
@@ -287,7 +288,7 @@ def verify(
     configure_logging("console")
     from orchestrator.core.canonical import encode_pretty
     from orchestrator.core.errors import IntegrityError
-    from orchestrator.verify import verify_path
+    from orchestrator.evidence.verify import verify_path
 
     reports = verify_path(path, public_key=_read_public_key(public_key))
     ok = all(report.ok for report in reports)
@@ -335,7 +336,7 @@ def generate(*, out: Path) -> int:
         The folder to write the two files into (created if needed).
     """
     configure_logging("console")
-    from orchestrator.signing import generate_keypair
+    from orchestrator.evidence.signing import generate_keypair
 
     private, public, key_id = generate_keypair(out)
     print(f"key id: {key_id}\nprivate key: {private}\npublic key: {public}")

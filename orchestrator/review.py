@@ -1,7 +1,7 @@
 """``pilot review``: an operator reviews an evidence pack and records a decision.
 
 The review reads the pack (typed, but leniently: a damaged pack must still be shown),
-checks it with :func:`orchestrator.verify.verify_pack`, renders one self-contained HTML
+checks it with :func:`orchestrator.evidence.verify.verify_pack`, renders one self-contained HTML
 report (:mod:`orchestrator.review_html`) and records the operator's decision in an
 addendum. The addendum is the only thing ever added to an existing pack:
 
@@ -31,16 +31,16 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple, Protocol, Typ
 
 import msgspec
 
-from orchestrator.artifacts import INDEX_NAME
 from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 from orchestrator.core.clock import Clock, parse_instant
 from orchestrator.core.errors import Aborted, EvidenceWriteError, IntegrityError, UsageError
-from orchestrator.pack_writer import fsync_dir
+from orchestrator.core.fileio import fsync_dir
+from orchestrator.evidence.names import INDEX as INDEX_NAME
 from orchestrator.review_html import render_report
 from policies.findings import Violation
 
 if TYPE_CHECKING:
-    from orchestrator.signing import Signer
+    from orchestrator.evidence.signing import Signer
 
 __all__ = [
     "ADDENDUM_NAME",
@@ -675,13 +675,13 @@ def _to_second(instant: datetime) -> datetime:
 
 
 def _load_signer(options: ReviewOptions, env: Mapping[str, str]) -> Signer | None:
-    from orchestrator.signing import load_signer
+    from orchestrator.evidence.signing import load_signer
 
     return load_signer(options.signing_key, environ=env)
 
 
 def _verify(pack: Path, public_key: bytes | None) -> VerificationRecord:
-    from orchestrator.verify import verify_pack
+    from orchestrator.evidence.verify import verify_pack
 
     report = verify_pack(pack, public_key=public_key)
     return VerificationRecord(

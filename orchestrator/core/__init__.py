@@ -2,9 +2,9 @@
 
 Errors, the product version, canonical encoding and hashing, clocks, configuration (model
 registry, capability scopes, scenarios), the shape of one model call, the L2 output
-contract, the message union and mailboxes, file I/O, redaction. Enforced by the import
-contracts in ``pyproject.toml``: nothing here imports ``agents``, ``clients``, ``policies``
-or the rest of ``orchestrator``.
+contract, the message union and mailboxes, file I/O, redaction, where shipped data lives.
+Enforced by the import contracts in ``pyproject.toml``: nothing here imports ``agents``,
+``clients``, ``policies`` or the rest of ``orchestrator``.
 
 The facade is lazy: each name is imported from its module on first use.
 """
@@ -50,7 +50,6 @@ if TYPE_CHECKING:
         PromptSpec,
         ProviderEntry,
         ScenarioConfig,
-        find_config_dir,
         load_config,
         load_registry,
         load_scenario,
@@ -100,6 +99,7 @@ if TYPE_CHECKING:
     from orchestrator.core.fileio import (
         PRIVATE,
         READ_ONLY,
+        TEMP_PREFIX,
         fsync_dir,
         read_bytes,
         read_text,
@@ -126,6 +126,12 @@ if TYPE_CHECKING:
         redact,
         redact_response,
     )
+    from orchestrator.core.resources import (
+        SAMPLE_FIXTURE,
+        bundled_fixture,
+        find_config_dir,
+        shipped_dir,
+    )
     from orchestrator.core.version import (
         PRODUCT_VERSION,
     )
@@ -137,6 +143,8 @@ __all__ = [
     "PRODUCT_VERSION",
     "READ_ONLY",
     "REDACTION_KINDS",
+    "SAMPLE_FIXTURE",
+    "TEMP_PREFIX",
     "Aborted",
     "Actor",
     "AnyMessage",
@@ -192,6 +200,7 @@ __all__ = [
     "UncertaintyAssessment",
     "Usage",
     "UsageError",
+    "bundled_fixture",
     "canonical_request",
     "canonical_text",
     "critique_json_schema",
@@ -217,6 +226,7 @@ __all__ = [
     "redact",
     "redact_response",
     "sha256_prefixed",
+    "shipped_dir",
     "short_hash",
     "write_new_dir",
     "write_new_file",
@@ -260,7 +270,6 @@ __getattr__, __dir__ = lazy_exports(
             "PromptSpec",
             "ProviderEntry",
             "ScenarioConfig",
-            "find_config_dir",
             "load_config",
             "load_registry",
             "load_scenario",
@@ -308,6 +317,7 @@ __getattr__, __dir__ = lazy_exports(
         "orchestrator.core.fileio": (
             "PRIVATE",
             "READ_ONLY",
+            "TEMP_PREFIX",
             "fsync_dir",
             "read_bytes",
             "read_text",
@@ -333,6 +343,12 @@ __getattr__, __dir__ = lazy_exports(
             "REDACTION_KINDS",
             "redact",
             "redact_response",
+        ),
+        "orchestrator.core.resources": (
+            "SAMPLE_FIXTURE",
+            "bundled_fixture",
+            "find_config_dir",
+            "shipped_dir",
         ),
         "orchestrator.core.version": ("PRODUCT_VERSION",),
     },

@@ -29,7 +29,6 @@ __all__ = [
     "PromptSpec",
     "ProviderEntry",
     "ScenarioConfig",
-    "find_config_dir",
     "load_config",
     "load_registry",
     "load_scenario",
@@ -245,19 +244,6 @@ class ConfigBundle(msgspec.Struct, frozen=True, kw_only=True):
     config_dir: str
     registry: ModelRegistry
     scope: CapabilityScope
-
-
-def find_config_dir(start: Path | None = None) -> Path:
-    """The project's ``config/``: from the working directory upwards, then beside the package."""
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        candidate = folder / "config" / "model_registry.toml"
-        if candidate.is_file() and (folder / "orchestrator").is_dir():
-            return candidate.parent
-    beside = Path(__file__).resolve().parent.parent / "config"
-    if (beside / "model_registry.toml").is_file():
-        return beside
-    raise ConfigError("no config/ found from the working directory; pass --config-dir")
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any], str]:

@@ -29,6 +29,7 @@ from orchestrator.core.errors import ConfigError, PilotError
 __all__ = [
     "PRIVATE",
     "READ_ONLY",
+    "TEMP_PREFIX",
     "fsync_dir",
     "read_bytes",
     "read_text",

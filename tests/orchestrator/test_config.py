@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from orchestrator.core.config import find_config_dir, load_config, load_registry, load_scenario
+from orchestrator.core.config import load_config, load_registry, load_scenario
 from orchestrator.core.errors import ConfigError
+from orchestrator.core.resources import find_config_dir
 from tests.conftest import PROJECT
 
 # The seed system's registry layout: table keys differ from model ids, mixed fallback

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import json
 
-from orchestrator.events import GENESIS, Event, EventChain, RunOutcome, chain_hash
+from orchestrator.evidence.events import GENESIS, EventChain, RunFinished, chain_hash
+from orchestrator.evidence.records import RunOutcome
 
 
-def outcome_event(seq: int) -> Event:
-    return Event(
+def outcome_event(seq: int) -> RunFinished:
+    return RunFinished(
         seq=seq,
         at="2026-01-10T12:00:00+00:00",
         run_id="L2-x",
-        type="run.finished",
         outcome=RunOutcome(status="COMPLETE", exit_code=0, stage="critique"),
     )
 

@@ -14,9 +14,9 @@ from clients.fake import FakeModelClient
 from clients.recording import RecordingClient
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.clock import FixedClock
+from orchestrator.evidence.verify import verify_pack
 from orchestrator.logs import configure_logging
-from orchestrator.run import RunOptions, execute, prepare
-from orchestrator.verify import verify_pack
+from orchestrator.runtime.run import RunOptions, execute, prepare
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.anyio
@@ -59,7 +59,7 @@ async def test_recorded_fixtures_are_redacted() -> None:
     recorder = RecordingClient(Leaky(), clock=FixedClock(FIXED))
     request = ChatRequest(model="gpt-5.2-pro", messages=(), temperature=0.0, max_tokens=10)
     await recorder.complete(request, role="proposer")
-    stored = json.dumps(recorder.runs[0].response)
+    stored = msgspec.json.encode(recorder.runs[0].response).decode()
     assert PLANTED not in stored
     assert "[REDACTED:api_key]" in stored
 

@@ -17,8 +17,8 @@ import pytest
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.clock import FixedClock
 from orchestrator.core.errors import Aborted
+from orchestrator.evidence.verify import verify_pack
 from orchestrator.review import ReviewOptions, review_pack
-from orchestrator.verify import verify_pack
 from tests.conftest import SAMPLE, CliResult
 
 Pilot = Callable[..., CliResult]
@@ -331,7 +331,7 @@ def test_a_configured_key_signs_the_addendum(pilot: Pilot, pack: Path, tmp_path:
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-    from orchestrator.signing import generate_keypair
+    from orchestrator.evidence.signing import generate_keypair
 
     private, public, key_id = generate_keypair(tmp_path / "keys")
     result = pilot(
@@ -366,7 +366,7 @@ def test_the_environment_key_signs_pack_and_addendum(
     pilot: Pilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With $PILOT_SIGNING_KEY the reviewed pack verifies against the public key, review included."""
-    from orchestrator.signing import generate_keypair
+    from orchestrator.evidence.signing import generate_keypair
 
     private, public, key_id = generate_keypair(tmp_path / "keys")
     monkeypatch.setenv("PILOT_SIGNING_KEY", private.read_text(encoding="ascii"))
@@ -385,7 +385,7 @@ def test_the_environment_key_signs_pack_and_addendum(
 
 def test_public_key_checks_the_signature_during_review(pilot: Pilot, tmp_path: Path) -> None:
     """With --public-key a signed pack reviews as verified; an unsigned one cannot be approved."""
-    from orchestrator.signing import generate_keypair
+    from orchestrator.evidence.signing import generate_keypair
 
     private, public, _ = generate_keypair(tmp_path / "keys")
     signed = tmp_path / "signed"

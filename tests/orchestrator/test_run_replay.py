@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from orchestrator.core.canonical import sha256_prefixed
-from orchestrator.events import GENESIS, chain_hash
+from orchestrator.evidence.events import GENESIS, chain_hash
 from tests.conftest import BASELINE, FORBIDDEN, SAMPLE, CliResult
 
 Pilot = Callable[..., CliResult]

@@ -20,7 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from orchestrator.core.canonical import encode_pretty
-from orchestrator.signing import load_signer
+from orchestrator.evidence.signing import load_signer
 from tests.conftest import PROJECT, CliResult, write_review
 
 Pilot = Callable[..., CliResult]

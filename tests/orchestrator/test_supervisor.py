@@ -16,8 +16,8 @@ from clients.fake import FakeModelClient
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.errors import ProviderError
 from orchestrator.core.messages import Critique, Message, Proposal
-from orchestrator.run import PreparedRun, RunOptions, execute, prepare
-from orchestrator.verify import verify_pack
+from orchestrator.evidence.verify import verify_pack
+from orchestrator.runtime.run import PreparedRun, RunOptions, execute, prepare
 from tests.conftest import SAMPLE
 
 pytestmark = pytest.mark.anyio

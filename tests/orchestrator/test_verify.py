@@ -15,8 +15,8 @@ import pytest
 
 from orchestrator.core.canonical import encode_compact, encode_pretty, sha256_prefixed
 from orchestrator.core.version import PRODUCT_VERSION
-from orchestrator.events import GENESIS, chain_hash
-from orchestrator.verify import verify_pack, verify_path
+from orchestrator.evidence.events import GENESIS, chain_hash
+from orchestrator.evidence.verify import verify_pack, verify_path
 from tests.conftest import FORBIDDEN, CliResult, write_review
 
 Pilot = Callable[..., CliResult]
@@ -466,7 +466,7 @@ def test_unfinished_review_files_are_allowed(pilot: Pilot, pack: Path) -> None:
 @pytest.mark.parametrize(
     ("changes", "needle"),
     [
-        ({"decision": "LGTM"}, "decision 'LGTM' is not one of"),
+        ({"decision": "LGTM"}, "field decision: Invalid enum value 'LGTM'"),
         ({"pack_index_sha256": sha256_prefixed(b"other index")}, "pack_index_sha256"),
         ({"duration_seconds": 60}, "duration_seconds 60 is not finished_at - started_at (570)"),
         ({"run_id": "L2-0000000000000000"}, "run_id"),
@@ -491,7 +491,7 @@ def test_edited_review_decision_after_writing_is_caught(pilot: Pilot, pack: Path
     write_review(pack)
     path = pack / "operator_review.json"
     path.write_bytes(path.read_bytes().replace(b'"APPROVE"', b'"APPROVED"'))
-    assert_caught(pilot, pack, "operator_review.json", "decision 'APPROVED'")
+    assert_caught(pilot, pack, "operator_review.json", "field decision: Invalid enum value 'APPROVED'")
 
 
 def test_valid_decision_swapped_after_review_is_caught(pilot: Pilot, pack: Path) -> None:

@@ -22,13 +22,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final
 
 import msgspec
 
 from orchestrator.core.canonical import encode_pretty, short_hash
 from orchestrator.core.errors import ConfigError, UsageError
 from orchestrator.core.fileio import PRIVATE, read_bytes, write_new_file
+from orchestrator.evidence.names import PACK_SIGNATURE
+from orchestrator.evidence.schema import SignatureFile, SigningInfo
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import (
@@ -54,28 +56,11 @@ __all__ = [
 ]
 
 ALGORITHM: Final = "Ed25519"
-SIGNATURE_NAME: Final = "evidence_pack.sig"
+SIGNATURE_NAME: Final = PACK_SIGNATURE
 ENV_VAR: Final = "PILOT_SIGNING_KEY"
 PRIVATE_KEY_NAME: Final = "pilot_signing_key.pem"
 PUBLIC_KEY_NAME: Final = "pilot_signing_key.pub.pem"
 _SIGNATURE_BYTES: Final = 64
-
-
-class SigningInfo(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """The index's ``signature`` field: which key signs it, and where the signature is."""
-
-    algorithm: Literal["Ed25519"] = ALGORITHM
-    file: str = SIGNATURE_NAME
-    key_id: str
-
-
-class SignatureFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
-    """A ``.sig`` file: an Ed25519 signature over the exact bytes of ``signed_file``."""
-
-    algorithm: Literal["Ed25519"]
-    key_id: str
-    signed_file: str
-    signature: str
 
 
 _signature_decoder = msgspec.json.Decoder(SignatureFile)

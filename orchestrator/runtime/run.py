@@ -21,25 +21,26 @@ from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
 from clients.transcripts import Transcript, read_transcript
-from orchestrator.bundler import EvidenceBundler
 from orchestrator.core.calls import ModelClient
 from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.core.config import (
     ConfigBundle,
     ModelEntry,
-    find_config_dir,
     load_config,
     load_scenario,
 )
 from orchestrator.core.errors import ConfigError, UsageError
 from orchestrator.core.messages import ProposalRequest
+from orchestrator.core.resources import bundled_fixture, find_config_dir
 from orchestrator.core.version import PRODUCT_VERSION
-from orchestrator.events import Event, RunOutcome
-from orchestrator.pack_writer import check_out_dir
-from orchestrator.plan import InputRef, Mode, RunPlan, make_run_id, proposer_request
-from orchestrator.preflight import Preflight, preflight
-from orchestrator.signing import Signer, load_signer
-from orchestrator.supervisor import Supervisor
+from orchestrator.evidence.events import AnyEvent
+from orchestrator.evidence.records import InputRef, Mode, Preflight, RunOutcome, RunPlan
+from orchestrator.evidence.signing import Signer, load_signer
+from orchestrator.evidence.writer import check_out_dir
+from orchestrator.runtime.bundler import EvidenceBundler
+from orchestrator.runtime.plan import make_run_id, proposer_request
+from orchestrator.runtime.preflight import preflight
+from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
 from policies.routing import RoutingPolicy
 from policies.scope_policy import ScopePolicy
@@ -50,10 +51,8 @@ __all__ = [
     "PreparedRun",
     "RunOptions",
     "RunResult",
-    "bundled_sample",
     "execute",
     "prepare",
-    "project_root",
 ]
 
 log = structlog.get_logger()
@@ -63,14 +62,6 @@ DEFAULT_SCENARIO: Final = "market-outlook-daily"
 DEFAULT_DEADLINE_S: Final = 600.0
 # The supervisor emits a handful of events per message; the bundler keeps up.
 EVENT_BUFFER: Final = 16
-
-
-def project_root() -> Path:
-    return Path(__file__).resolve().parent.parent
-
-
-def bundled_sample() -> Path:
-    return project_root() / "fixtures" / "l2_market_outlook_sample.json"
 
 
 class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
@@ -144,7 +135,7 @@ def prepare(options: RunOptions) -> PreparedRun:
     config = load_config(config_dir, LAYER_ID)
     fixture_path = options.fixture
     if fixture_path is None and options.mode == "replay":
-        fixture_path = bundled_sample()
+        fixture_path = bundled_fixture()
     transcript, fixture_sha256 = read_transcript(fixture_path) if fixture_path else (None, "")
     scenario_id = options.scenario or (transcript.scenario if transcript else DEFAULT_SCENARIO)
     loaded = load_scenario(config_dir, scenario_id)
@@ -191,7 +182,7 @@ def prepare(options: RunOptions) -> PreparedRun:
         product_version=PRODUCT_VERSION,
     )
     out_dir = options.out or Path("evidence_packs") / (
-        f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{run_id.rsplit('-', 1)[-1][:8]}"
+        f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{plan.short_id}"
     )
     check_out_dir(out_dir)
     message = ProposalRequest(
@@ -256,7 +247,7 @@ async def execute(
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
     facts = run_facts(plan)
     bundler = EvidenceBundler(prepared.signer)
-    events_tx, events_rx = anyio.create_memory_object_stream[Event](EVENT_BUFFER)
+    events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](EVENT_BUFFER)
     async with anyio.create_task_group() as tg:
         tg.start_soon(bundler.consume, events_rx)
         async with events_tx:
@@ -268,7 +259,7 @@ async def execute(
                 clock=prepared.clock,
                 deadline_s=prepared.deadline_s,
             )
-            await supervisor.emit("run.started", plan=plan)
+            await supervisor.started(plan)
             log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
             report: Preflight | None = None
             if plan.mode == "dry":
@@ -282,7 +273,7 @@ async def execute(
                     proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
                     critic or CriticAgent(model_client, model_id=plan.critic.model_id),
                 )
-            await supervisor.emit("run.finished", outcome=outcome, preflight=report)
+            await supervisor.finished(outcome, report)
     pack = bundler.write(prepared.out_dir)
     log.info("run.finished", status=outcome.status, pack=str(prepared.out_dir))
     return RunResult(

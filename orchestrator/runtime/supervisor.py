@@ -29,9 +29,15 @@ from orchestrator.core.messages import (
     RunFailed,
 )
 from orchestrator.core.redaction import redact
-from orchestrator.events import Event, EventType, RunOutcome
-from orchestrator.plan import RunPlan, critic_request
-from orchestrator.preflight import Preflight
+from orchestrator.evidence.events import (
+    AnyEvent,
+    MessageEvent,
+    RunFinished,
+    RunStarted,
+    VerdictEvent,
+)
+from orchestrator.evidence.records import Preflight, RunOutcome, RunPlan
+from orchestrator.runtime.plan import review_request
 from policies.chain import PolicyChain, RunFacts
 from policies.findings import Verdict
 
@@ -50,7 +56,7 @@ class Supervisor:
         plan: RunPlan,
         chain: PolicyChain,
         facts: RunFacts,
-        events: ObjectSendStream[Event],
+        events: ObjectSendStream[AnyEvent],
         clock: Clock,
         deadline_s: float = math.inf,
     ) -> None:
@@ -62,36 +68,34 @@ class Supervisor:
         self.deadline_s = deadline_s
         self._seq = 0
 
-    async def emit(
-        self,
-        event_type: EventType,
-        *,
-        message: AnyMessage | None = None,
-        verdict: Verdict | None = None,
-        outcome: RunOutcome | None = None,
-        plan: RunPlan | None = None,
-        preflight: Preflight | None = None,
-    ) -> None:
-        """Number, time-stamp and stream one event to the bundler."""
-        event = Event(
-            seq=self._seq,
-            at=self.clock.now().isoformat(),
-            run_id=self.plan.run_id,
-            type=event_type,
-            message=message,
-            verdict=verdict,
-            outcome=outcome,
-            plan=plan,
-            preflight=preflight,
-        )
+    def _stamp(self) -> tuple[int, str]:
+        """The next event's number and time."""
+        seq = self._seq
         self._seq += 1
+        return seq, self.clock.now().isoformat()
+
+    async def _emit(self, event: AnyEvent) -> None:
         await deliver(self.events, event)
+
+    async def started(self, plan: RunPlan) -> None:
+        seq, at = self._stamp()
+        await self._emit(RunStarted(seq=seq, at=at, run_id=self.plan.run_id, plan=plan))
+
+    async def finished(self, outcome: RunOutcome, preflight: Preflight | None = None) -> None:
+        seq, at = self._stamp()
+        await self._emit(
+            RunFinished(
+                seq=seq, at=at, run_id=self.plan.run_id, outcome=outcome, preflight=preflight
+            )
+        )
 
     async def admit(self, message: AnyMessage) -> Verdict:
         """Run the chain on one message and record both; the verdict says if it may pass."""
         verdict = self.chain.evaluate(message, self.facts)
-        await self.emit("message", message=message)
-        await self.emit("verdict", verdict=verdict)
+        seq, at = self._stamp()
+        await self._emit(MessageEvent(seq=seq, at=at, run_id=self.plan.run_id, message=message))
+        seq, at = self._stamp()
+        await self._emit(VerdictEvent(seq=seq, at=at, run_id=self.plan.run_id, verdict=verdict))
         if not verdict.allowed:
             log.warning("supervisor.rejected", kind=verdict.message_kind, reasons=verdict.reasons)
         return verdict
@@ -178,11 +182,10 @@ class Supervisor:
         return _failed("supervisor", ("the actors stopped before the run finished",))
 
     def _critique_request(self, proposal: Proposal) -> CritiqueRequest:
-        request, digest = critic_request(
+        request, digest, _ = review_request(
             self.plan.scenario,
             self.plan.critic,
             proposal_text=proposal.proposal.text,
-            output_hash=proposal.output_hash,
             proposer_call_id=proposal.call.call_id,
         )
         return CritiqueRequest(

@@ -7,41 +7,16 @@ critic's input grows by at most the proposer's ``max_tokens``.
 
 from __future__ import annotations
 
-from typing import Literal
-
-import msgspec
-
 from clients.replay import ReplayClient
 from orchestrator.core.calls import ChatRequest
-from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.config import ModelEntry
-from orchestrator.plan import RunPlan, critic_request
+from orchestrator.evidence.records import CostBound, Coverage, Preflight, RunPlan
+from orchestrator.runtime.plan import critic_request, review_request
 
-__all__ = ["CostBound", "Preflight", "preflight", "worst_case_input_tokens"]
+__all__ = ["preflight", "worst_case_input_tokens"]
 
 # Chat formats add a few tokens per message for role markers.
 _PER_MESSAGE_OVERHEAD = 8
-
-Coverage = Literal["covered", "not covered", "no fixture"]
-
-
-class CostBound(msgspec.Struct, frozen=True, kw_only=True):
-    role: str
-    model_id: str
-    max_input_tokens: int
-    max_output_tokens: int
-    worst_case_usd: float
-
-
-class Preflight(msgspec.Struct, frozen=True, kw_only=True):
-    proposer_prompt_hash: str
-    critic_prompt_template: str
-    costs: tuple[CostBound, ...]
-    worst_case_total_usd: float
-    per_run_limit_usd: float
-    within_budget: bool
-    proposer_coverage: Coverage
-    critic_coverage: Coverage
 
 
 def worst_case_input_tokens(request: ChatRequest) -> int:
@@ -99,11 +74,10 @@ def _coverage(
         return "not covered", "not covered"
     # The critic's request embeds the recorded proposal, so it can be checked too.
     answer = replay.lookup(request, role="proposer")
-    review, _ = critic_request(
+    review, _, _ = review_request(
         plan.scenario,
         plan.critic,
         proposal_text=answer.content,
-        output_hash=sha256_prefixed(answer.content.encode("utf-8")),
         proposer_call_id=answer.meta.call_id,
     )
     return "covered", "covered" if replay.covers(review, role="critic") else "not covered"

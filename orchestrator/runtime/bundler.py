@@ -6,11 +6,12 @@ from pathlib import Path
 
 from anyio.abc import ObjectReceiveStream
 
-from orchestrator.artifacts import INDEX_NAME, BuiltPack, build_artifacts
 from orchestrator.core.mailbox import next_item
-from orchestrator.events import Event, EventChain
-from orchestrator.pack_writer import write_pack
-from orchestrator.signing import SIGNATURE_NAME, Signer
+from orchestrator.evidence.build import BuiltPack, build_artifacts
+from orchestrator.evidence.events import AnyEvent, EventChain
+from orchestrator.evidence.names import INDEX, PACK_SIGNATURE
+from orchestrator.evidence.signing import Signer
+from orchestrator.evidence.writer import write_pack
 
 __all__ = ["EvidenceBundler"]
 
@@ -24,10 +25,10 @@ class EvidenceBundler:
     """
 
     def __init__(self, signer: Signer | None = None) -> None:
-        self.events: list[Event] = []
+        self.events: list[AnyEvent] = []
         self.signer = signer
 
-    async def consume(self, stream: ObjectReceiveStream[Event]) -> None:
+    async def consume(self, stream: ObjectReceiveStream[AnyEvent]) -> None:
         async with stream:
             while (event := await next_item(stream)) is not None:
                 self.events.append(event)
@@ -44,7 +45,7 @@ class EvidenceBundler:
         pack = self.build()
         files = pack.files
         if self.signer is not None:
-            signature = self.signer.sign(files[INDEX_NAME], signed_file=INDEX_NAME)
-            files = {**files, SIGNATURE_NAME: signature}
+            signature = self.signer.sign(files[INDEX], signed_file=INDEX)
+            files = {**files, PACK_SIGNATURE: signature}
         write_pack(out_dir, files)
         return pack

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from orchestrator.evidence.schema import (
+    CallRecord,
+    CriticOutput,
+    ProposerOutput,
+    ScopeCheck,
+    SodCheck,
+)
 
 if TYPE_CHECKING:
-    from orchestrator.artifacts import RunRecord
+    from orchestrator.evidence.build import RunRecord
 
 __all__ = ["render_operator_report"]
 
@@ -13,10 +21,10 @@ __all__ = ["render_operator_report"]
 def render_operator_report(
     *,
     record: RunRecord,
-    proposer: dict[str, Any],
-    critic: dict[str, Any],
-    sod: dict[str, Any],
-    scope: dict[str, Any],
+    proposer: ProposerOutput,
+    critic: CriticOutput,
+    sod: SodCheck,
+    scope: ScopeCheck,
     artifacts: list[str],
 ) -> str:
     plan, outcome = record.plan, record.outcome
@@ -37,38 +45,40 @@ def render_operator_report(
     ]
     if outcome.reasons:
         lines += ["## Why", "", *(f"- {reason}" for reason in outcome.reasons), ""]
-    lines += ["## Separation of duties", "", f"**{sod['result']}** — {sod['reason']}", ""]
-    for rule in sod["rules"]:
-        lines.append(f"- `{rule['rule']}`: {rule['result']} — {rule['reason']}")
-        lines.extend(f"  - warning: {w}" for w in rule["warnings"])
-    lines += ["", "## Capability scope", "", f"**{scope['result']}**"]
-    if scope["checked_outputs"]:
-        lines.append(f"Checked outputs: {', '.join(scope['checked_outputs'])}")
+    lines += ["## Separation of duties", "", f"**{sod.result}** — {sod.reason}", ""]
+    for rule in sod.rules:
+        lines.append(f"- `{rule.rule}`: {rule.result} — {rule.reason}")
+        lines.extend(f"  - warning: {w}" for w in rule.warnings)
+    lines += ["", "## Capability scope", "", f"**{scope.result}**"]
+    if scope.checked_outputs:
+        lines.append(f"Checked outputs: {', '.join(scope.checked_outputs)}")
     lines.append("")
-    lines.extend(f"- `{v.rule}` at {v.location}: {v.detail}" for v in scope["violations"])
-    if not scope["violations"]:
-        lines.append("- no violations" if scope["result"] == "PASS" else f"- {scope['reason']}")
+    lines.extend(f"- `{v.rule}` at {v.location}: {v.detail}" for v in scope.violations)
+    if not scope.violations:
+        lines.append("- no violations" if scope.result == "PASS" else f"- {scope.reason}")
     lines += ["", "## Critic", ""]
-    if critic["status"] == "COMPLETE":
-        lines.append(f"Decision: **{critic['decision'] or 'UNPARSEABLE'}**")
-        if critic["rationale"]:
-            lines += ["", critic["rationale"]]
-        if critic["suggested_changes"]:
-            lines += ["", "Suggested changes:", *(f"- {c}" for c in critic["suggested_changes"])]
-        lines += ["", f"Evidence ids: {', '.join(critic['evidence_ids']) or '(none)'}"]
+    if critic.status == "COMPLETE":
+        lines.append(f"Decision: **{critic.decision or 'UNPARSEABLE'}**")
+        if critic.rationale:
+            lines += ["", str(critic.rationale)]
+        if critic.suggested_changes:
+            lines += ["", "Suggested changes:", *(f"- {c}" for c in critic.suggested_changes)]
+        evidence = critic.evidence_ids or ()
+        lines += ["", f"Evidence ids: {', '.join(evidence) or '(none)'}"]
     else:
-        lines.append(f"{critic['status']}: {critic['reason']}")
+        lines.append(f"{critic.status}: {critic.reason}")
     lines += ["", "## Cost", ""]
-    calls = [a["call"] for a in (proposer, critic) if a.get("call")]
+    calls: list[CallRecord] = []
     for role, artifact in (("proposer", proposer), ("critic", critic)):
-        call = artifact.get("call")
-        if call:
-            usage = call["usage"]
+        call = artifact.call
+        if isinstance(call, CallRecord):
+            calls.append(call)
+            usage = call.usage
             lines.append(
                 f"- {role}: {usage.prompt_tokens} in / {usage.completion_tokens} out tokens, "
-                f"{call['cost_usd']:.6f} USD"
+                f"{call.cost_usd:.6f} USD"
             )
-    total = sum(c["cost_usd"] for c in calls)
+    total = sum(c.cost_usd for c in calls)
     lines.append(f"- total: {total:.6f} USD (per-run limit {plan.per_run_limit_usd:.2f} USD)")
     if record.preflight is not None:
         pre = record.preflight

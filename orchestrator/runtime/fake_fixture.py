@@ -13,10 +13,9 @@ import anyio
 from clients.fake import GENERATOR, FakeModelClient, Variant
 from clients.recording import RecordingClient, write_transcript
 from orchestrator.core.calls import ChatResponse
-from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.clock import FixedClock, parse_instant
 from orchestrator.core.config import load_config, load_scenario
-from orchestrator.plan import critic_request, proposer_request
+from orchestrator.runtime.plan import proposer_request, review_request
 
 __all__ = ["make_fake_fixture"]
 
@@ -36,12 +35,8 @@ def make_fake_fixture(
     async def record() -> None:
         request, _ = proposer_request(scenario, proposer)
         answer: ChatResponse = await recorder.complete(request, role="proposer")
-        review, _ = critic_request(
-            scenario,
-            critic,
-            proposal_text=answer.content,
-            output_hash=sha256_prefixed(answer.content.encode("utf-8")),
-            proposer_call_id=answer.meta.call_id,
+        review, _, _ = review_request(
+            scenario, critic, proposal_text=answer.content, proposer_call_id=answer.meta.call_id
         )
         await recorder.complete(review, role="critic")
 

@@ -1,65 +1,33 @@
-"""The run plan: everything fixed before the first message, and the hash-based run id."""
+"""Planning a run: the hash-based run id and the two model requests of a scenario.
+
+The proposer's request comes from the scenario alone; the critic's embeds the proposal as it
+was answered (:func:`review_request`, the one place a recorded or live answer becomes the
+critic's request: used by the supervisor, the dry-run coverage check and fixture making).
+"""
 
 from __future__ import annotations
 
 import functools
 import re
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
 import msgspec
 
 from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash
-from orchestrator.core.canonical import encode_compact, short_hash
+from orchestrator.core.canonical import encode_compact, sha256_prefixed, short_hash
 from orchestrator.core.config import ModelEntry, PromptSpec, ScenarioConfig
 from orchestrator.core.contract import critique_json_schema, proposal_json_schema
 
 __all__ = [
-    "InputRef",
-    "Mode",
-    "RunPlan",
     "critic_request",
     "make_run_id",
     "proposer_request",
+    "review_request",
 ]
 
 PROPOSAL_SCHEMA = "l2_market_outlook"
 CRITIQUE_SCHEMA = "l2_critique"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-
-Mode = Literal["dry", "replay", "record", "live"]
-
-
-class InputRef(msgspec.Struct, frozen=True, kw_only=True):
-    """A file the run read, by name relative to its folder, with the hash of its bytes."""
-
-    name: str
-    sha256: str
-
-
-class RunPlan(msgspec.Struct, frozen=True, kw_only=True):
-    run_id: str
-    layer_id: str
-    layer_name: str
-    mode: Mode
-    started_at: str
-    scenario: ScenarioConfig
-    proposer: ModelEntry
-    fallbacks: tuple[ModelEntry, ...]
-    critic: ModelEntry
-    provider_diversity: bool
-    scope_id: str
-    scope_version: str
-    registry_version: str
-    inputs: tuple[InputRef, ...]
-    fixture: InputRef | None
-    transcript_id: str | None
-    per_run_limit_usd: float
-    product_version: str
-
-    @property
-    def date(self) -> str:
-        return datetime.fromisoformat(self.started_at).date().isoformat()
 
 
 def make_run_id(
@@ -138,3 +106,21 @@ def critic_request(
         },
     )
     return _request(scenario.critic, model, user, CRITIQUE_SCHEMA, scenario.output_format)
+
+
+def review_request(
+    scenario: ScenarioConfig, critic: ModelEntry, *, proposal_text: str, proposer_call_id: str
+) -> tuple[ChatRequest, str, str]:
+    """The critic's request for a proposal as answered: request, prompt hash, output hash.
+
+    The output hash is the proposal's: SHA-256 of its content as stored.
+    """
+    output_hash = sha256_prefixed(proposal_text.encode("utf-8"))
+    request, digest = critic_request(
+        scenario,
+        critic,
+        proposal_text=proposal_text,
+        output_hash=output_hash,
+        proposer_call_id=proposer_call_id,
+    )
+    return request, digest, output_hash
