@@ -1,16 +1,23 @@
-"""The actor loop both agents share: read the mailbox, answer the supervisor, stop on close."""
+"""What both agents share: the actor loop and the one way a request becomes a reply.
+
+An agent reads its mailbox, answers each request into the supervisor's inbox, and stops when
+the mailbox closes. :meth:`Agent.handle` is a template method: check the request's kind,
+call the model (redacting the answer at this edge), turn a failure into ``RunFailed``, and
+let the role say what its reply is (:meth:`Agent.reply`).
+"""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from typing import Generic, TypeVar
 
 import structlog
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from orchestrator.core.calls import ChatRequest, ChatResponse, ModelClient, Role
-from orchestrator.core.errors import PilotError, ProviderError
+from orchestrator.core.errors import PilotError, ProviderError, RuntimeFailure
 from orchestrator.core.mailbox import deliver, next_item
-from orchestrator.core.messages import AnyMessage, RunFailed
+from orchestrator.core.messages import AnyMessage, CritiqueRequest, ProposalRequest, RunFailed
 from orchestrator.core.redaction import redact, redact_response
 
 __all__ = ["Agent"]
@@ -20,11 +27,14 @@ log = structlog.get_logger()
 # A provider that stopped for these reasons did not give a complete, usable answer.
 _FAILED_FINISH = frozenset({"length", "content_filter"})
 
+Request = TypeVar("Request", ProposalRequest, CritiqueRequest)
 
-class Agent(ABC):
+
+class Agent(ABC, Generic[Request]):
     """An actor with one mailbox; it only ever answers the supervisor."""
 
     role: Role
+    accepts: type[Request]
 
     def __init__(self, client: ModelClient, *, model_id: str) -> None:
         self.client = client
@@ -37,9 +47,19 @@ class Agent(ABC):
             while (message := await next_item(inbox)) is not None:
                 await deliver(outbox, await self.handle(message))
 
-    @abstractmethod
     async def handle(self, message: AnyMessage) -> AnyMessage:
-        """The reply to one message."""
+        """The reply to one message: the role's answer, or why there is none."""
+        if not isinstance(message, self.accepts):
+            return self.unexpected(message)
+        try:
+            response = await self.call_model(message.request)
+        except PilotError as exc:
+            return self.failed(message, exc)
+        return self.reply(message, response)
+
+    @abstractmethod
+    def reply(self, request: Request, response: ChatResponse) -> AnyMessage:
+        """The role's message for a (redacted, complete) model answer to ``request``."""
 
     async def call_model(self, request: ChatRequest) -> ChatResponse:
         # Redacted here, at the edge, so every later copy (events, pack, hashes) is clean.
@@ -72,5 +92,5 @@ class Agent(ABC):
             recipient="supervisor",
             error="UnexpectedMessage",
             detail=f"the {self.role} does not handle {kind} messages",
-            exit_code=3,
+            exit_code=RuntimeFailure.exit_code,
         )

@@ -4,31 +4,25 @@ from __future__ import annotations
 
 from agents.base import Agent
 from agents.parsing import parse_critique
-from orchestrator.core.calls import Role
+from orchestrator.core.calls import ChatResponse, Role
 from orchestrator.core.canonical import sha256_prefixed
-from orchestrator.core.errors import PilotError
 from orchestrator.core.messages import AnyMessage, Critique, CritiqueRequest
 
 __all__ = ["CriticAgent"]
 
 
-class CriticAgent(Agent):
+class CriticAgent(Agent[CritiqueRequest]):
     role: Role = "critic"
+    accepts = CritiqueRequest
 
-    async def handle(self, message: AnyMessage) -> AnyMessage:
-        if not isinstance(message, CritiqueRequest):
-            return self.unexpected(message)
-        try:
-            response = await self.call_model(message.request)
-        except PilotError as exc:
-            return self.failed(message, exc)
+    def reply(self, request: CritiqueRequest, response: ChatResponse) -> AnyMessage:
         parsed = parse_critique(response.content)
         return Critique(
-            run_id=message.run_id,
+            run_id=request.run_id,
             sender="critic",
             recipient="supervisor",
-            model_id=message.model_id,
-            prompt_hash=message.prompt_hash,
+            model_id=request.model_id,
+            prompt_hash=request.prompt_hash,
             output_hash=sha256_prefixed(response.content.encode("utf-8")),
             content=response.content,
             format=parsed.format,

@@ -4,30 +4,24 @@ from __future__ import annotations
 
 from agents.base import Agent
 from agents.parsing import parse_proposal
-from orchestrator.core.calls import Role
+from orchestrator.core.calls import ChatResponse, Role
 from orchestrator.core.canonical import sha256_prefixed
-from orchestrator.core.errors import PilotError
 from orchestrator.core.messages import AnyMessage, Proposal, ProposalRequest
 
 __all__ = ["ProposerAgent"]
 
 
-class ProposerAgent(Agent):
+class ProposerAgent(Agent[ProposalRequest]):
     role: Role = "proposer"
+    accepts = ProposalRequest
 
-    async def handle(self, message: AnyMessage) -> AnyMessage:
-        if not isinstance(message, ProposalRequest):
-            return self.unexpected(message)
-        try:
-            response = await self.call_model(message.request)
-        except PilotError as exc:
-            return self.failed(message, exc)
+    def reply(self, request: ProposalRequest, response: ChatResponse) -> AnyMessage:
         return Proposal(
-            run_id=message.run_id,
+            run_id=request.run_id,
             sender="proposer",
             recipient="supervisor",
-            model_id=message.model_id,
-            prompt_hash=message.prompt_hash,
+            model_id=request.model_id,
+            prompt_hash=request.prompt_hash,
             output_hash=sha256_prefixed(response.content.encode("utf-8")),
             proposal=parse_proposal(response.content),
             call=response.meta,

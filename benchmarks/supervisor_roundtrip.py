@@ -34,7 +34,7 @@ from clients.replay import ReplayClient
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.resources import bundled_fixture
 from orchestrator.evidence.events import Event
-from orchestrator.logs import configure_logging
+from orchestrator.cli.logs import configure_logging
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.run import RunOptions, policy_chain, prepare, run_facts
 from orchestrator.runtime.supervisor import Supervisor

@@ -20,7 +20,7 @@ from pathlib import Path
 import anyio
 
 from orchestrator.evidence.verify import verify_path
-from orchestrator.logs import configure_logging
+from orchestrator.cli.logs import configure_logging
 from orchestrator.runtime.run import RunOptions, execute, prepare
 
 

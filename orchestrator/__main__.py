@@ -1,5 +1,5 @@
 """``python -m orchestrator``: the same as the ``pilot`` command."""
 
-from orchestrator.cli import entry
+from orchestrator.cli.script import entry
 
 entry()

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from orchestrator.cli import main
+from orchestrator.cli.app import main
 from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -7,11 +7,12 @@ carry them, and every artifact is derived from them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Final, Literal
 
 import msgspec
 
 from orchestrator.core.config import ModelEntry, ScenarioConfig
+from orchestrator.core.errors import GovernanceBlock, RuntimeFailure
 
 __all__ = [
     "CostBound",
@@ -97,9 +98,23 @@ class Preflight(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class RunOutcome(msgspec.Struct, frozen=True, kw_only=True):
-    """How the run ended. ``stage`` names where; ``reasons`` say why, one sentence each."""
+    """How the run ended. ``stage`` names where; ``reasons`` say why, one sentence each.
+
+    Made by :meth:`of`, which derives the exit code from the status (SPEC §10).
+    """
 
     status: Status
     exit_code: int
     stage: str
     reasons: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, status: Status, stage: str, reasons: tuple[str, ...] = ()) -> RunOutcome:
+        return cls(status=status, exit_code=_EXIT_CODES[status], stage=stage, reasons=reasons)
+
+
+_EXIT_CODES: Final[dict[Status, int]] = {
+    "COMPLETE": 0,
+    "BLOCKED": GovernanceBlock.exit_code,
+    "FAILED": RuntimeFailure.exit_code,
+}

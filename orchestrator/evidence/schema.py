@@ -21,6 +21,7 @@ from policies.findings import CheckResult, ScopeReport, Violation
 
 __all__ = [
     "ADDENDUM_VERSION",
+    "REVIEW_TARGET_SECONDS",
     "SOD_RULES",
     "ArtifactHash",
     "CallRecord",
@@ -52,6 +53,8 @@ __all__ = [
 ]
 
 ADDENDUM_VERSION: Final = "1.0"
+# The pilot's target for one operator review (source design §7): under 15 minutes.
+REVIEW_TARGET_SECONDS: Final = 15 * 60
 
 # The separation-of-duties rules, in the order sod_check.json lists them (SPEC §4).
 SOD_RULES: Final = (

@@ -1,8 +1,6 @@
-"""The evidence bundler: consumes the supervisor's event stream and writes the pack."""
+"""The evidence bundler: consumes the supervisor's event stream and builds the pack."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from anyio.abc import ObjectReceiveStream
 
@@ -11,7 +9,6 @@ from orchestrator.evidence.build import BuiltPack, build_artifacts
 from orchestrator.evidence.events import AnyEvent, EventChain
 from orchestrator.evidence.names import INDEX, PACK_SIGNATURE
 from orchestrator.evidence.signing import Signer
-from orchestrator.evidence.writer import write_pack
 
 __all__ = ["EvidenceBundler"]
 
@@ -34,18 +31,13 @@ class EvidenceBundler:
                 self.events.append(event)
 
     def build(self) -> BuiltPack:
+        """Every file of the pack from the events so far, signature included."""
         chain = EventChain()
         for event in self.events:
             chain.append(event)
         signing = self.signer.info if self.signer is not None else None
-        return build_artifacts(self.events, b"".join(chain.lines), chain.head, signing)
-
-    def write(self, out_dir: Path) -> BuiltPack:
-        """Build the pack from the events so far and write it atomically to ``out_dir``."""
-        pack = self.build()
-        files = pack.files
+        pack = build_artifacts(self.events, b"".join(chain.lines), chain.head, signing)
         if self.signer is not None:
-            signature = self.signer.sign(files[INDEX], signed_file=INDEX)
-            files = {**files, PACK_SIGNATURE: signature}
-        write_pack(out_dir, files)
+            signature = self.signer.sign(pack.files[INDEX], signed_file=INDEX)
+            pack.files[PACK_SIGNATURE] = signature
         return pack

@@ -30,13 +30,15 @@ from orchestrator.core.config import (
     load_scenario,
 )
 from orchestrator.core.errors import ConfigError, UsageError
-from orchestrator.core.messages import ProposalRequest
+from orchestrator.core.interrupts import Held, deferred
+from orchestrator.core.messages import CritiqueRequest, ProposalRequest
 from orchestrator.core.resources import bundled_fixture, find_config_dir
 from orchestrator.core.version import PRODUCT_VERSION
+from orchestrator.evidence.build import BuiltPack
 from orchestrator.evidence.events import AnyEvent
 from orchestrator.evidence.records import InputRef, Mode, Preflight, RunOutcome, RunPlan
 from orchestrator.evidence.signing import Signer, load_signer
-from orchestrator.evidence.writer import check_out_dir
+from orchestrator.evidence.writer import check_out_dir, write_pack
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.plan import make_run_id, proposer_request
 from orchestrator.runtime.preflight import preflight
@@ -51,6 +53,7 @@ __all__ = [
     "PreparedRun",
     "RunOptions",
     "RunResult",
+    "conduct",
     "execute",
     "prepare",
 ]
@@ -91,13 +94,38 @@ class PreparedRun:
 
 @dataclass(frozen=True)
 class RunResult:
+    """A finished run and its pack, built but not yet written (see :meth:`write`)."""
+
     plan: RunPlan
     outcome: RunOutcome
     pack: Path
-    sod_result: str
-    scope_result: str
-    critic_decision: str | None
+    built: BuiltPack
     preflight: Preflight | None = None
+
+    @property
+    def sod_result(self) -> str:
+        return self.built.sod_result
+
+    @property
+    def scope_result(self) -> str:
+        return self.built.scope_result
+
+    @property
+    def critic_decision(self) -> str | None:
+        return self.built.critic_decision
+
+    def write(self) -> Held:
+        """Write the pack atomically, with SIGINT, SIGTERM and SIGHUP held until it is done.
+
+        An interrupted run thus either has its whole pack or none; the returned :class:`Held`
+        says whether a signal arrived meanwhile.
+        """
+        with deferred() as held:
+            write_pack(self.pack, self.built.files)
+        log.info(
+            "run.finished", run_id=self.plan.run_id, status=self.outcome.status, pack=str(self.pack)
+        )
+        return held
 
 
 def _network_gate(options: RunOptions) -> None:
@@ -231,21 +259,21 @@ def policy_chain(prepared: PreparedRun) -> PolicyChain:
     return PolicyChain([RoutingPolicy(), SoDPolicy(), ScopePolicy(scope)])
 
 
-async def execute(
+async def conduct(
     prepared: PreparedRun,
     client: ModelClient | None = None,
     *,
-    proposer: Agent | None = None,
-    critic: Agent | None = None,
+    proposer: Agent[ProposalRequest] | None = None,
+    critic: Agent[CritiqueRequest] | None = None,
 ) -> RunResult:
-    """Run the supervisor and the bundler together and write the pack, whatever the outcome.
+    """Run the supervisor with the bundler on its event stream; build the pack, whatever the
+    outcome, without writing it.
 
     ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
     benchmarks); blocks and failures are outcomes, not exceptions.
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
-    facts = run_facts(plan)
     bundler = EvidenceBundler(prepared.signer)
     events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](EVENT_BUFFER)
     async with anyio.create_task_group() as tg:
@@ -254,7 +282,7 @@ async def execute(
             supervisor = Supervisor(
                 plan=plan,
                 chain=policy_chain(prepared),
-                facts=facts,
+                facts=run_facts(plan),
                 events=events_tx,
                 clock=prepared.clock,
                 deadline_s=prepared.deadline_s,
@@ -274,17 +302,26 @@ async def execute(
                     critic or CriticAgent(model_client, model_id=plan.critic.model_id),
                 )
             await supervisor.finished(outcome, report)
-    pack = bundler.write(prepared.out_dir)
-    log.info("run.finished", status=outcome.status, pack=str(prepared.out_dir))
     return RunResult(
         plan=plan,
         outcome=outcome,
         pack=prepared.out_dir,
-        sod_result=pack.sod_result,
-        scope_result=pack.scope_result,
-        critic_decision=pack.critic_decision,
+        built=bundler.build(),
         preflight=report,
     )
+
+
+async def execute(
+    prepared: PreparedRun,
+    client: ModelClient | None = None,
+    *,
+    proposer: Agent[ProposalRequest] | None = None,
+    critic: Agent[CritiqueRequest] | None = None,
+) -> RunResult:
+    """:func:`conduct` the run and write its pack."""
+    result = await conduct(prepared, client, proposer=proposer, critic=critic)
+    result.write()
+    return result
 
 
 async def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
@@ -293,15 +330,9 @@ async def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcom
         prepared.plan, prepared.request.request, prepared.request.prompt_hash, prepared.replay
     )
     if outcome.status == "COMPLETE" and not report.within_budget:
-        outcome = RunOutcome(
-            status="FAILED",
-            exit_code=3,
-            stage="preflight",
-            reasons=(
-                (
-                    f"the worst-case cost {report.worst_case_total_usd:.6f} USD exceeds the "
-                    f"per-run limit {report.per_run_limit_usd:.2f} USD"
-                ),
-            ),
+        reason = (
+            f"the worst-case cost {report.worst_case_total_usd:.6f} USD exceeds the "
+            f"per-run limit {report.per_run_limit_usd:.2f} USD"
         )
+        outcome = RunOutcome.of("FAILED", "preflight", (reason,))
     return outcome, report

@@ -18,7 +18,7 @@ from anyio.abc import ObjectReceiveStream, ObjectSendStream
 
 from agents.base import Agent
 from orchestrator.core.clock import Clock
-from orchestrator.core.errors import DeadlineExceeded, GovernanceBlock, RuntimeFailure
+from orchestrator.core.errors import DeadlineExceeded
 from orchestrator.core.mailbox import deliver, next_item
 from orchestrator.core.messages import (
     AnyMessage,
@@ -105,9 +105,14 @@ class Supervisor:
         verdict = await self.admit(request)
         if not verdict.allowed:
             return _blocked(verdict)
-        return RunOutcome(status="COMPLETE", exit_code=0, stage="preflight")
+        return RunOutcome.of("COMPLETE", "preflight")
 
-    async def run(self, request: ProposalRequest, proposer: Agent, critic: Agent) -> RunOutcome:
+    async def run(
+        self,
+        request: ProposalRequest,
+        proposer: Agent[ProposalRequest],
+        critic: Agent[CritiqueRequest],
+    ) -> RunOutcome:
         """One governed exchange with its own actors, within the run's deadline.
 
         An unexpected exception (a bug in an agent, a client or a policy) still ends in an
@@ -127,7 +132,9 @@ class Supervisor:
             return _failed("internal", (f"internal error: {_describe(exc)}",))
 
     @asynccontextmanager
-    async def session(self, proposer: Agent, critic: Agent) -> AsyncIterator[Session]:
+    async def session(
+        self, proposer: Agent[ProposalRequest], critic: Agent[CritiqueRequest]
+    ) -> AsyncIterator[Session]:
         """The actors running in the supervisor's task group, each behind its own mailbox.
 
         Agents never hold each other's send ends: both answer into the supervisor's inbox.
@@ -161,13 +168,8 @@ class Supervisor:
             if not verdict.allowed:
                 return _blocked(verdict)
             match message:
-                case RunFailed(sender=sender, detail=detail, exit_code=code):
-                    return RunOutcome(
-                        status="FAILED",
-                        exit_code=code if code else RuntimeFailure.exit_code,
-                        stage=sender,
-                        reasons=(detail,),
-                    )
+                case RunFailed(sender=sender, detail=detail):
+                    return RunOutcome.of("FAILED", sender, (detail,))
                 case Proposal():
                     self.facts.proposal = message
                     review = self._critique_request(message)
@@ -176,7 +178,7 @@ class Supervisor:
                         return _blocked(verdict)
                     await deliver(critic, review)
                 case Critique():
-                    return RunOutcome(status="COMPLETE", exit_code=0, stage="critique")
+                    return RunOutcome.of("COMPLETE", "critique")
                 case _:
                     return _failed("supervisor", (f"unexpected {type(message).__name__}",))
         return _failed("supervisor", ("the actors stopped before the run finished",))
@@ -215,12 +217,7 @@ class Session:
 
 
 def _blocked(verdict: Verdict) -> RunOutcome:
-    return RunOutcome(
-        status="BLOCKED",
-        exit_code=GovernanceBlock.exit_code,
-        stage=verdict.message_kind,
-        reasons=verdict.reasons,
-    )
+    return RunOutcome.of("BLOCKED", verdict.message_kind, verdict.reasons)
 
 
 def _describe(exc: BaseException) -> str:
@@ -232,6 +229,4 @@ def _describe(exc: BaseException) -> str:
 
 
 def _failed(stage: str, reasons: tuple[str, ...]) -> RunOutcome:
-    return RunOutcome(
-        status="FAILED", exit_code=RuntimeFailure.exit_code, stage=stage, reasons=reasons
-    )
+    return RunOutcome.of("FAILED", stage, reasons)

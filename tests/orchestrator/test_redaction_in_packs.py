@@ -15,7 +15,7 @@ from clients.recording import RecordingClient
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.clock import FixedClock
 from orchestrator.evidence.verify import verify_pack
-from orchestrator.logs import configure_logging
+from orchestrator.cli.logs import configure_logging
 from orchestrator.runtime.run import RunOptions, execute, prepare
 from tests.conftest import SAMPLE
 

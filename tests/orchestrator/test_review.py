@@ -18,7 +18,8 @@ from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.clock import FixedClock
 from orchestrator.core.errors import Aborted
 from orchestrator.evidence.verify import verify_pack
-from orchestrator.review import ReviewOptions, review_pack
+from orchestrator.cli.summary import review_lines
+from orchestrator.review.service import ReviewOptions, review_pack
 from tests.conftest import SAMPLE, CliResult
 
 Pilot = Callable[..., CliResult]
@@ -74,6 +75,7 @@ class Script:
     def __init__(self, answers: list[str | None], clock: SteppingClock | None = None) -> None:
         self.answers: Iterator[str | None] = iter(answers)
         self.said: list[str] = []
+        self.reports: list[bytes] = []
         self.clock = clock
 
     @property
@@ -82,6 +84,8 @@ class Script:
 
     def say(self, text: str) -> None:
         self.said.append(text)
+        if text.startswith("report: "):
+            self.reports.append(Path(text.removeprefix("report: ")).read_bytes())
 
     def ask(self, question: str) -> str:
         if self.clock is not None:
@@ -202,7 +206,11 @@ def test_duration_comes_from_the_injected_clock(pack: Path) -> None:
     clock = SteppingClock(T0)
     console = Script(["needs changes", "Quantify the energy shock.", "Ana"], clock)
     result = review_pack(ReviewOptions(pack=pack), clock=clock, console=console, environ={})
-    assert console.said[0] == f"report: {pack / 'operator_review.html'}"
+    # The operator read a temporary copy outside the pack; the pack got the same bytes.
+    reading = Path(console.said[0].removeprefix("report: "))
+    assert not reading.is_relative_to(pack)
+    assert not reading.exists()
+    assert console.reports[0] == (pack / "operator_review.html").read_bytes()
     assert result.addendum is not None
     addendum = json.loads((pack / "operator_review.json").read_bytes())
     assert addendum["started_at"] == "2026-01-10T13:00:00+00:00"
@@ -211,7 +219,7 @@ def test_duration_comes_from_the_injected_clock(pack: Path) -> None:
     finished = datetime.fromisoformat(addendum["finished_at"])
     assert addendum["duration_seconds"] == (finished - started).total_seconds() == 540
     assert addendum["decision"] == "NEEDS_CHANGES"
-    assert "duration: 9.0 min" in result.summary()
+    assert "duration: 9.0 min" in review_lines(result)
 
 
 def test_started_at_flag_sets_the_duration(pack: Path) -> None:
@@ -228,7 +236,7 @@ def test_started_at_flag_sets_the_duration(pack: Path) -> None:
     assert result.addendum.started_at == "2026-01-10T12:44:30+00:00"
     assert result.addendum.finished_at == "2026-01-10T13:00:00+00:00"
     assert result.addendum.duration_seconds == 930
-    assert "duration: 15.5 min (over the 15-minute target)" in result.summary()
+    assert "duration: 15.5 min (over the 15-minute target)" in review_lines(result)
 
 
 def test_a_second_review_is_refused(pilot: Pilot, pack: Path) -> None:
@@ -301,7 +309,7 @@ def test_hostile_strings_are_escaped(pilot: Pilot, tmp_path: Path) -> None:
     page = (pack / "operator_review.html").read_text(encoding="utf-8")
     assert "<script" not in page
     assert "<img" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert "&amp;amp;" in page
     assert Ids(page).text["critic-rationale"] == hostile
 

@@ -257,7 +257,7 @@ def test_run_without_a_key_does_not_import_cryptography(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "PILOT_SIGNING_KEY"}
     code = (
         "import sys\n"
-        "from orchestrator.cli import main\n"
+        "from orchestrator.cli.app import main\n"
         f"assert main(['run', '--out', {str(tmp_path / 'p')!r}]) == 0\n"
         "print(sorted(m for m in sys.modules if m.startswith('cryptography')))\n"
     )

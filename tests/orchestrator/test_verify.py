@@ -491,7 +491,9 @@ def test_edited_review_decision_after_writing_is_caught(pilot: Pilot, pack: Path
     write_review(pack)
     path = pack / "operator_review.json"
     path.write_bytes(path.read_bytes().replace(b'"APPROVE"', b'"APPROVED"'))
-    assert_caught(pilot, pack, "operator_review.json", "field decision: Invalid enum value 'APPROVED'")
+    assert_caught(
+        pilot, pack, "operator_review.json", "field decision: Invalid enum value 'APPROVED'"
+    )
 
 
 def test_valid_decision_swapped_after_review_is_caught(pilot: Pilot, pack: Path) -> None:

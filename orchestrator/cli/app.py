@@ -1,0 +1,117 @@
+"""The ``pilot`` app: commands registered lazily, logging set up once, exit codes mapped once.
+
+Each command lives in its own module and is imported only when it runs, so ``pilot verify``
+never loads the runtime, the clients or the review renderer. The meta app takes the options
+every command shares (``--log-format``, ``--debug``) from anywhere on the line.
+
+Exit codes (SPEC §10) come from the error tree (:func:`orchestrator.core.errors.exit_code_for`)
+and from a command's own result; nothing else decides them. No traceback reaches a user:
+an unexpected error is one sentence on stderr, its traceback a debug log event.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from importlib import metadata
+from typing import Annotated
+
+import structlog
+from cyclopts import App, Parameter
+from cyclopts.exceptions import CycloptsError
+
+from orchestrator.cli.logs import LogFormat, configure_logging
+from orchestrator.core import interrupts
+from orchestrator.core.errors import Aborted, PilotError, RuntimeFailure
+from orchestrator.core.redaction import redact
+from orchestrator.core.version import PRODUCT_VERSION
+
+__all__ = ["app", "main"]
+
+log = structlog.get_logger()
+
+DISTRIBUTION = "market-outlook-pilot"
+
+
+def installed_version() -> str:
+    """The installed distribution's version (a checkout run by ``uv run`` is installed too)."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return PRODUCT_VERSION
+
+
+app = App(
+    name="pilot",
+    help="Governed L2 market-outlook runs: a proposer, an independent critic, evidence packs. "
+    "It advises; it never trades.",
+    version=installed_version,
+    result_action="return_value",
+    exit_on_error=False,
+    print_error=False,
+    help_on_error=False,
+    suppress_keyboard_interrupt=False,
+)
+app.command("orchestrator.cli.run:run")
+app.command("orchestrator.cli.verify:verify")
+app.command("orchestrator.cli.review:review")
+app.command("orchestrator.cli.policy:policy_app", name="policy")
+app.command("orchestrator.cli.fixture:fixture_app", name="fixture")
+app.command("orchestrator.cli.keys:keys_app", name="keys")
+
+
+@app.default
+def _no_command() -> int:
+    """Without a command: the help, and a usage error."""
+    app.help_print([])
+    return 1
+
+
+@app.meta.default
+def _meta(
+    *tokens: Annotated[str, Parameter(show=False, allow_leading_hyphen=True)],
+    log_format: LogFormat = "console",
+    debug: bool = False,
+) -> int:
+    """Options for every command.
+
+    Parameters
+    ----------
+    log_format
+        Logs on stderr as console lines or JSON (one event per line).
+    debug
+        Also log debug events, tracebacks of unexpected errors included.
+    """
+    configure_logging(log_format, level=logging.DEBUG if debug else logging.INFO)
+    result = app(tokens)
+    return result if isinstance(result, int) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app and map every outcome to its documented exit code."""
+    try:
+        with interrupts.installed():
+            result = app.meta(sys.argv[1:] if argv is None else argv)
+    except CycloptsError as exc:
+        return _fail(f"pilot: {_one_line(str(exc))}", 1)
+    except PilotError as exc:
+        return _fail(f"pilot: {exc.message}", exc.exit_code)
+    except KeyboardInterrupt:
+        return _fail("pilot: aborted", Aborted.exit_code)
+    except Exception as exc:
+        log.debug("cli.crashed", exc_info=True)
+        detail = redact(f"{type(exc).__name__}: {exc}")[0]
+        return _fail(
+            f"pilot: internal error ({detail}); run again with --debug for the traceback",
+            RuntimeFailure.exit_code,
+        )
+    return result if isinstance(result, int) else 0
+
+
+def _fail(message: str, code: int) -> int:
+    sys.stderr.write(message + "\n")
+    return code
+
+
+def _one_line(text: str) -> str:
+    return " ".join(line.strip("│╭╮╰╯─ ") for line in text.splitlines() if line.strip("│╭╮╰╯─ "))

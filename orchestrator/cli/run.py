@@ -1,0 +1,80 @@
+"""``pilot run``: one governed run, its evidence pack, and a summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Literal
+
+import anyio
+from cyclopts import Parameter, validators
+
+from orchestrator.cli.options import ConfigDir
+from orchestrator.cli.output import emit
+from orchestrator.cli.summary import run_lines
+from orchestrator.core import interrupts
+from orchestrator.runtime.run import DEFAULT_DEADLINE_S, RunOptions, conduct, prepare
+
+__all__ = ["RunFlags", "run"]
+
+
+@Parameter(name="*")
+@dataclass(frozen=True, kw_only=True)
+class RunFlags:
+    """What one governed run needs to know."""
+
+    mode: Literal["dry", "replay", "record", "live"] = "replay"
+    """dry (no calls: prompts, SoD, worst-case cost), replay (from a fixture, the default),
+    record or live (real calls; not available in this version)."""
+
+    fixture: Path | None = None
+    """Transcript to replay (default: the bundled sample) or to check coverage against in
+    dry mode."""
+
+    scenario: str | None = None
+    """Scenario id from config/scenarios (default: the fixture's scenario)."""
+
+    out: Path | None = None
+    """The evidence pack directory to create; it must not exist (default:
+    evidence_packs/L2_MARKET_OUTLOOK_<date>_<id> under the working directory)."""
+
+    clock: str | None = None
+    """Fixed ISO-8601 start time (replay defaults to the fixture's recorded_at)."""
+
+    config_dir: ConfigDir = None
+
+    allow_network: bool = False
+    """Permit real API calls (record and live)."""
+
+    yes: bool = False
+    """Do not wait for ENTER after the network banner (scheduled runs)."""
+
+    deadline: Annotated[float, Parameter(validator=validators.Number(gt=0))] = DEFAULT_DEADLINE_S
+    """Seconds the whole run may take (more than 0; inf for none)."""
+
+    signing_key: Path | None = None
+    """Ed25519 PEM (PKCS#8) private key that signs the pack (default: $PILOT_SIGNING_KEY)."""
+
+
+def run(flags: RunFlags = RunFlags()) -> int:
+    """One governed run; writes an evidence pack and prints a summary."""
+    prepared = prepare(
+        RunOptions(
+            mode=flags.mode,
+            fixture=flags.fixture,
+            scenario=flags.scenario,
+            out=flags.out,
+            clock=flags.clock,
+            config_dir=flags.config_dir,
+            allow_network=flags.allow_network,
+            yes=flags.yes,
+            deadline_s=flags.deadline,
+            signing_key=flags.signing_key,
+        )
+    )
+    result = anyio.run(conduct, prepared)
+    held = result.write()
+    # The pack is written: from here on the run's status is the exit status.
+    interrupts.ignore()
+    emit(run_lines(result, interrupted=held.name))
+    return result.outcome.exit_code
