@@ -31,10 +31,10 @@ import anyio.lowlevel
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
+from orchestrator.cli.logs import configure_logging
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.resources import bundled_fixture
-from orchestrator.evidence.events import Event
-from orchestrator.cli.logs import configure_logging
+from orchestrator.evidence.events import AnyEvent
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.run import RunOptions, policy_chain, prepare, run_facts
 from orchestrator.runtime.supervisor import Supervisor
@@ -65,7 +65,7 @@ async def measure(with_policies: bool) -> tuple[list[float], int]:
     facts = run_facts(plan)
     bundler = EvidenceBundler()
     stub = Stub(prepared.replay)
-    events_tx, events_rx = anyio.create_memory_object_stream[Event](64)
+    events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](64)
     samples: list[float] = []
     async with anyio.create_task_group() as tg:
         tg.start_soon(bundler.consume, events_rx)

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import anyio
 
-from orchestrator.evidence.verify import verify_path
 from orchestrator.cli.logs import configure_logging
+from orchestrator.evidence.verify import verify_path
 from orchestrator.runtime.run import RunOptions, execute, prepare
 
 

@@ -1,42 +1,16 @@
-"""The orchestrator: supervisor, run assembly, evidence bundler and the ``pilot`` CLI.
+"""The market-outlook pilot: a governed proposer/critic orchestrator for the L2 layer.
 
-The package root re-exports only the error tree, which every other package uses; the
-runtime lives in its modules (``orchestrator.runtime.run``, ``orchestrator.runtime.supervisor``, …) so
-that importing a foundation module never drags in the whole runtime.
+Layers, bottom up (the import contracts in ``pyproject.toml`` enforce them):
+
+- ``orchestrator.core`` — the kernel: errors, config, call structs, output contract,
+  messages, mailboxes, file I/O, redaction;
+- ``policies`` and ``clients`` — the policy chain; model clients;
+- ``agents`` and ``orchestrator.evidence`` — the actors; the evidence-pack schema,
+  builder, writer, signing and verification;
+- ``orchestrator.runtime`` and ``orchestrator.review`` — one governed run; operator review;
+- ``orchestrator.cli`` — the ``pilot`` command.
+
+See ``ARCHITECTURE.md``.
 """
 
-from orchestrator.core.errors import (
-    Aborted,
-    BudgetExhausted,
-    ConfigError,
-    DeadlineExceeded,
-    EvidenceWriteError,
-    GovernanceBlock,
-    IntegrityError,
-    PilotError,
-    ProviderError,
-    ReplayMiss,
-    RuntimeFailure,
-    ScopeViolation,
-    SoDViolation,
-    UsageError,
-    exit_code_for,
-)
-
-__all__ = [
-    "Aborted",
-    "BudgetExhausted",
-    "ConfigError",
-    "DeadlineExceeded",
-    "EvidenceWriteError",
-    "GovernanceBlock",
-    "IntegrityError",
-    "PilotError",
-    "ProviderError",
-    "ReplayMiss",
-    "RuntimeFailure",
-    "ScopeViolation",
-    "SoDViolation",
-    "UsageError",
-    "exit_code_for",
-]
+__all__: list[str] = []

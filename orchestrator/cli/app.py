@@ -11,6 +11,10 @@ an unexpected error is one sentence on stderr, its traceback a debug log event.
 
 from __future__ import annotations
 
+# First of all: this import keeps structlog from loading rich (see orchestrator.cli.logs).
+from orchestrator.cli.logs import LogFormat, configure_logging
+
+# isort: split
 import logging
 import sys
 from importlib import metadata
@@ -20,7 +24,6 @@ import structlog
 from cyclopts import App, Parameter
 from cyclopts.exceptions import CycloptsError
 
-from orchestrator.cli.logs import LogFormat, configure_logging
 from orchestrator.core import interrupts
 from orchestrator.core.errors import Aborted, PilotError, RuntimeFailure
 from orchestrator.core.redaction import redact

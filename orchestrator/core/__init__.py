@@ -1,355 +1,49 @@
 """The kernel: what every layer stands on, importing nothing of the layers above it.
 
-Errors, the product version, canonical encoding and hashing, clocks, configuration (model
-registry, capability scopes, scenarios), the shape of one model call, the L2 output
-contract, the message union and mailboxes, file I/O, redaction, where shipped data lives.
-Enforced by the import contracts in ``pyproject.toml``: nothing here imports ``agents``,
-``clients``, ``policies`` or the rest of ``orchestrator``.
+One module per concept:
 
-The facade is lazy: each name is imported from its module on first use.
+- ``errors`` — the one exception tree and its exit codes;
+- ``version`` — the product version packs record;
+- ``canonical`` — deterministic encoding and ``sha256:`` hashes;
+- ``clock`` — injected clocks;
+- ``config`` — model registry, capability scopes, scenarios (typed TOML);
+- ``resources`` — where the shipped ``config/`` and ``fixtures/`` live;
+- ``calls`` — the shape of one model call and the ``ModelClient`` protocol;
+- ``contract`` — the L2 output types and the critique;
+- ``messages`` — the message union actors exchange; ``mailbox`` — bounded mailboxes;
+- ``decoding`` — where a typed decode failed; ``fileio`` — reads and atomic writes;
+- ``redaction`` — secrets out of everything stored; ``interrupts`` — signals;
+- ``exports`` — lazy package facades.
+
+Enforced by the import contracts in ``pyproject.toml``. The kernel's public names are its
+modules (``from orchestrator.core import errors``); each module's ``__all__`` lists its own.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from orchestrator.core.exports import lazy_exports
-
-if TYPE_CHECKING:
-    from orchestrator.core.calls import (
-        CallMeta,
-        ChatMessage,
-        ChatRequest,
-        ChatResponse,
-        ModelClient,
-        Role,
-        Usage,
-        canonical_request,
-        canonical_text,
-        prompt_hash,
-    )
-    from orchestrator.core.canonical import (
-        encode_compact,
-        encode_pretty,
-        sha256_prefixed,
-        short_hash,
-    )
-    from orchestrator.core.clock import (
-        Clock,
-        FixedClock,
-        SystemClock,
-        parse_instant,
-    )
-    from orchestrator.core.config import (
-        BudgetConfig,
-        CapabilityScope,
-        ConfigBundle,
-        LayerMapping,
-        ModelEntry,
-        ModelRegistry,
-        PromptSpec,
-        ProviderEntry,
-        ScenarioConfig,
-        load_config,
-        load_registry,
-        load_scenario,
-        load_scope,
-    )
-    from orchestrator.core.contract import (
-        DECISIONS,
-        OUTPUT_TYPES,
-        CritiqueBody,
-        Decision,
-        MacroOutlook,
-        NoTradeTrigger,
-        NoTradeTriggers,
-        OutputItem,
-        ParsedProposal,
-        ProposalBody,
-        RegimeClassification,
-        Risk,
-        RiskContext,
-        Scenario,
-        ScenarioReport,
-        UncertaintyAssessment,
-        critique_json_schema,
-        proposal_json_schema,
-        raw_item_ids,
-    )
-    from orchestrator.core.decoding import (
-        error_location,
-    )
-    from orchestrator.core.errors import (
-        Aborted,
-        BudgetExhausted,
-        ConfigError,
-        DeadlineExceeded,
-        EvidenceWriteError,
-        GovernanceBlock,
-        IntegrityError,
-        PilotError,
-        ProviderError,
-        ReplayMiss,
-        RuntimeFailure,
-        ScopeViolation,
-        SoDViolation,
-        UsageError,
-        exit_code_for,
-    )
-    from orchestrator.core.fileio import (
-        PRIVATE,
-        READ_ONLY,
-        TEMP_PREFIX,
-        fsync_dir,
-        read_bytes,
-        read_text,
-        write_new_dir,
-        write_new_file,
-    )
-    from orchestrator.core.mailbox import (
-        deliver,
-        next_item,
-    )
-    from orchestrator.core.messages import (
-        Actor,
-        AnyMessage,
-        Critique,
-        CritiqueRequest,
-        Message,
-        Proposal,
-        ProposalRequest,
-        RunFailed,
-        message_decoder,
-    )
-    from orchestrator.core.redaction import (
-        REDACTION_KINDS,
-        redact,
-        redact_response,
-    )
-    from orchestrator.core.resources import (
-        SAMPLE_FIXTURE,
-        bundled_fixture,
-        find_config_dir,
-        shipped_dir,
-    )
-    from orchestrator.core.version import (
-        PRODUCT_VERSION,
-    )
+import importlib
+from typing import Any
 
 __all__ = [
-    "DECISIONS",
-    "OUTPUT_TYPES",
-    "PRIVATE",
-    "PRODUCT_VERSION",
-    "READ_ONLY",
-    "REDACTION_KINDS",
-    "SAMPLE_FIXTURE",
-    "TEMP_PREFIX",
-    "Aborted",
-    "Actor",
-    "AnyMessage",
-    "BudgetConfig",
-    "BudgetExhausted",
-    "CallMeta",
-    "CapabilityScope",
-    "ChatMessage",
-    "ChatRequest",
-    "ChatResponse",
-    "Clock",
-    "ConfigBundle",
-    "ConfigError",
-    "Critique",
-    "CritiqueBody",
-    "CritiqueRequest",
-    "DeadlineExceeded",
-    "Decision",
-    "EvidenceWriteError",
-    "FixedClock",
-    "GovernanceBlock",
-    "IntegrityError",
-    "LayerMapping",
-    "MacroOutlook",
-    "Message",
-    "ModelClient",
-    "ModelEntry",
-    "ModelRegistry",
-    "NoTradeTrigger",
-    "NoTradeTriggers",
-    "OutputItem",
-    "ParsedProposal",
-    "PilotError",
-    "PromptSpec",
-    "Proposal",
-    "ProposalBody",
-    "ProposalRequest",
-    "ProviderEntry",
-    "ProviderError",
-    "RegimeClassification",
-    "ReplayMiss",
-    "Risk",
-    "RiskContext",
-    "Role",
-    "RunFailed",
-    "RuntimeFailure",
-    "Scenario",
-    "ScenarioConfig",
-    "ScenarioReport",
-    "ScopeViolation",
-    "SoDViolation",
-    "SystemClock",
-    "UncertaintyAssessment",
-    "Usage",
-    "UsageError",
-    "bundled_fixture",
-    "canonical_request",
-    "canonical_text",
-    "critique_json_schema",
-    "deliver",
-    "encode_compact",
-    "encode_pretty",
-    "error_location",
-    "exit_code_for",
-    "find_config_dir",
-    "fsync_dir",
-    "load_config",
-    "load_registry",
-    "load_scenario",
-    "load_scope",
-    "message_decoder",
-    "next_item",
-    "parse_instant",
-    "prompt_hash",
-    "proposal_json_schema",
-    "raw_item_ids",
-    "read_bytes",
-    "read_text",
-    "redact",
-    "redact_response",
-    "sha256_prefixed",
-    "shipped_dir",
-    "short_hash",
-    "write_new_dir",
-    "write_new_file",
+    "calls",
+    "canonical",
+    "clock",
+    "config",
+    "contract",
+    "decoding",
+    "errors",
+    "exports",
+    "fileio",
+    "interrupts",
+    "mailbox",
+    "messages",
+    "redaction",
+    "resources",
+    "version",
 ]
 
-__getattr__, __dir__ = lazy_exports(
-    __name__,
-    __all__,
-    {
-        "orchestrator.core.calls": (
-            "CallMeta",
-            "ChatMessage",
-            "ChatRequest",
-            "ChatResponse",
-            "ModelClient",
-            "Role",
-            "Usage",
-            "canonical_request",
-            "canonical_text",
-            "prompt_hash",
-        ),
-        "orchestrator.core.canonical": (
-            "encode_compact",
-            "encode_pretty",
-            "sha256_prefixed",
-            "short_hash",
-        ),
-        "orchestrator.core.clock": (
-            "Clock",
-            "FixedClock",
-            "SystemClock",
-            "parse_instant",
-        ),
-        "orchestrator.core.config": (
-            "BudgetConfig",
-            "CapabilityScope",
-            "ConfigBundle",
-            "LayerMapping",
-            "ModelEntry",
-            "ModelRegistry",
-            "PromptSpec",
-            "ProviderEntry",
-            "ScenarioConfig",
-            "load_config",
-            "load_registry",
-            "load_scenario",
-            "load_scope",
-        ),
-        "orchestrator.core.contract": (
-            "DECISIONS",
-            "OUTPUT_TYPES",
-            "CritiqueBody",
-            "Decision",
-            "MacroOutlook",
-            "NoTradeTrigger",
-            "NoTradeTriggers",
-            "OutputItem",
-            "ParsedProposal",
-            "ProposalBody",
-            "RegimeClassification",
-            "Risk",
-            "RiskContext",
-            "Scenario",
-            "ScenarioReport",
-            "UncertaintyAssessment",
-            "critique_json_schema",
-            "proposal_json_schema",
-            "raw_item_ids",
-        ),
-        "orchestrator.core.decoding": ("error_location",),
-        "orchestrator.core.errors": (
-            "Aborted",
-            "BudgetExhausted",
-            "ConfigError",
-            "DeadlineExceeded",
-            "EvidenceWriteError",
-            "GovernanceBlock",
-            "IntegrityError",
-            "PilotError",
-            "ProviderError",
-            "ReplayMiss",
-            "RuntimeFailure",
-            "ScopeViolation",
-            "SoDViolation",
-            "UsageError",
-            "exit_code_for",
-        ),
-        "orchestrator.core.fileio": (
-            "PRIVATE",
-            "READ_ONLY",
-            "TEMP_PREFIX",
-            "fsync_dir",
-            "read_bytes",
-            "read_text",
-            "write_new_dir",
-            "write_new_file",
-        ),
-        "orchestrator.core.mailbox": (
-            "deliver",
-            "next_item",
-        ),
-        "orchestrator.core.messages": (
-            "Actor",
-            "AnyMessage",
-            "Critique",
-            "CritiqueRequest",
-            "Message",
-            "Proposal",
-            "ProposalRequest",
-            "RunFailed",
-            "message_decoder",
-        ),
-        "orchestrator.core.redaction": (
-            "REDACTION_KINDS",
-            "redact",
-            "redact_response",
-        ),
-        "orchestrator.core.resources": (
-            "SAMPLE_FIXTURE",
-            "bundled_fixture",
-            "find_config_dir",
-            "shipped_dir",
-        ),
-        "orchestrator.core.version": ("PRODUCT_VERSION",),
-    },
-)
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return importlib.import_module(f"{__name__}.{name}")

@@ -8,7 +8,7 @@ from clients.replay import ReplayClient
 from clients.transcripts import load_transcript
 from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash
 from orchestrator.core.errors import ReplayMiss
-from tests.conftest import BASELINE
+from tests.helpers import BASELINE
 
 # The seed system's recorded hash of its baseline proposer request (its fixture format).
 SEED_PROPOSER_HASH = "sha256:ce0db8666312bcd27baf92ceb2ead4d06aca001005376134c614e0776125a29a"

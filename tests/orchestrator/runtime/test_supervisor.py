@@ -15,10 +15,10 @@ from agents.parsing import parse_proposal
 from clients.fake import FakeModelClient
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.errors import ProviderError
-from orchestrator.core.messages import Critique, Message, Proposal
+from orchestrator.core.messages import AnyMessage, Critique, Proposal
 from orchestrator.evidence.verify import verify_pack
 from orchestrator.runtime.run import PreparedRun, RunOptions, execute, prepare
-from tests.conftest import SAMPLE
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.anyio
 
@@ -170,7 +170,7 @@ async def test_misrouted_message_is_rejected(tmp_path: Path) -> None:
     """A critic that answers as if it were the proposer is stopped by the routing policy."""
 
     class Impostor(CriticAgent):
-        async def handle(self, message: Message) -> Message:
+        async def handle(self, message: AnyMessage) -> AnyMessage:
             reply = await super().handle(message)
             assert isinstance(reply, Critique)
             return Proposal(

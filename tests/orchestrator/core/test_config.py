@@ -9,7 +9,7 @@ import pytest
 from orchestrator.core.config import load_config, load_registry, load_scenario
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.resources import find_config_dir
-from tests.conftest import PROJECT
+from tests.helpers import PROJECT
 
 # The seed system's registry layout: table keys differ from model ids, mixed fallback
 # forms, scalar and per-layer entries side by side under [fallback_policy], no [providers].

@@ -7,22 +7,20 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from orchestrator.cli.summary import review_lines
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.clock import FixedClock
 from orchestrator.core.errors import Aborted
 from orchestrator.evidence.verify import verify_pack
-from orchestrator.cli.summary import review_lines
 from orchestrator.review.service import ReviewOptions, review_pack
-from tests.conftest import SAMPLE, CliResult
-
-Pilot = Callable[..., CliResult]
+from tests.helpers import SAMPLE, Pilot
 
 T0 = datetime(2026, 1, 10, 13, 0, 0, tzinfo=UTC)
 ADDENDUM_FILES = {"operator_review.html", "operator_review.json"}

@@ -8,7 +8,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +20,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 
 from orchestrator.core.canonical import encode_pretty
 from orchestrator.evidence.signing import load_signer
-from tests.conftest import PROJECT, CliResult, write_review
+from tests.helpers import PROJECT, Pilot, write_review
 
-Pilot = Callable[..., CliResult]
 KEY, PUB = "pilot_signing_key.pem", "pilot_signing_key.pub.pem"
 
 

@@ -12,12 +12,12 @@ import structlog
 
 from clients.fake import FakeModelClient
 from clients.recording import RecordingClient
+from orchestrator.cli.logs import configure_logging
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.clock import FixedClock
 from orchestrator.evidence.verify import verify_pack
-from orchestrator.cli.logs import configure_logging
 from orchestrator.runtime.run import RunOptions, execute, prepare
-from tests.conftest import SAMPLE
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.anyio
 

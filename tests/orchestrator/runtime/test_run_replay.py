@@ -6,14 +6,13 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.evidence.events import GENESIS, chain_hash
-from tests.conftest import BASELINE, FORBIDDEN, SAMPLE, CliResult
-
-Pilot = Callable[..., CliResult]
+from tests.helpers import BASELINE, FORBIDDEN, GOLDEN, PROJECT, SAMPLE, Pilot
 
 NINE = {
     "evidence_pack.json",
@@ -28,11 +27,12 @@ NINE = {
 }
 
 
-def load(pack: Path, name: str) -> dict:  # type: ignore[type-arg]
-    return json.loads((pack / name).read_text(encoding="utf-8"))
+def load(pack: Path, name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((pack / name).read_text(encoding="utf-8"))
+    return loaded
 
 
-def assert_pack_integrity(pack: Path) -> dict:  # type: ignore[type-arg]
+def assert_pack_integrity(pack: Path) -> dict[str, Any]:
     """The index lists every other file with matching sha256 and size; the chain ends at the head."""
     index = load(pack, "evidence_pack.json")
     on_disk = {p.name for p in pack.iterdir()}
@@ -77,7 +77,7 @@ def test_replay_of_the_bundled_sample_completes(pilot: Pilot, tmp_path: Path) ->
         "RegimeClassification",
     ]
     manifest = load(pack, "run_manifest.json")
-    project = Path(__file__).resolve().parent.parent.parent
+    project = PROJECT
     for entry in manifest["inputs_manifest"]:
         assert entry["sha256"] == sha256_prefixed((project / entry["name"]).read_bytes())
     assert manifest["fixture"] == {
@@ -98,7 +98,7 @@ def test_two_replays_are_byte_identical(pilot: Pilot, tmp_path: Path) -> None:
 
 def test_replay_matches_the_golden_pack(pilot: Pilot, tmp_path: Path) -> None:
     """The sample's pack equals the committed golden pack byte for byte."""
-    golden = Path(__file__).resolve().parent.parent / "golden" / "sample_pack"
+    golden = GOLDEN
     assert pilot("run", "--out", tmp_path / "pack").code == 0
     written = sorted(p.name for p in (tmp_path / "pack").iterdir())
     assert written == sorted(p.name for p in golden.iterdir())

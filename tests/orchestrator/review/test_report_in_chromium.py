@@ -1,45 +1,28 @@
 """The review report in a real browser: headless Debian Chromium driven by Playwright.
 
-Chromium is the system one (``/usr/bin/chromium``, Debian's package), never a download by
-``playwright install``. The full-page screenshot goes to ``test-artifacts/review.png``.
+Chromium is the system one found on PATH (Debian's package), never a download by
+``playwright install``; without one the test is skipped, unless CI or
+``PILOT_REQUIRE_CHROMIUM`` asks for it. The full-page screenshot goes to
+``test-artifacts/review.png``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import PROJECT, CliResult
+from tests.helpers import CHROMIUM_ARGS, PROJECT, Pilot, chromium
 
-Pilot = Callable[..., CliResult]
-
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = PROJECT / "test-artifacts" / "review.png"
-# Offline and quiet: no network services, no first-run or update traffic.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def test_review_report_in_chromium(
     pilot: Pilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Chromium shows the key facts of a reviewed pack, loads nothing else; screenshot saved."""
-    if not CHROMIUM.exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: install Debian's chromium "
-            "(apt-get install chromium); this test never downloads a browser"
-        )
+    browser_path = chromium()
     monkeypatch.delenv("PILOT_SIGNING_KEY", raising=False)
     pack = tmp_path / "pack"
     assert pilot("run", "--out", pack).code == 0
@@ -49,7 +32,9 @@ def test_review_report_in_chromium(
     SCREENSHOT.parent.mkdir(exist_ok=True)
     requested: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
+        )
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.on("request", lambda request: requested.append(request.url))

@@ -5,14 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FORBIDDEN, SAMPLE, CliResult
-
-Pilot = Callable[..., CliResult]
+from tests.helpers import FORBIDDEN, SAMPLE, Pilot
 
 PILOT = Path(sys.executable).parent / "pilot"
 

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import SAMPLE, CliResult
-
-Pilot = Callable[..., CliResult]
+from tests.helpers import SAMPLE, Pilot
 
 
 def test_dry_run_writes_a_preflight_pack(pilot: Pilot, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import os
 import re
 import shutil
 import tomllib
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,7 @@ from orchestrator.core.canonical import encode_compact, encode_pretty, sha256_pr
 from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.evidence.events import GENESIS, chain_hash
 from orchestrator.evidence.verify import verify_pack, verify_path
-from tests.conftest import FORBIDDEN, CliResult, write_review
-
-Pilot = Callable[..., CliResult]
+from tests.helpers import FORBIDDEN, GOLDEN, PROJECT, Pilot, write_review
 
 ARTIFACTS = (
     "capability_scope_check.json",
@@ -32,7 +29,6 @@ ARTIFACTS = (
     "transcript.json",
 )
 ALL_FILES = ("evidence_pack.json", *ARTIFACTS)
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "sample_pack"
 
 
 @pytest.fixture
@@ -71,7 +67,8 @@ def assert_caught(pilot: Pilot, pack: Path, file: str, needle: str = "") -> dict
 
 
 def load_index(pack: Path) -> dict[str, Any]:
-    return json.loads((pack / "evidence_pack.json").read_bytes())
+    index: dict[str, Any] = json.loads((pack / "evidence_pack.json").read_bytes())
+    return index
 
 
 def save_index(pack: Path, index: dict[str, Any]) -> None:
@@ -318,7 +315,7 @@ def test_pack_of_another_version_is_not_rebuilt(pilot: Pilot, pack: Path) -> Non
 
 def test_product_version_is_the_package_version() -> None:
     """The version written into packs is the one in pyproject.toml."""
-    project = tomllib.loads((GOLDEN.parent.parent.parent / "pyproject.toml").read_text())
+    project = tomllib.loads((PROJECT / "pyproject.toml").read_text())
     assert project["project"]["version"] == PRODUCT_VERSION
 
 

@@ -1,0 +1,99 @@
+"""What tests share besides fixtures: project paths, the CLI result, hand-written addenda."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from orchestrator.core.canonical import encode_pretty, sha256_prefixed
+
+PROJECT = Path(__file__).resolve().parent.parent
+FIXTURES = PROJECT / "fixtures"
+SAMPLE = FIXTURES / "l2_market_outlook_sample.json"
+FORBIDDEN = FIXTURES / "l2_market_outlook_forbidden_output.json"
+BASELINE = FIXTURES / "l2_market_outlook_baseline_freetext.json"
+GOLDEN = PROJECT / "tests" / "golden" / "sample_pack"
+
+
+class CliResult:
+    """What one in-process ``pilot`` call returned and printed."""
+
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code = code
+        self.out = out
+        self.err = err
+
+
+Pilot = Callable[..., CliResult]
+"""The ``pilot`` fixture: call the CLI with arguments, get exit code, stdout and stderr."""
+
+# Set (or CI set) to make a missing Chromium a failure instead of a skip.
+REQUIRE_CHROMIUM = "PILOT_REQUIRE_CHROMIUM"
+# Offline and quiet: no network services, no first-run or update traffic.
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def chromium() -> Path:
+    """The system Chromium on PATH; without one the test is skipped, saying how to install
+    it — or fails, where CI or ``PILOT_REQUIRE_CHROMIUM`` asks for browser tests."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is not None:
+        return Path(found)
+    how = (
+        "no Chromium on PATH: install the system browser (Debian/Ubuntu: "
+        "sudo apt-get install chromium); browser tests never download one"
+    )
+    if os.environ.get("CI") or os.environ.get(REQUIRE_CHROMIUM):
+        pytest.fail(f"{how}; CI or {REQUIRE_CHROMIUM} requires it")
+    pytest.skip(how)
+
+
+def write_review(pack: Path, **changes: Any) -> dict[str, Any]:
+    """Hand-write a review addendum in the format `pilot review` writes; returns its fields.
+
+    Verification tests use it to build addenda (and broken ones) independently of the
+    review command itself.
+    """
+    html = b"<!doctype html><title>review</title><p>Reviewed.</p>\n"
+    (pack / "operator_review.html").write_bytes(html)
+    index_bytes = (pack / "evidence_pack.json").read_bytes()
+    index = json.loads(index_bytes)
+    addendum: dict[str, Any] = {
+        "addendum_version": "1.0",
+        "evidence_pack_id": index["evidence_pack_id"],
+        "run_id": index["run_id"],
+        "pack_index_sha256": sha256_prefixed(index_bytes),
+        "report": {
+            "file": "operator_review.html",
+            "sha256": sha256_prefixed(html),
+            "bytes": len(html),
+        },
+        "decision": "APPROVE",
+        "notes": "",
+        "reviewer": "A. Operator",
+        "started_at": "2026-01-10T13:00:00+00:00",
+        "finished_at": "2026-01-10T13:09:30+00:00",
+        "duration_seconds": 570,
+        "verification_at_review": {"ok": True, "signed": False, "key_id": None, "findings": []},
+    }
+    addendum.update(changes)
+    if "addendum_digest" not in changes:
+        addendum["addendum_digest"] = ""
+        addendum["addendum_digest"] = sha256_prefixed(encode_pretty(addendum))
+    (pack / "operator_review.json").write_bytes(encode_pretty(addendum))
+    return addendum

@@ -1,0 +1,118 @@
+"""Each package's public names: pinned, and each one resolves through its lazy facade."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+PUBLIC = {
+    "orchestrator": [],
+    "orchestrator.core": [
+        "calls",
+        "canonical",
+        "clock",
+        "config",
+        "contract",
+        "decoding",
+        "errors",
+        "exports",
+        "fileio",
+        "interrupts",
+        "mailbox",
+        "messages",
+        "redaction",
+        "resources",
+        "version",
+    ],
+    "orchestrator.evidence": [
+        "AnyEvent",
+        "BuiltPack",
+        "EventChain",
+        "PackIndex",
+        "PackReport",
+        "Preflight",
+        "ReviewAddendum",
+        "RunOutcome",
+        "RunPlan",
+        "Signer",
+        "build_artifacts",
+        "check_out_dir",
+        "load_signer",
+        "verify_pack",
+        "verify_path",
+        "write_pack",
+    ],
+    "orchestrator.runtime": [
+        "EvidenceBundler",
+        "PreparedRun",
+        "RunOptions",
+        "RunResult",
+        "Supervisor",
+        "conduct",
+        "execute",
+        "prepare",
+    ],
+    "orchestrator.review": [
+        "Console",
+        "PackView",
+        "ReviewOptions",
+        "ReviewResult",
+        "TerminalConsole",
+        "load_pack",
+        "render_report",
+        "review_pack",
+    ],
+    "orchestrator.cli": ["app", "entry", "main"],
+    "agents": ["Agent", "CriticAgent", "ParsedCritique", "ProposerAgent", "parse_critique"],
+    "clients": [
+        "CallMeta",
+        "ChatMessage",
+        "ChatRequest",
+        "ChatResponse",
+        "FakeModelClient",
+        "ModelClient",
+        "RecordingClient",
+        "ReplayClient",
+        "Role",
+        "Transcript",
+        "Usage",
+        "canonical_request",
+        "load_transcript",
+        "prompt_hash",
+        "write_transcript",
+    ],
+    "policies": [
+        "CheckResult",
+        "Policy",
+        "PolicyChain",
+        "PolicyOutcome",
+        "RoutingPolicy",
+        "RuleCheck",
+        "RunFacts",
+        "ScopePolicy",
+        "ScopeReport",
+        "SoDPolicy",
+        "Verdict",
+        "Violation",
+        "check_critique",
+        "check_proposal",
+        "typed_outputs",
+    ],
+}
+
+
+@pytest.mark.parametrize("package", sorted(PUBLIC))
+def test_public_names_are_pinned_and_resolve(package: str) -> None:
+    """``__all__`` is exactly the pinned list, and every name in it can be fetched."""
+    module = importlib.import_module(package)
+    assert module.__all__ == PUBLIC[package]
+    for name in module.__all__:
+        assert getattr(module, name) is not None, name
+
+
+def test_a_misspelt_name_is_an_attribute_error() -> None:
+    """The lazy facades do not invent names."""
+    module = importlib.import_module("policies")
+    with pytest.raises(AttributeError, match="ScopPolicy"):
+        _ = module.ScopPolicy
