@@ -7,7 +7,6 @@ as package data (``orchestrator/_data/``, see ``[tool.hatch.build.targets.wheel]
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -24,6 +23,10 @@ def shipped_dir(name: str) -> Path | None:
     checkout = Path(__file__).resolve().parents[2] / name
     if (checkout.parent / "orchestrator").is_dir() and checkout.is_dir():
         return checkout
+    # Only an installed wheel gets here; importlib.resources is not worth its start-up cost
+    # to a checkout.
+    from importlib import resources
+
     packaged = resources.files("orchestrator") / "_data" / name
     if packaged.is_dir():
         return Path(str(packaged))
