@@ -37,7 +37,7 @@ def main() -> None:
         for index in range(count):
             shutil.copytree(source, folder / f"pack{index:04d}")
         start = time.perf_counter()
-        reports = verify_path(folder)
+        reports = verify_path(folder).packs
         seconds = time.perf_counter() - start
     failed = [r.path for r in reports if not r.ok]
     if len(reports) != count or failed:

@@ -24,7 +24,7 @@ from orchestrator.core.calls import (
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.decoding import error_location
 from orchestrator.core.errors import ConfigError
-from orchestrator.core.fileio import read_bytes
+from orchestrator.core.fileio import decode_utf8, read_bytes
 
 __all__ = [
     "ChatCompletion",
@@ -153,8 +153,9 @@ def load_transcript(path: Path) -> Transcript:
 def read_transcript(path: Path) -> tuple[Transcript, str]:
     """The transcript and the sha256 of exactly the bytes it was decoded from."""
     data = read_bytes(path, what="fixture")
+    text = decode_utf8(data, path=path, what="fixture")
     try:
-        transcript = _transcript_decoder.decode(data)
+        transcript = _transcript_decoder.decode(text)
     except msgspec.ValidationError as exc:
         where, message = error_location(exc)
         raise ConfigError(

@@ -17,6 +17,7 @@ from orchestrator.cli.logs import LogFormat, configure_logging
 # isort: split
 import logging
 import sys
+from collections.abc import Iterator
 from typing import Annotated
 
 import structlog
@@ -57,6 +58,8 @@ app = App(
     help_on_error=False,
     suppress_keyboard_interrupt=False,
 )
+# The meta app is an App of its own: it must leave Ctrl-C to main() as well.
+app.meta.suppress_keyboard_interrupt = False
 app.command("orchestrator.cli.run:run")
 app.command("orchestrator.cli.verify:verify")
 app.command("orchestrator.cli.review:review")
@@ -95,8 +98,13 @@ def _meta(
 def main(argv: list[str] | None = None) -> int:
     """Run the app and map every outcome to its documented exit code."""
     try:
-        with interrupts.installed():
-            result = app.meta(sys.argv[1:] if argv is None else argv)
+        try:
+            with interrupts.installed():
+                result = app.meta(sys.argv[1:] if argv is None else argv)
+        except BaseExceptionGroup as group:
+            # A task group wraps what its tasks raised: an interrupt or a PilotError inside
+            # one is still that, for the operator and for the exit status.
+            raise _decisive(group) from group
     except CycloptsError as exc:
         return _fail(f"pilot: {_one_line(str(exc))}", 1)
     except PilotError as exc:
@@ -111,6 +119,24 @@ def main(argv: list[str] | None = None) -> int:
             RuntimeFailure.exit_code,
         )
     return result if isinstance(result, int) else 0
+
+
+def _decisive(group: BaseExceptionGroup[BaseException]) -> BaseException:
+    """The exception of a group that decides the exit: an interrupt, else a PilotError."""
+    leaves = list(_leaves(group))
+    for kind in (KeyboardInterrupt, PilotError):
+        found = next((exc for exc in leaves if isinstance(exc, kind)), None)
+        if found is not None:
+            return found
+    return group
+
+
+def _leaves(exc: BaseException) -> Iterator[BaseException]:
+    if isinstance(exc, BaseExceptionGroup):
+        for inner in exc.exceptions:
+            yield from _leaves(inner)
+    else:
+        yield exc
 
 
 def _fail(message: str, code: int) -> int:

@@ -9,7 +9,7 @@ from orchestrator.evidence.schema import REVIEW_TARGET_SECONDS, VerificationReco
 
 # For annotations only: rendering one command's result must not load the others' layers.
 if TYPE_CHECKING:
-    from orchestrator.evidence.verify import PackReport
+    from orchestrator.evidence.verify import FolderReport
     from orchestrator.review.service import ReviewResult
     from orchestrator.runtime.run import RunResult
     from policies.findings import ScopeReport
@@ -42,9 +42,10 @@ def run_lines(result: RunResult, *, interrupted: str | None = None) -> list[str]
     return lines
 
 
-def verify_lines(reports: list[PackReport]) -> list[str]:
-    """``pilot verify``: a line per pack, its findings, and the count."""
+def verify_lines(folder: FolderReport) -> list[str]:
+    """``pilot verify``: a line per pack, its findings and warnings, leftovers, the count."""
     lines: list[str] = []
+    reports = folder.packs
     for report in reports:
         signature = f"signed, key id {report.key_id}" if report.signed else "unsigned"
         if report.signature_verified:
@@ -54,6 +55,11 @@ def verify_lines(reports: list[PackReport]) -> list[str]:
         review = f", review {report.review}" if report.review else ""
         lines.append(f"{'OK' if report.ok else 'FAIL'} {report.path} ({signature}{review})")
         lines += [f"  {finding.problem}" for finding in report.findings]
+        lines += [f"  warning: {warning}" for warning in report.warnings]
+    lines += [
+        f"leftover: {name} (a temporary folder of an interrupted write; safe to delete)"
+        for name in folder.leftovers
+    ]
     failed = sum(not report.ok for report in reports)
     lines.append(f"packs: {len(reports)}, ok: {len(reports) - failed}, failed: {failed}")
     return lines

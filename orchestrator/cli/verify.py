@@ -18,6 +18,8 @@ def verify(path: Path, /, *, public_key: Path | None = None, json: bool = False)
     """Verify evidence packs: files, hashes, event chain, artifacts rebuilt from the events.
 
     Exit 0 when every pack verifies, 5 when one does not; each failing file is named.
+    Packs are written read-only: a writable file is a warning. Temporary folders left by a
+    process killed mid-write are listed as leftovers (safe to delete).
 
     Parameters
     ----------
@@ -28,13 +30,9 @@ def verify(path: Path, /, *, public_key: Path | None = None, json: bool = False)
     json
         Print the report as JSON.
     """
-    reports = verify_path(path, public_key=read_public_key(public_key))
-    ok = all(report.ok for report in reports)
-    if json:
-        emit(encode_pretty({"ok": ok, "packs": reports}).decode("utf-8"))
-    else:
-        emit(verify_lines(reports))
-    return 0 if ok else IntegrityError.exit_code
+    folder = verify_path(path, public_key=read_public_key(public_key))
+    emit(encode_pretty(folder).decode("utf-8") if json else verify_lines(folder))
+    return 0 if folder.ok else IntegrityError.exit_code
 
 
 def read_public_key(path: Path | None) -> bytes | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Final, Protocol
 
 from orchestrator.core.errors import UsageError
 
@@ -29,12 +29,27 @@ class FixedClock:
         return self.instant
 
 
+# Instants the pilot computes with (dates of packs, days and months of budgets, durations)
+# must stay well inside what datetime can represent.
+EARLIEST: Final = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST: Final = datetime(9000, 1, 1, tzinfo=UTC)
+
+
 def parse_instant(text: str, *, source: str) -> datetime:
-    """An ISO-8601 instant with a time zone, normalised to UTC."""
+    """An ISO-8601 instant with a time zone, normalised to UTC, between 1970 and 9000."""
     try:
         instant = datetime.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{source}: {text!r} is not an ISO-8601 date and time") from None
     if instant.tzinfo is None:
         raise UsageError(f"{source}: {text!r} has no time zone (add +00:00 or Z)")
-    return instant.astimezone(UTC)
+    try:
+        utc = instant.astimezone(UTC)
+    except OverflowError:
+        utc = None
+    if utc is None or not EARLIEST <= utc < LATEST:
+        raise UsageError(
+            f"{source}: {text!r} is outside the supported range "
+            f"({EARLIEST.isoformat()} to {LATEST.isoformat()})"
+        )
+    return utc

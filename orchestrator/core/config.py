@@ -155,6 +155,37 @@ class ModelRegistry(msgspec.Struct, frozen=True, kw_only=True):
                 path=Path(self.path),
             ) from None
 
+    def layer_models(self, layer_id: str) -> tuple[ModelEntry, tuple[ModelEntry, ...], ModelEntry]:
+        """Proposer, fallback proposers (in order) and critic of a layer, all checked.
+
+        Every model the layer names — ``[layer_mapping.<layer>]`` primary, critic and
+        fallback, and ``[fallback_policy.<layer>] fallback_order`` — must be registered and
+        have a provider with a base URL and a key variable, whichever list decides the order
+        (``fallback_order`` when given).
+        """
+        layer = self.layer(layer_id)
+        named = [
+            (f"layer_mapping.{layer_id}.primary", layer.primary),
+            (f"layer_mapping.{layer_id}.critic", layer.critic),
+            *((f"layer_mapping.{layer_id}.fallback", m) for m in layer.fallbacks),
+            *(
+                (f"fallback_policy.{layer_id}.fallback_order", m)
+                for m in self.fallback_order.get(layer_id, ())
+            ),
+        ]
+        for field, model_id in named:
+            if model_id not in self.models:
+                known = ", ".join(sorted(self.models))
+                raise ConfigError(
+                    f"{self.path}: field {field}: unknown model {model_id!r} (known: {known})",
+                    path=Path(self.path),
+                )
+            self.provider(self.models[model_id])
+        proposer = self.models[layer.primary]
+        order = self.fallback_order.get(layer_id) or layer.fallbacks
+        fallbacks = tuple(self.models[m] for m in order if m != proposer.model_id)
+        return proposer, fallbacks, self.models[layer.critic]
+
     def provider(self, model: ModelEntry) -> ProviderEntry:
         """Base URL and key variable for a model: model fields, then [providers], then defaults."""
         configured = self.providers.get(model.provider)

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from orchestrator.core.errors import ConfigError, PilotError
+from orchestrator.core.interrupts import checkpoint
 
 __all__ = [
     "PRIVATE",
@@ -135,6 +136,7 @@ def write_new_dir(
             target.chmod(file_mode)
         staging.chmod(dir_mode)
         fsync_dir(staging)
+        checkpoint("pack-write")
         if path.exists() or path.is_symlink():
             raise error(f"{what} {path} appeared meanwhile; it was left untouched")
         staging.rename(path)

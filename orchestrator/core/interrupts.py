@@ -10,16 +10,21 @@ or never started it, never half of it. The caller decides what a held signal mea
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
-__all__ = ["Held", "Interrupted", "deferred", "ignore", "installed"]
+__all__ = ["PAUSE_ENV", "Held", "Interrupted", "checkpoint", "deferred", "ignore", "installed"]
 
 _SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+# Tests only: the name of a checkpoint at which the process stops until released.
+PAUSE_ENV = "PILOT_TEST_PAUSE"
 
 
 class Interrupted(KeyboardInterrupt):
@@ -95,3 +100,17 @@ def ignore() -> None:
         return
     for signum in _SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
+
+
+def checkpoint(name: str) -> None:
+    """A place where tests interrupt the real ``pilot`` (``PILOT_TEST_PAUSE=<name>``).
+
+    Unset, it does nothing. Set to ``name``, the process says ``pilot-test: paused at
+    <name>`` on stderr and waits for a line on stdin: the test sends its signal, then
+    releases it. Only tests set the variable.
+    """
+    if os.environ.get(PAUSE_ENV) != name:
+        return
+    sys.stderr.write(f"pilot-test: paused at {name}\n")
+    sys.stderr.flush()
+    sys.stdin.readline()

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -34,6 +35,7 @@ import msgspec
 from orchestrator.core.canonical import encode_compact, sha256_prefixed
 from orchestrator.core.decoding import error_location
 from orchestrator.core.errors import UsageError
+from orchestrator.core.fileio import TEMP_PREFIX
 from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.evidence.build import build_artifacts
 from orchestrator.evidence.events import (
@@ -66,6 +68,7 @@ from orchestrator.evidence.schema import (
 from orchestrator.evidence.signing import PublicKey, check_signature, load_public_key
 
 __all__ = [
+    "FolderReport",
     "PackReport",
     "find_packs",
     "verify_pack",
@@ -74,7 +77,11 @@ __all__ = [
 
 
 class PackReport(msgspec.Struct, frozen=True, kw_only=True):
-    """The verdict on one pack. ``signature_verified`` needs a public key."""
+    """The verdict on one pack. ``signature_verified`` needs a public key.
+
+    ``warnings`` do not fail a pack: a file that is writable although packs are written
+    read-only (its hash still decides whether it changed).
+    """
 
     path: str
     ok: bool
@@ -83,6 +90,15 @@ class PackReport(msgspec.Struct, frozen=True, kw_only=True):
     signature_verified: bool
     review: str | None
     findings: tuple[Finding, ...]
+    warnings: tuple[str, ...] = ()
+
+
+class FolderReport(msgspec.Struct, frozen=True, kw_only=True):
+    """Every pack of a folder, and what else lies there: leftovers of interrupted writes."""
+
+    ok: bool
+    packs: tuple[PackReport, ...]
+    leftovers: tuple[str, ...]
 
 
 _index_decoder = msgspec.json.Decoder(PackIndex)
@@ -99,37 +115,53 @@ def verify_pack(path: Path, *, public_key: bytes | None = None) -> PackReport:
     return _verify(path, _public_key(public_key))
 
 
-def verify_path(path: Path, *, public_key: bytes | None = None) -> list[PackReport]:
+def verify_path(path: Path, *, public_key: bytes | None = None) -> FolderReport:
     """Verify ``path`` as one pack, or every pack directly inside it (see :func:`find_packs`)."""
     key = _public_key(public_key)
-    return [_verify(pack, key) for pack in find_packs(path)]
+    packs, leftovers = find_packs(path)
+    reports = tuple(_verify(pack, key) for pack in packs)
+    return FolderReport(ok=all(report.ok for report in reports), packs=reports, leftovers=leftovers)
 
 
-def find_packs(path: Path) -> list[Path]:
-    """``path`` itself when it holds any pack file, else each sub-directory that does.
+def find_packs(path: Path) -> tuple[list[Path], tuple[str, ...]]:
+    """The packs to verify, and the leftovers of interrupted writes found beside them.
 
-    A pack with its index deleted still counts (its other files give it away) and then
-    fails verification. Hidden entries are skipped: they are packs being written
-    (``pack_writer`` stages into ``.NAME.*``). A folder with no pack is a usage error,
-    never a silent success.
+    ``path`` itself when it holds any pack file, else each sub-directory that does. A pack
+    with its index deleted still counts (its other files give it away) and then fails; so
+    does a sub-directory that cannot be read, which is never silently skipped. Hidden
+    entries are not packs: the pilot's own temporary folders (``.pilot-tmp-*``, left by a
+    process killed mid-write) are reported as leftovers, others are ignored. A folder with
+    no pack is a usage error, never a silent success.
     """
     if not path.is_dir():
         raise UsageError(f"{path} is not a directory of evidence packs: no such directory")
-    if _holds_pack_files(path):
-        return [path]
-    with os.scandir(path) as entries:
-        candidates = sorted(
-            Path(entry.path)
-            for entry in entries
-            if not entry.name.startswith(".") and entry.is_dir()
-        )
-    packs = [candidate for candidate in candidates if _holds_pack_files(candidate)]
+    if _holds_pack_files(path) is not False:
+        return [path], ()
+    try:
+        with os.scandir(path) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError as exc:
+        raise UsageError(f"{path} cannot be listed ({exc.strerror})") from None
+    packs: list[Path] = []
+    leftovers: list[str] = []
+    for entry in entries:
+        if entry.name.startswith(TEMP_PREFIX):
+            leftovers.append(entry.name)
+        elif (
+            not entry.name.startswith(".")
+            and entry.is_dir(follow_symlinks=False)
+            and _holds_pack_files(Path(entry.path)) is not False
+        ):
+            packs.append(Path(entry.path))
     if not packs:
         raise UsageError(f"{path} holds no evidence pack")
-    return packs
+    return packs, tuple(leftovers)
 
 
-def _holds_pack_files(path: Path) -> bool:
+def _holds_pack_files(path: Path) -> bool | None:
+    """Whether ``path`` holds a pack file; None when it cannot be read (a pack that fails)."""
+    if not _readable(path):
+        return None
     # Directories do not count: a folder of packs may name them after anything.
     try:
         with os.scandir(path) as entries:
@@ -138,7 +170,18 @@ def _holds_pack_files(path: Path) -> bool:
                 for entry in entries
             )
     except OSError:
+        return None
+
+
+def _readable(path: Path) -> bool:
+    # By mode, not by trying: root reads anything, and a pack its owner cannot read is
+    # unreadable evidence for everyone else.
+    try:
+        mode = path.stat().st_mode
+    except OSError:
         return False
+    needed = stat.S_IRUSR | stat.S_IXUSR if stat.S_ISDIR(mode) else stat.S_IRUSR
+    return mode & needed == needed
 
 
 @lru_cache(maxsize=8)
@@ -170,7 +213,8 @@ class _Signature:
 
 def _verify(path: Path, key: PublicKey | None) -> PackReport:
     found = _Findings()
-    files, present = _read_files(path, found)
+    warnings: list[str] = []
+    files, present = _read_files(path, found, warnings)
     signature, review = _Signature(), None
     index_bytes = files.get(INDEX)
     index = _decode_index(index_bytes, found)
@@ -181,6 +225,7 @@ def _verify(path: Path, key: PublicKey | None) -> PackReport:
             _cross_check(index, chain, files, listed, present, found)
         signature = _check_signature(index, index_bytes, files, present, key, found)
         review = _check_review(index, index_bytes, files, key, found)
+    _check_orphans(present, found)
     return PackReport(
         path=str(path),
         ok=not found.items,
@@ -189,13 +234,19 @@ def _verify(path: Path, key: PublicKey | None) -> PackReport:
         signature_verified=signature.verified,
         review=review,
         findings=tuple(found.items),
+        warnings=tuple(warnings),
     )
 
 
-def _read_files(path: Path, found: _Findings) -> tuple[dict[str, bytes], set[str]]:
+def _read_files(
+    path: Path, found: _Findings, warnings: list[str]
+) -> tuple[dict[str, bytes], set[str]]:
     """The pack's regular files by name, and every name present (also the rejected ones)."""
     files: dict[str, bytes] = {}
     present: set[str] = set()
+    if not _readable(path):
+        found.add(INDEX, "the pack directory is not readable (its mode denies its owner)")
+        return files, present
     try:
         with os.scandir(path) as listing:
             entries = sorted(listing, key=lambda e: e.name)
@@ -208,6 +259,15 @@ def _read_files(path: Path, found: _Findings) -> tuple[dict[str, bytes], set[str
         if problem:
             found.add(entry.name, problem)
             continue
+        mode = entry.stat(follow_symlinks=False).st_mode
+        if not _readable(Path(entry.path)):
+            found.add(entry.name, f"{entry.name} is not readable (mode {stat.S_IMODE(mode):o})")
+            continue
+        if mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+            warnings.append(
+                f"{entry.name} is writable (mode {stat.S_IMODE(mode):o}); "
+                "packs are written read-only"
+            )
         try:
             with open(entry.path, "rb") as fh:
                 files[entry.name] = fh.read()
@@ -501,6 +561,19 @@ def _check_review(
         for problem in check.problems:
             found.add(REVIEW_SIGNATURE, f"{REVIEW_SIGNATURE}: {problem}")
     return review.decision
+
+
+def _check_orphans(present: set[str], found: _Findings) -> None:
+    """A report or signature without ``operator_review.json`` is no addendum: refuse it."""
+    if REVIEW_JSON in present:
+        return
+    for name in (REVIEW_REPORT, REVIEW_SIGNATURE):
+        if name in present and name not in found.flagged:
+            found.add(
+                name,
+                f"{name} without {REVIEW_JSON} is not a review addendum (left by an "
+                "interrupted review, or planted)",
+            )
 
 
 def _unsealed(data: bytes, digest: str) -> bytes:

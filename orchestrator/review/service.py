@@ -38,6 +38,7 @@ from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 from orchestrator.core.clock import Clock, parse_instant
 from orchestrator.core.errors import Aborted, EvidenceWriteError, UsageError
 from orchestrator.core.fileio import READ_ONLY, write_new_file
+from orchestrator.core.interrupts import deferred
 from orchestrator.evidence import names
 from orchestrator.evidence.schema import (
     ADDENDUM_VERSION,
@@ -142,7 +143,9 @@ def review_pack(
         )
         data = seal_addendum(addendum)
         signature = signer.sign(data, signed_file=names.REVIEW_JSON) if signer else None
-        report, signature_path, addendum_path = _commit(options.pack, html, signature, data)
+        # Held signals: an interrupted commit leaves the whole addendum or none of it.
+        with deferred():
+            report, signature_path, addendum_path = _commit(options.pack, html, signature, data)
     return ReviewResult(
         report=report,
         verification=verification,

@@ -25,12 +25,11 @@ from orchestrator.core.calls import ModelClient
 from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.core.config import (
     ConfigBundle,
-    ModelEntry,
     load_config,
     load_scenario,
 )
 from orchestrator.core.errors import ConfigError, UsageError
-from orchestrator.core.interrupts import Held, deferred
+from orchestrator.core.interrupts import Held, checkpoint, deferred
 from orchestrator.core.messages import CritiqueRequest, ProposalRequest
 from orchestrator.core.resources import bundled_fixture, find_config_dir
 from orchestrator.core.version import PRODUCT_VERSION
@@ -146,15 +145,6 @@ def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
     return InputRef(name=name, sha256=sha256)
 
 
-def _models(config: ConfigBundle) -> tuple[ModelEntry, tuple[ModelEntry, ...], ModelEntry]:
-    registry = config.registry
-    layer = registry.layer(LAYER_ID)
-    proposer = registry.model(layer.primary)
-    order = registry.fallback_order.get(LAYER_ID) or layer.fallbacks
-    fallbacks = tuple(registry.model(m) for m in order if m != proposer.model_id)
-    return proposer, fallbacks, registry.model(layer.critic)
-
-
 def prepare(options: RunOptions) -> PreparedRun:
     _network_gate(options)
     # A bad key fails here, before anything runs; without one nothing loads cryptography.
@@ -171,7 +161,7 @@ def prepare(options: RunOptions) -> PreparedRun:
     scenario = msgspec.structs.replace(loaded, path="", sha256="")
     clock = _clock(options, transcript)
     started_at = clock.now().isoformat()
-    proposer, fallbacks, critic = _models(config)
+    proposer, fallbacks, critic = config.registry.layer_models(LAYER_ID)
     request, digest = proposer_request(scenario, proposer)
     scope = config.scope
     run_id = make_run_id(
@@ -289,6 +279,7 @@ async def conduct(
             )
             await supervisor.started(plan)
             log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
+            checkpoint("run")
             report: Preflight | None = None
             if plan.mode == "dry":
                 outcome, report = await _dry(supervisor, prepared)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from importlib import resources as importlib_resources
 from pathlib import Path
 
 import pytest
 
+import orchestrator.core.resources as shipped
 from orchestrator.core.config import load_config, load_registry, load_scenario
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.resources import find_config_dir
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, Pilot
 
 # The seed system's registry layout: table keys differ from model ids, mixed fallback
 # forms, scalar and per-layer entries side by side under [fallback_policy], no [providers].
@@ -120,3 +123,59 @@ def test_config_dir_is_found_from_inside_the_checkout(monkeypatch: pytest.Monkey
     """--config-dir defaults to the checkout's config/, from any folder inside it."""
     monkeypatch.chdir(PROJECT / "tests" / "orchestrator")
     assert find_config_dir() == PROJECT / "config"
+
+
+def test_an_unknown_fallback_is_named_even_with_a_fallback_order(config_dir: Path) -> None:
+    """[layer_mapping.L2] fallback naming an unknown model fails although fallback_order exists."""
+    registry = config_dir / "model_registry.toml"
+    registry.write_text(
+        registry.read_text().replace('fallback = "gpt-5.2"', 'fallback = "gpt-9"'), "utf-8"
+    )
+    with pytest.raises(
+        ConfigError, match=r"field layer_mapping\.L2\.fallback: unknown model 'gpt-9'"
+    ):
+        load_config(config_dir).registry.layer_models("L2")
+
+
+def test_an_unknown_model_in_the_fallback_order_is_named(config_dir: Path) -> None:
+    """[fallback_policy.L2] fallback_order naming an unknown model fails, naming the field."""
+    registry = config_dir / "model_registry.toml"
+    text = registry.read_text().replace(
+        'fallback_order = ["gpt-5.2-pro", "gpt-5.2"]', 'fallback_order = ["gpt-5.2-pro", "x-1"]'
+    )
+    registry.write_text(text, "utf-8")
+    with pytest.raises(
+        ConfigError, match=r"fallback_policy\.L2\.fallback_order: unknown model 'x-1'"
+    ):
+        load_config(config_dir).registry.layer_models("L2")
+
+
+def test_a_critic_with_an_unknown_provider_is_refused(
+    pilot: Pilot, config_dir: Path, tmp_path: Path
+) -> None:
+    """A critic whose provider has no base URL or key variable: exit 1 before any call."""
+    registry = config_dir / "model_registry.toml"
+    registry.write_text(
+        registry.read_text().replace('provider = "deepseek"', 'provider = "acme"'), "utf-8"
+    )
+    result = pilot("run", "--config-dir", config_dir, "--out", tmp_path / "pack")
+    assert result.code == 1
+    assert "provider 'acme' with no base_url or api_key_env" in result.err
+    assert not (tmp_path / "pack").exists()
+
+
+def test_an_installed_wheel_finds_its_packaged_config(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Outside any checkout, config/ and fixtures/ come from the package data."""
+    site = tmp_path / "site-packages"
+    (site / "orchestrator" / "core").mkdir(parents=True)
+    data = site / "orchestrator" / "_data"
+    shutil.copytree(PROJECT / "config", data / "config")
+    (data / "fixtures").mkdir()
+    monkeypatch.setattr(shipped, "__file__", str(site / "orchestrator" / "core" / "resources.py"))
+    monkeypatch.setattr(importlib_resources, "files", lambda _package: site / "orchestrator")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert shipped.find_config_dir(empty) == data / "config"
+    assert shipped.bundled_fixture() == data / "fixtures" / "l2_market_outlook_sample.json"

@@ -411,7 +411,7 @@ def test_folder_of_packs_verifies(pilot: Pilot, folder: Path) -> None:
         ["OK", str(folder / "p2")],
         ["OK", str(folder / "p3")],
     ]
-    assert len(verify_path(folder)) == 3
+    assert len(verify_path(folder).packs) == 3
 
 
 def test_folder_with_one_tampered_pack_fails(pilot: Pilot, folder: Path) -> None:
@@ -454,10 +454,11 @@ def test_review_addendum_verifies(pilot: Pilot, pack: Path) -> None:
     assert "review APPROVE" in pilot("verify", pack).out
 
 
-def test_unfinished_review_files_are_allowed(pilot: Pilot, pack: Path) -> None:
-    """A report left by an aborted review (no operator_review.json) does not fail the pack."""
-    (pack / "operator_review.html").write_text("<p>draft</p>")
-    assert pilot("verify", pack).code == 0
+@pytest.mark.parametrize("orphan", ["operator_review.html", "operator_review.sig"])
+def test_review_files_without_the_addendum_json_fail(pilot: Pilot, pack: Path, orphan: str) -> None:
+    """A review report or signature without operator_review.json is refused: exit 5, named."""
+    (pack / orphan).write_text("<p>draft</p>")
+    assert_caught(pilot, pack, orphan, "is not a review addendum")
 
 
 @pytest.mark.parametrize(

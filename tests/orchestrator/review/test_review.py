@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import fcntl
 import hashlib
 import json
 import os
+import signal
 import stat
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -15,12 +17,13 @@ from pathlib import Path
 import pytest
 
 from orchestrator.cli.summary import review_lines
+from orchestrator.core import interrupts
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.clock import FixedClock
 from orchestrator.core.errors import Aborted
 from orchestrator.evidence.verify import verify_pack
 from orchestrator.review.service import ReviewOptions, review_pack
-from tests.helpers import SAMPLE, Pilot
+from tests.helpers import FORBIDDEN, SAMPLE, Pilot
 
 T0 = datetime(2026, 1, 10, 13, 0, 0, tzinfo=UTC)
 ADDENDUM_FILES = {"operator_review.html", "operator_review.json"}
@@ -408,3 +411,110 @@ def test_public_key_checks_the_signature_during_review(pilot: Pilot, tmp_path: P
     refused = pilot("review", unsigned, *approve)
     assert refused.code == 1
     assert not (unsigned / "operator_review.json").exists()
+
+
+def test_report_only_never_replaces_a_file(pilot: Pilot, pack: Path, tmp_path: Path) -> None:
+    """--report-only --html onto an existing file: exit 1, the file is untouched."""
+    target = tmp_path / "report.html"
+    target.write_text("mine")
+    result = pilot("review", pack, "--report-only", "--html", target)
+    assert result.code == 1
+    assert "already exists" in result.err
+    assert target.read_text() == "mine"
+
+
+def test_report_only_never_writes_through_a_symlink(
+    pilot: Pilot, pack: Path, tmp_path: Path
+) -> None:
+    """--html naming a symlink: exit 1, neither the link nor its target changes."""
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep")
+    link = tmp_path / "link.html"
+    link.symlink_to(victim)
+    result = pilot("review", pack, "--report-only", "--html", link)
+    assert result.code == 1
+    assert victim.read_text() == "keep"
+    assert link.is_symlink()
+
+
+def test_report_only_writes_a_new_file(pilot: Pilot, pack: Path, tmp_path: Path) -> None:
+    """--report-only writes the report as a new file and records no decision."""
+    target = tmp_path / "report.html"
+    result = pilot("review", pack, "--report-only", "--html", target)
+    assert result.code == 0, result.err
+    assert Ids(target.read_text(encoding="utf-8")).text["status"] == "COMPLETE"
+    assert not (pack / "operator_review.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["--report-only"], "--report-only needs --html"),
+        (["--html", "x.html"], "--html needs --report-only"),
+        (["--report-only", "--html", "x.html", "--decision", "approve"], "cannot be combined"),
+        (["--started-at", "2026-01-10T12:00:00+00:00"], "--started-at needs --decision"),
+    ],
+)
+def test_flag_combinations_are_checked_by_the_parser(
+    pilot: Pilot, pack: Path, args: list[str], needle: str
+) -> None:
+    """Inconsistent flags: exit 1 with the combination named, nothing written."""
+    before = snapshot(pack)
+    result = pilot("review", pack, *args)
+    assert result.code == 1
+    assert needle in result.err
+    assert snapshot(pack) == before
+
+
+def test_started_at_before_the_pack_is_refused(pilot: Pilot, pack: Path) -> None:
+    """--started-at before the pack was created (1900, say): exit 1, nothing written."""
+    before = snapshot(pack)
+    result = pilot(
+        "review", pack, "--decision", "approve", "--reviewer", "A",
+        "--started-at", "1990-01-01T00:00:00+00:00",
+    )  # fmt: skip
+    assert result.code == 1
+    assert "before the pack was created" in result.err
+    assert snapshot(pack) == before
+
+
+def test_a_blocked_run_cannot_be_approved(pilot: Pilot, tmp_path: Path) -> None:
+    """A BLOCKED pack has no outlook to approve: exit 1; reject is recorded."""
+    pack = tmp_path / "blocked"
+    assert pilot("run", "--fixture", FORBIDDEN, "--out", pack).code == 2
+    approve = pilot("review", pack, "--decision", "approve", "--reviewer", "A")
+    assert approve.code == 1
+    assert "has no outlook to approve" in approve.err
+    reject = pilot("review", pack, "--decision", "reject", "--notes", "order", "--reviewer", "A")
+    assert reject.code == 0, reject.err
+
+
+def test_a_review_in_progress_locks_the_pack(pilot: Pilot, pack: Path) -> None:
+    """While another review holds the pack, a second one is refused as such, not as tampering."""
+    holder = os.open(pack, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        result = pilot("review", pack, "--decision", "approve", "--reviewer", "B")
+    finally:
+        os.close(holder)
+    assert result.code == 1
+    assert "being reviewed by another pilot review" in result.err
+    assert not (pack / "operator_review.json").exists()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_at_the_prompt_leaves_the_pack_unchanged(pack: Path, signum: int) -> None:
+    """SIGTERM or SIGHUP while the operator decides: exit 130, pack and temp copy gone."""
+
+    class Signalling(Script):
+        def ask(self, question: str) -> str:
+            os.kill(os.getpid(), signum)
+            return "approve"  # pragma: no cover - the signal ends the review first
+
+    before = snapshot(pack)
+    console = Signalling([])
+    with interrupts.installed(), pytest.raises(Aborted):
+        review_pack(ReviewOptions(pack=pack), clock=FixedClock(T0), console=console, environ={})
+    assert snapshot(pack) == before
+    reading = Path(console.said[0].removeprefix("report: "))
+    assert not reading.exists()
