@@ -23,6 +23,7 @@ PUBLIC = {
         "messages",
         "redaction",
         "resources",
+        "suites",
         "version",
     ],
     "orchestrator.evidence": [
