@@ -29,7 +29,13 @@ from typing import Any, Final
 
 import msgspec
 
-from orchestrator.core.config import ScenarioConfig, _convert, _read_toml, load_scenario
+from orchestrator.core.config import (
+    ScenarioConfig,
+    _check_named,
+    _convert,
+    _read_named,
+    load_scenario,
+)
 from orchestrator.core.errors import ConfigError
 
 __all__ = [
@@ -119,19 +125,9 @@ class Suite(msgspec.Struct, frozen=True, kw_only=True):
 
 def load_suite(config_dir: Path, suite_id: str) -> Suite:
     """Decode ``config/suites/<suite_id>.toml`` and resolve each entry with its scenario."""
-    path = config_dir / "suites" / f"{suite_id}.toml"
-    if not path.is_file():
-        known = sorted(p.stem for p in (config_dir / "suites").glob("*.toml"))
-        raise ConfigError(
-            f"unknown suite {suite_id!r}: no {path} (known: {', '.join(known) or 'none'})",
-            path=path,
-        )
-    table, digest = _read_toml(path)
+    path, table, digest = _read_named(config_dir, "suite", suite_id)
     suite = _convert(table, _SuiteFile, path).suite
-    if suite.id != suite_id:
-        raise ConfigError(
-            f"{path}: field suite.id: {suite.id!r} does not match the file name", path=path
-        )
+    _check_named(path, "suite.id", suite.id)
     if not suite.entries:
         raise ConfigError(
             f"{path}: field suite.entries: a suite needs at least one entry", path=path

@@ -21,27 +21,34 @@ ENTRIES = ("calm", "risk-off-shock", "inflation-surprise", "liquidity-squeeze", 
 PROMPT = "sha256:" + "a" * 64
 
 
-def free_text(
-    text: str,
+def free_text(text: str, **identity: Any) -> Observation:
+    """A free-text answer: its text is compared as is, its structure is the scenario count."""
+    return _observation(text, **identity)
+
+
+def _observation(
+    content: str,
     *,
+    outputs: tuple[OutputItem, ...] | None = None,
     entry_id: str = "e",
     prompt_hash: str = PROMPT,
     returned_model: str = "model-a",
     fingerprint: str | None = "fp-1",
     pack: str = "pack",
 ) -> Observation:
-    """A free-text answer: its text is compared as is, its structure is the scenario count."""
+    """An observation of ``content``: typed when ``outputs`` are given."""
     return Observation(
         entry_id=entry_id,
         pack_id=pack,
         pack_sha256=sha256_prefixed(pack.encode()),
         prompt_hash=prompt_hash,
-        output_hash=sha256_prefixed(text.encode()),
+        output_hash=sha256_prefixed(content.encode()),
         model_id="model-a",
         returned_model=returned_model,
         system_fingerprint=fingerprint,
-        format="free_text",
-        raw_content=text,
+        format="free_text" if outputs is None else "typed",
+        raw_content=content,
+        outputs=outputs or (),
     )
 
 
@@ -78,30 +85,10 @@ def outlook_items(
     ]
 
 
-def typed(
-    items: list[dict[str, Any]],
-    *,
-    entry_id: str = "e",
-    prompt_hash: str = PROMPT,
-    returned_model: str = "model-a",
-    fingerprint: str | None = "fp-1",
-    pack: str = "pack",
-) -> Observation:
+def typed(items: list[dict[str, Any]], **identity: Any) -> Observation:
     """A typed answer holding ``items``."""
     content = encode_compact({"outputs": items}).decode()
-    return Observation(
-        entry_id=entry_id,
-        pack_id=pack,
-        pack_sha256=sha256_prefixed(pack.encode()),
-        prompt_hash=prompt_hash,
-        output_hash=sha256_prefixed(content.encode()),
-        model_id="model-a",
-        returned_model=returned_model,
-        system_fingerprint=fingerprint,
-        format="typed",
-        raw_content=content,
-        outputs=msgspec.convert(items, tuple[OutputItem, ...]),
-    )
+    return _observation(content, outputs=msgspec.convert(items, tuple[OutputItem, ...]), **identity)
 
 
 def from_fixture(path: Path, entry_id: str) -> Observation:
