@@ -1,9 +1,15 @@
 """A deterministic local fake model, for making fixtures and tests without any network.
 
-It answers the ``market-outlook-daily`` prompts the way a well-behaved model would: typed
-outputs from the proposer, a typed critique citing the proposal's output hash. The
-``forbidden-output`` variant slips an ``OrderParameters`` output into the proposal, which
-the capability scope must block. Fixtures made with it say so in their ``generator`` field.
+It answers the typed L2 prompts the way a well-behaved model would: typed outputs from the
+proposer, a typed critique citing the proposal's output hash and ids from the proposal.
+A prompt without a market data snapshot (``market-outlook-daily``) gets one fixed outlook;
+a prompt with one (a suite entry, see :mod:`orchestrator.core.suites`) gets an outlook that
+is a deterministic function of the snapshot (:mod:`clients.fake_outlooks`). Variants:
+``forbidden-output`` slips an ``OrderParameters`` output into the proposal, which the
+capability scope must block; ``drifted`` answers snapshots like a changed model would.
+``sample`` rewords the prose like repeated samples of one model, and ``system_fingerprint``
+is what the fake says it is, so drift fixtures can imitate both. Fixtures made with it say
+so in their ``generator`` field.
 """
 
 from __future__ import annotations
@@ -11,8 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any, Final, Literal
 
+import msgspec
+
+from clients.fake_outlooks import drifted, outlook, reword
 from orchestrator.core.calls import CallMeta, ChatRequest, ChatResponse, Role, Usage, prompt_hash
 from orchestrator.core.canonical import encode_compact
+from orchestrator.core.suites import parse_snapshot
 
 __all__ = ["GENERATOR", "FakeModelClient", "Variant"]
 
@@ -20,10 +30,12 @@ GENERATOR: Final = (
     "market-outlook-pilot deterministic local fake model (clients/fake.py); not a real model"
 )
 
-Variant = Literal["normal", "forbidden-output"]
+Variant = Literal["normal", "forbidden-output", "drifted"]
 
 _OUTPUT_HASH = re.compile(r"output hash (sha256:[0-9a-f]{64})")
 _PROPOSER_RUN = re.compile(r"proposer run ([A-Za-z0-9_.:-]+)\)")
+# The critic's prompt ends with the proposal after the run reference.
+_PROPOSAL = re.compile(r"proposer run [^)]*\):\n\n(?P<proposal>.*)\Z", re.DOTALL)
 
 _OUTLOOK: Final[list[dict[str, Any]]] = [
     {
@@ -103,14 +115,24 @@ _FORBIDDEN: Final[dict[str, Any]] = {
 class FakeModelClient:
     """A :class:`ModelClient` that answers deterministically from the request alone."""
 
-    def __init__(self, variant: Variant = "normal") -> None:
+    def __init__(
+        self,
+        variant: Variant = "normal",
+        *,
+        sample: int = 0,
+        system_fingerprint: str = "fake-fp-1",
+    ) -> None:
+        if sample < 0:
+            raise ValueError(f"sample must be 0 or more, not {sample}")
         self.variant = variant
+        self.sample = sample
+        self.system_fingerprint = system_fingerprint
 
     async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
         return self.answer(request, role=role)
 
     def answer(self, request: ChatRequest, *, role: Role) -> ChatResponse:
-        content = self._proposal() if role == "proposer" else self._critique(request)
+        content = self._proposal(request) if role == "proposer" else self._critique(request)
         digest = prompt_hash(request)[len("sha256:") :]
         prompt_tokens = sum(len(m.content.split()) for m in request.messages)
         completion_tokens = len(content.split())
@@ -127,12 +149,20 @@ class FakeModelClient:
                     total_tokens=prompt_tokens + completion_tokens,
                 ),
                 latency_ms=0,
-                system_fingerprint="fake-fp-1",
+                system_fingerprint=self.system_fingerprint,
             ),
         )
 
-    def _proposal(self) -> str:
-        outputs = list(_OUTLOOK)
+    def _proposal(self, request: ChatRequest) -> str:
+        prompt = request.messages[-1].content if request.messages else ""
+        snapshot = parse_snapshot(prompt)
+        if snapshot:
+            outputs = outlook(snapshot, prompt)
+            if self.variant == "drifted":
+                outputs = drifted(outputs, snapshot)
+        else:
+            outputs = list(_OUTLOOK)
+        outputs = reword(outputs, self.sample)
         if self.variant == "forbidden-output":
             outputs.append(_FORBIDDEN)
         return encode_compact({"outputs": outputs}).decode("utf-8")
@@ -141,7 +171,7 @@ class FakeModelClient:
         user = request.messages[-1].content
         found = _OUTPUT_HASH.search(user)
         run = _PROPOSER_RUN.search(user)
-        evidence = ["scn-base", "ntt-vix"] + ([run.group(1)] if run else [])
+        evidence = [*_first_ids(user), *([run.group(1)] if run else [])]
         body = {
             "decision": "APPROVE_WITH_CHANGES",
             "rationale": "Scenarios are distinct and their probabilities sum to one; the "
@@ -154,3 +184,22 @@ class FakeModelClient:
             ],
         }
         return encode_compact(body).decode("utf-8")
+
+
+def _first_ids(critic_prompt: str) -> list[str]:
+    """The first scenario and the first trigger of the proposal under review: real ids only."""
+    found = _PROPOSAL.search(critic_prompt)
+    if found is None:
+        return []
+    try:
+        body = msgspec.json.decode(found["proposal"])
+    except msgspec.DecodeError:
+        return []
+    ids: list[str] = []
+    outputs = body.get("outputs", []) if isinstance(body, dict) else []
+    for kind, field in (("ScenarioReport", "scenarios"), ("NoTradeTriggers", "triggers")):
+        for item in outputs:
+            if isinstance(item, dict) and item.get("type") == kind and item.get(field):
+                ids.append(str(item[field][0]["id"]))
+                break
+    return ids

@@ -7,6 +7,7 @@ One module per concept:
 - ``canonical`` — deterministic encoding and ``sha256:`` hashes;
 - ``clock`` — injected clocks;
 - ``config`` — model registry, capability scopes, scenarios (typed TOML);
+- ``suites`` — suites of fixed scenarios for batch re-runs and drift (typed TOML);
 - ``resources`` — where the shipped ``config/`` and ``fixtures/`` live;
 - ``calls`` — the shape of one model call and the ``ModelClient`` protocol;
 - ``contract`` — the L2 output types and the critique;
@@ -39,6 +40,7 @@ __all__ = [
     "messages",
     "redaction",
     "resources",
+    "suites",
     "version",
 ]
 

@@ -287,6 +287,29 @@ def _read_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
 
 
+def _read_named(config_dir: Path, kind: str, name: str) -> tuple[Path, dict[str, Any], str]:
+    """``<config_dir>/<kind>s/<name>.toml``: path, parsed file and sha256 of its bytes; a
+    missing file is an error listing the names there are."""
+    folder = config_dir / f"{kind}s"
+    path = folder / f"{name}.toml"
+    if not path.is_file():
+        known = sorted(p.stem for p in folder.glob("*.toml"))
+        raise ConfigError(
+            f"unknown {kind} {name!r}: no {path} (known: {', '.join(known) or 'none'})",
+            path=path,
+        )
+    table, digest = _read_toml(path)
+    return path, table, digest
+
+
+def _check_named(path: Path, field: str, value: str) -> None:
+    """A file's own id must be its name: ``config/scenarios/x.toml`` holds scenario x."""
+    if value != path.stem:
+        raise ConfigError(
+            f"{path}: field {field}: {value!r} does not match the file name", path=path
+        )
+
+
 def _convert(data: Any, into: type[T], path: Path, table: str = "") -> T:
     try:
         return msgspec.convert(data, into)
@@ -342,19 +365,9 @@ def load_scope(path: Path) -> CapabilityScope:
 
 
 def load_scenario(config_dir: Path, scenario_id: str) -> ScenarioConfig:
-    path = config_dir / "scenarios" / f"{scenario_id}.toml"
-    if not path.is_file():
-        known = sorted(p.stem for p in (config_dir / "scenarios").glob("*.toml"))
-        raise ConfigError(
-            f"unknown scenario {scenario_id!r}: no {path} (known: {', '.join(known) or 'none'})",
-            path=path,
-        )
-    table, digest = _read_toml(path)
+    path, table, digest = _read_named(config_dir, "scenario", scenario_id)
     scenario = _convert(table, _ScenarioFile, path).scenario
-    if scenario.id != scenario_id:
-        raise ConfigError(
-            f"{path}: field scenario.id: {scenario.id!r} does not match the file name", path=path
-        )
+    _check_named(path, "scenario.id", scenario.id)
     return msgspec.structs.replace(scenario, path=str(path), sha256=digest)
 
 
