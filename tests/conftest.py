@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import structlog
 
 from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
@@ -15,6 +18,14 @@ from tests.helpers import PROJECT, CliResult, Pilot
 def _no_signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
     """Packs are unsigned unless a test passes a key, whatever the developer's environment."""
     monkeypatch.delenv("PILOT_SIGNING_KEY", raising=False)
+
+
+@pytest.fixture
+def debug_logs() -> Iterator[None]:
+    """Every log level reaches ``capture_logs``, whatever an earlier CLI test configured."""
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.DEBUG))
+    yield
+    structlog.reset_defaults()
 
 
 @pytest.fixture

@@ -90,12 +90,15 @@ class _SuiteFile(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_field
 class ResolvedEntry(msgspec.Struct, frozen=True, kw_only=True):
     """An entry ready to run: ``scenario`` carries the combined inputs.
 
-    ``scenario.path`` and ``scenario.sha256`` still name the scenario file, so a run's
-    inputs manifest can list it beside the suite file.
+    ``scenario.path`` and ``scenario.sha256`` still name the scenario file, and
+    ``suite_path`` and ``suite_sha256`` the suite file it was read from, so a run's inputs
+    manifest lists both.
     """
 
     entry: SuiteEntry
     scenario: ScenarioConfig
+    suite_path: str
+    suite_sha256: str
 
     @property
     def id(self) -> str:
@@ -149,7 +152,10 @@ def load_suite(config_dir: Path, suite_id: str) -> Suite:
                 f"{path}: field {where}.id: {entry.id!r} appears twice in the suite", path=path
             )
         seen.add(entry.id)
-        resolved.append(_resolve(entry, config_dir, layer=suite.layer, path=path, where=where))
+        scenario = _resolve(entry, config_dir, layer=suite.layer, path=path, where=where)
+        resolved.append(
+            ResolvedEntry(entry=entry, scenario=scenario, suite_path=str(path), suite_sha256=digest)
+        )
     return Suite(
         id=suite.id,
         layer=suite.layer,
@@ -175,7 +181,8 @@ def _check_snapshot_types(snapshot: object, *, path: Path, where: str) -> None:
 
 def _resolve(
     entry: SuiteEntry, config_dir: Path, *, layer: str, path: Path, where: str
-) -> ResolvedEntry:
+) -> ScenarioConfig:
+    """The entry's scenario with its inputs combined (see the module docstring)."""
     scenario = load_scenario(config_dir, entry.scenario)
     if scenario.layer != layer:
         raise ConfigError(
@@ -231,7 +238,7 @@ def _resolve(
             "its inputs nor the entry fill",
             path=path,
         )
-    return ResolvedEntry(entry=entry, scenario=msgspec.structs.replace(scenario, inputs=inputs))
+    return msgspec.structs.replace(scenario, inputs=inputs)
 
 
 def _placeholders(scenario: ScenarioConfig, *, proposer_only: bool = False) -> set[str]:

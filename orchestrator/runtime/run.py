@@ -8,6 +8,7 @@ writes a pack, whether the run completes, is blocked or fails.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -32,6 +33,7 @@ from orchestrator.core.errors import ConfigError, UsageError
 from orchestrator.core.interrupts import Held, checkpoint, deferred
 from orchestrator.core.messages import CritiqueRequest, ProposalRequest
 from orchestrator.core.resources import bundled_fixture, find_config_dir
+from orchestrator.core.suites import ResolvedEntry
 from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.evidence.build import BuiltPack
 from orchestrator.evidence.events import AnyEvent
@@ -54,6 +56,7 @@ __all__ = [
     "RunResult",
     "conduct",
     "execute",
+    "plan_run",
     "prepare",
 ]
 
@@ -113,18 +116,27 @@ class RunResult:
     def critic_decision(self) -> str | None:
         return self.built.critic_decision
 
-    def write(self) -> Held:
+    def write(self, *, announce: bool = True) -> Held:
         """Write the pack atomically, with SIGINT, SIGTERM and SIGHUP held until it is done.
 
         An interrupted run thus either has its whole pack or none; the returned :class:`Held`
-        says whether a signal arrived meanwhile.
+        says whether a signal arrived meanwhile. ``announce=False`` logs ``run.finished`` at
+        debug level only (a batch logs one line per run of its own).
         """
         with deferred() as held:
             write_pack(self.pack, self.built.files)
-        log.info(
-            "run.finished", run_id=self.plan.run_id, status=self.outcome.status, pack=str(self.pack)
+        log.log(
+            _announced(announce),
+            "run.finished",
+            run_id=self.plan.run_id,
+            status=self.outcome.status,
+            pack=str(self.pack),
         )
         return held
+
+
+def _announced(announce: bool) -> int:
+    return logging.INFO if announce else logging.DEBUG
 
 
 def _network_gate(options: RunOptions) -> None:
@@ -145,18 +157,52 @@ def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
     return InputRef(name=name, sha256=sha256)
 
 
-def prepare(options: RunOptions) -> PreparedRun:
+def prepare(
+    options: RunOptions,
+    *,
+    entry: ResolvedEntry | None = None,
+    config: ConfigBundle | None = None,
+) -> PreparedRun:
+    """Plan the run (:func:`plan_run`) and check that its pack can be written."""
+    prepared = plan_run(options, entry=entry, config=config)
+    check_out_dir(prepared.out_dir)
+    return prepared
+
+
+def plan_run(
+    options: RunOptions,
+    *,
+    entry: ResolvedEntry | None = None,
+    config: ConfigBundle | None = None,
+) -> PreparedRun:
+    """Everything fixed before the run, without looking at where its pack will go.
+
+    ``entry`` is a suite entry to run in place of a scenario id: its resolved scenario
+    (the entry's variables and snapshot combined with its scenario file), and its suite
+    file joins the inputs manifest. ``config`` is the configuration of
+    ``options.config_dir``, when the caller has loaded it already (a batch loads it once).
+    """
     _network_gate(options)
+    if entry is not None and options.scenario is not None:
+        raise UsageError(
+            f"suite entry {entry.id!r} brings its own scenario; a scenario id cannot be given too"
+        )
     # A bad key fails here, before anything runs; without one nothing loads cryptography.
     signer = load_signer(options.signing_key)
-    config_dir = options.config_dir or find_config_dir()
-    config = load_config(config_dir, LAYER_ID)
+    if config is None:
+        config_dir = options.config_dir or find_config_dir()
+        config = load_config(config_dir, LAYER_ID)
+    else:
+        config_dir = Path(config.config_dir)
     fixture_path = options.fixture
-    if fixture_path is None and options.mode == "replay":
+    if fixture_path is None and options.mode == "replay" and entry is None:
         fixture_path = bundled_fixture()
     transcript, fixture_sha256 = read_transcript(fixture_path) if fixture_path else (None, "")
-    scenario_id = options.scenario or (transcript.scenario if transcript else DEFAULT_SCENARIO)
-    loaded = load_scenario(config_dir, scenario_id)
+    if entry is not None:
+        loaded = entry.scenario
+    else:
+        scenario_id = options.scenario or (transcript.scenario if transcript else DEFAULT_SCENARIO)
+        loaded = load_scenario(config_dir, scenario_id)
     # The plan (and the run id) carry the scenario's content, not where it was read from.
     scenario = msgspec.structs.replace(loaded, path="", sha256="")
     clock = _clock(options, transcript)
@@ -174,11 +220,13 @@ def prepare(options: RunOptions) -> PreparedRun:
         started_at=started_at,
     )
     root = config_dir.parent
-    inputs = (
+    inputs = [
         _input_ref(Path(config.registry.path), root, config.registry.sha256),
         _input_ref(Path(scope.path), root, scope.sha256),
         _input_ref(Path(loaded.path), root, loaded.sha256),
-    )
+    ]
+    if entry is not None:
+        inputs.append(_input_ref(Path(entry.suite_path), root, entry.suite_sha256))
     plan = RunPlan(
         run_id=run_id,
         layer_id=LAYER_ID,
@@ -193,7 +241,7 @@ def prepare(options: RunOptions) -> PreparedRun:
         scope_id=scope.scope_id,
         scope_version=scope.scope.version,
         registry_version=config.registry.version,
-        inputs=inputs,
+        inputs=tuple(inputs),
         fixture=InputRef(name=fixture_path.name, sha256=fixture_sha256) if fixture_path else None,
         transcript_id=transcript.transcript_id if transcript else None,
         per_run_limit_usd=config.registry.budget.run_limit_usd,
@@ -202,7 +250,6 @@ def prepare(options: RunOptions) -> PreparedRun:
     out_dir = options.out or Path("evidence_packs") / (
         f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{plan.short_id}"
     )
-    check_out_dir(out_dir)
     message = ProposalRequest(
         run_id=run_id,
         sender="supervisor",
@@ -255,12 +302,14 @@ async def conduct(
     *,
     proposer: Agent[ProposalRequest] | None = None,
     critic: Agent[CritiqueRequest] | None = None,
+    announce: bool = True,
 ) -> RunResult:
     """Run the supervisor with the bundler on its event stream; build the pack, whatever the
     outcome, without writing it.
 
-    ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
-    benchmarks); blocks and failures are outcomes, not exceptions.
+    ``client`` replaces the mode's model client (a batch's shared live clients, tests) and
+    ``proposer``/``critic`` the agents (tests, benchmarks); blocks and failures are outcomes,
+    not exceptions. ``announce=False`` logs ``run.started`` at debug level only.
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
@@ -278,7 +327,7 @@ async def conduct(
                 deadline_s=prepared.deadline_s,
             )
             await supervisor.started(plan)
-            log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
+            log.log(_announced(announce), "run.started", mode=plan.mode, scenario=plan.scenario.id)
             checkpoint("run")
             report: Preflight | None = None
             if plan.mode == "dry":

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.config import load_config
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.suites import load_suite, parse_snapshot, render_snapshot
@@ -50,6 +51,13 @@ def test_shipped_suite_has_the_five_baseline_situations() -> None:
     assert [e.scenario.id for e in suite.entries] == [f"l2-{e.id}" for e in suite.entries]
     assert all(e.scenario.output_format == "typed" for e in suite.entries)
     assert suite.sha256.startswith("sha256:")
+
+
+def test_every_entry_names_the_suite_file_it_came_from() -> None:
+    """Each resolved entry carries the suite file's path and the hash of its bytes."""
+    suite = load_suite(PROJECT / "config", SHIPPED)
+    assert {(e.suite_path, e.suite_sha256) for e in suite.entries} == {(suite.path, suite.sha256)}
+    assert suite.sha256 == sha256_prefixed(Path(suite.path).read_bytes())
 
 
 def test_snapshot_and_variables_reach_the_proposer_prompt() -> None:

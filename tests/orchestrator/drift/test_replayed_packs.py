@@ -1,8 +1,5 @@
-"""The CI fixtures replayed as governed runs: COMPLETE packs, read back for the drift check.
-
-Until ``pilot batch`` runs suite entries, the test hands the runtime each entry's resolved
-scenario in place of the scenario file of the same id (the one seam it patches).
-"""
+"""The CI fixtures replayed as governed runs of the suite's entries: COMPLETE packs, read
+back for the drift check."""
 
 from __future__ import annotations
 
@@ -10,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import orchestrator.runtime.run
-from orchestrator.core.config import ScenarioConfig
 from orchestrator.core.suites import load_suite, replay_fixture_name
 from orchestrator.drift import Observation, build_baseline, check_drift, read_observation
 from orchestrator.runtime.run import RunOptions, execute, prepare
@@ -23,29 +18,18 @@ pytestmark = pytest.mark.anyio
 SUITE = load_suite(PROJECT / "config", "l2-drift-baseline")
 
 
-@pytest.fixture
-def entry_scenarios(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The runtime loads a suite entry's resolved scenario for its scenario id."""
-    by_scenario = {entry.scenario.id: entry.scenario for entry in SUITE.entries}
-
-    def load_scenario(config_dir: Path, scenario_id: str) -> ScenarioConfig:
-        return by_scenario[scenario_id]
-
-    monkeypatch.setattr(orchestrator.runtime.run, "load_scenario", load_scenario)
-
-
 async def replay(folder: str, sample: int, out: Path) -> dict[str, Observation]:
     observations = {}
     for entry_id in ENTRIES:
         fixture = DRIFT_FIXTURES / folder / replay_fixture_name(entry_id, sample)
         pack = out / f"{folder}-{entry_id}-{sample}"
-        result = await execute(prepare(RunOptions(fixture=fixture, out=pack)))
+        options = RunOptions(fixture=fixture, out=pack)
+        result = await execute(prepare(options, entry=SUITE.entry(entry_id)))
         assert (entry_id, result.outcome.status) == (entry_id, "COMPLETE")
         observations[entry_id] = read_observation(pack, entry_id=entry_id)
     return observations
 
 
-@pytest.mark.usefixtures("entry_scenarios")
 async def test_baseline_and_week_2_from_replayed_packs(tmp_path: Path) -> None:
     """Fifteen baseline packs and five week-2 packs: only the drifting entry is flagged."""
     samples = [await replay("baseline", n, tmp_path) for n in range(3)]
