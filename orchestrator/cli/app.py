@@ -61,6 +61,8 @@ app = App(
 # The meta app is an App of its own: it must leave Ctrl-C to main() as well.
 app.meta.suppress_keyboard_interrupt = False
 app.command("orchestrator.cli.run:run")
+app.command("orchestrator.cli.batch:batch")
+app.command("orchestrator.cli.drift:drift_app", name="drift")
 app.command("orchestrator.cli.verify:verify")
 app.command("orchestrator.cli.review:review")
 app.command("orchestrator.cli.policy:policy_app", name="policy")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import anyio
 from cyclopts import Parameter, validators
@@ -15,28 +15,18 @@ from orchestrator.cli.summary import run_lines
 from orchestrator.core import interrupts
 from orchestrator.runtime.run import DEFAULT_DEADLINE_S, RunOptions, conduct, prepare
 
-__all__ = ["RunFlags", "run"]
+__all__ = ["RunFlags", "RunSettings", "run"]
 
 
 @Parameter(name="*")
 @dataclass(frozen=True, kw_only=True)
-class RunFlags:
-    """What one governed run needs to know."""
+class RunSettings:
+    """How a governed run is made: the options ``pilot run``, ``pilot batch`` and the drift
+    commands share."""
 
     mode: Literal["dry", "replay", "record", "live"] = "replay"
     """dry (no calls: prompts, SoD, worst-case cost), replay (from a fixture, the default),
     record or live (real calls; not available in this version)."""
-
-    fixture: Path | None = None
-    """Transcript to replay (default: the bundled sample) or to check coverage against in
-    dry mode."""
-
-    scenario: str | None = None
-    """Scenario id from config/scenarios (default: the fixture's scenario)."""
-
-    out: Path | None = None
-    """The evidence pack directory to create; it must not exist (default:
-    evidence_packs/L2_MARKET_OUTLOOK_<date>_<id> under the working directory)."""
 
     clock: str | None = None
     """Fixed ISO-8601 start time (replay defaults to the fixture's recorded_at)."""
@@ -50,27 +40,48 @@ class RunFlags:
     """Do not wait for ENTER after the network banner (scheduled runs)."""
 
     deadline: Annotated[float, Parameter(validator=validators.Number(gt=0))] = DEFAULT_DEADLINE_S
-    """Seconds the whole run may take (more than 0; inf for none)."""
+    """Seconds a whole run may take (more than 0; inf for none)."""
 
     signing_key: Path | None = None
     """Ed25519 PEM (PKCS#8) private key that signs the pack (default: $PILOT_SIGNING_KEY)."""
+
+    def options(self, **per_run: Any) -> RunOptions:
+        """These settings as run options, with ``per_run`` (fixture, scenario, out) added."""
+        return RunOptions(
+            mode=self.mode,
+            clock=self.clock,
+            config_dir=self.config_dir,
+            allow_network=self.allow_network,
+            yes=self.yes,
+            deadline_s=self.deadline,
+            signing_key=self.signing_key,
+            **per_run,
+        )
+
+
+@Parameter(name="*")
+@dataclass(frozen=True, kw_only=True)
+class RunFlags:
+    """What one governed run needs to know."""
+
+    fixture: Path | None = None
+    """Transcript to replay (default: the bundled sample) or to check coverage against in
+    dry mode."""
+
+    scenario: str | None = None
+    """Scenario id from config/scenarios (default: the fixture's scenario)."""
+
+    out: Path | None = None
+    """The evidence pack directory to create; it must not exist (default:
+    evidence_packs/L2_MARKET_OUTLOOK_<date>_<id> under the working directory)."""
+
+    settings: RunSettings = field(default_factory=RunSettings)
 
 
 def run(flags: RunFlags = RunFlags()) -> int:
     """One governed run; writes an evidence pack and prints a summary."""
     prepared = prepare(
-        RunOptions(
-            mode=flags.mode,
-            fixture=flags.fixture,
-            scenario=flags.scenario,
-            out=flags.out,
-            clock=flags.clock,
-            config_dir=flags.config_dir,
-            allow_network=flags.allow_network,
-            yes=flags.yes,
-            deadline_s=flags.deadline,
-            signing_key=flags.signing_key,
-        )
+        flags.settings.options(fixture=flags.fixture, scenario=flags.scenario, out=flags.out)
     )
     result = anyio.run(conduct, prepared)
     held = result.write()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,12 +10,23 @@ from orchestrator.evidence.schema import REVIEW_TARGET_SECONDS, VerificationReco
 
 # For annotations only: rendering one command's result must not load the others' layers.
 if TYPE_CHECKING:
+    from orchestrator.batch.runner import BatchResult
+    from orchestrator.drift.baseline import Baseline
+    from orchestrator.drift.report import DriftReport
     from orchestrator.evidence.verify import FolderReport
     from orchestrator.review.service import ReviewResult
     from orchestrator.runtime.run import RunResult
     from policies.findings import ScopeReport
 
-__all__ = ["policy_lines", "review_lines", "run_lines", "verify_lines"]
+__all__ = [
+    "baseline_lines",
+    "batch_lines",
+    "drift_lines",
+    "policy_lines",
+    "review_lines",
+    "run_lines",
+    "verify_lines",
+]
 
 
 def run_lines(result: RunResult, *, interrupted: str | None = None) -> list[str]:
@@ -98,4 +110,72 @@ def policy_lines(file: Path, report: ScopeReport) -> list[str]:
     ]
     lines += [f"  {v.rule} at {v.location}: {v.detail}" for v in report.violations]
     lines += [f"  note: {note}" for note in report.notes]
+    return lines
+
+
+def batch_lines(result: BatchResult, written: Sequence[Path]) -> list[str]:
+    """``pilot batch`` (and the drift commands): the counts, each run that did not complete
+    with its reason, packs set aside, the summary files, and what to do when interrupted."""
+    counts = result.counts
+    shard = result.batch.options.shard
+    lines = [
+        f"suite: {result.batch.suite.id}" + (f" (shard {shard})" if shard else ""),
+        (
+            f"runs: {counts.runs}: {counts.complete} complete, {counts.blocked} blocked, "
+            f"{counts.failed} failed, {counts.not_run} not run ({counts.resumed} resumed)"
+        ),
+        f"folder: {result.out}",
+    ]
+    for run in result.runs:
+        name = run.pack or f"{run.entry_id}.sample-{run.sample}"
+        if run.set_aside:
+            lines.append(f"set aside: {run.set_aside} (it did not verify; {name} was made again)")
+        if run.status in ("BLOCKED", "FAILED"):
+            lines.append(f"{run.status} {name}: {'; '.join(run.reasons) or 'no reason recorded'}")
+    lines += [f"summary: {path}" for path in written]
+    if result.interrupted:
+        lines.append(
+            f"interrupted: {result.interrupted}: {counts.not_run} run(s) not made; run the "
+            "same command with --resume to complete the batch"
+        )
+    elif result.late_signal:
+        lines.append(f"note: {result.late_signal} arrived after the last run; the batch is whole")
+    return lines
+
+
+def baseline_lines(baseline: Baseline, path: Path) -> list[str]:
+    """``pilot drift baseline``: the file, what it holds, each entry's noise floor."""
+    samples = "/".join(str(n) for n in sorted({len(e.samples) for e in baseline.entries}))
+    lines = [
+        f"baseline: {path}",
+        (
+            f"created: {baseline.created_at}, {len(baseline.entries)} entries, {samples} "
+            f"samples each, tokenizer {baseline.tokenizer}"
+        ),
+    ]
+    lines += [
+        f"noise floor: {entry.entry_id} {entry.noise_floor:.1%}" for entry in baseline.entries
+    ]
+    return lines
+
+
+def drift_lines(report: DriftReport, written: Sequence[Path]) -> list[str]:
+    """``pilot drift check``: the result, each flagged entry with its flags, each change of
+    the returned model or fingerprint, the report files."""
+    scenarios = report.scenarios
+    lines = [
+        f"drift: FLAGGED, {report.flagged_count} of {len(scenarios)} scenarios"
+        if report.flagged
+        else f"drift: none of {len(scenarios)} scenarios flagged"
+    ]
+    for scenario in scenarios:
+        if scenario.status == "flagged":
+            codes = ", ".join(flag.code for flag in scenario.flags)
+            lines.append(f"flagged: {scenario.entry_id} ({codes})")
+        for change in scenario.model_changes:
+            lines.append(
+                f"model change: {scenario.entry_id} {change.field} "
+                f"{' / '.join(change.baseline)} -> {change.current}"
+            )
+    lines += [f"report: {path}" for path in written]
     return lines

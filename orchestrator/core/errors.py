@@ -17,7 +17,8 @@ with ``raise X(...) from exc``. The CLI maps the branches to exit codes in one p
     │   ├── BudgetExhausted
     │   ├── DeadlineExceeded
     │   └── EvidenceWriteError
-    ├── IntegrityError ......... exit 5  an evidence pack does not verify
+    ├── DriftDetected .......... exit 4  a drift check flagged a scenario (report written)
+    ├── IntegrityError ......... exit 5  an evidence pack or a drift baseline does not verify
     └── Aborted ................ exit 130 the operator aborted
 
 Messages are one sentence a user can act on. They name the file, field or model, and
@@ -33,6 +34,7 @@ __all__ = [
     "BudgetExhausted",
     "ConfigError",
     "DeadlineExceeded",
+    "DriftDetected",
     "EvidenceWriteError",
     "GovernanceBlock",
     "IntegrityError",
@@ -119,6 +121,12 @@ class DeadlineExceeded(RuntimeFailure):
 
 class EvidenceWriteError(RuntimeFailure):
     """The evidence pack could not be written."""
+
+
+class DriftDetected(PilotError):
+    """A drift check flagged at least one scenario for review; its report is written."""
+
+    exit_code = 4
 
 
 class IntegrityError(PilotError):

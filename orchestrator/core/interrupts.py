@@ -5,6 +5,8 @@ so every ``finally`` and ``except BaseException`` clean-up runs exactly as for C
 :func:`deferred` holds all three signals back for the length of a short critical section
 (writing a pack or a review addendum): an interrupted process then either completed the write
 or never started it, never half of it. The caller decides what a held signal means afterwards.
+:func:`restored` puts the handlers back after an event loop received the signals itself
+(a batch, which stops starting runs on the first signal instead of raising).
 """
 
 from __future__ import annotations
@@ -19,9 +21,20 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Any
 
-__all__ = ["PAUSE_ENV", "Held", "Interrupted", "checkpoint", "deferred", "ignore", "installed"]
+__all__ = [
+    "PAUSE_ENV",
+    "SIGNALS",
+    "Held",
+    "Interrupted",
+    "checkpoint",
+    "deferred",
+    "ignore",
+    "installed",
+    "restored",
+]
 
-_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+# The signals that ask the pilot to stop: Ctrl-C, a service manager, a closed terminal.
+SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 # Tests only: the name of a checkpoint at which the process stops until released.
 PAUSE_ENV = "PILOT_TEST_PAUSE"
@@ -55,7 +68,7 @@ def installed() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = {signum: signal.getsignal(signum) for signum in _SIGNALS}
+    previous = {signum: signal.getsignal(signum) for signum in SIGNALS}
     for signum in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(signum, _raise)
     try:
@@ -87,9 +100,27 @@ def deferred() -> Iterator[Held]:
         if held.signum is None:
             held.signum = signum
 
-    previous = {signum: signal.signal(signum, hold) for signum in _SIGNALS}
+    previous = {signum: signal.signal(signum, hold) for signum in SIGNALS}
     try:
         yield held
+    finally:
+        _restore(previous)
+
+
+@contextlib.contextmanager
+def restored() -> Iterator[None]:
+    """The handlers of SIGINT, SIGTERM and SIGHUP as they were, on every way out.
+
+    An event loop's signal receiver leaves the defaults behind when it closes (asyncio
+    resets SIGTERM and SIGHUP to terminating the process at once), which would let a
+    signal kill the process in the middle of what follows (a summary being written).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {signum: signal.getsignal(signum) for signum in SIGNALS}
+    try:
+        yield
     finally:
         _restore(previous)
 
@@ -98,7 +129,7 @@ def ignore() -> None:
     """Ignore SIGINT, SIGTERM and SIGHUP from now on: the work is done, only reporting is left."""
     if threading.current_thread() is not threading.main_thread():
         return
-    for signum in _SIGNALS:
+    for signum in SIGNALS:
         signal.signal(signum, signal.SIG_IGN)
 
 

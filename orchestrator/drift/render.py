@@ -20,7 +20,13 @@ import jinja2
 from orchestrator.core.canonical import encode_pretty
 from orchestrator.drift.report import DriftReport
 
-__all__ = ["escape_markdown", "report_html", "report_json", "report_markdown"]
+__all__ = [
+    "escape_markdown",
+    "report_html",
+    "report_json",
+    "report_markdown",
+    "template_environment",
+]
 
 _MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#!~])")
 
@@ -59,9 +65,14 @@ def _context(report: DriftReport) -> dict[str, Any]:
 
 
 @functools.cache
-def _environment(*, markdown: bool) -> jinja2.Environment:
+def template_environment(package: str, *, markdown: bool) -> jinja2.Environment:
+    """The templates shipped in ``<package>/templates/``, with ``StrictUndefined``.
+
+    For Markdown every value passes through :func:`escape_markdown`; for HTML every value is
+    escaped. Reports of other packages (the batch summary) render with the same rules.
+    """
     environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orchestrator.drift", "templates"),
+        loader=jinja2.PackageLoader(package, "templates"),
         autoescape=not markdown,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -71,3 +82,7 @@ def _environment(*, markdown: bool) -> jinja2.Environment:
     )
     environment.filters["percent"] = _percent
     return environment
+
+
+def _environment(*, markdown: bool) -> jinja2.Environment:
+    return template_environment("orchestrator.drift", markdown=markdown)

@@ -56,6 +56,7 @@ __all__ = [
     "RunResult",
     "conduct",
     "execute",
+    "input_ref",
     "plan_run",
     "prepare",
 ]
@@ -148,7 +149,7 @@ def _network_gate(options: RunOptions) -> None:
         raise UsageError(f"--mode {options.mode} is not available in this version of the pilot")
 
 
-def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
+def input_ref(path: Path, root: Path, sha256: str) -> InputRef:
     """A file the run read, named relative to the checkout (never a machine path)."""
     try:
         name = path.resolve().relative_to(root.resolve()).as_posix()
@@ -221,12 +222,12 @@ def plan_run(
     )
     root = config_dir.parent
     inputs = [
-        _input_ref(Path(config.registry.path), root, config.registry.sha256),
-        _input_ref(Path(scope.path), root, scope.sha256),
-        _input_ref(Path(loaded.path), root, loaded.sha256),
+        input_ref(Path(config.registry.path), root, config.registry.sha256),
+        input_ref(Path(scope.path), root, scope.sha256),
+        input_ref(Path(loaded.path), root, loaded.sha256),
     ]
     if entry is not None:
-        inputs.append(_input_ref(Path(entry.suite_path), root, entry.suite_sha256))
+        inputs.append(input_ref(Path(entry.suite_path), root, entry.suite_sha256))
     plan = RunPlan(
         run_id=run_id,
         layer_id=LAYER_ID,
