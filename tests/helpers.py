@@ -5,13 +5,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable
+import signal
+import subprocess
+import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from orchestrator.core.canonical import encode_pretty, sha256_prefixed
+from orchestrator.core.fileio import TEMP_PREFIX
+from orchestrator.core.interrupts import PAUSE_ENV
 
 PROJECT = Path(__file__).resolve().parent.parent
 FIXTURES = PROJECT / "fixtures"
@@ -19,6 +24,8 @@ SAMPLE = FIXTURES / "l2_market_outlook_sample.json"
 FORBIDDEN = FIXTURES / "l2_market_outlook_forbidden_output.json"
 BASELINE = FIXTURES / "l2_market_outlook_baseline_freetext.json"
 GOLDEN = PROJECT / "tests" / "golden" / "sample_pack"
+# The installed script, as a user runs it.
+PILOT = Path(sys.executable).parent / "pilot"
 
 
 class CliResult:
@@ -97,3 +104,45 @@ def write_review(pack: Path, **changes: Any) -> dict[str, Any]:
         addendum["addendum_digest"] = sha256_prefixed(encode_pretty(addendum))
     (pack / "operator_review.json").write_bytes(encode_pretty(addendum))
     return addendum
+
+
+Paused = tuple["subprocess.Popen[str]", list[str]]
+"""A real ``pilot`` process stopped at a checkpoint, and what it logged until then."""
+
+
+def paused(args: Sequence[str], checkpoint: str) -> Paused:
+    """Start the real ``pilot ARGS`` with ``PILOT_TEST_PAUSE=checkpoint``; return once it says
+    it is paused there (see :func:`orchestrator.core.interrupts.checkpoint`)."""
+    process = subprocess.Popen(
+        [str(PILOT), *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, PAUSE_ENV: checkpoint},
+    )
+    assert process.stderr is not None
+    logged: list[str] = []
+    for line in process.stderr:
+        if line == f"pilot-test: paused at {checkpoint}\n":
+            return process, logged
+        logged.append(line)
+    process.kill()
+    raise AssertionError(f"pilot never reached {checkpoint}: {''.join(logged)}")
+
+
+def finish(stopped: Paused, signals: Sequence[signal.Signals]) -> tuple[int, str, str]:
+    """Send ``signals``, release the checkpoint, and collect exit status, stdout, stderr."""
+    process, logged = stopped
+    for signum in signals:
+        process.send_signal(signum)
+    try:
+        out, err = process.communicate("\n", timeout=60)
+    except BrokenPipeError:  # it already ended, as it should for some signals
+        out, err = process.communicate(timeout=60)
+    return process.returncode, out, "".join(logged) + err
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Temporary entries of interrupted writes anywhere below ``folder``."""
+    return [p.name for p in folder.rglob(f"{TEMP_PREFIX}*")]

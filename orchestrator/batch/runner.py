@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Protocol
 
 import anyio
+import msgspec
 import structlog
 
 from orchestrator.batch.plan import BatchItem, BatchOptions, batch_items
@@ -231,8 +232,10 @@ def prepare_batch(options: BatchOptions) -> PreparedBatch:
         scan=Scan(done={}, set_aside={}),
     )
     if items:
-        # The options every run shares fail here, on the first run, before anything runs.
-        batch.plan_of(items[0])
+        # What every run shares (network gate, signing key, clock) fails here, before any
+        # run; a run's own fixture is read when it runs, and fails that run alone.
+        first = msgspec.structs.replace(items[0].run_options(options), fixture=None)
+        plan_run(first, entry=items[0].entry, config=config)
     scan = scan_batch_folder(options.out, items, resume=options.resume, plan_of=batch.plan_of)
     batch = PreparedBatch(options=options, config=config, suite=suite, items=items, scan=scan)
     if batch.pending:

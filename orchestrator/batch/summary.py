@@ -213,7 +213,14 @@ def _taken(path: Path) -> bool:
 
 
 def write_attempt_files(folder: Path, attempt: int, files: Mapping[str, bytes]) -> list[Path]:
-    """Write ``files`` (name → bytes) under their attempt names, each a new read-only file."""
+    """Write ``files`` (name → bytes) under their attempt names, each a new read-only file;
+    ``folder`` is created if missing (a batch stopped before its first pack has none yet)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EvidenceWriteError(
+            f"cannot create the batch folder {folder}: {exc.strerror}"
+        ) from exc
     return [
         write_new_file(
             folder / attempt_name(name, attempt),

@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FORBIDDEN, SAMPLE, Pilot
-
-PILOT = Path(sys.executable).parent / "pilot"
+from tests.helpers import FORBIDDEN, PILOT, SAMPLE, Pilot
 
 
 def test_real_pilot_command_replays_the_sample(tmp_path: Path) -> None:

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 from orchestrator.core.fileio import TEMP_PREFIX
-from tests.helpers import GOLDEN, PROJECT, SAMPLE, Pilot
-
-PILOT = Path(sys.executable).parent / "pilot"
+from tests.helpers import GOLDEN, PILOT, PROJECT, SAMPLE, Pilot
 
 
 def one_sentence(err: str) -> str:

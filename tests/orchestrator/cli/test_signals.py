@@ -7,57 +7,18 @@ process stops there and says so on stderr; the test sends its signal(s), then re
 from __future__ import annotations
 
 import json
-import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from orchestrator.core.fileio import TEMP_PREFIX
-from orchestrator.core.interrupts import PAUSE_ENV
 from orchestrator.evidence.verify import verify_pack
+from tests.helpers import Paused, finish, leftovers, paused
 
-PILOT = Path(sys.executable).parent / "pilot"
 
-
-def paused_run(out: Path, checkpoint: str) -> tuple[subprocess.Popen[str], list[str]]:
+def paused_run(out: Path, checkpoint: str) -> Paused:
     """`pilot run --out OUT` stopped at ``checkpoint``, and what it logged until then."""
-    process = subprocess.Popen(
-        [str(PILOT), "run", "--out", str(out), "--log-format", "json"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, PAUSE_ENV: checkpoint},
-    )
-    assert process.stderr is not None
-    logged: list[str] = []
-    for line in process.stderr:
-        if line == f"pilot-test: paused at {checkpoint}\n":
-            return process, logged
-        logged.append(line)
-    process.kill()
-    raise AssertionError(f"pilot never reached {checkpoint}")
-
-
-def finish(
-    paused: tuple[subprocess.Popen[str], list[str]], signals: list[signal.Signals]
-) -> tuple[int, str, str]:
-    """Send ``signals``, release the checkpoint, and collect exit status, stdout, stderr."""
-    process, logged = paused
-    for signum in signals:
-        process.send_signal(signum)
-    try:
-        out, err = process.communicate("\n", timeout=60)
-    except BrokenPipeError:  # it already ended, as it should for some signals
-        out, err = process.communicate(timeout=60)
-    return process.returncode, out, "".join(logged) + err
-
-
-def leftovers(folder: Path) -> list[str]:
-    return [p.name for p in folder.iterdir() if p.name.startswith(TEMP_PREFIX)]
+    return paused(["run", "--out", str(out), "--log-format", "json"], checkpoint)
 
 
 SIGNALS = {
