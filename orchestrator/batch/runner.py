@@ -154,6 +154,14 @@ class BatchResult:
     interrupted: str | None
     late_signal: str | None = None
 
+    def __repr__(self) -> str:
+        # asyncio formats the repr of a task's result when the loop closes: the default
+        # one would spell out every record and the whole suite (megabytes for a large batch).
+        return (
+            f"BatchResult(suite={self.batch.suite.id!r}, counts={self.counts!r}, "
+            f"interrupted={self.interrupted!r})"
+        )
+
     @property
     def exit_code(self) -> int:
         return batch_exit_code(self.runs, interrupted=self.interrupted is not None)

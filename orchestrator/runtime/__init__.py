@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         RunResult,
         conduct,
         execute,
+        plan_run,
         prepare,
     )
     from orchestrator.runtime.supervisor import Supervisor
@@ -29,6 +30,7 @@ __all__ = [
     "Supervisor",
     "conduct",
     "execute",
+    "plan_run",
     "prepare",
 ]
 
@@ -43,6 +45,7 @@ __getattr__, __dir__ = lazy_exports(
             "RunResult",
             "conduct",
             "execute",
+            "plan_run",
             "prepare",
         ),
         "orchestrator.runtime.supervisor": ("Supervisor",),

@@ -8,6 +8,7 @@ writes a pack, whether the run completes, is blocked or fails.
 
 from __future__ import annotations
 
+import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -151,11 +152,17 @@ def _network_gate(options: RunOptions) -> None:
 
 def input_ref(path: Path, root: Path, sha256: str) -> InputRef:
     """A file the run read, named relative to the checkout (never a machine path)."""
+    return InputRef(name=_checkout_name(path, root), sha256=sha256)
+
+
+@functools.lru_cache(maxsize=64)
+def _checkout_name(path: Path, root: Path) -> str:
+    # Resolving walks every path component with lstat(); a batch names the same few config
+    # files in every run, which made this a tenth of a replayed run's time.
     try:
-        name = path.resolve().relative_to(root.resolve()).as_posix()
+        return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        name = path.name
-    return InputRef(name=name, sha256=sha256)
+        return path.name
 
 
 def prepare(

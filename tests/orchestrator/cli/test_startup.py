@@ -72,3 +72,18 @@ def test_replay_run_loads_the_runtime_only(tmp_path: Path, signed: bool) -> None
         args += ["--signing-key", private]
         expected.add("cryptography")
     assert heavy(loaded(*args)) == expected
+
+
+def test_batch_off_a_terminal_loads_no_progress_bar(tmp_path: Path) -> None:
+    """`pilot batch` without a terminal logs a line per run: rich (the bar) is not loaded;
+    jinja2 renders its Markdown summary."""
+    fixtures = PROJECT / "fixtures" / "drift" / "l2-drift-baseline" / "baseline"
+    args: list[str | Path] = [
+        "batch", "l2-drift-baseline", "--out", tmp_path / "out", "--fixtures", fixtures,
+    ]  # fmt: skip
+    assert heavy(loaded(*args)) == {
+        "orchestrator.runtime",
+        "clients.replay",
+        "policies.content_scan",
+        "jinja2",
+    }
