@@ -22,7 +22,7 @@ from orchestrator.core.clock import FixedClock
 from orchestrator.core.errors import IntegrityError, UsageError
 from orchestrator.drift import write_baseline
 from orchestrator.runtime.run import RunOptions
-from tests.orchestrator.batch.factories import DRIFT, SUITE
+from tests.orchestrator.batch.factories import DRIFT, ENTRIES, SUITE
 
 pytestmark = pytest.mark.anyio
 
@@ -98,13 +98,7 @@ async def test_the_batch_time(tmp_path: Path) -> None:
     assert batch_instant(dry, later) == "2026-01-05T06:00:00+00:00"
     fixtures = tmp_path / "broken"
     fixtures.mkdir()
-    for entry in (
-        "calm",
-        "risk-off-shock",
-        "inflation-surprise",
-        "liquidity-squeeze",
-        "event-week",
-    ):
+    for entry in ENTRIES:
         (fixtures / f"{entry}.sample-0.json").write_text("{}", encoding="utf-8")
     failed = await batch(tmp_path / "d", fixtures)
     assert {run.status for run in failed.runs} == {"FAILED"}

@@ -8,8 +8,28 @@ from pathlib import Path
 import pytest
 
 from orchestrator.evidence.verify import verify_path
-from tests.helpers import Pilot
+from tests.helpers import CliResult, Pilot
 from tests.orchestrator.batch.factories import DRIFT, ENTRIES, SUITE, mixed_suite
+
+
+def drift(
+    pilot: Pilot, command: str, baseline: Path, out: Path, fixtures: Path, *extra: str | Path
+) -> CliResult:
+    """`pilot drift COMMAND` of the shipped suite."""
+    return pilot(
+        "drift", command, SUITE, "--baseline", baseline, "--out", out, "--fixtures", fixtures,
+        *extra,
+    )  # fmt: skip
+
+
+def one_sample_baseline(pilot: Pilot, tmp_path: Path) -> Path:
+    """A baseline of one sample per entry, from the CI fixtures, at ``tmp_path/baseline.json``."""
+    baseline = tmp_path / "baseline.json"
+    made = drift(
+        pilot, "baseline", baseline, tmp_path / "day-1", DRIFT / "baseline", "--samples", "1"
+    )
+    assert made.code == 0, made.err
+    return baseline
 
 
 def test_batch_of_the_drift_suite(pilot: Pilot, tmp_path: Path) -> None:
@@ -118,19 +138,15 @@ def test_drift_baseline_then_check(pilot: Pilot, tmp_path: Path) -> None:
     """Replay only: a baseline of three samples; week 2 exits 4 flagging exactly
     inflation-surprise and reporting calm's fingerprint; the baseline's own runs exit 0."""
     baseline = tmp_path / "baseline.json"
-    made = pilot(
-        "drift", "baseline", SUITE, "--baseline", baseline, "--samples", "3",
-        "--out", tmp_path / "day-1", "--fixtures", DRIFT / "baseline",
-    )  # fmt: skip
+    made = drift(
+        pilot, "baseline", baseline, tmp_path / "day-1", DRIFT / "baseline", "--samples", "3"
+    )
     assert made.code == 0, made.err
     assert f"baseline: {baseline}" in made.out
     assert "created: 2026-01-05T06:02:00+00:00, 5 entries, 3 samples each" in made.out
 
     week_2 = tmp_path / "week-2"
-    checked = pilot(
-        "drift", "check", SUITE, "--baseline", baseline,
-        "--out", week_2, "--fixtures", DRIFT / "week-2",
-    )  # fmt: skip
+    checked = drift(pilot, "check", baseline, week_2, DRIFT / "week-2")
     assert checked.code == 4, checked.err
     lines = checked.out.splitlines()
     assert "drift: FLAGGED, 1 of 5 scenarios" in lines
@@ -150,10 +166,7 @@ def test_drift_baseline_then_check(pilot: Pilot, tmp_path: Path) -> None:
     assert "Content-Security-Policy" in html
     assert "<script" not in html
 
-    again = pilot(
-        "drift", "check", SUITE, "--baseline", baseline,
-        "--out", tmp_path / "again", "--fixtures", DRIFT / "baseline",
-    )  # fmt: skip
+    again = drift(pilot, "check", baseline, tmp_path / "again", DRIFT / "baseline")
     assert again.code == 0, again.err
     assert "drift: none of 5 scenarios flagged" in again.out
 
@@ -161,25 +174,10 @@ def test_drift_baseline_then_check(pilot: Pilot, tmp_path: Path) -> None:
 def test_drift_check_resumed_numbers_its_reports(pilot: Pilot, tmp_path: Path) -> None:
     """A check resumed on a folder it completed reads the same verified packs and writes its
     records as attempt 2, leaving attempt 1's untouched."""
-    baseline = tmp_path / "baseline.json"
-    args = ["--out", tmp_path / "day-1", "--fixtures", DRIFT / "baseline"]
-    assert (
-        pilot("drift", "baseline", SUITE, "--baseline", baseline, "--samples", "1", *args).code == 0
-    )
-    check = [
-        "drift",
-        "check",
-        SUITE,
-        "--baseline",
-        baseline,
-        "--out",
-        tmp_path / "w",
-        "--fixtures",
-        DRIFT / "week-2",
-    ]
-    assert pilot(*check).code == 4
+    baseline = one_sample_baseline(pilot, tmp_path)
+    assert drift(pilot, "check", baseline, tmp_path / "w", DRIFT / "week-2").code == 4
     first = (tmp_path / "w" / "drift_report.json").read_bytes()
-    again = pilot(*check, "--resume")
+    again = drift(pilot, "check", baseline, tmp_path / "w", DRIFT / "week-2", "--resume")
     assert again.code == 4, again.err
     assert "runs: 5: 5 complete, 0 blocked, 0 failed, 0 not run (5 resumed)" in again.out
     assert (tmp_path / "w" / "drift_report.2.json").read_bytes() == first
@@ -190,10 +188,7 @@ def test_drift_baseline_is_never_overwritten(pilot: Pilot, tmp_path: Path) -> No
     """An existing --baseline file: exit 1 before any run, the file untouched."""
     baseline = tmp_path / "baseline.json"
     baseline.write_text("mine", encoding="utf-8")
-    result = pilot(
-        "drift", "baseline", SUITE, "--baseline", baseline,
-        "--out", tmp_path / "out", "--fixtures", DRIFT / "baseline",
-    )  # fmt: skip
+    result = drift(pilot, "baseline", baseline, tmp_path / "out", DRIFT / "baseline")
     assert result.code == 1
     assert "already exists; a baseline is never overwritten" in result.err
     assert baseline.read_text(encoding="utf-8") == "mine"
@@ -218,18 +213,11 @@ def test_drift_baseline_needs_every_run_complete(
 
 def test_drift_check_refuses_an_edited_baseline(pilot: Pilot, tmp_path: Path) -> None:
     """A baseline edited after it was written: exit 5 before any run."""
-    baseline = tmp_path / "baseline.json"
-    args = ["--out", tmp_path / "day-1", "--fixtures", DRIFT / "baseline"]
-    assert (
-        pilot("drift", "baseline", SUITE, "--baseline", baseline, "--samples", "1", *args).code == 0
-    )
+    baseline = one_sample_baseline(pilot, tmp_path)
     data = baseline.read_text(encoding="utf-8")
     baseline.chmod(0o644)
     baseline.write_text(data.replace('"created_at": "', '"created_at": "1'), encoding="utf-8")
-    result = pilot(
-        "drift", "check", SUITE, "--baseline", baseline,
-        "--out", tmp_path / "w", "--fixtures", DRIFT / "week-2",
-    )  # fmt: skip
+    result = drift(pilot, "check", baseline, tmp_path / "w", DRIFT / "week-2")
     assert result.code == 5
     assert "has been edited" in result.err
     assert not (tmp_path / "w").exists()
