@@ -103,10 +103,6 @@ class PreparedBatch:
     def pending(self) -> tuple[BatchItem, ...]:
         return tuple(item for item in self.items if item.pack_name not in self.scan.done)
 
-    def plan_of(self, item: BatchItem) -> RunPlan:
-        """The plan of ``item`` as this batch makes it (without looking at its pack folder)."""
-        return plan_run(item.run_options(self.options), entry=item.entry, config=self.config).plan
-
 
 @dataclass
 class Stop:
@@ -232,19 +228,17 @@ def prepare_batch(options: BatchOptions) -> PreparedBatch:
         raise UsageError(f"--out {options.out} exists and is not a folder")
     items = batch_items(suite, samples=options.samples, shard=options.shard)
     _check_fixtures(options, items)
-    batch = PreparedBatch(
-        options=options,
-        config=config,
-        suite=suite,
-        items=items,
-        scan=Scan(done={}, set_aside={}),
-    )
     if items:
         # What every run shares (network gate, signing key, clock) fails here, before any
         # run; a run's own fixture is read when it runs, and fails that run alone.
         first = msgspec.structs.replace(items[0].run_options(options), fixture=None)
         plan_run(first, entry=items[0].entry, config=config)
-    scan = scan_batch_folder(options.out, items, resume=options.resume, plan_of=batch.plan_of)
+
+    def plan_of(item: BatchItem) -> RunPlan:
+        """The plan of ``item`` as this batch makes it, to compare with a pack found."""
+        return plan_run(item.run_options(options), entry=item.entry, config=config).plan
+
+    scan = scan_batch_folder(options.out, items, resume=options.resume, plan_of=plan_of)
     batch = PreparedBatch(options=options, config=config, suite=suite, items=items, scan=scan)
     if batch.pending:
         check_out_dir(options.out / batch.pending[0].pack_name)

@@ -218,6 +218,11 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
         ({"suite": "nope"}, ConfigError, "unknown suite 'nope'"),
         ({"run": RunOptions(mode="live")}, UsageError, "takes no --fixtures"),
         (
+            {"fixtures": None, "run": RunOptions(mode="live")},
+            UsageError,
+            "--mode live makes real API calls and requires --allow-network",
+        ),
+        (
             {"run": RunOptions(clock="yesterday")},
             UsageError,
             "--clock: 'yesterday' is not an ISO-8601",
@@ -227,8 +232,9 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
 def test_bad_batches_fail_before_anything_runs(
     tmp_path: Path, changes: dict[str, Any], error: type[Exception], message: str
 ) -> None:
-    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, a mode
-    without fixtures, a bad clock: one sentence, and nothing is created."""
+    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, fixtures
+    for live calls, live calls without the network gate, a bad clock: one sentence, and
+    nothing is created."""
     with pytest.raises(error, match=message):
         prepare_batch(options(tmp_path / "out", **changes))
     assert not (tmp_path / "out").exists()
