@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Literal
 
 from msgspec import UNSET
 
@@ -125,7 +125,7 @@ def _call(call: CallMeta, model: ModelEntry) -> CallRecord:
     )
 
 
-def _unfinished(record: RunRecord, role: str) -> tuple[str, str]:
+def _unfinished(record: RunRecord, role: str) -> tuple[Literal["FAILED", "NOT_RUN"], str]:
     """Status and reason of a role that produced no answer."""
     failure = record.failure
     if failure is not None and failure.sender == role:
@@ -144,7 +144,7 @@ def proposer_artifact(record: RunRecord) -> ProposerOutput:
         status, reason = _unfinished(record, "proposer")
         return ProposerOutput(
             model_id=plan.proposer.model_id,
-            status="FAILED" if status == "FAILED" else "NOT_RUN",
+            status=status,
             prompt_hash=prompt_hash,
             reason=reason,
         )
@@ -169,7 +169,7 @@ def critic_artifact(record: RunRecord) -> CriticOutput:
         status, reason = _unfinished(record, "critic")
         return CriticOutput(
             model_id=plan.critic.model_id,
-            status="FAILED" if status == "FAILED" else "NOT_RUN",
+            status=status,
             prompt_hash=prompt_hash,
             proposal_ref=proposal_ref,
             reason=reason,
