@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import anyio
 import msgspec
 import structlog
 
@@ -34,7 +33,6 @@ from orchestrator.core.messages import CritiqueRequest, ProposalRequest
 from orchestrator.core.resources import bundled_fixture, find_config_dir
 from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.evidence.build import BuiltPack
-from orchestrator.evidence.events import AnyEvent
 from orchestrator.evidence.records import InputRef, Mode, Preflight, RunOutcome, RunPlan
 from orchestrator.evidence.signing import Signer, load_signer
 from orchestrator.evidence.writer import check_out_dir, write_pack
@@ -62,8 +60,6 @@ log = structlog.get_logger()
 LAYER_ID: Final = "L2"
 DEFAULT_SCENARIO: Final = "market-outlook-daily"
 DEFAULT_DEADLINE_S: Final = 600.0
-# The supervisor emits a handful of events per message; the bundler keeps up.
-EVENT_BUFFER: Final = 16
 
 
 class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
@@ -265,34 +261,30 @@ async def conduct(
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
     bundler = EvidenceBundler(prepared.signer)
-    events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](EVENT_BUFFER)
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(bundler.consume, events_rx)
-        async with events_tx:
-            supervisor = Supervisor(
-                plan=plan,
-                chain=policy_chain(prepared),
-                facts=run_facts(plan),
-                events=events_tx,
-                clock=prepared.clock,
-                deadline_s=prepared.deadline_s,
-            )
-            await supervisor.started(plan)
-            log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
-            checkpoint("run")
-            report: Preflight | None = None
-            if plan.mode == "dry":
-                outcome, report = await _dry(supervisor, prepared)
-            else:
-                model_client = client or prepared.replay
-                if model_client is None:
-                    raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
-                outcome = await supervisor.run(
-                    prepared.request,
-                    proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
-                    critic or CriticAgent(model_client, model_id=plan.critic.model_id),
-                )
-            await supervisor.finished(outcome, report)
+    supervisor = Supervisor(
+        plan=plan,
+        chain=policy_chain(prepared),
+        facts=run_facts(plan),
+        record=bundler.record,
+        clock=prepared.clock,
+        deadline_s=prepared.deadline_s,
+    )
+    supervisor.started(plan)
+    log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
+    checkpoint("run")
+    report: Preflight | None = None
+    if plan.mode == "dry":
+        outcome, report = _dry(supervisor, prepared)
+    else:
+        model_client = client or prepared.replay
+        if model_client is None:
+            raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
+        outcome = await supervisor.run(
+            prepared.request,
+            proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
+            critic or CriticAgent(model_client, model_id=plan.critic.model_id),
+        )
+    supervisor.finished(outcome, report)
     return RunResult(
         plan=plan,
         outcome=outcome,
@@ -315,8 +307,8 @@ async def execute(
     return result
 
 
-async def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
-    outcome = await supervisor.preflight(prepared.request)
+def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
+    outcome = supervisor.preflight(prepared.request)
     report = preflight(
         prepared.plan, prepared.request.request, prepared.request.prompt_hash, prepared.replay
     )
