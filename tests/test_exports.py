@@ -23,6 +23,7 @@ PUBLIC = {
         "messages",
         "redaction",
         "resources",
+        "strict_json",
         "suites",
         "version",
     ],
