@@ -65,7 +65,7 @@ async def governed(with_policies: bool) -> list[float]:
         prepared = prepare(RunOptions(fixture=bundled_fixture(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
     plan = prepared.plan
-    facts = run_facts(plan)
+    facts = run_facts(plan, prepared.config.registry)
     bundler = EvidenceBundler()
     stub = Stub(prepared.replay)
     supervisor = Supervisor(

@@ -24,6 +24,7 @@ from orchestrator.core.calls import ModelClient
 from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.core.config import (
     ConfigBundle,
+    ModelRegistry,
     load_config,
     load_scenario,
 )
@@ -41,6 +42,7 @@ from orchestrator.runtime.plan import make_run_id, proposer_request
 from orchestrator.runtime.preflight import preflight
 from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
+from policies.identity import resolve_endpoints
 from policies.routing import RoutingPolicy
 from policies.scope_policy import ScopePolicy
 from policies.sod import SoDPolicy
@@ -228,8 +230,9 @@ def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
     return SystemClock()
 
 
-def run_facts(plan: RunPlan) -> RunFacts:
+def run_facts(plan: RunPlan, registry: ModelRegistry) -> RunFacts:
     """What the policies may know of a run before its first message."""
+    models = (plan.proposer, *plan.fallbacks, plan.critic)
     return RunFacts(
         run_id=plan.run_id,
         layer_id=plan.layer_id,
@@ -237,6 +240,8 @@ def run_facts(plan: RunPlan) -> RunFacts:
         fallbacks=plan.fallbacks,
         critic=plan.critic,
         provider_diversity=plan.provider_diversity,
+        endpoints=resolve_endpoints(registry, models),
+        critique_format=plan.scenario.output_format,
     )
 
 
@@ -264,7 +269,7 @@ async def conduct(
     supervisor = Supervisor(
         plan=plan,
         chain=policy_chain(prepared),
-        facts=run_facts(plan),
+        facts=run_facts(plan, prepared.config.registry),
         record=bundler.record,
         clock=prepared.clock,
         deadline_s=prepared.deadline_s,
