@@ -3,12 +3,19 @@
 A fixture is ``{transcript_id, recorded_at, scenario, runs: [...]}`` with sorted keys; each
 run holds the request, the provider's raw Chat Completions response and metadata. Fixtures
 never hold secrets: no headers are recorded at all.
+
+Loading is strict: the JSON may not repeat a key or nest beyond the bound
+(:mod:`orchestrator.core.strict_json`), and every recorded request is re-hashed with the
+seed system's prompt hash (:func:`recorded_prompt_hash`); a stored ``prompt_hash`` that
+does not match is a request edited after recording, and the fixture is refused (exit 1).
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import msgspec
 from msgspec import UNSET, UnsetType
@@ -25,6 +32,7 @@ from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.decoding import error_location
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.fileio import decode_utf8, read_bytes
+from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 
 __all__ = [
     "ChatCompletion",
@@ -35,9 +43,20 @@ __all__ = [
     "Transcript",
     "load_transcript",
     "read_transcript",
+    "recorded_prompt_hash",
     "recorded_run",
     "response_from_completion",
 ]
+
+# The sampling parameters the seed system fixed and hashed, but did not always store.
+SEED_DEFAULTS: Final[Mapping[str, float]] = {
+    "top_p": 1.0,
+    "frequency_penalty": 0.0,
+    "presence_penalty": 0.0,
+}
+# The seed system stored its critic request with the proposal elided by this placeholder,
+# but hashed the request it sent, with the proposer's answer in its place.
+SEED_ELISION: Final = "[Proposer output included here]"
 
 
 class RunMetadata(msgspec.Struct, frozen=True, kw_only=True):
@@ -143,7 +162,7 @@ def recorded_run(
     )
 
 
-_transcript_decoder = msgspec.json.Decoder(Transcript)
+_transcript_decoder = StrictDecoder(Transcript)
 
 
 def load_transcript(path: Path) -> Transcript:
@@ -162,9 +181,62 @@ def read_transcript(path: Path) -> tuple[Transcript, str]:
             f"fixture {path} is not a valid transcript: field {where.lstrip('.')}: {message}",
             path=path,
         ) from exc
-    except msgspec.DecodeError as exc:
+    except (StrictJsonError, msgspec.DecodeError) as exc:
         raise ConfigError(f"fixture {path} is not a valid transcript: {exc}", path=path) from exc
     for index, run in enumerate(transcript.runs):
         if not run.response.choices:
             raise ConfigError(f"fixture {path}: runs[{index}].response has no choices", path=path)
+    for index in range(len(transcript.runs)):
+        _check_prompt_hash(path, transcript, index)
     return transcript, sha256_prefixed(data)
+
+
+def recorded_prompt_hash(request: Mapping[str, Any]) -> str:
+    """The seed system's prompt hash of a request as a fixture stores it.
+
+    SHA-256 over ``json.dumps(request, sort_keys=True)`` with the fixed sampling defaults
+    filled in where the seed left them out (SPEC §7). For a request the pilot recorded this
+    is :func:`orchestrator.core.calls.prompt_hash` of the request it sent, byte for byte.
+    """
+    canonical = {**SEED_DEFAULTS, **request}
+    return sha256_prefixed(json.dumps(canonical, sort_keys=True).encode("ascii"))
+
+
+def _check_prompt_hash(path: Path, transcript: Transcript, index: int) -> None:
+    run = transcript.runs[index]
+    try:
+        actual = recorded_prompt_hash(run.request)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"fixture {path}: runs[{index}] (run id {run.run_id}): the request cannot be "
+            f"hashed: {exc}",
+            path=path,
+        ) from exc
+    if actual == run.prompt_hash or run.prompt_hash in _unelided_hashes(transcript, run):
+        return
+    raise ConfigError(
+        f"fixture {path}: runs[{index}] (run id {run.run_id}): the stored prompt_hash "
+        f"{run.prompt_hash} does not match its request, which hashes to {actual}; "
+        "the request was changed after recording",
+        path=path,
+    )
+
+
+def _unelided_hashes(transcript: Transcript, run: RecordedRun) -> set[str]:
+    """The hashes of a seed critic request with each recorded proposal put back in place."""
+    messages = run.request.get("messages")
+    if run.role != "critic" or not isinstance(messages, list) or not messages:
+        return set()
+    last = messages[-1]
+    content = last.get("content") if isinstance(last, dict) else None
+    if not isinstance(content, str) or not content.endswith(SEED_ELISION):
+        return set()
+    hashes: set[str] = set()
+    for proposer in transcript.runs:
+        if proposer.role != "proposer":
+            continue
+        answer = proposer.response.choices[0].message.content
+        restored = {**last, "content": content[: -len(SEED_ELISION)] + (answer or "")}
+        request = {**run.request, "messages": [*messages[:-1], restored]}
+        hashes.add(recorded_prompt_hash(request))
+    return hashes
