@@ -131,20 +131,11 @@ def answered_by_proposer(proposal: Proposal, facts: RunFacts) -> RuleCheck:
             result="FAIL",
             reason=f"the proposal came from {proposal.model_id}, not from the configured proposer",
         )
-    if not answers_for(answered, configured):
-        return RuleCheck(
-            rule=rule,
-            result="FAIL",
-            reason=f"the proposal was answered by model {answered!r}, which is not the "
-            f"configured proposer {_called_as(configured)}",
-        )
-    if names_model(answered, critic):
-        return RuleCheck(
-            rule=rule,
-            result="FAIL",
-            reason=f"the proposal was answered by model {answered!r}, which names the critic "
-            f"{_called_as(critic)}",
-        )
+    problem = _answering_problem(
+        "proposal", answered, ("proposer", configured), [("critic", critic)]
+    )
+    if problem:
+        return RuleCheck(rule=rule, result="FAIL", reason=problem)
     return RuleCheck(
         rule=rule,
         result="PASS",
@@ -171,22 +162,13 @@ def critic_is_independent(model_id: str, facts: RunFacts, answered: str | None =
             f"a model other than the proposer {proposer}",
         )
     if answered is not None:
-        if not answers_for(answered, critic):
-            return RuleCheck(
-                rule=rule,
-                result="FAIL",
-                reason=f"the critique was answered by model {answered!r}, which is not the "
-                f"configured critic {_called_as(critic)}",
-            )
-        clash = next((m for _, m in _proposers(facts) if names_model(answered, m)), None)
-        if clash is not None or model_key(answered) == model_key(facts.proposal.call.model):
-            named = _called_as(clash) if clash is not None else repr(answered)
-            return RuleCheck(
-                rule=rule,
-                result="FAIL",
-                reason=f"the critique was answered by model {answered!r}, which names the "
-                f"proposer {named}",
-            )
+        proposers = [("proposer", m) for _, m in _proposers(facts)]
+        problem = _answering_problem("critique", answered, ("critic", critic), proposers)
+        if not problem and model_key(answered) == model_key(facts.proposal.call.model):
+            # Whatever the configuration says, the critic may not answer as the proposal did.
+            problem = f"the critique was answered by model {answered!r}, as the proposal was"
+        if problem:
+            return RuleCheck(rule=rule, result="FAIL", reason=problem)
     note = _answered_note(answered, critic) if answered is not None else ""
     return RuleCheck(
         rule=rule, result="PASS", reason=f"Proposer ({proposer}) != Critic ({model_id}){note}"
@@ -286,6 +268,28 @@ def evidence_ids(critique: Critique, proposal: Proposal) -> RuleCheck:
 def _proposers(facts: RunFacts) -> list[tuple[str, ModelEntry]]:
     """Every model that may write the proposal, with its role for messages."""
     return [("Proposer", facts.proposer)] + [("Fallback proposer", m) for m in facts.fallbacks]
+
+
+def _answering_problem(
+    what: str,
+    answered: str,
+    own: tuple[str, ModelEntry],
+    others: list[tuple[str, ModelEntry]],
+) -> str:
+    """Why ``answered`` (the response's model) may not have written the ``what``, or ""."""
+    role, model = own
+    if not answers_for(answered, model):
+        return (
+            f"the {what} was answered by model {answered!r}, which is not the configured "
+            f"{role} {_called_as(model)}"
+        )
+    for other_role, other in others:
+        if names_model(answered, other):
+            return (
+                f"the {what} was answered by model {answered!r}, which names the {other_role} "
+                f"{_called_as(other)}"
+            )
+    return ""
 
 
 def _configured_proposer(facts: RunFacts, model_id: str) -> ModelEntry | None:

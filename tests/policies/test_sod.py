@@ -244,7 +244,7 @@ def test_critic_answering_as_the_proposals_model_blocks() -> None:
     run = facts(critic=critic, proposal=proposal(answered="deepseek-r1"))
     result, reason = check(critique(answered="deepseek-r1"), run, "sod.distinct_models")
     assert result == "FAIL"
-    assert "names the proposer" in reason
+    assert reason == "the critique was answered by model 'deepseek-r1', as the proposal was"
 
 
 def test_critique_from_another_configured_model_blocks() -> None:
