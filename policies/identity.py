@@ -110,15 +110,18 @@ def model_key(name: str) -> str:
 
 def same_model(a: ModelEntry, b: ModelEntry) -> str:
     """How ``a`` and ``b`` are one model (which names share a key), or "" when they are not."""
-    for name_a, what_a in _names(a):
-        for name_b, what_b in _names(b):
-            if model_key(name_a) != model_key(name_b):
+    for name_a in _names(a):
+        for name_b in _names(b):
+            if name_a.key != name_b.key:
                 continue
-            if name_a != name_b:
-                return f"{what_a} {name_a!r} and {what_b} {name_b!r} name one model"
-            if what_a == what_b:
-                return f"{what_a} {name_a!r}"
-            return f"{what_a} of {a.model_id} and {what_b} of {b.model_id}, both {name_a!r}"
+            if name_a.name != name_b.name:
+                return f"{name_a.what} {name_a.name!r} and {name_b.what} {name_b.name!r} name one model"
+            if name_a.what == name_b.what:
+                return f"{name_a.what} {name_a.name!r}"
+            return (
+                f"{name_a.what} of {a.model_id} and {name_b.what} of {b.model_id}, "
+                f"both {name_a.name!r}"
+            )
     return ""
 
 
@@ -138,12 +141,11 @@ def same_provider(a: ModelEntry, b: ModelEntry, endpoints: Mapping[str, Endpoint
 def answers_for(answered: str, model: ModelEntry) -> bool:
     """True when a response reporting ``answered`` came from ``model`` (module docstring)."""
     plain = _plain(answered)
-    for name, _ in _names(model):
-        configured = _plain(name)
-        if plain == configured:
+    for name in _names(model):
+        if plain == name.plain:
             return True
-        if plain.startswith(configured):
-            match = SNAPSHOT_SUFFIX.fullmatch(plain, len(configured))
+        if plain.startswith(name.plain):
+            match = SNAPSHOT_SUFFIX.fullmatch(plain, len(name.plain))
             if match is not None and _is_date(match):
                 return True
     return False
@@ -151,14 +153,26 @@ def answers_for(answered: str, model: ModelEntry) -> bool:
 
 def names_model(answered: str, model: ModelEntry) -> bool:
     """True when ``answered``, however spelt, names ``model`` (a clash with another role)."""
-    return any(model_key(answered) == model_key(name) for name, _ in _names(model))
+    key = model_key(answered)
+    return any(key == name.key for name in _names(model))
 
 
-def _names(model: ModelEntry) -> list[tuple[str, str]]:
+class _Name(NamedTuple):
+    """One name a model is called by, with both its comparison forms."""
+
+    name: str
+    what: str  # "registry id" or "wire model"
+    key: str  # model_key: every spelling and snapshot folded
+    plain: str  # NFKC, case-folded, trimmed
+
+
+# Keyed by the (frozen, hashable) entry: each run compares the same few models per message.
+@functools.lru_cache(maxsize=256)
+def _names(model: ModelEntry) -> tuple[_Name, ...]:
     names = [(model.model_id, "registry id")]
     if model.wire_model != model.model_id:
         names.append((model.wire_model, "wire model"))
-    return names
+    return tuple(_Name(name, what, model_key(name), _plain(name)) for name, what in names)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -23,7 +23,6 @@ msgspec, and its only depth limit is the interpreter's recursion limit. Two tier
 
 from __future__ import annotations
 
-import contextlib
 import re
 from typing import Any, Final, Generic, Literal, TypeVar
 
@@ -85,18 +84,9 @@ def decode(data: str | bytes, *, max_depth: int = MAX_DEPTH) -> Any:
     ``"a"`` and ``"\\u0061"`` are the same key. A violation found in text that is not JSON
     is reported in preference to the syntax error: both refuse the text.
     """
-    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
-    try:
-        value = msgspec.json.decode(text)
-    except RecursionError:
-        # msgspec gives up near depth 1,000, far beyond the bound: the scan names the place.
-        _scan(text, max_depth)
-        raise msgspec.DecodeError("JSON nested too deeply to decode") from None
-    except msgspec.DecodeError:
-        _scan(text, max_depth)
-        raise
-    if not _evidently_sound(text, value, max_depth):
-        _scan(text, max_depth)
+    value, error = _checked(data, max_depth)
+    if error is not None:
+        raise error
     return value
 
 
@@ -106,8 +96,7 @@ def check_structure(data: str | bytes, *, max_depth: int = MAX_DEPTH) -> None:
     Text that is not JSON passes unless the scan finds a violation in it; the decoder
     refuses it anyway.
     """
-    with contextlib.suppress(msgspec.DecodeError):
-        decode(data, max_depth=max_depth)
+    _checked(data, max_depth)
 
 
 class StrictDecoder(Generic[T]):
@@ -124,6 +113,24 @@ class StrictDecoder(Generic[T]):
     def decode(self, data: str | bytes) -> T:
         check_structure(data, max_depth=self.max_depth)
         return self._decoder.decode(data)
+
+
+def _checked(data: str | bytes, max_depth: int) -> tuple[Any, msgspec.DecodeError | None]:
+    """The decoded value, or the decoder's error for text that is not JSON, once the
+    structure is checked (raising :class:`StrictJsonError`)."""
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    try:
+        value = msgspec.json.decode(text)
+    except RecursionError:
+        # msgspec gives up near depth 1,000, far beyond the bound: the scan names the place.
+        _scan(text, max_depth)
+        return None, msgspec.DecodeError("JSON nested too deeply to decode")
+    except msgspec.DecodeError as exc:
+        _scan(text, max_depth)
+        return None, exc
+    if not _evidently_sound(text, value, max_depth):
+        _scan(text, max_depth)
+    return value, None
 
 
 def _evidently_sound(text: str, value: Any, max_depth: int) -> bool:
