@@ -35,6 +35,7 @@ from orchestrator.core.fileio import decode_utf8, read_bytes
 from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 
 __all__ = [
+    "SEED_DEFAULTS",
     "ChatCompletion",
     "Choice",
     "CompletionMessage",
