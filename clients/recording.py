@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import msgspec
+
 from clients.transcripts import RecordedRun, RunMetadata, Transcript
 from orchestrator.core.calls import (
     ChatRequest,
     ChatResponse,
     ModelClient,
     Role,
+    Usage,
     canonical_request,
     prompt_hash,
 )
@@ -19,7 +22,21 @@ from orchestrator.core.errors import UsageError
 from orchestrator.core.fileio import write_new_file
 from orchestrator.core.redaction import redact_response
 
-__all__ = ["RecordingClient", "completion_payload", "write_transcript"]
+__all__ = ["RecordingClient", "completion_payload", "completion_usage", "write_transcript"]
+
+
+def completion_usage(usage: Usage) -> dict[str, object]:
+    """Usage in Chat Completions shape; cache and reasoning counts only where known."""
+    payload: dict[str, object] = {
+        "prompt_tokens": usage.prompt_tokens,
+        "completion_tokens": usage.completion_tokens,
+        "total_tokens": usage.total_tokens,
+    }
+    if usage.cached_tokens is not msgspec.UNSET:
+        payload["prompt_tokens_details"] = {"cached_tokens": usage.cached_tokens}
+    if usage.reasoning_tokens is not msgspec.UNSET:
+        payload["completion_tokens_details"] = {"reasoning_tokens": usage.reasoning_tokens}
+    return payload
 
 
 def completion_payload(response: ChatResponse) -> dict[str, object]:
@@ -32,11 +49,7 @@ def completion_payload(response: ChatResponse) -> dict[str, object]:
         "id": meta.response_id,
         "model": meta.model,
         "choices": [{"finish_reason": meta.finish_reason, "message": message}],
-        "usage": {
-            "prompt_tokens": meta.usage.prompt_tokens,
-            "completion_tokens": meta.usage.completion_tokens,
-            "total_tokens": meta.usage.total_tokens,
-        },
+        "usage": completion_usage(meta.usage),
     }
     if meta.system_fingerprint is not None:
         payload["system_fingerprint"] = meta.system_fingerprint

@@ -19,6 +19,7 @@ from orchestrator.core.fileio import read_bytes
 
 __all__ = [
     "ChatCompletion",
+    "CompletionUsage",
     "RecordedRun",
     "RunMetadata",
     "Transcript",
@@ -55,6 +56,43 @@ class _CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
     content: str | None = None
     role: str = "assistant"
     reasoning_content: str | None = None
+    refusal: str | None = None
+
+
+class _PromptTokensDetails(msgspec.Struct, frozen=True, kw_only=True):
+    cached_tokens: int = 0
+
+
+class _CompletionTokensDetails(msgspec.Struct, frozen=True, kw_only=True):
+    reasoning_tokens: int = 0
+
+
+class CompletionUsage(msgspec.Struct, frozen=True, kw_only=True):
+    """Usage as Chat Completions report it; DeepSeek names its cache hits differently."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    prompt_tokens_details: _PromptTokensDetails | None = None
+    completion_tokens_details: _CompletionTokensDetails | None = None
+    prompt_cache_hit_tokens: int | None = None
+
+    def to_usage(self) -> Usage:
+        cached: int | msgspec.UnsetType = msgspec.UNSET
+        if self.prompt_tokens_details is not None:
+            cached = self.prompt_tokens_details.cached_tokens
+        elif self.prompt_cache_hit_tokens is not None:
+            cached = self.prompt_cache_hit_tokens
+        reasoning: int | msgspec.UnsetType = msgspec.UNSET
+        if self.completion_tokens_details is not None:
+            reasoning = self.completion_tokens_details.reasoning_tokens
+        return Usage(
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            total_tokens=self.total_tokens,
+            cached_tokens=cached,
+            reasoning_tokens=reasoning,
+        )
 
 
 class _Choice(msgspec.Struct, frozen=True, kw_only=True):
@@ -67,7 +105,7 @@ class ChatCompletion(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     choices: tuple[_Choice, ...]
-    usage: Usage = Usage()
+    usage: CompletionUsage = CompletionUsage()
     model: str | None = None
     system_fingerprint: str | None = None
 
@@ -84,7 +122,7 @@ def response_from_completion(
             response_id=completion.id,
             model=completion.model or fallback_model,
             finish_reason=choice.finish_reason or "unknown",
-            usage=completion.usage,
+            usage=completion.usage.to_usage(),
             latency_ms=latency_ms,
             system_fingerprint=completion.system_fingerprint,
             reasoning_content=choice.message.reasoning_content,

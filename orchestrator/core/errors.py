@@ -145,7 +145,7 @@ class ProviderError(RuntimeFailure):
         self.attempts = attempts
 
 
-BudgetScope = Literal["price", "run", "day", "month"]
+BudgetScope = Literal["price", "run", "day", "month", "ledger"]
 
 
 class BudgetExhausted(RuntimeFailure):
