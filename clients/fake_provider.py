@@ -183,8 +183,9 @@ class FakeProvider:
         return f"http://127.0.0.1:{self.port}/v1"
 
     def start(self) -> None:
+        # A short poll interval: stop() waits for the serving loop to notice, up to one poll.
         self._thread = threading.Thread(
-            target=self._server.serve_forever, name="fake-provider", daemon=True
+            target=self._server.serve_forever, args=(0.02,), name="fake-provider", daemon=True
         )
         self._thread.start()
         log.info("fake_provider.started", url=self.base_url, rpm=self.rpm, runs=len(self._by_hash))
@@ -241,16 +242,21 @@ class FakeProvider:
         return None
 
     def _miss_message(self, rebuilt: RebuiltRequest) -> str:
-        wanted = canonical_request(rebuilt.request)
-        digest = prompt_hash(rebuilt.request)
         runs = self.transcript.runs
         if not runs:
+            digest = prompt_hash(rebuilt.request)
             return f"no recorded answer for prompt hash {digest}: the transcript is empty"
-        nearest = min(runs, key=lambda r: len(request_differences(wanted, r.request)))
-        differences = "; ".join(request_differences(wanted, nearest.request)) or "no field"
+        # Holes are filled from each candidate, so that only real differences are named.
+        candidates = []
+        for run in runs:
+            request = fill_holes(rebuilt, run.request)
+            candidates.append(
+                (request_differences(canonical_request(request), run.request), request, run)
+            )
+        differences, request, nearest = min(candidates, key=lambda c: len(c[0]))
         return (
-            f"no recorded answer for prompt hash {digest}; the nearest recorded run "
-            f"{nearest.run_id!r} differs in {differences}"
+            f"no recorded answer for prompt hash {prompt_hash(request)}; the nearest recorded "
+            f"run {nearest.run_id!r} differs in {'; '.join(differences) or 'no field'}"
         )
 
 
@@ -264,6 +270,9 @@ def _handler_for(provider: FakeProvider) -> type[BaseHTTPRequestHandler]:
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "fake-provider/1"
+    # Headers and body go out in two writes; with Nagle's algorithm on, the body would wait
+    # for the client's delayed ACK (40 ms on Linux) on every answer.
+    disable_nagle_algorithm = True
     fake: FakeProvider
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -308,14 +317,17 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None:
             return self._fault(fault, limit_headers)
         if not isinstance(body, dict):
-            return self._error(400, "invalid_request_error", "the body is not a JSON object")
+            return self._error(
+                400, "invalid_request_error", "the body is not a JSON object", limit_headers
+            )
         try:
             rebuilt = rebuild_request(path, body, fake.model_ids)
         except ValueError as exc:
-            return self._error(400, "invalid_request_error", str(exc))
+            return self._error(400, "invalid_request_error", str(exc), limit_headers)
         run = fake._lookup(rebuilt)
         if run is None:
-            return self._error(400, "invalid_request_error", fake._miss_message(rebuilt))
+            miss = fake._miss_message(rebuilt)
+            return self._error(400, "invalid_request_error", miss, limit_headers)
         if fake.latency_s:
             time.sleep(fake.latency_s)
         answer = _responses_object(run) if path.endswith("/responses") else _chat_completion(run)

@@ -55,7 +55,7 @@ from orchestrator.core.redaction import redact
 __all__ = ["MAX_RESPONSE_BYTES", "LiveClient"]
 
 MAX_RESPONSE_BYTES: Final = 32 * 1024 * 1024
-_SHOWN: Final = 200
+_SHOWN: Final = 500
 # Failures before the request left the machine: the provider cannot have billed them.
 _UNSENT: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 # The lease outlives the call's own deadline: a live process settles long before it ends.

@@ -79,3 +79,30 @@ def roomy_budget() -> BudgetConfig:
 def ledger(tmp_path: Path, fake_time: FakeTime) -> Iterator[BudgetLedger]:
     with BudgetLedger(tmp_path / "budget.sqlite3", roomy_budget(), clock=fake_time) as opened:
         yield opened
+
+
+def chat_completion(content: str = '{"outputs": []}', **changes: object) -> dict[str, object]:
+    """A Chat Completions answer as OpenAI sends it (extra fields included)."""
+    answer: dict[str, object] = {
+        "id": "chatcmpl-1",
+        "object": "chat.completion",
+        "created": 1768046400,
+        "model": "gpt-5.2-2026-01-01",
+        "system_fingerprint": "fp_1",
+        "choices": [
+            {
+                "index": 0,
+                "finish_reason": "stop",
+                "message": {"role": "assistant", "content": content},
+            }
+        ],
+        "usage": {
+            "prompt_tokens": 1000,
+            "completion_tokens": 500,
+            "total_tokens": 1500,
+            "prompt_tokens_details": {"cached_tokens": 200},
+            "completion_tokens_details": {"reasoning_tokens": 300},
+        },
+    }
+    answer.update(changes)
+    return answer
