@@ -97,7 +97,8 @@ def wire_model_ids(registry: ModelRegistry) -> dict[str, str]:
 
 
 class _Gcra:
-    """The provider's requests-per-minute limit, allowing a small burst."""
+    """The provider's requests-per-minute limit: GCRA, tolerating a burst of ``burst``
+    requests, as token-bucket limiters of real providers do (a client's timing jitters)."""
 
     def __init__(self, rpm: int, burst: int) -> None:
         self.interval = 60.0 / rpm
@@ -137,7 +138,8 @@ class FakeProvider:
     """The server; a context manager that starts it on a free port and stops it.
 
     ``monotonic`` and ``wall`` are its clocks (tests share a fake clock with the client);
-    ``latency_s`` delays every answer; ``faults`` maps request numbers (from 1) to faults.
+    ``rpm`` and ``burst`` are its rate limit; ``latency_s`` delays every answer; ``faults``
+    maps request numbers (from 1) to faults.
     """
 
     def __init__(
@@ -146,7 +148,7 @@ class FakeProvider:
         *,
         model_ids: Mapping[str, str] | None = None,
         rpm: int | None = None,
-        burst: int = 2,
+        burst: int = 5,
         latency_s: float = 0.0,
         faults: Mapping[int, Fault] | None = None,
         host: str = "127.0.0.1",

@@ -3,8 +3,9 @@
 For each request the client picks the model's API and dialect from the registry, builds
 the wire body once, and then, for every attempt the retry policy allows:
 
-1. waits for the model's rate limit (shared by every run in the process);
-2. reserves the call's worst case in the budget ledger (refused: the call is not sent);
+1. reserves the call's worst case in the budget ledger (refused: the call is not sent);
+2. waits for the model's rate limit (shared by every run in the process), last, so that
+   requests leave spaced as the limiter spaced them;
 3. sends the request and reads the whole answer inside the response's context, so the
    connection is back in the pool before any retry wait;
 4. settles the reservation, also when the attempt fails or is cancelled: to the provider's
@@ -13,9 +14,8 @@ the wire body once, and then, for every attempt the retry policy allows:
    waiting for the answer, a broken or undecodable body);
 5. rejects answers that are no use (cut short, refused, empty) only after settling them.
 
-The worst case is an upper bound, never an estimate: every token is at least one byte,
-so the encoded body's length bounds the prompt's tokens, and ``max_tokens`` bounds the
-answer's. Every step is reported as a typed event to the observer and logged.
+The worst case is an upper bound, never an estimate (:func:`worst_case_usd`). Every step
+is reported as a typed event to the observer and logged.
 """
 
 from __future__ import annotations
@@ -43,9 +43,16 @@ from clients.live.events import (
 )
 from clients.live.http import ProviderClients, timeout_for
 from clients.live.keys import ApiKey, ApiKeys, BearerAuth
-from clients.live.ratelimit import RateLimiters, estimate_rate_tokens
+from clients.live.ratelimit import RateLimiters, Wait, estimate_rate_tokens
 from clients.live.retry import RetryPolicy, RetryRunner, parse_retry_after
-from clients.live.wire import build_body, decode_answer, encode_body, endpoint_path, unusable
+from clients.live.wire import (
+    build_body,
+    decode_answer,
+    encode_body,
+    endpoint_path,
+    unusable,
+    worst_case_usd,
+)
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role, prompt_hash
 from orchestrator.core.clock import Clock, SystemClock
 from orchestrator.core.config import ModelEntry, ModelRegistry
@@ -210,7 +217,7 @@ class LiveClient:
             timeout=timeout_for(model, self.http.settings),
             body=body,
             # Fails closed (BudgetExhausted) for a model without a price, before any call.
-            worst_case_usd=model.cost(len(body), request.max_tokens),
+            worst_case_usd=worst_case_usd(request, model, body),
             rate_tokens=estimate_rate_tokens(prompt_chars, request.max_tokens),
             prompt_hash=digest,
             call_id=f"{role}-{digest.removeprefix('sha256:')[:12]}",
@@ -218,15 +225,6 @@ class LiveClient:
 
     async def _attempt(self, request: ChatRequest, target: _Target, number: int) -> ChatResponse:
         model = target.model
-        limiter = self.limiters.for_model(model)
-        waited = await limiter.acquire(target.rate_tokens)
-        if waited.limit is not None:
-            emit(
-                self.observer,
-                RateLimitWaited(
-                    model_id=model.model_id, wait_s=round(waited.seconds, 3), limit=waited.limit
-                ),
-            )
         reservation = await anyio.to_thread.run_sync(self._reserve, target)
         emit(
             self.observer,
@@ -237,18 +235,24 @@ class LiveClient:
                 amount_usd=reservation.amount_usd,
             ),
         )
-        emit(
-            self.observer,
-            AttemptStarted(
-                model_id=model.model_id,
-                attempt=number,
-                prompt_hash=target.prompt_hash,
-                url=target.url,
-            ),
-        )
-        # Until the provider has answered, nobody knows whether it will bill the call.
-        settle: tuple[float, SettleBasis] = (target.worst_case_usd, "worst_case")
+        # A request that never left (cancelled while queued for the rate limit) costs nothing.
+        settle: tuple[float, SettleBasis] = (0.0, "no_charge")
+        limiter = self.limiters.for_model(model)
         try:
+            # The rate limit's slot is the last wait before sending, so that requests reach
+            # the provider spaced as the limiter spaced them.
+            await limiter.acquire(target.rate_tokens, before_wait=self._waiting(model))
+            emit(
+                self.observer,
+                AttemptStarted(
+                    model_id=model.model_id,
+                    attempt=number,
+                    prompt_hash=target.prompt_hash,
+                    url=target.url,
+                ),
+            )
+            # Until the provider has answered, nobody knows whether it will bill the call.
+            settle = (target.worst_case_usd, "worst_case")
             sent = await self._send(target)
             limiter.observe(sent.headers)
             if not 200 <= sent.status <= 299:
@@ -285,6 +289,18 @@ class LiveClient:
         finally:
             with anyio.CancelScope(shield=True):
                 await self._settle(reservation, *settle)
+
+    def _waiting(self, model: ModelEntry) -> Callable[[Wait], None]:
+        def report(wait: Wait) -> None:
+            assert wait.limit is not None  # only real waits are reported
+            emit(
+                self.observer,
+                RateLimitWaited(
+                    model_id=model.model_id, wait_s=round(wait.seconds, 3), limit=wait.limit
+                ),
+            )
+
+        return report
 
     def _reserve(self, target: _Target) -> Reservation:
         return self.ledger.reserve(

@@ -70,7 +70,8 @@ class RetryScheduled(_Event, frozen=True, kw_only=True, tag="client.retry_schedu
 
 
 class RateLimitWaited(_Event, frozen=True, kw_only=True, tag="client.rate_limit_wait"):
-    """A request waited for the model's rate limit: ``rpm``, ``tpm`` or the provider's reset."""
+    """A request waits ``wait_s`` for the model's rate limit: ``rpm``, ``tpm`` or the
+    provider's (its headers or a Retry-After). Reported when the wait begins."""
 
     model_id: str
     wait_s: float

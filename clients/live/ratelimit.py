@@ -9,9 +9,11 @@ sleeps until it, with no await in between: slots are handed out strictly in arri
 (fair), and concurrent callers never race for the same one.
 
 Providers report their own view in ``x-ratelimit-{limit,remaining,reset}-{requests,tokens}``
-headers; :meth:`RateLimiter.observe` only ever tightens the local limits with them (a lower
-per-minute limit, or no more requests or tokens until a reset), and a 429's Retry-After
-pauses the model for every caller (:meth:`RateLimiter.pause_until`).
+headers; :meth:`RateLimiter.observe` only ever tightens the local limits with them: a lower
+per-minute limit replaces the registry's, and a request needing more than the provider has
+left waits for the missing part to refill (at the per-minute rate, and never longer than
+the reset). A 429's Retry-After pauses the model for every caller
+(:meth:`RateLimiter.pause_until`).
 
 Token counts are estimates made before the call, the way OpenAI documents its own limiter
 does it: about four characters a token for the prompt, plus the requested maximum output.
@@ -20,6 +22,7 @@ does it: about four characters a token for the prompt, plus the requested maximu
 from __future__ import annotations
 
 import functools
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Final, Literal, NamedTuple
@@ -72,27 +75,49 @@ class _Bucket:
 
 
 class _ProviderWindow:
-    """What the provider last said is left until its reset."""
+    """What the provider last said is left, refilling continuously at its per-minute limit.
+
+    Providers refill their buckets continuously (``reset`` is the time until *full*), so a
+    request that needs more than is left waits for just the missing part to refill, and
+    never longer than the reset; without a known limit it waits for the reset.
+    """
 
     def __init__(self) -> None:
         self.left: float | None = None
+        self.at = float("-inf")
+        self.per_second: float | None = None
+        self.capacity = math.inf
         self.reset_at = float("-inf")
 
+    def available(self, now: float) -> float:
+        if self.left is None or now >= self.reset_at:
+            return math.inf
+        if self.per_second is None:
+            return self.left
+        return min(self.left + (now - self.at) * self.per_second, self.capacity)
+
     def earliest(self, cost: float, now: float) -> float:
-        if self.left is not None and now < self.reset_at and cost > self.left:
+        missing = cost - self.available(now)
+        if missing <= 0:
+            return now
+        if self.per_second is None:
             return self.reset_at
-        return now
+        return min(now + missing / self.per_second, self.reset_at)
 
     def book(self, cost: float, at: float) -> None:
-        if at >= self.reset_at:
+        available = self.available(at)
+        if math.isinf(available):
             self.left = None
-        elif self.left is not None:
-            self.left = max(self.left - cost, 0.0)
+        else:
+            self.left, self.at = max(available - cost, 0.0), at
 
-    def tighten(self, left: float, reset_in: float, now: float) -> None:
+    def tighten(self, left: float, reset_in: float, limit: int | None, now: float) -> None:
         # Responses arrive out of order: an older, higher count never loosens the window.
-        if self.left is None or now >= self.reset_at or left <= self.left:
-            self.left, self.reset_at = left, now + reset_in
+        if left >= self.available(now):
+            return
+        self.left, self.at, self.reset_at = left, now, now + reset_in
+        self.per_second = limit / 60.0 if limit else None
+        self.capacity = float(limit) if limit else math.inf
 
 
 class RateLimiter:
@@ -118,8 +143,13 @@ class RateLimiter:
         self._provider_tokens = _ProviderWindow()
         self._paused_until = float("-inf")
 
-    async def acquire(self, tokens: int) -> Wait:
-        """Wait for a slot for one request of about ``tokens`` tokens; FIFO among callers."""
+    async def acquire(
+        self, tokens: int, *, before_wait: Callable[[Wait], None] | None = None
+    ) -> Wait:
+        """Wait for a slot for one request of about ``tokens`` tokens; FIFO among callers.
+
+        ``before_wait`` hears about a wait before it starts (a progress line can show it).
+        """
         now = self._monotonic()
         # A request larger than a minute's tokens waits for a full bucket, then goes: the
         # provider, not this estimate, has the last word on it.
@@ -141,6 +171,8 @@ class RateLimiter:
         wait = at - now
         if limit is None:
             return Wait(0.0, None)
+        if before_wait is not None:
+            before_wait(Wait(wait, limit))
         try:
             await self._sleep(wait)
         except anyio.get_cancelled_exc_class():
@@ -187,7 +219,8 @@ class RateLimiter:
             left = _int(headers.get(f"x-ratelimit-remaining-{kind}"))
             reset = parse_duration(headers.get(f"x-ratelimit-reset-{kind}"))
             if left is not None and reset is not None:
-                window.tighten(float(left), reset, now)
+                limit = _int(headers.get(f"x-ratelimit-limit-{kind}"))
+                window.tighten(float(left), reset, limit, now)
 
 
 def _int(text: str | None) -> int | None:

@@ -54,6 +54,7 @@ __all__ = [
     "fill_holes",
     "rebuild_request",
     "unusable",
+    "worst_case_usd",
 ]
 
 Hole = Literal["temperature", "strict"]
@@ -74,6 +75,18 @@ def endpoint_path(model: ModelEntry) -> str:
 
 def encode_body(body: dict[str, Any]) -> bytes:
     return _encoder.encode(body)
+
+
+def worst_case_usd(request: ChatRequest, model: ModelEntry, body: bytes | None = None) -> float:
+    """The most one request to ``model`` can cost: an upper bound, not an estimate.
+
+    Every token is at least one byte, so the encoded body (messages, the schema, JSON
+    syntax) bounds the prompt's tokens, and ``max_tokens`` bounds the answer's. ``body`` is
+    the encoded body when the caller has it. A model without a price raises
+    ``BudgetExhausted``: it fails closed.
+    """
+    sent = body if body is not None else encode_body(build_body(request, model))
+    return model.cost(len(sent), request.max_tokens)
 
 
 def build_body(request: ChatRequest, model: ModelEntry) -> dict[str, Any]:

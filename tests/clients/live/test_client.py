@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import msgspec
 import pytest
@@ -15,7 +16,13 @@ from structlog.testing import capture_logs
 
 from clients.live.budget import BudgetLedger
 from clients.live.client import LiveClient
-from clients.live.events import BudgetSettled, CallFailed, CallSucceeded, LiveEvent
+from clients.live.events import (
+    BudgetSettled,
+    CallFailed,
+    CallSucceeded,
+    LiveEvent,
+    RateLimitWaited,
+)
 from clients.live.http import ProviderClients
 from clients.live.keys import ApiKey, load_api_keys
 from clients.live.ratelimit import RateLimiters
@@ -348,3 +355,59 @@ async def test_a_planted_key_appears_nowhere(
     texts += [msgspec.json.encode(event).decode() for event in events]
     assert texts
     assert [leak for text in texts for leak in _leaks(text)] == []
+
+
+@pytest.mark.anyio
+async def test_a_rate_limit_wait_is_reported_before_it_starts(
+    fake_time: FakeTime, ledger: BudgetLedger
+) -> None:
+    """At 1,000 rpm the second call waits 60 ms, and says so before its attempt starts."""
+    events: list[LiveEvent] = []
+    _, handler = answering(ok())
+    live = client(handler, fake_time, ledger, events)
+    for _ in range(2):
+        await live.complete(ask(), role="proposer")
+    kinds = [type(e).__name__ for e in events]
+    waited = next(e for e in events if isinstance(e, RateLimitWaited))
+    assert (waited.wait_s, waited.limit) == (0.06, "rpm")
+    assert kinds.index("RateLimitWaited") < len(kinds) - 1 - kinds[::-1].index("AttemptStarted")
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("where", "basis"), [("rate limit", "no_charge"), ("answer", "worst_case")]
+)
+async def test_cancellation_settles_what_may_have_been_spent(
+    fake_time: FakeTime, ledger: BudgetLedger, where: str, basis: str
+) -> None:
+    """Cancelled in the rate limit's queue: nothing was sent. Waiting for the answer: worst case."""
+    events: list[LiveEvent] = []
+    waiting = anyio.Event()
+
+    async def hang(_seconds: float) -> None:
+        waiting.set()
+        await anyio.sleep_forever()
+
+    class Hanging(httpx.AsyncBaseTransport):
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            waiting.set()
+            await anyio.sleep_forever()
+            raise AssertionError("unreachable")
+
+    live = client(lambda _r: httpx.Response(200), fake_time, ledger, events)
+    if where == "rate limit":
+        live.limiters = RateLimiters(monotonic=fake_time.monotonic, sleep=hang)
+        live.limiters.for_model(live.registry.model("gpt-5.2")).pause_until(5.0)
+    else:
+        live.http = ProviderClients(transport=Hanging())
+
+    async def call() -> None:
+        await live.complete(ask(), role="proposer")
+
+    async with anyio.create_task_group() as group:
+        group.start_soon(call)
+        await waiting.wait()
+        group.cancel_scope.cancel()
+    settled = [e for e in events if isinstance(e, BudgetSettled)]
+    assert [e.basis for e in settled] == [basis]
+    assert ledger.summary().unsettled == ()

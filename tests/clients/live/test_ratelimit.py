@@ -81,6 +81,21 @@ async def test_provider_headers_tighten_the_limit(fake_time: FakeTime) -> None:
 
 
 @pytest.mark.anyio
+async def test_an_exhausted_provider_bucket_waits_only_for_the_refill(fake_time: FakeTime) -> None:
+    """remaining 0 of 60 per minute, 60 s to full: one request refills in 1 s, not 60 s."""
+    limit = limiter(fake_time)
+    limit.observe(
+        {
+            "x-ratelimit-limit-requests": "60",
+            "x-ratelimit-remaining-requests": "0",
+            "x-ratelimit-reset-requests": "60s",
+        }
+    )
+    waited = await limit.acquire(1)
+    assert (waited.seconds, waited.limit) == (pytest.approx(1.0), "provider")
+
+
+@pytest.mark.anyio
 async def test_remaining_tokens_hold_a_larger_request(fake_time: FakeTime) -> None:
     """A request needing more tokens than the provider has left waits for its reset."""
     limit = limiter(fake_time)
