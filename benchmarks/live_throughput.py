@@ -46,8 +46,8 @@ from clients.live.http import ProviderClients
 from clients.live.keys import ApiKey
 from clients.live.ratelimit import RateLimiters
 from clients.live.wire import build_body, encode_body
-from clients.transcripts import load_transcript
-from orchestrator.core.calls import ChatMessage, ChatRequest
+from clients.transcripts import load_transcript, recorded_request
+from orchestrator.core.calls import ChatRequest
 from orchestrator.core.clock import SystemClock
 from orchestrator.core.config import BudgetConfig, ModelRegistry, load_registry
 from orchestrator.core.errors import PilotError
@@ -63,7 +63,7 @@ _PROVIDER = """
 import json, sys
 from pathlib import Path
 from clients.fake_provider import FakeProvider
-from clients.transcripts import load_transcript
+from clients.transcripts import load_transcript, recorded_request
 import structlog, logging
 structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING))
 rpm = int(sys.argv[2]) or None
@@ -99,15 +99,7 @@ class Provider:
 
 
 def proposer_request() -> ChatRequest:
-    run = next(r for r in load_transcript(SAMPLE).runs if r.role == "proposer")
-    r = run.request
-    return ChatRequest(
-        model=r["model"],
-        messages=tuple(ChatMessage(role=m["role"], content=m["content"]) for m in r["messages"]),
-        temperature=r["temperature"],
-        max_tokens=r["max_tokens"],
-        response_format=r.get("response_format"),
-    )
+    return recorded_request(next(r for r in load_transcript(SAMPLE).runs if r.role == "proposer"))
 
 
 def registry(base_url: str, rpm: int | None) -> ModelRegistry:

@@ -12,19 +12,22 @@ from typing import Any
 
 import msgspec
 
-from orchestrator.core.calls import CallMeta, ChatResponse, Role, Usage
+from orchestrator.core.calls import CallMeta, ChatMessage, ChatRequest, ChatResponse, Role, Usage
 from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.errors import ConfigError
 from orchestrator.core.fileio import read_bytes
 
 __all__ = [
+    "CachedTokens",
     "ChatCompletion",
     "CompletionUsage",
+    "ReasoningTokens",
     "RecordedRun",
     "RunMetadata",
     "Transcript",
     "load_transcript",
     "read_transcript",
+    "recorded_request",
     "response_from_completion",
 ]
 
@@ -59,11 +62,15 @@ class _CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
     refusal: str | None = None
 
 
-class _PromptTokensDetails(msgspec.Struct, frozen=True, kw_only=True):
+class CachedTokens(msgspec.Struct, frozen=True, kw_only=True):
+    """``prompt_tokens_details`` (Chat Completions), ``input_tokens_details`` (Responses)."""
+
     cached_tokens: int = 0
 
 
-class _CompletionTokensDetails(msgspec.Struct, frozen=True, kw_only=True):
+class ReasoningTokens(msgspec.Struct, frozen=True, kw_only=True):
+    """``completion_tokens_details`` (Chat Completions), ``output_tokens_details`` (Responses)."""
+
     reasoning_tokens: int = 0
 
 
@@ -73,8 +80,8 @@ class CompletionUsage(msgspec.Struct, frozen=True, kw_only=True):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
-    prompt_tokens_details: _PromptTokensDetails | None = None
-    completion_tokens_details: _CompletionTokensDetails | None = None
+    prompt_tokens_details: CachedTokens | None = None
+    completion_tokens_details: ReasoningTokens | None = None
     prompt_cache_hit_tokens: int | None = None
 
     def to_usage(self) -> Usage:
@@ -127,6 +134,20 @@ def response_from_completion(
             system_fingerprint=completion.system_fingerprint,
             reasoning_content=choice.message.reasoning_content,
         ),
+    )
+
+
+def recorded_request(run: RecordedRun) -> ChatRequest:
+    """The request a recorded run answered, from its canonical form (same prompt hash)."""
+    canonical = run.request
+    return ChatRequest(
+        model=canonical["model"],
+        messages=tuple(
+            ChatMessage(role=m["role"], content=m["content"]) for m in canonical["messages"]
+        ),
+        temperature=canonical["temperature"],
+        max_tokens=canonical["max_tokens"],
+        response_format=canonical.get("response_format"),
     )
 
 

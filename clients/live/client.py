@@ -56,7 +56,7 @@ from clients.live.wire import (
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role, prompt_hash
 from orchestrator.core.clock import Clock, SystemClock
 from orchestrator.core.config import ModelEntry, ModelRegistry
-from orchestrator.core.errors import ConfigError, PilotError, ProviderError
+from orchestrator.core.errors import ConfigError, PilotError, ProviderCause, ProviderError
 from orchestrator.core.redaction import redact
 
 __all__ = ["MAX_RESPONSE_BYTES", "LiveClient"]
@@ -343,31 +343,8 @@ class LiveClient:
                 return _Sent(
                     response.status_code, response.reason_phrase, response.headers, data, latency_ms
                 )
-        except httpx.TimeoutException as exc:
-            raise ProviderError(
-                f"{name}: {_timeout_kind(exc)} timeout talking to {target.url}",
-                model_id=name,
-                cause="timeout",
-            ) from exc
-        except httpx.ConnectError as exc:
-            raise ProviderError(
-                f"{name}: cannot connect to {target.url} ({_scrub(str(exc), target.key)})",
-                model_id=name,
-                cause="connect",
-            ) from exc
-        except httpx.DecodingError as exc:
-            raise ProviderError(
-                f"{name}: the answer from {target.url} cannot be decoded ({exc})",
-                model_id=name,
-                cause="malformed_body",
-            ) from exc
         except httpx.HTTPError as exc:
-            raise ProviderError(
-                f"{name}: the connection to {target.url} broke ({type(exc).__name__}: "
-                f"{_scrub(str(exc), target.key)})",
-                model_id=name,
-                cause="transport",
-            ) from exc
+            raise _transport_error(name, target, exc) from exc
 
     async def _read(self, response: httpx.Response, name: str) -> bytes:
         chunks: list[bytes] = []
@@ -404,17 +381,30 @@ class LiveClient:
         )
 
 
-def _timeout_kind(exc: httpx.TimeoutException) -> str:
+def _transport_error(name: str, target: _Target, exc: httpx.HTTPError) -> ProviderError:
+    """An httpx failure as the ProviderError the retry predicate understands."""
+    said = _scrub(str(exc), target.key)
+    cause: ProviderCause
     match exc:
-        case httpx.ConnectTimeout():
-            return "connect"
-        case httpx.ReadTimeout():
-            return "read"
-        case httpx.WriteTimeout():
-            return "write"
-        case httpx.PoolTimeout():
-            return "connection-pool"
-    return "network"
+        case httpx.TimeoutException():
+            kind = {
+                httpx.ConnectTimeout: "connect",
+                httpx.ReadTimeout: "read",
+                httpx.WriteTimeout: "write",
+                httpx.PoolTimeout: "connection-pool",
+            }.get(type(exc), "network")
+            message, cause = f"{kind} timeout talking to {target.url}", "timeout"
+        case httpx.ConnectError():
+            message, cause = f"cannot connect to {target.url} ({said})", "connect"
+        case httpx.DecodingError():
+            message, cause = (
+                f"the answer from {target.url} cannot be decoded ({said})",
+                "malformed_body",
+            )
+        case _:
+            message = f"the connection to {target.url} broke ({type(exc).__name__}: {said})"
+            cause = "transport"
+    return ProviderError(f"{name}: {message}", model_id=name, cause=cause)
 
 
 def _provider_message(data: bytes, key: ApiKey) -> str:

@@ -28,7 +28,12 @@ from typing import Any, Final, Literal, NamedTuple
 
 import msgspec
 
-from clients.transcripts import ChatCompletion, response_from_completion
+from clients.transcripts import (
+    CachedTokens,
+    ChatCompletion,
+    ReasoningTokens,
+    response_from_completion,
+)
 from orchestrator.core.calls import (
     CallMeta,
     ChatMessage,
@@ -291,20 +296,12 @@ class _IncompleteDetails(msgspec.Struct, frozen=True, kw_only=True):
     reason: str | None = None
 
 
-class _InputDetails(msgspec.Struct, frozen=True, kw_only=True):
-    cached_tokens: int = 0
-
-
-class _OutputDetails(msgspec.Struct, frozen=True, kw_only=True):
-    reasoning_tokens: int = 0
-
-
 class _ResponsesUsage(msgspec.Struct, frozen=True, kw_only=True):
     input_tokens: int = 0
     output_tokens: int = 0
     total_tokens: int = 0
-    input_tokens_details: _InputDetails | None = None
-    output_tokens_details: _OutputDetails | None = None
+    input_tokens_details: CachedTokens | None = None
+    output_tokens_details: ReasoningTokens | None = None
 
     def to_usage(self) -> Usage:
         return Usage(

@@ -19,26 +19,14 @@ from clients.live.http import ProviderClients
 from clients.live.ratelimit import RateLimiters
 from clients.recording import RecordingClient, write_transcript
 from clients.replay import ReplayClient
-from clients.transcripts import RecordedRun, Transcript, load_transcript
-from orchestrator.core.calls import ChatMessage, ChatRequest, Role, prompt_hash
+from clients.transcripts import RecordedRun, Transcript, load_transcript, recorded_request
+from orchestrator.core.calls import Role, prompt_hash
 from orchestrator.core.config import ModelRegistry
 from orchestrator.core.errors import ProviderError
 from tests.clients.conftest import PLANTED_OPENAI_KEY, FakeTime, planted_keys, project_registry
 from tests.conftest import SAMPLE
 
 SAMPLE_TRANSCRIPT = load_transcript(SAMPLE)
-
-
-def recorded_request(run: RecordedRun) -> ChatRequest:
-    """The request a recorded run answered, rebuilt from its canonical form."""
-    r = run.request
-    return ChatRequest(
-        model=r["model"],
-        messages=tuple(ChatMessage(role=m["role"], content=m["content"]) for m in r["messages"]),
-        temperature=r["temperature"],
-        max_tokens=r["max_tokens"],
-        response_format=r.get("response_format"),
-    )
 
 
 def run_for(role: Role) -> RecordedRun:

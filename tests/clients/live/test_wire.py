@@ -19,6 +19,7 @@ from clients.live.wire import (
 )
 from orchestrator.core.calls import ChatMessage, ChatRequest, canonical_request, prompt_hash
 from orchestrator.core.config import ModelEntry
+from tests.clients.conftest import chat_completion
 
 SCHEMA = {"type": "object", "properties": {"outputs": {"type": "array"}}, "required": ["outputs"]}
 FORMAT = {
@@ -155,22 +156,7 @@ def test_rebuild_names_a_missing_field() -> None:
 
 
 def chat_answer(**changes: Any) -> bytes:
-    answer: dict[str, Any] = {
-        "id": "chatcmpl-1",
-        "model": "m-1-2026-01-01",
-        "system_fingerprint": "fp_1",
-        "choices": [{"finish_reason": "stop", "message": {"content": '{"outputs": []}'}}],
-        "usage": {
-            "prompt_tokens": 10,
-            "completion_tokens": 20,
-            "total_tokens": 30,
-            "prompt_tokens_details": {"cached_tokens": 4},
-            "completion_tokens_details": {"reasoning_tokens": 12},
-        },
-        "service_tier": "default",
-    }
-    answer.update(changes)
-    return json.dumps(answer).encode()
+    return json.dumps(chat_completion(**changes)).encode()
 
 
 def decode(model: ModelEntry, data: bytes) -> Decoded:
@@ -181,11 +167,11 @@ def test_chat_answer_records_model_fingerprint_and_usage_details() -> None:
     """Returned model, id, fingerprint, finish reason and cached/reasoning tokens are kept."""
     meta = decode(entry(), chat_answer()).response.meta
     assert (meta.model, meta.response_id, meta.system_fingerprint) == (
-        "m-1-2026-01-01",
+        "gpt-5.2-2026-01-01",
         "chatcmpl-1",
         "fp_1",
     )
-    assert (meta.usage.cached_tokens, meta.usage.reasoning_tokens) == (4, 12)
+    assert (meta.usage.cached_tokens, meta.usage.reasoning_tokens) == (200, 300)
 
 
 def test_deepseek_answer_keeps_reasoning_and_cache_hits() -> None:
