@@ -146,7 +146,6 @@ class LiveClient:
         self.max_response_bytes = max_response_bytes
 
     async def complete(self, request: ChatRequest, *, role: Role) -> ChatResponse:
-        target = self._target(request, role)
         runner = RetryRunner(
             self.policy,
             observer=self.observer,
@@ -155,14 +154,17 @@ class LiveClient:
             jitter=self.jitter,
         )
         attempts = 0
-
-        async def attempt(number: int) -> ChatResponse:
-            nonlocal attempts
-            attempts = number
-            return await self._attempt(request, target, number)
-
-        model_id = target.model.model_id
+        model_id = request.model
         try:
+            # Inside the try: a call refused before its first attempt (no price, no key)
+            # is reported like any other failed call.
+            target = self._target(request, role)
+
+            async def attempt(number: int) -> ChatResponse:
+                nonlocal attempts
+                attempts = number
+                return await self._attempt(request, target, number)
+
             response = await runner.run(model_id, attempt)
         except PilotError as exc:
             emit(

@@ -276,9 +276,12 @@ async def test_a_model_without_a_price_is_never_called(
     free = msgspec.structs.replace(registry.model("gpt-5.2"), cost_per_1k_output=None)
     registry = msgspec.structs.replace(registry, models={**registry.models, "gpt-5.2": free})
     seen, handler = answering(ok())
+    events: list[LiveEvent] = []
+    live = client(handler, fake_time, ledger, events, registry=registry)
     with pytest.raises(BudgetExhausted, match="no price"):
-        await client(handler, fake_time, ledger, registry=registry).complete(ask(), role="critic")
+        await live.complete(ask(), role="critic")
     assert seen == []
+    assert [(type(e).__name__, getattr(e, "attempts", None)) for e in events] == [("CallFailed", 0)]
 
 
 @pytest.mark.anyio
