@@ -105,6 +105,11 @@ def default_state_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_state_dir(APP_NAME))
 
 
+def _stamp(instant: datetime) -> str:
+    # One fixed width, so that stored instants compare correctly as text in SQL.
+    return instant.isoformat(timespec="microseconds")
+
+
 def _micros(usd: float) -> int:
     return round(usd * _MICRO)
 
@@ -243,8 +248,8 @@ class BudgetLedger:
                     month,
                     amount,
                     amount,
-                    now.isoformat(),
-                    (now + timedelta(seconds=lease_s)).isoformat(),
+                    _stamp(now),
+                    _stamp(now + timedelta(seconds=lease_s)),
                 ),
             )
             alerts = self._alerts(db, now, day, month)
@@ -274,7 +279,7 @@ class BudgetLedger:
             db.execute(
                 "UPDATE reservations SET charge_micros = ?, state = 'settled', basis = ?,"
                 " settled_at = ? WHERE id = ?",
-                (charge, basis, now.isoformat(), reservation.reservation_id),
+                (charge, basis, _stamp(now), reservation.reservation_id),
             )
             alerts = self._alerts(db, now, row[0], row[1])
         for alert in alerts:
@@ -289,12 +294,18 @@ class BudgetLedger:
         day, month = now.date().isoformat(), now.strftime("%Y-%m")
         with self._lock:
             db = self._db
-            today = _period(db, "day", day, self.budget.daily_cost_limit_usd)
-            this_month = _period(db, "month", month, self.budget.monthly_cost_limit_usd)
-            rows = db.execute(
-                "SELECT id, run_id, model_id, reserved_micros, created_at, expires_at, state"
-                " FROM reservations WHERE state IN ('open', 'expired') ORDER BY created_at, id"
-            ).fetchall()
+            # One read transaction: the three queries see the same state of the ledger.
+            db.execute("BEGIN")
+            try:
+                today = _period(db, "day", day, self.budget.daily_cost_limit_usd)
+                this_month = _period(db, "month", month, self.budget.monthly_cost_limit_usd)
+                rows = db.execute(
+                    "SELECT id, run_id, model_id, reserved_micros, created_at, expires_at, state"
+                    " FROM reservations WHERE state IN ('open', 'expired')"
+                    " ORDER BY created_at, id"
+                ).fetchall()
+            finally:
+                db.execute("COMMIT")
         unsettled = tuple(
             OpenReservation(
                 reservation_id=r[0],
@@ -357,7 +368,7 @@ class BudgetLedger:
         db.execute(
             "UPDATE reservations SET state = 'expired', basis = 'lease_expired'"
             " WHERE state = 'open' AND expires_at <= ?",
-            (now.isoformat(),),
+            (_stamp(now),),
         )
 
     def _alerts(
@@ -376,7 +387,7 @@ class BudgetLedger:
                 continue
             inserted = db.execute(
                 "INSERT OR IGNORE INTO alerts VALUES (?, ?, ?, ?, ?, ?)",
-                (period, period_id, threshold, committed, limit, now.isoformat()),
+                (period, period_id, threshold, committed, limit, _stamp(now)),
             ).rowcount
             if inserted:
                 raised.append(
