@@ -1,4 +1,4 @@
-"""Model clients: the protocol agents call, replay over transcripts, recording, a fake model.
+"""Model clients: the protocol agents call, live calls, replay, recording, fakes.
 
 Agents get a :class:`ModelClient` injected and never know the mode. The call structs live
 in the kernel (:mod:`orchestrator.core.calls`) and are re-exported here. The facade is lazy:
@@ -13,6 +13,8 @@ from orchestrator.core.exports import lazy_exports
 
 if TYPE_CHECKING:
     from clients.fake import FakeModelClient
+    from clients.fake_provider import FakeProvider
+    from clients.live.client import LiveClient
     from clients.recording import RecordingClient, write_transcript
     from clients.replay import ReplayClient
     from clients.transcripts import Transcript, load_transcript
@@ -34,6 +36,8 @@ __all__ = [
     "ChatRequest",
     "ChatResponse",
     "FakeModelClient",
+    "FakeProvider",
+    "LiveClient",
     "ModelClient",
     "RecordingClient",
     "ReplayClient",
@@ -51,6 +55,8 @@ __getattr__, __dir__ = lazy_exports(
     __all__,
     {
         "clients.fake": ("FakeModelClient",),
+        "clients.fake_provider": ("FakeProvider",),
+        "clients.live.client": ("LiveClient",),
         "clients.recording": ("RecordingClient", "write_transcript"),
         "clients.replay": ("ReplayClient",),
         "clients.transcripts": ("Transcript", "load_transcript"),

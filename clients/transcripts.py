@@ -22,6 +22,7 @@ from msgspec import UNSET, UnsetType
 
 from orchestrator.core.calls import (
     CallMeta,
+    ChatMessage,
     ChatRequest,
     ChatResponse,
     Role,
@@ -36,15 +37,19 @@ from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 
 __all__ = [
     "SEED_DEFAULTS",
+    "CachedTokens",
     "ChatCompletion",
     "Choice",
     "CompletionMessage",
+    "CompletionUsage",
+    "ReasoningTokens",
     "RecordedRun",
     "RunMetadata",
     "Transcript",
     "load_transcript",
     "read_transcript",
     "recorded_prompt_hash",
+    "recorded_request",
     "recorded_run",
     "response_from_completion",
 ]
@@ -66,11 +71,73 @@ class RunMetadata(msgspec.Struct, frozen=True, kw_only=True):
 
 
 class CompletionMessage(msgspec.Struct, frozen=True, kw_only=True):
-    """An answer's message; ``reasoning_content`` is absent (UNSET) unless the model reasons."""
+    """An answer's message; ``reasoning_content`` and ``refusal`` are absent (UNSET) unless
+    the provider sent them."""
 
     content: str | None = None
     role: str = "assistant"
     reasoning_content: str | UnsetType | None = UNSET
+    refusal: str | UnsetType | None = UNSET
+
+
+class CachedTokens(msgspec.Struct, frozen=True, kw_only=True):
+    """``prompt_tokens_details`` (Chat Completions), ``input_tokens_details`` (Responses)."""
+
+    cached_tokens: int = 0
+
+
+class ReasoningTokens(msgspec.Struct, frozen=True, kw_only=True):
+    """``completion_tokens_details`` (Chat Completions), ``output_tokens_details`` (Responses)."""
+
+    reasoning_tokens: int = 0
+
+
+class CompletionUsage(msgspec.Struct, frozen=True, kw_only=True):
+    """Usage as Chat Completions report it; DeepSeek names its cache hits differently.
+
+    The details are absent (UNSET) unless known, so a recording without them keeps the
+    seed system's flat ``usage``.
+    """
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    prompt_tokens_details: CachedTokens | UnsetType | None = UNSET
+    completion_tokens_details: ReasoningTokens | UnsetType | None = UNSET
+    prompt_cache_hit_tokens: int | UnsetType | None = UNSET
+
+    def to_usage(self) -> Usage:
+        cached: int | UnsetType = UNSET
+        if isinstance(self.prompt_tokens_details, CachedTokens):
+            cached = self.prompt_tokens_details.cached_tokens
+        elif isinstance(self.prompt_cache_hit_tokens, int):
+            cached = self.prompt_cache_hit_tokens
+        reasoning: int | UnsetType = UNSET
+        if isinstance(self.completion_tokens_details, ReasoningTokens):
+            reasoning = self.completion_tokens_details.reasoning_tokens
+        return Usage(
+            prompt_tokens=self.prompt_tokens,
+            completion_tokens=self.completion_tokens,
+            total_tokens=self.total_tokens,
+            cached_tokens=cached,
+            reasoning_tokens=reasoning,
+        )
+
+    @classmethod
+    def of(cls, usage: Usage) -> CompletionUsage:
+        """A call's usage as fixtures and packs record it."""
+        cached, reasoning = usage.cached_tokens, usage.reasoning_tokens
+        return cls(
+            prompt_tokens=usage.prompt_tokens,
+            completion_tokens=usage.completion_tokens,
+            total_tokens=usage.total_tokens,
+            prompt_tokens_details=CachedTokens(cached_tokens=cached)
+            if isinstance(cached, int)
+            else UNSET,
+            completion_tokens_details=ReasoningTokens(reasoning_tokens=reasoning)
+            if isinstance(reasoning, int)
+            else UNSET,
+        )
 
 
 class Choice(msgspec.Struct, frozen=True, kw_only=True):
@@ -83,7 +150,7 @@ class ChatCompletion(msgspec.Struct, frozen=True, kw_only=True):
 
     id: str
     choices: tuple[Choice, ...]
-    usage: Usage = Usage()
+    usage: CompletionUsage = CompletionUsage()
     model: str | None = None
     system_fingerprint: str | None = None
 
@@ -123,7 +190,7 @@ def response_from_completion(
             response_id=completion.id,
             model=completion.model or fallback_model,
             finish_reason=choice.finish_reason or "unknown",
-            usage=completion.usage,
+            usage=completion.usage.to_usage(),
             latency_ms=latency_ms,
             system_fingerprint=completion.system_fingerprint,
             reasoning_content=choice.message.reasoning_content or None,
@@ -156,10 +223,24 @@ def recorded_run(
             id=meta.response_id,
             model=meta.model,
             choices=(Choice(finish_reason=meta.finish_reason, message=message),),
-            usage=meta.usage,
+            usage=CompletionUsage.of(meta.usage),
             system_fingerprint=meta.system_fingerprint,
         ),
         metadata=RunMetadata(timestamp=timestamp, latency_ms=meta.latency_ms),
+    )
+
+
+def recorded_request(run: RecordedRun) -> ChatRequest:
+    """The request a recorded run answered, from its canonical form (same prompt hash)."""
+    canonical = run.request
+    return ChatRequest(
+        model=canonical["model"],
+        messages=tuple(
+            ChatMessage(role=m["role"], content=m["content"]) for m in canonical["messages"]
+        ),
+        temperature=canonical["temperature"],
+        max_tokens=canonical["max_tokens"],
+        response_format=canonical.get("response_format"),
     )
 
 

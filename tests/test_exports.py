@@ -91,6 +91,8 @@ PUBLIC = {
         "ChatRequest",
         "ChatResponse",
         "FakeModelClient",
+        "FakeProvider",
+        "LiveClient",
         "ModelClient",
         "RecordingClient",
         "ReplayClient",

@@ -43,9 +43,18 @@ class ChatRequest(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
 
 
 class Usage(msgspec.Struct, frozen=True, kw_only=True):
+    """Tokens a call used, as the provider reported them.
+
+    ``cached_tokens`` (of the prompt) and ``reasoning_tokens`` (of the completion) are only
+    known for live calls; while unset they are left out of every encoding, so packs and
+    fixtures written before they existed re-encode byte for byte.
+    """
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    cached_tokens: int | msgspec.UnsetType = msgspec.UNSET
+    reasoning_tokens: int | msgspec.UnsetType = msgspec.UNSET
 
 
 class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
@@ -54,6 +63,8 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     ``call_id`` is the id of the call in the transcript (the fixture's ``run_id`` in replay);
     ``model`` is the model name the provider says answered (version pinning, drift);
     ``redactions`` counts the secrets replaced in the answer before anything stored it.
+    ``attempts`` (requests sent, retries included) and ``cost_usd`` (the settled cost in the
+    budget ledger) are only known for live calls and, while unset, are not encoded at all.
     """
 
     call_id: str
@@ -65,6 +76,8 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     system_fingerprint: str | None = None
     reasoning_content: str | None = None
     redactions: int = 0
+    attempts: int | msgspec.UnsetType = msgspec.UNSET
+    cost_usd: float | msgspec.UnsetType = msgspec.UNSET
 
 
 class ChatResponse(msgspec.Struct, frozen=True, kw_only=True):

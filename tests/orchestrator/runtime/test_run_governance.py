@@ -191,7 +191,7 @@ def test_a_critic_alias_of_the_proposer_blocks_before_any_call(
     """A critic whose api_model is the proposer's model is the proposer: exit 2, no call."""
     registry = config_dir / "model_registry.toml"
     registry.write_text(
-        registry.read_text().replace('api_model = "deepseek-reasoner"', 'api_model = "GPT-5.2-pro"')
+        registry.read_text().replace('api_model = "deepseek-v4-flash"', 'api_model = "GPT-5.2-pro"')
     )
     pack = run_blocked(pilot, tmp_path, "--config-dir", config_dir)
     check = rule(pack, "sod.distinct_models")
