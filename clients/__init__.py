@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from clients.fake import FakeModelClient
     from clients.fake_provider import FakeProvider
     from clients.live.client import LiveClient
-    from clients.recording import RecordingClient, write_transcript
+    from clients.recording import RecordingClient
     from clients.replay import ReplayClient
-    from clients.transcripts import Transcript, load_transcript
+    from clients.transcripts import Transcript, load_transcript, write_transcript
     from orchestrator.core.calls import (
         CallMeta,
         ChatMessage,
@@ -57,9 +57,9 @@ __getattr__, __dir__ = lazy_exports(
         "clients.fake": ("FakeModelClient",),
         "clients.fake_provider": ("FakeProvider",),
         "clients.live.client": ("LiveClient",),
-        "clients.recording": ("RecordingClient", "write_transcript"),
+        "clients.recording": ("RecordingClient",),
         "clients.replay": ("ReplayClient",),
-        "clients.transcripts": ("Transcript", "load_transcript"),
+        "clients.transcripts": ("Transcript", "load_transcript", "write_transcript"),
         "orchestrator.core.calls": (
             "CallMeta",
             "ChatMessage",

@@ -29,10 +29,10 @@ from orchestrator.core.calls import (
     Usage,
     canonical_request,
 )
-from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 from orchestrator.core.decoding import error_location
-from orchestrator.core.errors import ConfigError
-from orchestrator.core.fileio import decode_utf8, read_bytes
+from orchestrator.core.errors import ConfigError, UsageError
+from orchestrator.core.fileio import decode_utf8, read_bytes, write_new_file
 from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 
 __all__ = [
@@ -52,6 +52,7 @@ __all__ = [
     "recorded_request",
     "recorded_run",
     "response_from_completion",
+    "write_transcript",
 ]
 
 # The sampling parameters the seed system fixed and hashed, but did not always store.
@@ -322,3 +323,8 @@ def _unelided_hashes(transcript: Transcript, run: RecordedRun) -> set[str]:
         request = {**run.request, "messages": [*messages[:-1], restored]}
         hashes.add(recorded_prompt_hash(request))
     return hashes
+
+
+def write_transcript(path: Path, transcript: Transcript) -> None:
+    """Write a fixture with sorted keys; an existing file is never overwritten."""
+    write_new_file(path, encode_pretty(transcript), what="fixture", mode=0o644, error=UsageError)

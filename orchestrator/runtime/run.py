@@ -19,11 +19,12 @@ from agents.base import Agent
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
 from clients.replay import ReplayClient
-from clients.transcripts import Transcript, read_transcript
+from clients.transcripts import Transcript, read_transcript, write_transcript
 from orchestrator.core.calls import ModelClient
 from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.core.config import (
     ConfigBundle,
+    ModelEntry,
     ModelRegistry,
     load_config,
     load_scenario,
@@ -40,6 +41,7 @@ from orchestrator.evidence.writer import check_out_dir, write_pack
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.plan import make_run_id, proposer_request
 from orchestrator.runtime.preflight import preflight
+from orchestrator.runtime.settings import LiveSettings
 from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
 from policies.identity import resolve_endpoints
@@ -75,6 +77,8 @@ class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
     yes: bool = False
     deadline_s: float = DEFAULT_DEADLINE_S
     signing_key: Path | None = None
+    record_to: Path | None = None
+    state_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,7 @@ class PreparedRun:
     replay: ReplayClient | None
     deadline_s: float
     signer: Signer | None = None
+    live: LiveSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,8 @@ class RunResult:
     pack: Path
     built: BuiltPack
     preflight: Preflight | None = None
+    recording: Transcript | None = None
+    record_to: Path | None = None
 
     @property
     def sod_result(self) -> str:
@@ -119,6 +126,8 @@ class RunResult:
         """
         with deferred() as held:
             write_pack(self.pack, self.built.files)
+            if self.recording is not None and self.record_to is not None:
+                write_transcript(self.record_to, self.recording)
         log.info(
             "run.finished", run_id=self.plan.run_id, status=self.outcome.status, pack=str(self.pack)
         )
@@ -126,12 +135,21 @@ class RunResult:
 
 
 def _network_gate(options: RunOptions) -> None:
-    if options.mode in ("record", "live"):
-        if not options.allow_network:
+    """Real calls need --allow-network; record needs somewhere new to record to."""
+    network = options.mode in ("record", "live")
+    if network and not options.allow_network:
+        raise UsageError(f"--mode {options.mode} makes real API calls and requires --allow-network")
+    if options.mode == "record":
+        if options.record_to is None:
+            raise UsageError("--mode record needs --record-to FILE, the fixture to write")
+        if options.record_to.exists() or options.record_to.is_symlink():
             raise UsageError(
-                f"--mode {options.mode} makes real API calls and requires --allow-network"
+                f"--record-to {options.record_to} already exists; a fixture is never overwritten"
             )
-        raise UsageError(f"--mode {options.mode} is not available in this version of the pilot")
+    elif options.record_to is not None:
+        raise UsageError("--record-to goes with --mode record")
+    if options.mode == "live" and options.fixture is not None:
+        raise UsageError("--mode live calls the providers; it takes no --fixture")
 
 
 def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
@@ -201,6 +219,9 @@ def prepare(options: RunOptions) -> PreparedRun:
         f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{plan.short_id}"
     )
     check_out_dir(out_dir)
+    live = None
+    if options.mode in ("record", "live"):
+        live = _live_settings(options, config, (proposer, *fallbacks, critic))
     message = ProposalRequest(
         run_id=run_id,
         sender="supervisor",
@@ -219,7 +240,20 @@ def prepare(options: RunOptions) -> PreparedRun:
         replay=ReplayClient(transcript) if transcript else None,
         deadline_s=options.deadline_s,
         signer=signer,
+        live=live,
     )
+
+
+def _live_settings(
+    options: RunOptions, config: ConfigBundle, models: tuple[ModelEntry, ...]
+) -> LiveSettings:
+    """Keys and state for a run that calls the providers; a missing key is exit 1 here,
+    before anything runs."""
+    # Imported for live and record runs only: a replay never loads httpx and the ledger.
+    from clients.live.keys import load_api_keys
+
+    keys = load_api_keys(config.registry, [m.model_id for m in models])
+    return LiveSettings(keys=keys, state_dir=options.state_dir, record_to=options.record_to)
 
 
 def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
@@ -278,17 +312,30 @@ async def conduct(
     log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
     checkpoint("run")
     report: Preflight | None = None
+    recording: Transcript | None = None
     if plan.mode == "dry":
         outcome, report = _dry(supervisor, prepared)
+    elif client is None and prepared.live is not None:
+        # Imported for live and record runs only: a replay never loads httpx and the ledger.
+        from orchestrator.runtime.live import live_client
+
+        async with live_client(
+            plan,
+            prepared.config.registry,
+            prepared.live,
+            clock=prepared.clock,
+            observer=supervisor.call_event,
+        ) as (live, recorder):
+            outcome = await _exchange(supervisor, prepared, live, proposer, critic)
+        if recorder is not None:
+            recording = recorder.transcript(
+                transcript_id=f"{plan.run_id}-recording", scenario=plan.scenario.id
+            )
     else:
-        model_client = client or prepared.replay
-        if model_client is None:
+        given = client or prepared.replay
+        if given is None:
             raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
-        outcome = await supervisor.run(
-            prepared.request,
-            proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
-            critic or CriticAgent(model_client, model_id=plan.critic.model_id),
-        )
+        outcome = await _exchange(supervisor, prepared, given, proposer, critic)
     supervisor.finished(outcome, report)
     return RunResult(
         plan=plan,
@@ -296,6 +343,23 @@ async def conduct(
         pack=prepared.out_dir,
         built=bundler.build(),
         preflight=report,
+        recording=recording,
+        record_to=prepared.live.record_to if prepared.live is not None else None,
+    )
+
+
+async def _exchange(
+    supervisor: Supervisor,
+    prepared: PreparedRun,
+    client: ModelClient,
+    proposer: Agent[ProposalRequest] | None,
+    critic: Agent[CritiqueRequest] | None,
+) -> RunOutcome:
+    plan = prepared.plan
+    return await supervisor.run(
+        prepared.request,
+        proposer or ProposerAgent(client, model_id=plan.proposer.model_id),
+        critic or CriticAgent(client, model_id=plan.critic.model_id),
     )
 
 

@@ -26,6 +26,7 @@ import structlog
 from anyio.streams.memory import MemoryObjectSendStream
 
 from agents.base import Agent
+from clients.live.events import LiveEvent
 from orchestrator.core.clock import Clock
 from orchestrator.core.errors import DeadlineExceeded
 from orchestrator.core.mailbox import deliver
@@ -40,22 +41,27 @@ from orchestrator.core.messages import (
 from orchestrator.core.redaction import redact
 from orchestrator.evidence.events import (
     AnyEvent,
+    CallEvent,
     MessageEvent,
     RunFinished,
     RunStarted,
     VerdictEvent,
 )
 from orchestrator.evidence.records import Preflight, RunOutcome, RunPlan
-from orchestrator.runtime.plan import review_request
+from orchestrator.runtime.plan import proposer_request, review_request
 from policies.chain import PolicyChain, RunFacts
 from policies.findings import Verdict
 
-__all__ = ["MAILBOX_SIZE", "Session", "Supervisor"]
+__all__ = ["FALLBACK_ON", "MAILBOX_SIZE", "Session", "Supervisor"]
 
 log = structlog.get_logger()
 
 # Each actor handles one request at a time; a small bound keeps back-pressure honest.
 MAILBOX_SIZE = 4
+# A proposer that failed for one of these (the provider stayed unavailable after its
+# retries) is replaced by the next configured fallback; a budget refusal, a replay miss or a
+# configuration error is not a reason to call another model.
+FALLBACK_ON = frozenset({"ProviderError", "DeadlineExceeded"})
 
 Record = Callable[[AnyEvent], None]
 
@@ -80,6 +86,7 @@ class Supervisor:
         self.clock = clock
         self.deadline_s = deadline_s
         self._seq = 0
+        self._proposers_tried = {plan.proposer.model_id}
         self._instant: datetime | None = None
         self._at = ""
 
@@ -103,6 +110,11 @@ class Supervisor:
                 seq=seq, at=at, run_id=self.plan.run_id, outcome=outcome, preflight=preflight
             )
         )
+
+    def call_event(self, event: LiveEvent) -> None:
+        """Record what a live call reported (the client's observer)."""
+        seq, at = self._stamp()
+        self.record(CallEvent(seq=seq, at=at, run_id=self.plan.run_id, call=event))
 
     def admit(self, message: AnyMessage) -> Verdict:
         """Judge one message and record it and its verdict, in that order."""
@@ -165,6 +177,29 @@ class Supervisor:
             finally:
                 tg.cancel_scope.cancel()
 
+    def fallback_request(self, failed: RunFailed) -> ProposalRequest | None:
+        """The proposer's request for the next configured fallback model, or None when the
+        fallbacks are used up. It is a new message: the policy chain judges it (SoD again)."""
+        tried = self._proposers_tried
+        remaining = [m for m in self.plan.fallbacks if m.model_id not in tried]
+        if not remaining:
+            return None
+        model = remaining[0]
+        tried.add(model.model_id)
+        request, digest = proposer_request(self.plan.scenario, model)
+        log.warning(
+            "supervisor.fallback", failed=failed.detail, fallback=model.model_id, error=failed.error
+        )
+        return ProposalRequest(
+            run_id=self.plan.run_id,
+            sender="supervisor",
+            recipient="proposer",
+            scenario_id=self.plan.scenario.id,
+            model_id=model.model_id,
+            prompt_hash=digest,
+            request=request,
+        )
+
     def critique_request(self, proposal: Proposal) -> CritiqueRequest:
         """The critic's request for an admitted proposal."""
         request, digest, _ = review_request(
@@ -224,6 +259,11 @@ class Session:
                 await deliver(self.critic, message)
             case Critique():
                 return self._end(RunOutcome.of("COMPLETE", "critique"))
+            case RunFailed(sender="proposer", error=error) if error in FALLBACK_ON:
+                fallback = supervisor.fallback_request(message)
+                if fallback is not None:
+                    return await self.submit(fallback)
+                return self._end(RunOutcome.of("FAILED", "proposer", (message.detail,)))
             case RunFailed(sender=sender, detail=detail):
                 return self._end(RunOutcome.of("FAILED", sender, (detail,)))
         return True

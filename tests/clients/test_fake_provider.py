@@ -17,9 +17,15 @@ from clients.live.client import LiveClient
 from clients.live.events import LiveEvent, RetryScheduled
 from clients.live.http import ProviderClients
 from clients.live.ratelimit import RateLimiters
-from clients.recording import RecordingClient, write_transcript
+from clients.recording import RecordingClient
 from clients.replay import ReplayClient
-from clients.transcripts import RecordedRun, Transcript, load_transcript, recorded_request
+from clients.transcripts import (
+    RecordedRun,
+    Transcript,
+    load_transcript,
+    recorded_request,
+    write_transcript,
+)
 from orchestrator.core.calls import Role, prompt_hash
 from orchestrator.core.config import ModelRegistry
 from orchestrator.core.errors import ProviderError
