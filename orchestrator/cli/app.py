@@ -66,6 +66,8 @@ app.command("orchestrator.cli.review:review")
 app.command("orchestrator.cli.policy:policy_app", name="policy")
 app.command("orchestrator.cli.fixture:fixture_app", name="fixture")
 app.command("orchestrator.cli.keys:keys_app", name="keys")
+app.command("orchestrator.cli.budget:budget")
+app.command("orchestrator.cli.fake_provider:fake_provider", name="fake-provider")
 
 
 @app.default

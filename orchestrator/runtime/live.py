@@ -19,16 +19,15 @@ from clients.live.client import LiveClient
 from clients.live.events import Observer
 from clients.live.http import ProviderClients
 from clients.live.ratelimit import process_rate_limiters
-from clients.live.wire import worst_case_usd
 from clients.recording import RecordingClient
 from orchestrator.core.calls import ChatRequest, ModelClient
 from orchestrator.core.clock import Clock
 from orchestrator.core.config import ModelEntry, ModelRegistry
 from orchestrator.evidence.records import RunPlan
-from orchestrator.runtime.plan import critic_request
+from orchestrator.runtime.preflight import cost_bounds
 from orchestrator.runtime.settings import LiveSettings
 
-__all__ = ["banner", "live_client", "worst_case_run_usd"]
+__all__ = ["banner", "live_client", "preview"]
 
 
 @asynccontextmanager
@@ -60,22 +59,6 @@ async def live_client(
             yield (recorder or client), recorder
 
 
-def worst_case_run_usd(plan: RunPlan, proposer_request: ChatRequest) -> float:
-    """The most the run can cost: the dearest proposer (a fallback replaces the proposer, it
-    does not add to it) and the critic, whose input grows by at most the proposal."""
-    proposer_cost = max(
-        worst_case_usd(proposer_request, model) for model in (plan.proposer, *plan.fallbacks)
-    )
-    review, _ = critic_request(
-        plan.scenario,
-        plan.critic,
-        proposal_text="x" * plan.scenario.proposer.max_tokens,
-        output_hash="sha256:" + "0" * 64,
-        proposer_call_id="proposer-" + "0" * 12,
-    )
-    return round(proposer_cost + worst_case_usd(review, plan.critic), 6)
-
-
 def banner(
     plan: RunPlan,
     registry: ModelRegistry,
@@ -93,7 +76,7 @@ def banner(
     models = [("proposer", plan.proposer), *(("fallback", m) for m in plan.fallbacks)]
     models.append(("critic", plan.critic))
     lines += [f"  {role}: {_endpoint(registry, model)}" for role, model in models]
-    worst = worst_case_run_usd(plan, proposer_request)
+    _, worst = cost_bounds(plan, proposer_request)
     lines += [
         f"  worst case for this run: {worst:.4f} USD (per-run limit {plan.per_run_limit_usd:.2f})",
         (
@@ -111,3 +94,18 @@ def _endpoint(registry: ModelRegistry, model: ModelEntry) -> str:
         f"{model.model_id} as {model.wire_model} via {provider.base_url} "
         f"({model.api} API, key from ${provider.api_key_env})"
     )
+
+
+def preview(
+    plan: RunPlan,
+    registry: ModelRegistry,
+    proposer_request: ChatRequest,
+    settings: LiveSettings,
+    *,
+    clock: Clock,
+) -> list[str]:
+    """The banner of a prepared network run, with what its ledger says is left."""
+    state_dir = settings.state_dir or default_state_dir()
+    with BudgetLedger.in_state_dir(state_dir, registry.budget, clock=clock) as ledger:
+        budget = ledger.summary()
+    return banner(plan, registry, proposer_request, budget)

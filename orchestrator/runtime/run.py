@@ -18,6 +18,7 @@ import structlog
 from agents.base import Agent
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
+from clients.live.events import LiveEvent, Observer
 from clients.replay import ReplayClient
 from clients.transcripts import Transcript, read_transcript, write_transcript
 from orchestrator.core.calls import ModelClient
@@ -290,12 +291,14 @@ async def conduct(
     *,
     proposer: Agent[ProposalRequest] | None = None,
     critic: Agent[CritiqueRequest] | None = None,
+    on_call: Observer | None = None,
 ) -> RunResult:
     """Run the supervisor with the bundler on its event stream; build the pack, whatever the
     outcome, without writing it.
 
     ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
-    benchmarks); blocks and failures are outcomes, not exceptions.
+    benchmarks); ``on_call`` also sees what a live call reports (a progress display). Blocks
+    and failures are outcomes, not exceptions.
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
@@ -324,7 +327,7 @@ async def conduct(
             prepared.config.registry,
             prepared.live,
             clock=prepared.clock,
-            observer=supervisor.call_event,
+            observer=_both(supervisor.call_event, on_call),
         ) as (live, recorder):
             outcome = await _exchange(supervisor, prepared, live, proposer, critic)
         if recorder is not None:
@@ -346,6 +349,17 @@ async def conduct(
         recording=recording,
         record_to=prepared.live.record_to if prepared.live is not None else None,
     )
+
+
+def _both(record: Observer, also: Observer | None) -> Observer:
+    if also is None:
+        return record
+
+    def observe(event: LiveEvent) -> None:
+        record(event)
+        also(event)
+
+    return observe
 
 
 async def _exchange(
