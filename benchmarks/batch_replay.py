@@ -40,7 +40,7 @@ import anyio
 import structlog
 
 from clients.fake import FakeModelClient
-from clients.recording import write_transcript
+from clients.transcripts import write_transcript
 from orchestrator.batch import BatchOptions, prepare_batch, run_batch
 from orchestrator.batch.plan import DEFAULT_CONCURRENCY
 from orchestrator.core.config import load_config

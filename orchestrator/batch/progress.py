@@ -4,7 +4,7 @@ The runner calls :meth:`Progress.begin` once, :meth:`Progress.advance` after eve
 (from the task that made it, so calls never overlap) and :meth:`Progress.end` once, also
 when interrupted. :class:`LogProgress` writes one ``batch.run`` event per run (machines,
 CI logs); the terminal's progress bar lives with the command line
-(``orchestrator/cli/progress.py``).
+(``orchestrator/cli/batch_progress.py``).
 """
 
 from __future__ import annotations

@@ -224,6 +224,15 @@ def prepare_batch(options: BatchOptions) -> PreparedBatch:
             "start time and run id; leave --clock out (replay starts each run at its "
             "fixture's recorded time)"
         )
+    if options.run.mode in ("record", "live"):
+        # A live batch must show the guardrail banner once for all its runs (endpoints, the
+        # batch's worst case against the budget left) and be confirmed; until that exists,
+        # no batch makes real calls.
+        raise UsageError(
+            f"--mode {options.run.mode}: a batch makes replay or dry runs in this version "
+            "(live batches need their own guardrail banner first); use pilot run for a "
+            "single live run"
+        )
     if options.out.exists() and not options.out.is_dir():
         raise UsageError(f"--out {options.out} exists and is not a folder")
     items = batch_items(suite, samples=options.samples, shard=options.shard)
@@ -254,8 +263,6 @@ def _check_fixtures(options: BatchOptions, items: tuple[BatchItem, ...]) -> None
                 "fixtures (<entry>.sample-<n>.json)"
             )
         return
-    if mode in ("record", "live"):
-        raise UsageError(f"--mode {mode} makes real calls and takes no --fixtures")
     if not options.fixtures.is_dir():
         raise UsageError(f"--fixtures {options.fixtures} is not a folder")
     missing = [

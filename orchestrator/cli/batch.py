@@ -46,10 +46,10 @@ class BatchFlags:
 
     out: Path
     """The batch folder (created if missing): one evidence pack per run, named
-    <entry>.sample-<n>, and the batch summary, batch.json and batch.md."""
+    ENTRY.sample-N, and the batch summary, batch.json and batch.md."""
 
     fixtures: Path | None = None
-    """Folder of the suite's replay fixtures, <entry>.sample-<n>.json (required in replay;
+    """Folder of the suite's replay fixtures, ENTRY.sample-N.json (required in replay;
     in dry mode, checked for coverage)."""
 
     concurrency: Annotated[int, Parameter(validator=validators.Number(gte=1))] = DEFAULT_CONCURRENCY
@@ -57,7 +57,7 @@ class BatchFlags:
 
     resume: bool = False
     """Complete the batch in --out: runs whose pack is there and verifies are skipped, a
-    pack that does not verify is moved aside (<pack>.unverified-<n>) and made again."""
+    pack that does not verify is moved aside (PACK.unverified-N) and made again."""
 
     settings: RunSettings = field(default_factory=RunSettings)
 
@@ -79,6 +79,8 @@ def batch(
 ) -> int:
     """Run every entry of a suite as governed runs, one evidence pack each, in one process.
 
+    Runs are replay runs (or dry runs) in this version; a batch makes no real calls.
+
     Exit 0 when every run completed, 2 when one was blocked, 3 when one failed; 130 when
     interrupted (SIGINT, SIGTERM, SIGHUP: no new run starts, running ones finish; a second
     signal cancels them), after which --resume completes the batch.
@@ -88,7 +90,7 @@ def batch(
     suite
         Suite id from config/suites.
     samples
-        Runs per entry (sample n replays <entry>.sample-<n>.json).
+        Runs per entry (sample n replays ENTRY.sample-N.json).
     shard
         i/n: only the runs at positions i, i+n, i+2n, ... (from 1) of the suite's runs, so
         that shards 1/n to n/n together make every run once.
@@ -110,7 +112,7 @@ def make_batch(batch: PreparedBatch) -> BatchResult:
     progress: Progress = LogProgress()
     if sys.stderr.isatty():
         # rich is imported only for a terminal: it costs start-up time everywhere else.
-        from orchestrator.cli.progress import BarProgress
+        from orchestrator.cli.batch_progress import BarProgress
 
         progress = BarProgress()
     return anyio.run(functools.partial(run_batch, batch, progress=progress))

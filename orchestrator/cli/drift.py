@@ -52,7 +52,7 @@ def baseline(suite: str, /, *, baseline: Path, samples: Samples = 3, flags: Batc
         The baseline file to create (JSON; e.g. drift/l2-drift-baseline.baseline.json).
     samples
         Runs per entry; their spread is the noise floor (sample n replays
-        <entry>.sample-<n>.json).
+        ENTRY.sample-N.json).
     """
     check_new_baseline_path(baseline)
     result = make_batch(prepare_batch(flags.options(suite, samples=samples)))

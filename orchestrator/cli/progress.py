@@ -1,74 +1,69 @@
-"""The batch's progress bar on a terminal: runs done of the total, the counts, the ETA.
-
-Rendered by rich (which cyclopts already brings) on stderr, beside the logs: while the bar
-is shown, log lines written to stderr are printed above it. Off a terminal the batch logs
-one event per run instead (:class:`orchestrator.batch.progress.LogProgress`).
-"""
+"""A one-line progress display on a terminal while a live run waits for its models."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from typing import TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
+import anyio
+
+from clients.live.events import (
+    AttemptStarted,
+    CallFailed,
+    CallSucceeded,
+    LiveEvent,
+    RateLimitWaited,
+    RetryScheduled,
 )
 
-from orchestrator.batch.summary import BatchRun
-
-__all__ = ["BarProgress"]
+__all__ = ["CallProgress"]
 
 
-class BarProgress:
-    """A :class:`orchestrator.batch.progress.Progress` drawn as one bar.
+class CallProgress:
+    """Renders ``[12s] gpt-5.2-pro: attempt 2, waiting 3.0 s (retry after 429)`` on ``stream``,
+    rewritten in place; :meth:`observe` takes the client's events, :meth:`tick` refreshes the
+    elapsed time every second, :meth:`clear` removes the line."""
 
-    ``console`` and ``get_time`` are injected so tests can render it without a terminal
-    or a clock.
-    """
+    def __init__(self, stream: TextIO, *, monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.stream = stream
+        self.monotonic = monotonic
+        self.started = monotonic()
+        self.model = ""
+        self.state = "starting"
+        self._width = 0
 
-    def __init__(
-        self, console: Console | None = None, *, get_time: Callable[[], float] | None = None
-    ) -> None:
-        self._progress = Progress(
-            TextColumn("[bold]batch"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[counts]}"),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=console or Console(stderr=True),
-            get_time=get_time,
-            transient=False,
-        )
-        self._task: TaskID | None = None
-        self._counts = {"COMPLETE": 0, "BLOCKED": 0, "FAILED": 0}
-        self._resumed = 0
+    def observe(self, event: LiveEvent) -> None:
+        match event:
+            case AttemptStarted(model_id=model, attempt=attempt):
+                self.model, self.state = model, f"attempt {attempt}, waiting for the answer"
+            case RetryScheduled(model_id=model, attempt=attempt, wait_s=wait, cause=cause):
+                self.model = model
+                self.state = f"attempt {attempt} failed ({cause}), retrying in {wait:.1f} s"
+            case RateLimitWaited(model_id=model, wait_s=wait, limit=limit):
+                self.model, self.state = model, f"waiting {wait:.1f} s for the {limit} limit"
+            case CallSucceeded(model_id=model, attempts=attempts):
+                self.model, self.state = model, f"answered after {attempts} attempt(s)"
+            case CallFailed(model_id=model, error=error):
+                self.model, self.state = model, f"failed ({error})"
+            case _:
+                return
+        self.render()
 
-    def begin(self, *, total: int, resumed: int) -> None:
-        self._resumed = resumed
-        self._progress.start()
-        self._task = self._progress.add_task(
-            "batch", total=total, completed=resumed, counts=self._text()
-        )
+    def render(self) -> None:
+        elapsed = self.monotonic() - self.started
+        line = f"[{elapsed:4.0f}s] {self.model or 'run'}: {self.state}"
+        padding = " " * max(0, self._width - len(line))
+        self._width = len(line)
+        self.stream.write(f"\r{line}{padding}")
+        self.stream.flush()
 
-    def advance(self, run: BatchRun) -> None:
-        if run.status in self._counts:
-            self._counts[run.status] += 1
-        if self._task is not None:
-            self._progress.update(self._task, advance=1, counts=self._text())
+    async def tick(self) -> None:
+        while True:
+            await anyio.sleep(1)
+            self.render()
 
-    def end(self) -> None:
-        self._progress.stop()
-
-    def _text(self) -> str:
-        counts = self._counts
-        text = (
-            f"complete {counts['COMPLETE']} · blocked {counts['BLOCKED']} · "
-            f"failed {counts['FAILED']}"
-        )
-        return f"{text} · resumed {self._resumed}" if self._resumed else text
+    def clear(self) -> None:
+        if self._width:
+            self.stream.write("\r" + " " * self._width + "\r")
+            self.stream.flush()

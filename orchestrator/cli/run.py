@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -11,9 +12,18 @@ from cyclopts import Parameter, validators
 
 from orchestrator.cli.options import ConfigDir
 from orchestrator.cli.output import emit
+from orchestrator.cli.progress import CallProgress
 from orchestrator.cli.summary import run_lines
 from orchestrator.core import interrupts
-from orchestrator.runtime.run import DEFAULT_DEADLINE_S, RunOptions, conduct, prepare
+from orchestrator.core.errors import UsageError
+from orchestrator.runtime.run import (
+    DEFAULT_DEADLINE_S,
+    PreparedRun,
+    RunOptions,
+    RunResult,
+    conduct,
+    prepare,
+)
 
 __all__ = ["RunFlags", "RunSettings", "run"]
 
@@ -26,7 +36,8 @@ class RunSettings:
 
     mode: Literal["dry", "replay", "record", "live"] = "replay"
     """dry (no calls: prompts, SoD, worst-case cost), replay (from a fixture, the default),
-    record or live (real calls; not available in this version)."""
+    record (real calls, written to --record-to) or live (real calls); record and live need
+    --allow-network and API keys in the environment."""
 
     clock: str | None = None
     """Fixed ISO-8601 start time (replay defaults to the fixture's recorded_at)."""
@@ -45,8 +56,11 @@ class RunSettings:
     signing_key: Path | None = None
     """Ed25519 PEM (PKCS#8) private key that signs the pack (default: $PILOT_SIGNING_KEY)."""
 
+    state_dir: Path | None = None
+    """Where the budget ledger lives (default: $PILOT_STATE_DIR, else the user state dir)."""
+
     def options(self, **per_run: Any) -> RunOptions:
-        """These settings as run options, with ``per_run`` (fixture, scenario, out) added."""
+        """These settings as run options, with ``per_run`` (fixture, scenario, out, ...) added."""
         return RunOptions(
             mode=self.mode,
             clock=self.clock,
@@ -55,6 +69,7 @@ class RunSettings:
             yes=self.yes,
             deadline_s=self.deadline,
             signing_key=self.signing_key,
+            state_dir=self.state_dir,
             **per_run,
         )
 
@@ -75,17 +90,64 @@ class RunFlags:
     """The evidence pack directory to create; it must not exist (default:
     evidence_packs/L2_MARKET_OUTLOOK_<date>_<id> under the working directory)."""
 
+    record_to: Path | None = None
+    """With --mode record: the fixture file to write (new; replays to the same outputs)."""
+
     settings: RunSettings = field(default_factory=RunSettings)
 
 
 def run(flags: RunFlags = RunFlags()) -> int:
     """One governed run; writes an evidence pack and prints a summary."""
     prepared = prepare(
-        flags.settings.options(fixture=flags.fixture, scenario=flags.scenario, out=flags.out)
+        flags.settings.options(
+            fixture=flags.fixture, scenario=flags.scenario, out=flags.out, record_to=flags.record_to
+        )
     )
-    result = anyio.run(conduct, prepared)
+    if prepared.live is not None:
+        confirm_network(prepared, yes=flags.settings.yes)
+        result = anyio.run(_conduct_live, prepared)
+    else:
+        result = anyio.run(conduct, prepared)
     held = result.write()
     # The pack is written: from here on the run's status is the exit status.
     interrupts.ignore()
     emit(run_lines(result, interrupted=held.name))
     return result.outcome.exit_code
+
+
+def confirm_network(prepared: PreparedRun, *, yes: bool) -> None:
+    """The guardrail banner on stderr; then ENTER on a terminal, or --yes without one."""
+    # Imported for network runs only: the banner reads the budget ledger (SQLite, httpx).
+    from orchestrator.runtime.live import preview
+
+    assert prepared.live is not None  # only network runs are confirmed
+    lines = preview(
+        prepared.plan,
+        prepared.config.registry,
+        prepared.request.request,
+        prepared.live,
+        clock=prepared.clock,
+    )
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"--mode {prepared.plan.mode} without a terminal needs --yes to confirm the banner"
+        )
+    # Ctrl-C here is exit 130 with nothing called and nothing written.
+    input("Press ENTER to start the run (Ctrl-C aborts): ")
+
+
+async def _conduct_live(prepared: PreparedRun) -> RunResult:
+    """The run, with a progress line on a terminal while it waits for the models."""
+    if not sys.stderr.isatty():
+        return await conduct(prepared)
+    progress = CallProgress(sys.stderr)
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(progress.tick)
+        result = await conduct(prepared, on_call=progress.observe)
+        tg.cancel_scope.cancel()
+    progress.clear()
+    return result

@@ -10,6 +10,7 @@ from orchestrator.evidence.schema import REVIEW_TARGET_SECONDS, VerificationReco
 
 # For annotations only: rendering one command's result must not load the others' layers.
 if TYPE_CHECKING:
+    from clients.live.budget import BudgetSummary
     from orchestrator.batch.runner import BatchResult
     from orchestrator.drift.baseline import Baseline
     from orchestrator.drift.report import DriftReport
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "baseline_lines",
     "batch_lines",
+    "budget_lines",
     "drift_lines",
     "policy_lines",
     "review_lines",
@@ -178,4 +180,25 @@ def drift_lines(report: DriftReport, written: Sequence[Path]) -> list[str]:
                 f"{' / '.join(change.baseline)} -> {change.current}"
             )
     lines += [f"report: {path}" for path in written]
+    return lines
+
+
+def budget_lines(summary: BudgetSummary) -> list[str]:
+    """``pilot budget``: today, this month, what is left, and what is not settled yet."""
+    lines = [f"ledger: {summary.ledger}"]
+    for name, period in (("today", summary.today), ("this month", summary.month)):
+        lines.append(
+            f"{name} ({period.period_id}): spent {period.settled_usd:.4f} USD, reserved "
+            f"{period.reserved_usd:.4f}, left {period.left_usd:.4f} of {period.limit_usd:.2f} USD"
+        )
+    lines.append(
+        f"per-run limit: {summary.per_run_limit_usd:.2f} USD; alert at "
+        f"{summary.alert_threshold_pct:g} % of a day's or month's limit"
+    )
+    lines.append(f"unsettled reservations: {len(summary.unsettled)}")
+    lines += [
+        f"  {r.reservation_id} run {r.run_id} {r.model_id}: {r.amount_usd:.4f} USD since "
+        f"{r.created_at}{' (expired: its process died; still charged)' if r.expired else ''}"
+        for r in summary.unsettled
+    ]
     return lines

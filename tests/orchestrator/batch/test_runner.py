@@ -216,11 +216,10 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
             "--clock with more than one sample",
         ),
         ({"suite": "nope"}, ConfigError, "unknown suite 'nope'"),
-        ({"run": RunOptions(mode="live")}, UsageError, "takes no --fixtures"),
         (
-            {"fixtures": None, "run": RunOptions(mode="live")},
+            {"fixtures": None, "run": RunOptions(mode="live", allow_network=True)},
             UsageError,
-            "--mode live makes real API calls and requires --allow-network",
+            "--mode live: a batch makes replay or dry runs in this version",
         ),
         (
             {"run": RunOptions(clock="yesterday")},
@@ -232,9 +231,8 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
 def test_bad_batches_fail_before_anything_runs(
     tmp_path: Path, changes: dict[str, Any], error: type[Exception], message: str
 ) -> None:
-    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, fixtures
-    for live calls, live calls without the network gate, a bad clock: one sentence, and
-    nothing is created."""
+    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, real
+    calls (not for batches yet), a bad clock: one sentence, and nothing is created."""
     with pytest.raises(error, match=message):
         prepare_batch(options(tmp_path / "out", **changes))
     assert not (tmp_path / "out").exists()

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from orchestrator.batch.plan import BatchItem
 from orchestrator.batch.summary import unfinished_run
-from orchestrator.cli.progress import BarProgress
+from orchestrator.cli.batch_progress import BarProgress
 from orchestrator.core.suites import load_suite
 from tests.helpers import PROJECT
 
