@@ -66,6 +66,7 @@ app.command("orchestrator.cli.review:review")
 app.command("orchestrator.cli.policy:policy_app", name="policy")
 app.command("orchestrator.cli.fixture:fixture_app", name="fixture")
 app.command("orchestrator.cli.keys:keys_app", name="keys")
+app.command("orchestrator.cli.kpi:kpi")
 
 
 @app.default
