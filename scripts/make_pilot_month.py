@@ -30,8 +30,9 @@ are not packs of this folder; each observation's ``pack_id`` names entry, day an
 The day-7 check is answered like the CI fixtures' week 2 (``inflation-surprise`` drifted,
 ``calm`` with a new fingerprint); later checks in fresh wordings of the same model.
 
-Packs are test data: the generator turns off ``fsync`` while it writes (durability of a
-throwaway folder buys nothing, and it is most of the time a pack write takes).
+Packs are test data: unsigned whatever the environment, and written with ``fsync`` turned
+off (durability of a throwaway folder buys nothing, and it is most of the time a pack write
+and a review take).
 """
 
 from __future__ import annotations
@@ -200,7 +201,7 @@ def make_pilot_month(
     config_dir = config_dir or find_config_dir()
     out.mkdir(parents=True)
     runs = plan_runs(start, days, runs_per_day)
-    with tempfile.TemporaryDirectory(prefix="pilot-month-") as work, _without_fsync():
+    with tempfile.TemporaryDirectory(prefix="pilot-month-") as work, _unsigned(), _without_fsync():
         inputs = _Inputs.make(Path(work), config_dir)
         anyio.run(_run_all, runs, inputs, out / "packs")
         _drift_reports(out / "drift", config_dir, start, days)
@@ -346,6 +347,14 @@ def _tamper(pack: Path) -> None:
     path.chmod(0o644)
     path.write_text(edited, encoding="utf-8")
     path.chmod(READ_ONLY)
+
+
+@contextlib.contextmanager
+def _unsigned() -> Iterator[None]:
+    """No signing key, whatever the environment: the folder is the same bytes everywhere."""
+    with mock.patch.dict(os.environ):
+        os.environ.pop("PILOT_SIGNING_KEY", None)
+        yield
 
 
 @contextlib.contextmanager

@@ -23,6 +23,7 @@ from typing import Any, Final
 import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
 from orchestrator.kpi.report import DECISION_KEYS, TARGET_PCT, KpiReport, Ratio
@@ -81,7 +82,7 @@ def _svg(name: str, title: str, draw: Draw, report: KpiReport, labels: list[str]
         "axes.spines.right": False,
     }
     with matplotlib.rc_context(style):
-        figure = Figure(figsize=(9.6, 2.9), layout="constrained")
+        figure = Figure(figsize=(10.0, 2.6), layout="constrained")
         ax = figure.add_subplot()
         ax.set_title(title, loc="left", fontsize=10, color=_INK)
         draw(ax, report)
@@ -208,16 +209,21 @@ def _drift(ax: Axes, report: KpiReport) -> None:
 
 def _critic(ax: Axes, report: KpiReport) -> None:
     bottom = [0] * len(report.days)
-    for key in DECISION_KEYS:
-        counts = [d.critic.counts[key] for d in report.days]
+    stacks = [(key, [d.critic.counts[key] for d in report.days]) for key in DECISION_KEYS]
+    # Unverified runs have no decision that counts, but they are runs of the day.
+    stacks.append(("not verified", [len(d.unverified) for d in report.days]))
+    for key, counts in stacks:
         ax.bar(
             range(len(counts)),
             counts,
             bottom=bottom,
-            color=_DECISION_COLOURS[key],
+            color=_DECISION_COLOURS.get(key, "none"),
+            edgecolor=_INK if key == "not verified" else "none",
+            hatch="//" if key == "not verified" else None,
             width=0.7,
             label=key,
         )
         bottom = [b + c for b, c in zip(bottom, counts, strict=True)]
     ax.set_ylabel("runs")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(0, max(max(bottom, default=0), 1) * 1.15)

@@ -224,7 +224,8 @@ def terminal_table(report: KpiReport, *, colour: bool, width: int = 120) -> str:
         emoji=False,
     )
     console.print(table)
-    return buffer.getvalue()
+    # rich pads every line to the width; a table is no place for trailing blanks.
+    return "".join(f"{line.rstrip()}\n" for line in buffer.getvalue().splitlines())
 
 
 def _day_cells(report: KpiReport, day: DayKpis) -> list[Text | str]:

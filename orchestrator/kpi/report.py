@@ -1,4 +1,4 @@
-"""The KPI report's schema: ``kpi.json``, one Struct tree (``kind`` ``pilot-kpi-report``, ``version`` ``1``).
+"""The KPI report's schema: `kpi.json`, one Struct tree (kind `pilot-kpi-report`, version 1).
 
 Every figure is traceable to the packs that produced it: a day lists its runs by pack id
 (``runs``; ``packs`` maps each id to its path under the folder), and each KPI lists the runs

@@ -1,9 +1,10 @@
-"""Adding up the KPIs: packs and drift reports in, one :class:`~orchestrator.kpi.report.KpiReport` out.
+"""Adding up the KPIs: packs and drift reports in, one :class:`KpiReport` out.
 
 :class:`KpiTally` is fed one :class:`~orchestrator.kpi.facts.PackFacts` at a time and keeps
 per day only what the report lists (pack ids, misses, review seconds, costs), so memory
-grows with the ids a report must name, never with the packs' contents. Pure and
-synchronous; the formulas are in :mod:`orchestrator.kpi.report`.
+grows with the ids a report must name, never with the packs' contents. Every list comes
+out sorted by pack id: the figures do not depend on how the packs are arranged in
+folders. Pure and synchronous; the formulas are in :mod:`orchestrator.kpi.report`.
 
 The exit code of ``pilot kpi`` is decided here, from the breaches (SPEC §10 meanings):
 5 when a pack in the period does not verify (the evidence itself is in question),
@@ -127,21 +128,22 @@ class _Runs:
             runs=runs,
             pct=_pct(met, runs),
             ok=met == runs,
-            misses=tuple(misses),
+            misses=tuple(sorted(misses, key=_by_pack)),
         )
 
     def review(self) -> ReviewTime:
-        seconds = [r.seconds for r in self.reviews]
-        over = tuple(r.pack for r in self.reviews if r.seconds >= REVIEW_TARGET_SECONDS)
+        reviews = sorted(self.reviews, key=_by_pack)
+        seconds = [r.seconds for r in reviews]
+        over = tuple(r.pack for r in reviews if r.seconds >= REVIEW_TARGET_SECONDS)
         return ReviewTime(
             reviewed=len(seconds),
             median_minutes=_minutes(statistics.median(seconds)) if seconds else None,
             max_minutes=_minutes(max(seconds)) if seconds else None,
             ok=not over,
             over_target=over,
-            unreviewed=tuple(self.unreviewed),
+            unreviewed=tuple(sorted(self.unreviewed)),
             unreviewed_pct=_pct(len(self.unreviewed), len(self.runs)),
-            durations=tuple(self.reviews),
+            durations=tuple(reviews),
         )
 
     def spend_usd(self) -> float:
@@ -163,14 +165,18 @@ class _Runs:
             limit_usd=limit,
             level=level,
             ok=level != "over",
-            not_counted=tuple(self.unverified),
+            not_counted=tuple(sorted(self.unverified)),
         )
 
     def critic(self) -> CriticDecisions:
         return CriticDecisions(
             counts={key: len(self.decisions.get(key, ())) for key in DECISION_KEYS},
-            packs={key: tuple(self.decisions.get(key, ())) for key in DECISION_KEYS},
+            packs={key: tuple(sorted(self.decisions.get(key, ()))) for key in DECISION_KEYS},
         )
+
+
+def _by_pack(item: Miss | ReviewedRun) -> str:
+    return item.pack
 
 
 def _unverified_reason(facts: PackFacts) -> str:
@@ -289,7 +295,12 @@ class KpiTally:
             whole.merge(runs)
             day_kpis.append(self._day(day, runs, checks))
         whole.merge(self._undated)
-        unverified = tuple(p for p in self._unverified if p.day is None or p.day in in_period)
+        unverified = tuple(
+            sorted(
+                (p for p in self._unverified if p.day is None or p.day in in_period),
+                key=lambda p: (p.day is None, p.day or "", p.pack),
+            )
+        )
         drift = _drift_kpis(checks)
         breaches = (
             *(b for d in day_kpis for b in _day_breaches(d)),
@@ -329,8 +340,8 @@ class KpiTally:
     def _day(self, day: str, runs: _Runs, checks: Iterable[DriftCheck]) -> DayKpis:
         return DayKpis(
             day=day,
-            runs=tuple(runs.runs),
-            unverified=tuple(runs.unverified),
+            runs=tuple(sorted(runs.runs)),
+            unverified=tuple(sorted(runs.unverified)),
             sod=runs.ratio(runs.sod),
             scope=runs.ratio(runs.scope),
             completeness=runs.ratio(runs.completeness),
@@ -444,8 +455,10 @@ def _undated_breaches(undated: _Runs) -> list[Breach]:
             kpi="completeness",
             value=f"{len(undated.runs)} packs without a readable date",
             target=f"{TARGET_PCT:.0f} %",
-            packs=tuple(undated.runs),
-            detail="; ".join(f"{m.pack}: {m.reason}" for m in undated.completeness),
+            packs=tuple(sorted(undated.runs)),
+            detail="; ".join(
+                f"{m.pack}: {m.reason}" for m in undated.ratio(undated.completeness).misses
+            ),
         )
     ]
 
@@ -456,7 +469,7 @@ def _breach_order(breach: Breach) -> tuple[bool, str, int]:
 
 def _feedback(runs: _Runs) -> tuple[Feedback, ...]:
     return tuple(
-        Feedback(decision=decision, notes=notes, packs=tuple(packs))
+        Feedback(decision=decision, notes=notes, packs=tuple(sorted(packs)))
         for (decision, notes), packs in sorted(
             runs.feedback.items(), key=lambda item: (_REVIEW_ORDER.index(item[0][0]), item[0][1])
         )
