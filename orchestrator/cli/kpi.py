@@ -75,6 +75,10 @@ def kpi(
         [
             f"breaches: {len(report.breaches)}; {verdict}",
             *(f"unverified: {p.pack} ({p.path})" for p in report.unverified),
+            *(
+                f"unverified, outside the period: {p.pack} ({p.path})"
+                for p in report.unverified_outside_period
+            ),
             f"report: {target / HTML_REPORT}",
             f"kpi: {target / KPI_JSON}",
             f"journal: {target / JOURNAL}",

@@ -23,7 +23,8 @@ The formulas (a run = one evidence pack; a day = the UTC date of the pack's cloc
   check's threshold; a check breaches when it flagged a scenario (the drift check's own rule).
 
 A pack that does not verify counts in every denominator and in no numerator: unverifiable
-evidence proves nothing.
+evidence proves nothing. It is listed in ``unverified``, or, when its (claimed) day lies
+outside the period, in ``unverified_outside_period``: not counted, never silent.
 """
 
 from __future__ import annotations
@@ -296,6 +297,7 @@ class KpiReport(_Record, frozen=True, kw_only=True):
     drift: DriftKpis
     breaches: tuple[Breach, ...]
     unverified: tuple[UnverifiedPack, ...]
+    unverified_outside_period: tuple[UnverifiedPack, ...]
     duplicates: tuple[DuplicatePack, ...]
     feedback: tuple[Feedback, ...]
     packs: dict[str, str]

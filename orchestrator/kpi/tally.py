@@ -295,12 +295,12 @@ class KpiTally:
             whole.merge(runs)
             day_kpis.append(self._day(day, runs, checks))
         whole.merge(self._undated)
-        unverified = tuple(
-            sorted(
-                (p for p in self._unverified if p.day is None or p.day in in_period),
-                key=lambda p: (p.day is None, p.day or "", p.pack),
-            )
+        ordered_unverified = sorted(
+            self._unverified, key=lambda p: (p.day is None, p.day or "", p.pack)
         )
+        unverified = tuple(p for p in ordered_unverified if p.day is None or p.day in in_period)
+        # Not counted, never silent: the folder holds them, whatever the period asked for.
+        elsewhere = tuple(p for p in ordered_unverified if p not in unverified)
         drift = _drift_kpis(checks)
         breaches = (
             *(b for d in day_kpis for b in _day_breaches(d)),
@@ -329,6 +329,7 @@ class KpiTally:
             drift=drift,
             breaches=ordered,
             unverified=unverified,
+            unverified_outside_period=elsewhere,
             duplicates=tuple(self._duplicates),
             feedback=_feedback(whole),
             packs={pack: self._paths[pack] for pack in sorted(whole.runs)},

@@ -149,6 +149,17 @@ def test_since_and_until_bound_the_period() -> None:
     assert report.packs == {"c": "packs/c"}
 
 
+def test_an_unverified_pack_outside_the_period_is_named_not_counted() -> None:
+    """Its claimed day is outside the period: listed apart, no KPI and no exit code change."""
+    report = tally(
+        facts("a", day="2026-01-01", verified=False, findings=("x: changed",)),
+        facts("c", day="2026-01-07"),
+        since=date(2026, 1, 7),
+    )
+    assert (report.unverified, report.exit_code) == ((), 0)
+    assert [(p.pack, p.day) for p in report.unverified_outside_period] == [("a", "2026-01-01")]
+
+
 @pytest.mark.parametrize(
     ("period", "message"),
     [
