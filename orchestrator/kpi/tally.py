@@ -60,6 +60,8 @@ from orchestrator.kpi.report import (
 
 __all__ = ["BLOCKED_MISS", "DRIFT_EXIT_CODE", "SCOPE_MISS", "KpiTally"]
 
+# SPEC §10's "drift above threshold": a finding of a check, not an error of the pilot, so
+# no branch of the error tree carries it.
 DRIFT_EXIT_CODE: Final = 4
 # How a miss's reason starts, for readers that tell the kinds apart (the journal).
 SCOPE_MISS: Final = "scope "
@@ -111,8 +113,13 @@ class _Runs:
         self.decisions[facts.critic_decision or "NONE"].append(pack)
 
     def merge(self, other: _Runs) -> None:
-        for name in ("runs", "unverified", "sod", "scope", "completeness", "reviews"):
-            getattr(self, name).extend(getattr(other, name))
+        """Add ``other``'s runs to these (a day's to the period's)."""
+        self.runs.extend(other.runs)
+        self.unverified.extend(other.unverified)
+        self.sod.extend(other.sod)
+        self.scope.extend(other.scope)
+        self.completeness.extend(other.completeness)
+        self.reviews.extend(other.reviews)
         self.unreviewed.extend(other.unreviewed)
         self.costs.extend(other.costs)
         for key, packs in other.decisions.items():
