@@ -57,7 +57,7 @@ def kpi(
         Last day of the period, YYYY-MM-DD (UTC; default: the last day in the folder).
     out
         The report folder to create; it must not exist (default:
-        kpi_reports/L2_KPI_<since>_<until>_<hash> under the working directory).
+        `kpi_reports/L2_KPI_<since>_<until>_<hash>` under the working directory).
     """
     first = None if since is None else parse_day(since, option="--since")
     last = None if until is None else parse_day(until, option="--until")
