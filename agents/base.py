@@ -12,11 +12,11 @@ from abc import ABC, abstractmethod
 from typing import Generic, TypeVar
 
 import structlog
-from anyio.abc import ObjectReceiveStream, ObjectSendStream
+from anyio.abc import ObjectReceiveStream
 
 from orchestrator.core.calls import ChatRequest, ChatResponse, ModelClient, Role
 from orchestrator.core.errors import PilotError, ProviderError, RuntimeFailure
-from orchestrator.core.mailbox import deliver, next_item
+from orchestrator.core.mailbox import Supervision, next_item
 from orchestrator.core.messages import AnyMessage, CritiqueRequest, ProposalRequest, RunFailed
 from orchestrator.core.redaction import redact, redact_response
 
@@ -40,12 +40,11 @@ class Agent(ABC, Generic[Request]):
         self.client = client
         self.model_id = model_id
 
-    async def run(
-        self, inbox: ObjectReceiveStream[AnyMessage], outbox: ObjectSendStream[AnyMessage]
-    ) -> None:
-        async with inbox, outbox:
+    async def run(self, inbox: ObjectReceiveStream[AnyMessage], supervisor: Supervision) -> None:
+        """Answer every request in the mailbox to the supervisor, until the mailbox closes."""
+        async with inbox:
             while (message := await next_item(inbox)) is not None:
-                await deliver(outbox, await self.handle(message))
+                await supervisor.submit(await self.handle(message))
 
     async def handle(self, message: AnyMessage) -> AnyMessage:
         """The reply to one message: the role's answer, or why there is none."""

@@ -1,10 +1,13 @@
 """Reading model answers at the edge: the proposer's outlook and the critic's review.
 
 Both are typed JSON (alone, or alone in one fenced block) or the seed system's free text.
-A proposal is classified once (:func:`parse_proposal`) so that every policy sees the same
-reading. A critique that does not yield exactly one decision is unparseable (``body``
-None with the reason): the SoD policy then rejects it. Nothing here defaults to APPROVE
-or invents ids.
+JSON is decoded strictly (:mod:`orchestrator.core.strict_json`): a key given twice in one
+object, at any depth, or nesting beyond the bound makes the answer invalid, never a
+reading of whichever key came last. A proposal is classified once (:func:`parse_proposal`)
+so that every policy sees the same reading. A critique that does not yield exactly one
+decision is unparseable (``body`` None with the reason): the SoD policy then rejects it.
+Which format the critique *should* have is the scenario's to say, not the answer's; the
+SoD policy compares the two. Nothing here defaults to APPROVE or invents ids.
 """
 
 from __future__ import annotations
@@ -14,27 +17,22 @@ from typing import Final, Literal
 
 import msgspec
 
-from orchestrator.core.contract import CritiqueBody, Decision, ParsedProposal, ProposalBody
+from agents.decision import prose_lines, read_decision
+from orchestrator.core import strict_json
+from orchestrator.core.contract import CritiqueBody, ParsedProposal, ProposalBody
 from orchestrator.core.decoding import error_location
+from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 from policies.json_blocks import json_body
 
 __all__ = ["ParsedCritique", "parse_critique", "parse_proposal"]
 
-_critique_decoder = msgspec.json.Decoder(CritiqueBody)
-_DECISION_NAMES: Final[dict[str, Decision]] = {
-    "APPROVE": "APPROVE",
-    "APPROVE_WITH_CHANGES": "APPROVE_WITH_CHANGES",
-    "REJECT": "REJECT",
-}
+_critique_decoder = StrictDecoder(CritiqueBody)
 
-_DECISION: Final = re.compile(
-    r"decision\W{0,6}(approve[ _-]+with[ _-]+changes|approve|reject)\b", re.IGNORECASE
-)
 # "**Label:** rest", "Label: rest", "**Label**: rest", or a heading "## Label".
 _LABEL: Final = re.compile(
-    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z \-]{0,40}?)\s*"
+    r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z _\-]{0,40}?)\s*"
     r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*(.*)$"
-    r"|^\s*#{1,6}\s*([A-Za-z][A-Za-z \-]{0,40}?)\s*$"
+    r"|^\s*#{1,6}\s*([A-Za-z][A-Za-z _\-]{0,40}?)\s*$"
 )
 _LABELS: Final = {
     "rationale": "rationale",
@@ -43,6 +41,9 @@ _LABELS: Final = {
     "evidence": "evidence_ids",
     "proposal ref": "proposal_ref",
     "proposal reference": "proposal_ref",
+    "proposal hash": "proposal_ref",
+    "proposal id": "proposal_ref",
+    "output hash": "proposal_ref",
     "decision": "decision",
 }
 
@@ -54,12 +55,24 @@ class ParsedCritique(msgspec.Struct, frozen=True, kw_only=True):
 
 
 def parse_proposal(content: str) -> ParsedProposal:
-    """Classify a Proposer's answer as a typed proposal or free text."""
+    """Classify a Proposer's answer as a typed proposal or free text.
+
+    A JSON object that breaks the strict structure is typed and invalid, whatever its keys:
+    its ``envelope_error`` names the path, so the scope policy reports
+    ``scope.invalid_output`` there instead of reading the text as prose.
+    """
     body = json_body(content)
     if body is not None:
         try:
-            raw = msgspec.json.decode(body)
-        except (msgspec.DecodeError, RecursionError):
+            raw = strict_json.decode(body)
+        except StrictJsonError as exc:
+            return ParsedProposal(
+                format="typed",
+                items=(),
+                text=content,
+                envelope_error=f"{exc.path or 'proposal'}: {exc.message}",
+            )
+        except msgspec.DecodeError:
             raw = None
         if isinstance(raw, dict) and "outputs" in raw:
             try:
@@ -78,24 +91,20 @@ def parse_critique(content: str) -> ParsedCritique:
     if text is not None:
         try:
             return ParsedCritique(format="typed", body=_critique_decoder.decode(text), error=None)
-        except msgspec.DecodeError as exc:
+        except (StrictJsonError, msgspec.DecodeError) as exc:
             return ParsedCritique(format="typed", body=None, error=f"invalid critique JSON: {exc}")
     return _parse_free_text(content)
 
 
 def _parse_free_text(content: str) -> ParsedCritique:
-    decisions = {_canonical_decision(m.group(1)) for m in _DECISION.finditer(content)}
-    if len(decisions) != 1:
-        reason = (
-            "no decision label" if not decisions else f"conflicting decisions {sorted(decisions)}"
-        )
-        return ParsedCritique(format="free_text", body=None, error=reason)
+    reading = read_decision(content)
+    if reading.decision is None:
+        return ParsedCritique(format="free_text", body=None, error=reading.problem)
     sections = _sections(content)
     evidence = _split_ids(" ".join(sections.get("evidence_ids", [])))
     ref_lines = sections.get("proposal_ref", [])
-    decision = decisions.pop()
     body = CritiqueBody(
-        decision=decision,
+        decision=reading.decision,
         rationale="\n".join(sections.get("rationale", [])),
         proposal_ref=ref_lines[0].strip("`[] ") if ref_lines else "",
         evidence_ids=evidence,
@@ -104,19 +113,18 @@ def _parse_free_text(content: str) -> ParsedCritique:
     return ParsedCritique(format="free_text", body=body, error=None)
 
 
-def _canonical_decision(raw: str) -> Decision:
-    # The regex admits exactly the three decisions, in any case and spacing.
-    return _DECISION_NAMES[re.sub(r"[ _-]+", "_", raw.strip()).upper()]
-
-
 def _sections(content: str) -> dict[str, list[str]]:
     """Lines under each known label (``**Rationale:**``, ``## Evidence IDs``), bullets unwrapped."""
     sections: dict[str, list[str]] = {}
     current: str | None = None
-    for line in content.splitlines():
+    for line in prose_lines(content):
+        if line is None:
+            # Code and quotes are not the critic's own evidence or reference.
+            current = None
+            continue
         label = _LABEL.match(line)
         name = (label.group(1) or label.group(3)) if label else None
-        key = _LABELS.get(name.strip().lower()) if name else None
+        key = _LABELS.get(name.strip().lower().replace("_", " ")) if name else None
         if label is not None and key is not None:
             current = key
             rest = (label.group(2) or "").strip()

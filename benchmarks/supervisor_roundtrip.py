@@ -5,15 +5,20 @@ ProposalRequest (routing, SoD) and delivers it to the proposer's mailbox; the pr
 answers; the supervisor admits the Proposal (routing, SoD, capability scope with the
 content scan), builds the CritiqueRequest and admits it; the critic answers; the
 supervisor admits the Critique (routing, SoD rules 1-4 and the decision, scope scan of
-the critique) — every message and verdict streamed as an event to the evidence bundler,
+the critique) — every message and verdict recorded as an event by the evidence bundler,
 and the proposal and critique parsed and hashed by the agents as in a real run. Model
 calls are stubbed with the bundled sample's recorded answers, so only orchestration and
 governance are measured. The actors stay up across iterations (one session), as the
 mailboxes of a batch would.
 
-Run: ``uv run python benchmarks/supervisor_roundtrip.py``. The last line printed is
-``roundtrip_us_median=<float>``. With ``--no-policies`` the chain is empty: the figure is
-then the cost of the actors, mailboxes, agents' parsing and event stream alone.
+In the same process it also times a raw anyio round trip between two tasks over two bounded
+memory streams — the floor any actor runtime on anyio pays — and prints the ratio, which
+does not drift with machine load the way absolute figures do.
+
+Run: ``uv run python benchmarks/supervisor_roundtrip.py``. The last lines printed are
+``raw_anyio_roundtrip_us_median``, ``roundtrip_us_median`` and ``ratio_to_raw_anyio``. With
+``--no-policies`` the chain is empty: the figure is then the cost of the actors, mailboxes,
+agents' parsing and events alone.
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ import time
 from pathlib import Path
 
 import anyio
-import anyio.lowlevel
 
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
@@ -34,7 +38,6 @@ from clients.replay import ReplayClient
 from orchestrator.cli.logs import configure_logging
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.resources import bundled_fixture
-from orchestrator.evidence.events import AnyEvent
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.run import RunOptions, policy_chain, prepare, run_facts
 from orchestrator.runtime.supervisor import Supervisor
@@ -57,54 +60,74 @@ class Stub:
         return self.answers[role]
 
 
-async def measure(with_policies: bool) -> tuple[list[float], int]:
+async def governed(with_policies: bool) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         prepared = prepare(RunOptions(fixture=bundled_fixture(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
     plan = prepared.plan
-    facts = run_facts(plan)
+    facts = run_facts(plan, prepared.config.registry)
     bundler = EvidenceBundler()
     stub = Stub(prepared.replay)
-    events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](64)
+    supervisor = Supervisor(
+        plan=plan,
+        chain=policy_chain(prepared) if with_policies else PolicyChain([]),
+        facts=facts,
+        record=bundler.record,
+        clock=prepared.clock,
+    )
+    proposer = ProposerAgent(stub, model_id=plan.proposer.model_id)
+    critic = CriticAgent(stub, model_id=plan.critic.model_id)
     samples: list[float] = []
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(bundler.consume, events_rx)
-        async with events_tx:
-            supervisor = Supervisor(
-                plan=plan,
-                chain=policy_chain(prepared) if with_policies else PolicyChain([]),
-                facts=facts,
-                events=events_tx,
-                clock=prepared.clock,
-            )
-            proposer = ProposerAgent(stub, model_id=plan.proposer.model_id)
-            critic = CriticAgent(stub, model_id=plan.critic.model_id)
-            streamed = 0
-            async with supervisor.session(proposer, critic) as session:
-                for i in range(WARMUP + ITERATIONS):
-                    facts.proposal = None
-                    start = time.perf_counter_ns()
-                    outcome = await session.exchange(prepared.request)
-                    elapsed = (time.perf_counter_ns() - start) / 1000
-                    assert outcome.status == "COMPLETE", outcome
-                    if i >= WARMUP:
-                        samples.append(elapsed)
-                    # A run's bundler holds one run's events; keeping thousands of runs'
-                    # would measure the garbage collector walking them, not the exchange.
-                    await anyio.lowlevel.checkpoint()
-                    streamed += len(bundler.events)
-                    bundler.events.clear()
-    return samples, streamed
+    async with supervisor.session(proposer, critic) as session:
+        for i in range(WARMUP + ITERATIONS):
+            facts.proposal = None
+            start = time.perf_counter_ns()
+            outcome = await session.exchange(prepared.request)
+            elapsed = (time.perf_counter_ns() - start) / 1000
+            assert outcome.status == "COMPLETE", outcome
+            if i >= WARMUP:
+                samples.append(elapsed)
+            # A run's bundler holds one run's events; keeping thousands of runs' would
+            # measure the garbage collector walking them, not the exchange.
+            bundler.events.clear()
+    return samples
+
+
+async def raw_anyio() -> list[float]:
+    """Two tasks, two bounded streams: send, the other task receives and answers."""
+    to_peer, peer_inbox = anyio.create_memory_object_stream[int](4)
+    to_main, main_inbox = anyio.create_memory_object_stream[int](4)
+
+    async def peer() -> None:
+        async with peer_inbox, to_main:
+            async for value in peer_inbox:
+                await to_main.send(value)
+
+    samples: list[float] = []
+    async with anyio.create_task_group() as tg, main_inbox:
+        tg.start_soon(peer)
+        async with to_peer:
+            for i in range(WARMUP + ITERATIONS):
+                start = time.perf_counter_ns()
+                await to_peer.send(i)
+                await main_inbox.receive()
+                elapsed = (time.perf_counter_ns() - start) / 1000
+                if i >= WARMUP:
+                    samples.append(elapsed)
+    return samples
 
 
 def main() -> None:
     configure_logging("json", level=logging.WARNING)
-    samples, events = anyio.run(measure, "--no-policies" not in sys.argv[1:])
-    samples.sort()
-    print(f"iterations={len(samples)} events_streamed={events}")
+    floor = statistics.median(anyio.run(raw_anyio))
+    samples = sorted(anyio.run(governed, "--no-policies" not in sys.argv[1:]))
+    median = statistics.median(samples)
+    print(f"iterations={len(samples)}")
     print(f"roundtrip_us_p10={samples[len(samples) // 10]:.1f}")
     print(f"roundtrip_us_p90={samples[len(samples) * 9 // 10]:.1f}")
-    print(f"roundtrip_us_median={statistics.median(samples):.1f}")
+    print(f"raw_anyio_roundtrip_us_median={floor:.1f}")
+    print(f"roundtrip_us_median={median:.1f}")
+    print(f"ratio_to_raw_anyio={median / floor:.2f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Model clients: the protocol agents call, replay over transcripts, recording, a fake model.
+"""Model clients: the protocol agents call, live calls, replay, recording, fakes.
 
 Agents get a :class:`ModelClient` injected and never know the mode. The call structs live
 in the kernel (:mod:`orchestrator.core.calls`) and are re-exported here. The facade is lazy:
@@ -13,9 +13,11 @@ from orchestrator.core.exports import lazy_exports
 
 if TYPE_CHECKING:
     from clients.fake import FakeModelClient
-    from clients.recording import RecordingClient, write_transcript
+    from clients.fake_provider import FakeProvider
+    from clients.live.client import LiveClient
+    from clients.recording import RecordingClient
     from clients.replay import ReplayClient
-    from clients.transcripts import Transcript, load_transcript
+    from clients.transcripts import Transcript, load_transcript, write_transcript
     from orchestrator.core.calls import (
         CallMeta,
         ChatMessage,
@@ -34,6 +36,8 @@ __all__ = [
     "ChatRequest",
     "ChatResponse",
     "FakeModelClient",
+    "FakeProvider",
+    "LiveClient",
     "ModelClient",
     "RecordingClient",
     "ReplayClient",
@@ -51,9 +55,11 @@ __getattr__, __dir__ = lazy_exports(
     __all__,
     {
         "clients.fake": ("FakeModelClient",),
-        "clients.recording": ("RecordingClient", "write_transcript"),
+        "clients.fake_provider": ("FakeProvider",),
+        "clients.live.client": ("LiveClient",),
+        "clients.recording": ("RecordingClient",),
         "clients.replay": ("ReplayClient",),
-        "clients.transcripts": ("Transcript", "load_transcript"),
+        "clients.transcripts": ("Transcript", "load_transcript", "write_transcript"),
         "orchestrator.core.calls": (
             "CallMeta",
             "ChatMessage",

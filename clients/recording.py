@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from clients.transcripts import RecordedRun, Transcript, recorded_run
 from orchestrator.core.calls import (
     ChatRequest,
@@ -12,13 +10,10 @@ from orchestrator.core.calls import (
     Role,
     prompt_hash,
 )
-from orchestrator.core.canonical import encode_pretty
 from orchestrator.core.clock import Clock
-from orchestrator.core.errors import UsageError
-from orchestrator.core.fileio import write_new_file
 from orchestrator.core.redaction import redact_response
 
-__all__ = ["RecordingClient", "write_transcript"]
+__all__ = ["RecordingClient"]
 
 
 class RecordingClient:
@@ -55,8 +50,3 @@ class RecordingClient:
             runs=tuple(self.runs),
             generator=generator,
         )
-
-
-def write_transcript(path: Path, transcript: Transcript) -> None:
-    """Write a fixture with sorted keys; an existing file is never overwritten."""
-    write_new_file(path, encode_pretty(transcript), what="fixture", mode=0o644, error=UsageError)

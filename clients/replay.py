@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from clients.transcripts import RecordedRun, Transcript, response_from_completion
+from clients.transcripts import SEED_DEFAULTS, RecordedRun, Transcript, response_from_completion
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role, canonical_request, prompt_hash
 from orchestrator.core.errors import ReplayMiss
 
@@ -75,7 +75,7 @@ def _diff(wanted: Any, recorded: Any, path: str, out: list[str]) -> None:
             child = f"{path}.{key}" if path else str(key)
             if key not in recorded:
                 # The seed system hashed fixed sampling defaults it never stored.
-                if key in _SEED_DEFAULTS and wanted[key] == _SEED_DEFAULTS[key]:
+                if key in SEED_DEFAULTS and wanted[key] == SEED_DEFAULTS[key]:
                     continue
                 out.append(f"{child} (not recorded)")
             elif key not in wanted:
@@ -93,9 +93,6 @@ def _diff(wanted: Any, recorded: Any, path: str, out: list[str]) -> None:
             out.append(f"{path} ({_first_difference(wanted, recorded)})")
     elif wanted != recorded:
         out.append(f"{path} (requested {wanted!r}, recorded {recorded!r})")
-
-
-_SEED_DEFAULTS: dict[str, Any] = {"top_p": 1.0, "frequency_penalty": 0.0, "presence_penalty": 0.0}
 
 
 def _first_difference(wanted: str, recorded: str) -> str:

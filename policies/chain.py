@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Literal, Protocol
 
 from orchestrator.core.config import ModelEntry
 from orchestrator.core.messages import Message, Proposal
 from policies.findings import PolicyOutcome, Verdict
+from policies.identity import Endpoint
 
 __all__ = ["Policy", "PolicyChain", "RunFacts"]
 
 
 @dataclass(slots=True)
 class RunFacts:
-    """What the policies may know about the run; the supervisor updates ``proposal``."""
+    """What the policies may know about the run; the supervisor updates ``proposal``.
+
+    ``endpoints`` holds where each configured model is called, by registry id
+    (:func:`policies.identity.resolve_endpoints`); a model missing there is compared by
+    provider name alone. ``critique_format`` is the scenario's ``output_format``: the
+    format the critique must have, whatever the critic chose to answer in.
+    """
 
     run_id: str
     layer_id: str
@@ -24,6 +31,8 @@ class RunFacts:
     critic: ModelEntry
     provider_diversity: bool
     proposal: Proposal | None = field(default=None)
+    endpoints: dict[str, Endpoint] = field(default_factory=dict)
+    critique_format: Literal["typed", "free_text"] = "typed"
 
 
 class Policy(Protocol):

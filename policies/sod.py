@@ -1,24 +1,42 @@
 """Separation of duties (SPEC §4): four rules, plus a decision that must parse.
 
-1. ``sod.distinct_models`` — proposer (and every fallback that may replace it) ≠ critic.
-2. ``sod.provider_diversity`` — when the layer asks for it, providers differ too.
-3. ``sod.critic_references_proposal`` — the critique names the proposal it reviews: its
-   ``output_hash``, or for legacy free text the proposer's run id.
+1. ``sod.distinct_models`` — proposer (and every fallback that may replace it) ≠ critic,
+   compared as identities (:mod:`policies.identity`: registry id, wire model, snapshot,
+   spelling), and the model that actually answered each call is the configured one for its
+   role and names no model of the other role.
+2. ``sod.provider_diversity`` — when the layer asks for it, providers differ too: by name
+   and by endpoint host.
+3. ``sod.critic_references_proposal`` — the critique has the format the scenario fixes
+   (typed or free text, never the answer's choice) and names the proposal it reviews: a
+   typed critique by its ``output_hash``; a free-text (seed) critique by the output hash or
+   the proposer's run id, and every proposal reference it makes must be one of those two —
+   a wrong reference outweighs a right run id.
 4. ``sod.evidence_ids`` — the critic cites evidence, and at least one id resolves to the
    proposal; ids that resolve to nothing are warnings. Ids are never invented.
 
 ``sod.critic_decision`` — a critique whose decision cannot be parsed is rejected; it is
 never read as an approval.
+
+These five ids are fixed: ``pilot verify`` rebuilds ``sod_check.json`` from the events of
+packs written before any change, so new checks report under the existing ids.
 """
 
 from __future__ import annotations
 
+import re
+from typing import Final
+
+from orchestrator.core.config import ModelEntry
 from orchestrator.core.contract import raw_item_ids
 from orchestrator.core.messages import Critique, CritiqueRequest, Message, Proposal, ProposalRequest
 from policies.chain import RunFacts
 from policies.findings import PolicyOutcome, RuleCheck
+from policies.identity import answers_for, model_key, names_model, same_model, same_provider
 
 __all__ = ["SoDPolicy"]
+
+# How a free-text critique can name a proposal by hash: any sha256 it writes.
+_HASH_REFERENCE: Final = re.compile(r"sha256:[0-9a-f]{6,64}", re.IGNORECASE)
 
 
 class SoDPolicy:
@@ -29,8 +47,8 @@ class SoDPolicy:
         match message:
             case ProposalRequest():
                 checks = (distinct_models(facts), provider_diversity(facts))
-            case Proposal(model_id=model_id):
-                checks = (answered_by_proposer(model_id, facts),)
+            case Proposal():
+                checks = (answered_by_proposer(message, facts),)
             case CritiqueRequest(model_id=model_id) | Critique(model_id=model_id) if (
                 facts.proposal is None
             ):
@@ -46,9 +64,9 @@ class SoDPolicy:
             case Critique():
                 assert facts.proposal is not None
                 checks = (
-                    critic_is_independent(message.model_id, facts),
+                    critic_is_independent(message.model_id, facts, message.call.model),
                     critic_decision(message),
-                    references_proposal(message, facts.proposal),
+                    references_proposal(message, facts.proposal, facts),
                     evidence_ids(message, facts.proposal),
                 )
             case _:
@@ -58,21 +76,22 @@ class SoDPolicy:
 
 
 def distinct_models(facts: RunFacts) -> RuleCheck:
-    critic = facts.critic.model_id
-    clashes = [m.model_id for m in (facts.proposer, *facts.fallbacks) if m.model_id == critic]
-    if clashes:
-        role = "Proposer" if clashes[0] == facts.proposer.model_id else "Fallback proposer"
-        return RuleCheck(
-            rule="sod.distinct_models",
-            result="FAIL",
-            reason=f"{role} ({clashes[0]}) == Critic ({critic}): a model may not review itself",
-        )
+    critic = facts.critic
+    for role, model in _proposers(facts):
+        how = same_model(model, critic)
+        if how:
+            return RuleCheck(
+                rule="sod.distinct_models",
+                result="FAIL",
+                reason=f"{role} ({model.model_id}) == Critic ({critic.model_id}) by {how}: "
+                "a model may not review itself",
+            )
     fallbacks = ", ".join(m.model_id for m in facts.fallbacks)
     also = f"; fallback(s) {fallbacks} != Critic" if fallbacks else ""
     return RuleCheck(
         rule="sod.distinct_models",
         result="PASS",
-        reason=f"Proposer ({facts.proposer.model_id}) != Critic ({critic}){also}",
+        reason=f"Proposer ({facts.proposer.model_id}) != Critic ({critic.model_id}){also}",
     )
 
 
@@ -84,16 +103,15 @@ def provider_diversity(facts: RunFacts) -> RuleCheck:
             result="NOT_EVALUATED",
             reason=f"layer {facts.layer_id} does not require provider diversity",
         )
-    same = [m for m in (facts.proposer, *facts.fallbacks) if m.provider == critic.provider]
-    if same:
-        return RuleCheck(
-            rule="sod.provider_diversity",
-            result="FAIL",
-            reason=(
-                f"{same[0].model_id} and critic {critic.model_id} share provider "
-                f"{critic.provider!r}; layer {facts.layer_id} requires different providers"
-            ),
-        )
+    for _, model in _proposers(facts):
+        shared = same_provider(model, critic, facts.endpoints)
+        if shared:
+            return RuleCheck(
+                rule="sod.provider_diversity",
+                result="FAIL",
+                reason=f"{model.model_id} and critic {critic.model_id} share {shared}; "
+                f"layer {facts.layer_id} requires different providers",
+            )
     return RuleCheck(
         rule="sod.provider_diversity",
         result="PASS",
@@ -101,35 +119,59 @@ def provider_diversity(facts: RunFacts) -> RuleCheck:
     )
 
 
-def answered_by_proposer(model_id: str, facts: RunFacts) -> RuleCheck:
-    allowed = {m.model_id for m in (facts.proposer, *facts.fallbacks)}
-    if model_id not in allowed or model_id == facts.critic.model_id:
+def answered_by_proposer(proposal: Proposal, facts: RunFacts) -> RuleCheck:
+    """The proposal came from a configured proposer, and that very model answered it."""
+    rule = "sod.distinct_models"
+    critic = facts.critic
+    configured = _configured_proposer(facts, proposal.model_id)
+    answered = proposal.call.model
+    if configured is None or same_model(configured, critic):
         return RuleCheck(
-            rule="sod.distinct_models",
+            rule=rule,
             result="FAIL",
-            reason=f"the proposal came from {model_id}, not from the configured proposer",
+            reason=f"the proposal came from {proposal.model_id}, not from the configured proposer",
         )
+    problem = _answering_problem(
+        "proposal", answered, ("proposer", configured), [("critic", critic)]
+    )
+    if problem:
+        return RuleCheck(rule=rule, result="FAIL", reason=problem)
     return RuleCheck(
-        rule="sod.distinct_models",
+        rule=rule,
         result="PASS",
-        reason=f"proposal by {model_id}, critic is {facts.critic.model_id}",
+        reason=f"proposal by {proposal.model_id}{_answered_note(answered, configured)}, "
+        f"critic is {critic.model_id}",
     )
 
 
-def critic_is_independent(model_id: str, facts: RunFacts) -> RuleCheck:
+def critic_is_independent(model_id: str, facts: RunFacts, answered: str | None = None) -> RuleCheck:
+    """The critic is the configured one, another model than the proposal's; so is the
+    model that answered the critique (``answered``), when there is an answer."""
+    rule = "sod.distinct_models"
     assert facts.proposal is not None
+    critic = facts.critic
     proposer = facts.proposal.model_id
-    if model_id != facts.critic.model_id or model_id == proposer:
+    proposer_entry = _configured_proposer(facts, proposer)
+    if model_id != critic.model_id or (
+        proposer_entry is not None and same_model(proposer_entry, critic)
+    ):
         return RuleCheck(
-            rule="sod.distinct_models",
+            rule=rule,
             result="FAIL",
-            reason=f"the critique must come from {facts.critic.model_id} (not {model_id}), "
+            reason=f"the critique must come from {critic.model_id} (not {model_id}), "
             f"a model other than the proposer {proposer}",
         )
+    if answered is not None:
+        proposers = [("proposer", m) for _, m in _proposers(facts)]
+        problem = _answering_problem("critique", answered, ("critic", critic), proposers)
+        if not problem and model_key(answered) == model_key(facts.proposal.call.model):
+            # Whatever the configuration says, the critic may not answer as the proposal did.
+            problem = f"the critique was answered by model {answered!r}, as the proposal was"
+        if problem:
+            return RuleCheck(rule=rule, result="FAIL", reason=problem)
+    note = _answered_note(answered, critic) if answered is not None else ""
     return RuleCheck(
-        rule="sod.distinct_models",
-        result="PASS",
-        reason=f"Proposer ({proposer}) != Critic ({model_id})",
+        rule=rule, result="PASS", reason=f"Proposer ({proposer}) != Critic ({model_id}){note}"
     )
 
 
@@ -144,8 +186,21 @@ def critic_decision(critique: Critique) -> RuleCheck:
     return RuleCheck(rule="sod.critic_decision", result="PASS", reason=critique.body.decision)
 
 
-def references_proposal(critique: Critique, proposal: Proposal) -> RuleCheck:
+def references_proposal(critique: Critique, proposal: Proposal, facts: RunFacts) -> RuleCheck:
     rule = "sod.critic_references_proposal"
+    expected = facts.critique_format
+    if critique.format != expected:
+        wanted = (
+            "a typed critique whose proposal_ref is the output hash"
+            if expected == "typed"
+            else "a free-text critique"
+        )
+        return RuleCheck(
+            rule=rule,
+            result="FAIL",
+            reason=f"the scenario requires {wanted}; the critic answered in "
+            f"{critique.format.replace('_', '-')} form, which the answer may not choose",
+        )
     if critique.body is None:
         return RuleCheck(rule=rule, result="FAIL", reason="no parseable critique to check")
     ref = critique.body.proposal_ref
@@ -159,6 +214,16 @@ def references_proposal(critique: Critique, proposal: Proposal) -> RuleCheck:
             f"{proposal.output_hash}",
         )
     call_id = proposal.call.call_id
+    valid = {call_id, proposal.output_hash}
+    references = ([ref] if ref else []) + _HASH_REFERENCE.findall(critique.content)
+    wrong = next((r for r in references if r not in valid), None)
+    if wrong is not None:
+        return RuleCheck(
+            rule=rule,
+            result="FAIL",
+            reason=f"the free-text critique refers to the proposal as {wrong!r}, which is neither "
+            f"the output hash {proposal.output_hash} nor proposer run {call_id}",
+        )
     cited = {ref, *critique.body.evidence_ids}
     if call_id in cited or proposal.output_hash in cited:
         return RuleCheck(
@@ -198,3 +263,46 @@ def evidence_ids(critique: Critique, proposal: Proposal) -> RuleCheck:
         reason=f"{len(resolved)} of {len(given)} evidence ids resolve: {', '.join(resolved)}",
         warnings=unresolved,
     )
+
+
+def _proposers(facts: RunFacts) -> list[tuple[str, ModelEntry]]:
+    """Every model that may write the proposal, with its role for messages."""
+    return [("Proposer", facts.proposer)] + [("Fallback proposer", m) for m in facts.fallbacks]
+
+
+def _answering_problem(
+    what: str,
+    answered: str,
+    own: tuple[str, ModelEntry],
+    others: list[tuple[str, ModelEntry]],
+) -> str:
+    """Why ``answered`` (the response's model) may not have written the ``what``, or ""."""
+    role, model = own
+    if not answers_for(answered, model):
+        return (
+            f"the {what} was answered by model {answered!r}, which is not the configured "
+            f"{role} {_called_as(model)}"
+        )
+    for other_role, other in others:
+        if names_model(answered, other):
+            return (
+                f"the {what} was answered by model {answered!r}, which names the {other_role} "
+                f"{_called_as(other)}"
+            )
+    return ""
+
+
+def _configured_proposer(facts: RunFacts, model_id: str) -> ModelEntry | None:
+    return next((m for _, m in _proposers(facts) if m.model_id == model_id), None)
+
+
+def _called_as(model: ModelEntry) -> str:
+    if model.wire_model == model.model_id:
+        return repr(model.model_id)
+    return f"{model.model_id!r} (wire model {model.wire_model!r})"
+
+
+def _answered_note(answered: str, model: ModelEntry) -> str:
+    # Said only when the answering name is not the registry id verbatim (a snapshot, the
+    # wire model): the golden pack's reasons stay as they were for the plain case.
+    return "" if answered == model.model_id else f" (answered as {answered!r})"

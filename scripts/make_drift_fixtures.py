@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Final
 
 from clients.fake import FakeModelClient
-from clients.recording import write_transcript
+from clients.transcripts import write_transcript
 from orchestrator.core.config import load_config
 from orchestrator.core.resources import find_config_dir
 from orchestrator.core.suites import load_suite, replay_fixture_name

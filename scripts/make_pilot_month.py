@@ -54,7 +54,7 @@ import anyio
 import msgspec
 
 from clients.fake import FakeModelClient
-from clients.recording import write_transcript
+from clients.transcripts import write_transcript
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.canonical import encode_compact, sha256_prefixed
 from orchestrator.core.clock import FixedClock

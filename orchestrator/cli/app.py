@@ -60,13 +60,24 @@ app = App(
 )
 # The meta app is an App of its own: it must leave Ctrl-C to main() as well.
 app.meta.suppress_keyboard_interrupt = False
-app.command("orchestrator.cli.run:run")
-app.command("orchestrator.cli.verify:verify")
-app.command("orchestrator.cli.review:review")
-app.command("orchestrator.cli.policy:policy_app", name="policy")
-app.command("orchestrator.cli.fixture:fixture_app", name="fixture")
-app.command("orchestrator.cli.keys:keys_app", name="keys")
-app.command("orchestrator.cli.kpi:kpi")
+# Registered by import path: a command's module loads only when that command runs.
+app.command("orchestrator.cli.run:run", help="One governed run and its evidence pack.")
+app.command("orchestrator.cli.verify:verify", help="Verify one evidence pack or a folder of them.")
+app.command("orchestrator.cli.review:review", help="Operator review: report and decision.")
+app.command(
+    "orchestrator.cli.policy:policy_app", name="policy", help="Run governance policies alone."
+)
+app.command("orchestrator.cli.fixture:fixture_app", name="fixture", help="Make fixtures.")
+app.command("orchestrator.cli.keys:keys_app", name="keys", help="Keys that sign packs.")
+app.command("orchestrator.cli.budget:budget", help="The budget ledger: spend and what is left.")
+app.command(
+    "orchestrator.cli.fake_provider:fake_provider",
+    name="fake-provider",
+    help="A local OpenAI-compatible provider for trying live mode.",
+)
+app.command(
+    "orchestrator.cli.kpi:kpi", help="The 30-day pilot's KPIs over a folder of evidence packs."
+)
 
 
 @app.default

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
@@ -11,9 +12,18 @@ from cyclopts import Parameter, validators
 
 from orchestrator.cli.options import ConfigDir
 from orchestrator.cli.output import emit
+from orchestrator.cli.progress import CallProgress
 from orchestrator.cli.summary import run_lines
 from orchestrator.core import interrupts
-from orchestrator.runtime.run import DEFAULT_DEADLINE_S, RunOptions, conduct, prepare
+from orchestrator.core.errors import UsageError
+from orchestrator.runtime.run import (
+    DEFAULT_DEADLINE_S,
+    PreparedRun,
+    RunOptions,
+    RunResult,
+    conduct,
+    prepare,
+)
 
 __all__ = ["RunFlags", "run"]
 
@@ -25,7 +35,8 @@ class RunFlags:
 
     mode: Literal["dry", "replay", "record", "live"] = "replay"
     """dry (no calls: prompts, SoD, worst-case cost), replay (from a fixture, the default),
-    record or live (real calls; not available in this version)."""
+    record (real calls, written to --record-to) or live (real calls); record and live need
+    --allow-network and API keys in the environment."""
 
     fixture: Path | None = None
     """Transcript to replay (default: the bundled sample) or to check coverage against in
@@ -55,6 +66,12 @@ class RunFlags:
     signing_key: Path | None = None
     """Ed25519 PEM (PKCS#8) private key that signs the pack (default: $PILOT_SIGNING_KEY)."""
 
+    record_to: Path | None = None
+    """With --mode record: the fixture file to write (new; replays to the same outputs)."""
+
+    state_dir: Path | None = None
+    """Where the budget ledger lives (default: $PILOT_STATE_DIR, else the user state dir)."""
+
 
 def run(flags: RunFlags = RunFlags()) -> int:
     """One governed run; writes an evidence pack and prints a summary."""
@@ -70,11 +87,55 @@ def run(flags: RunFlags = RunFlags()) -> int:
             yes=flags.yes,
             deadline_s=flags.deadline,
             signing_key=flags.signing_key,
+            record_to=flags.record_to,
+            state_dir=flags.state_dir,
         )
     )
-    result = anyio.run(conduct, prepared)
+    if prepared.live is not None:
+        confirm_network(prepared, yes=flags.yes)
+        result = anyio.run(_conduct_live, prepared)
+    else:
+        result = anyio.run(conduct, prepared)
     held = result.write()
     # The pack is written: from here on the run's status is the exit status.
     interrupts.ignore()
     emit(run_lines(result, interrupted=held.name))
     return result.outcome.exit_code
+
+
+def confirm_network(prepared: PreparedRun, *, yes: bool) -> None:
+    """The guardrail banner on stderr; then ENTER on a terminal, or --yes without one."""
+    # Imported for network runs only: the banner reads the budget ledger (SQLite, httpx).
+    from orchestrator.runtime.live import preview
+
+    assert prepared.live is not None  # only network runs are confirmed
+    lines = preview(
+        prepared.plan,
+        prepared.config.registry,
+        prepared.request.request,
+        prepared.live,
+        clock=prepared.clock,
+    )
+    sys.stderr.write("\n".join(lines) + "\n")
+    sys.stderr.flush()
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UsageError(
+            f"--mode {prepared.plan.mode} without a terminal needs --yes to confirm the banner"
+        )
+    # Ctrl-C here is exit 130 with nothing called and nothing written.
+    input("Press ENTER to start the run (Ctrl-C aborts): ")
+
+
+async def _conduct_live(prepared: PreparedRun) -> RunResult:
+    """The run, with a progress line on a terminal while it waits for the models."""
+    if not sys.stderr.isatty():
+        return await conduct(prepared)
+    progress = CallProgress(sys.stderr)
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(progress.tick)
+        result = await conduct(prepared, on_call=progress.observe)
+        tg.cancel_scope.cancel()
+    progress.clear()
+    return result

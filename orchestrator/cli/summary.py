@@ -9,12 +9,13 @@ from orchestrator.evidence.schema import REVIEW_TARGET_SECONDS, VerificationReco
 
 # For annotations only: rendering one command's result must not load the others' layers.
 if TYPE_CHECKING:
+    from clients.live.budget import BudgetSummary
     from orchestrator.evidence.verify import FolderReport
     from orchestrator.review.service import ReviewResult
     from orchestrator.runtime.run import RunResult
     from policies.findings import ScopeReport
 
-__all__ = ["policy_lines", "review_lines", "run_lines", "verify_lines"]
+__all__ = ["budget_lines", "policy_lines", "review_lines", "run_lines", "verify_lines"]
 
 
 def run_lines(result: RunResult, *, interrupted: str | None = None) -> list[str]:
@@ -98,4 +99,25 @@ def policy_lines(file: Path, report: ScopeReport) -> list[str]:
     ]
     lines += [f"  {v.rule} at {v.location}: {v.detail}" for v in report.violations]
     lines += [f"  note: {note}" for note in report.notes]
+    return lines
+
+
+def budget_lines(summary: BudgetSummary) -> list[str]:
+    """``pilot budget``: today, this month, what is left, and what is not settled yet."""
+    lines = [f"ledger: {summary.ledger}"]
+    for name, period in (("today", summary.today), ("this month", summary.month)):
+        lines.append(
+            f"{name} ({period.period_id}): spent {period.settled_usd:.4f} USD, reserved "
+            f"{period.reserved_usd:.4f}, left {period.left_usd:.4f} of {period.limit_usd:.2f} USD"
+        )
+    lines.append(
+        f"per-run limit: {summary.per_run_limit_usd:.2f} USD; alert at "
+        f"{summary.alert_threshold_pct:g} % of a day's or month's limit"
+    )
+    lines.append(f"unsettled reservations: {len(summary.unsettled)}")
+    lines += [
+        f"  {r.reservation_id} run {r.run_id} {r.model_id}: {r.amount_usd:.4f} USD since "
+        f"{r.created_at}{' (expired: its process died; still charged)' if r.expired else ''}"
+        for r in summary.unsettled
+    ]
     return lines

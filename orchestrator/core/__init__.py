@@ -12,7 +12,8 @@ One module per concept:
 - ``calls`` — the shape of one model call and the ``ModelClient`` protocol;
 - ``contract`` — the L2 output types and the critique;
 - ``messages`` — the message union actors exchange; ``mailbox`` — bounded mailboxes;
-- ``decoding`` — where a typed decode failed; ``fileio`` — reads and atomic writes;
+- ``decoding`` — where a typed decode failed; ``strict_json`` — JSON with no duplicate key
+  and bounded nesting; ``fileio`` — reads and atomic writes;
 - ``redaction`` — secrets out of everything stored; ``interrupts`` — signals;
 - ``exports`` — lazy package facades.
 
@@ -40,6 +41,7 @@ __all__ = [
     "messages",
     "redaction",
     "resources",
+    "strict_json",
     "suites",
     "version",
 ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Literal, Protocol
+import math
+from typing import Any, Final, Literal, Protocol
 
 import msgspec
 
@@ -20,6 +21,7 @@ __all__ = [
     "canonical_request",
     "canonical_text",
     "prompt_hash",
+    "structured_output",
 ]
 
 Role = Literal["proposer", "critic"]
@@ -41,9 +43,18 @@ class ChatRequest(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fiel
 
 
 class Usage(msgspec.Struct, frozen=True, kw_only=True):
+    """Tokens a call used, as the provider reported them.
+
+    ``cached_tokens`` (of the prompt) and ``reasoning_tokens`` (of the completion) are only
+    known for live calls; while unset they are left out of every encoding, so packs and
+    fixtures written before they existed re-encode byte for byte.
+    """
+
     prompt_tokens: int = 0
     completion_tokens: int = 0
     total_tokens: int = 0
+    cached_tokens: int | msgspec.UnsetType = msgspec.UNSET
+    reasoning_tokens: int | msgspec.UnsetType = msgspec.UNSET
 
 
 class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
@@ -52,6 +63,8 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     ``call_id`` is the id of the call in the transcript (the fixture's ``run_id`` in replay);
     ``model`` is the model name the provider says answered (version pinning, drift);
     ``redactions`` counts the secrets replaced in the answer before anything stored it.
+    ``attempts`` (requests sent, retries included) and ``cost_usd`` (the settled cost in the
+    budget ledger) are only known for live calls and, while unset, are not encoded at all.
     """
 
     call_id: str
@@ -63,6 +76,8 @@ class CallMeta(msgspec.Struct, frozen=True, kw_only=True):
     system_fingerprint: str | None = None
     reasoning_content: str | None = None
     redactions: int = 0
+    attempts: int | msgspec.UnsetType = msgspec.UNSET
+    cost_usd: float | msgspec.UnsetType = msgspec.UNSET
 
 
 class ChatResponse(msgspec.Struct, frozen=True, kw_only=True):
@@ -111,20 +126,51 @@ def prompt_hash(request: ChatRequest) -> str:
 def canonical_text(request: ChatRequest) -> str:
     """Exactly ``json.dumps(canonical_request(request), sort_keys=True)``, made faster.
 
-    A structured-output schema is several kilobytes and the same for every request of a
-    kind, so its JSON is computed once per schema object and spliced in where sorted keys
-    put it: between ``presence_penalty`` and ``temperature``. Inside string values quotes
-    are escaped, so the last ``, "temperature": `` is always the top-level key.
+    The keys are few and fixed, so the text is a template in sorted-key order; strings are
+    escaped by the very function ``json.dumps`` uses (``ensure_ascii``), numbers formatted as
+    it formats them. A structured-output schema is several kilobytes and the same for every
+    request of a kind: its text is computed once per schema object (or given with
+    :func:`structured_output`). A property test holds this to ``json.dumps``.
     """
-    without = canonical_request(msgspec.structs.replace(request, response_format=None))
-    text = json.dumps(without, sort_keys=True)
-    if request.response_format is None:
-        return text
-    at = text.rindex(', "temperature": ')
-    return f'{text[:at]}, "response_format": {_format_json(request.response_format)}{text[at:]}'
+    messages = ", ".join(
+        f'{{"content": {_string(m.content)}, "role": {_string(m.role)}}}' for m in request.messages
+    )
+    response_format = (
+        ""
+        if request.response_format is None
+        else f', "response_format": {_format_json(request.response_format)}'
+    )
+    return (
+        f'{{"frequency_penalty": 0.0, "max_tokens": {_number(request.max_tokens)}, '
+        f'"messages": [{messages}], "model": {_string(request.model)}, '
+        f'"presence_penalty": 0.0{response_format}, '
+        f'"temperature": {_number(request.temperature)}, "top_p": 1.0}}'
+    )
+
+
+# The C escaper json.dumps itself uses for ensure_ascii=True.
+_string: Final = json.encoder.encode_basestring_ascii
+
+
+def _number(value: float) -> str:
+    # json.dumps writes finite floats with float.__repr__ and ints with int.__repr__;
+    # anything else (NaN, infinities, subclasses) goes through json.dumps itself.
+    kind = type(value)
+    if kind is int:
+        return int.__repr__(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    return json.dumps(value)
 
 
 _format_cache: dict[int, tuple[dict[str, Any], str]] = {}
+
+
+def structured_output(response_format: dict[str, Any], text: str) -> dict[str, Any]:
+    """Remember ``text`` as the sorted-key JSON of ``response_format`` (a shipped schema's
+    text, already in that form) and return the dict; it must never be mutated."""
+    _format_cache[id(response_format)] = (response_format, text)
+    return response_format
 
 
 def _format_json(response_format: dict[str, Any]) -> str:

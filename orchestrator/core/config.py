@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
 import msgspec
 
@@ -28,7 +28,10 @@ __all__ = [
     "ModelRegistry",
     "PromptSpec",
     "ProviderEntry",
+    "RetrySettings",
+    "SamplingParam",
     "ScenarioConfig",
+    "WireDialect",
     "load_config",
     "load_registry",
     "load_scenario",
@@ -43,25 +46,70 @@ DEFAULT_PROVIDERS: dict[str, tuple[str, str]] = {
 }
 
 
+SamplingParam = Literal["temperature", "top_p", "frequency_penalty", "presence_penalty"]
+WireDialect = Literal["openai", "deepseek"]
+
+_Positive = Annotated[float, msgspec.Meta(gt=0)]
+_PositiveInt = Annotated[int, msgspec.Meta(gt=0)]
+
+
 class ModelEntry(msgspec.Struct, frozen=True, kw_only=True):
+    """One model of the registry.
+
+    The seed system's fields come first. The rest are optional and say how to call the
+    model live: ``api`` (Chat Completions or Responses), ``api_model`` (the name on the
+    wire), ``dialect`` (OpenAI, or DeepSeek's variant of Chat Completions; by default
+    DeepSeek for provider ``deepseek``), ``thinking`` (DeepSeek's thinking mode; unset
+    leaves the provider's default), ``sampling_params`` (the sampling parameters the model
+    accepts: reasoning models reject ``temperature``, so their entries list none) and
+    ``read_timeout_s`` (how long to wait for the answer: reasoning models think for minutes).
+    """
+
     provider: str
     model_id: str
     max_output_tokens: int
     cost_per_1k_input: float | None = None
     cost_per_1k_output: float | None = None
-    rate_limit_rpm: int | None = None
-    rate_limit_tpm: int | None = None
+    rate_limit_rpm: _PositiveInt | None = None
+    rate_limit_tpm: _PositiveInt | None = None
     family: str = ""
     status: str = ""
     base_url: str | None = None
     api_key_env: str | None = None
     api: Literal["chat", "responses"] = "chat"
     api_model: str | None = None
+    # Unset until a registry sets them, and then left out of every encoding: run plans are
+    # events, and a plan from a registry without them must encode as it always did.
+    dialect: WireDialect | msgspec.UnsetType = msgspec.UNSET
+    thinking: bool | msgspec.UnsetType = msgspec.UNSET
+    sampling_params: tuple[SamplingParam, ...] | msgspec.UnsetType = msgspec.UNSET
+    read_timeout_s: _Positive | msgspec.UnsetType = msgspec.UNSET
+
+    def __post_init__(self) -> None:
+        # Raised as ValueError so the loader reports it as a field error of this entry.
+        if self.wire_dialect == "deepseek" and self.api == "responses":
+            raise ValueError("api: DeepSeek models are called over Chat Completions ('chat')")
+        if self.thinking is not msgspec.UNSET and self.wire_dialect != "deepseek":
+            raise ValueError("thinking: only DeepSeek models have a thinking switch")
+
+    @property
+    def accepted_sampling(self) -> tuple[SamplingParam, ...]:
+        """The sampling parameters sent on the wire; by default only ``temperature``."""
+        if self.sampling_params is msgspec.UNSET:
+            return ("temperature",)
+        return self.sampling_params
 
     @property
     def wire_model(self) -> str:
         """The model name sent to the provider."""
         return self.api_model or self.model_id
+
+    @property
+    def wire_dialect(self) -> WireDialect:
+        """Which variant of the API the provider speaks."""
+        if self.dialect is not msgspec.UNSET:
+            return self.dialect
+        return "deepseek" if self.provider == "deepseek" else "openai"
 
     def cost(self, input_tokens: int, output_tokens: int) -> float:
         """USD for a call at the registry's prices; a model without prices fails closed."""
@@ -108,6 +156,21 @@ class ProviderEntry(msgspec.Struct, frozen=True, kw_only=True):
     api_key_env: str
 
 
+class RetrySettings(msgspec.Struct, frozen=True, kw_only=True):
+    """How hard a live call tries, from the scalar keys of ``[fallback_policy]``.
+
+    ``max_retries_per_model`` retries follow the first attempt; the first waits about
+    ``retry_delay_seconds``, each further one twice as long (capped, jittered). A provider's
+    ``Retry-After`` is honoured up to ``retry_after_cap_seconds``; beyond it the call fails
+    at once. No call to one model, waits included, outlasts ``call_deadline_seconds``.
+    """
+
+    max_retries_per_model: Annotated[int, msgspec.Meta(ge=0)] = 2
+    retry_delay_seconds: Annotated[float, msgspec.Meta(ge=0)] = 0.5
+    retry_after_cap_seconds: _Positive = 120.0
+    call_deadline_seconds: _Positive = 1800.0
+
+
 class _RegistryMeta(msgspec.Struct, frozen=True, kw_only=True):
     version: str
     effective_date: str = ""
@@ -134,6 +197,7 @@ class ModelRegistry(msgspec.Struct, frozen=True, kw_only=True):
     budget: BudgetConfig
     providers: dict[str, ProviderEntry]
     fallback_order: dict[str, tuple[str, ...]]
+    retry: RetrySettings = RetrySettings()
     sha256: str = ""
 
     def model(self, model_id: str) -> ModelEntry:
@@ -343,6 +407,12 @@ def load_registry(path: Path) -> ModelRegistry:
         if isinstance(value, dict) and "fallback_order" in value:
             order = _convert(value["fallback_order"], list[str], path)
             fallback_order[key] = tuple(order)
+    # The seed's [fallback_policy] mixes settings with per-layer tables and keys this
+    # product does not read (fail_closed); only the retry settings are converted.
+    retry_keys = {
+        k: v for k, v in raw.fallback_policy.items() if k in RetrySettings.__struct_fields__
+    }
+    retry = _convert(retry_keys, RetrySettings, path, "fallback_policy")
     return ModelRegistry(
         path=str(path),
         sha256=digest,
@@ -355,6 +425,7 @@ def load_registry(path: Path) -> ModelRegistry:
         budget=raw.budget,
         providers=raw.providers,
         fallback_order=fallback_order,
+        retry=retry,
     )
 
 

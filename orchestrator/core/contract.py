@@ -10,13 +10,18 @@ these types, never written by hand.
 from __future__ import annotations
 
 import functools
+import json
+from pathlib import Path
 from typing import Any, Final, Literal
 
 import msgspec
 
 __all__ = [
+    "CRITIQUE_SCHEMA",
     "DECISIONS",
     "OUTPUT_TYPES",
+    "PROPOSAL_SCHEMA",
+    "SCHEMA_DIR",
     "CritiqueBody",
     "Decision",
     "MacroOutlook",
@@ -32,8 +37,11 @@ __all__ = [
     "ScenarioReport",
     "UncertaintyAssessment",
     "critique_json_schema",
+    "generate_schema",
     "proposal_json_schema",
     "raw_item_ids",
+    "schema_text",
+    "shipped_schema",
 ]
 
 Decision = Literal["APPROVE", "APPROVE_WITH_CHANGES", "REJECT"]
@@ -160,16 +168,43 @@ class CritiqueBody(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fie
     suggested_changes: tuple[str, ...] = ()
 
 
+PROPOSAL_SCHEMA: Final = "l2_market_outlook"
+CRITIQUE_SCHEMA: Final = "l2_critique"
+# Generated from the Structs above and shipped, so that no run pays for generating them;
+# a test regenerates them and compares (scripts/make_schemas.py rewrites them).
+SCHEMA_DIR: Final = Path(__file__).with_name("schemas")
+
+
+def generate_schema(name: str) -> dict[str, Any]:
+    """The JSON schema of a typed proposal or critique, generated from the Structs."""
+    if name == PROPOSAL_SCHEMA:
+        return msgspec.json.schema(_TypedProposal)
+    if name == CRITIQUE_SCHEMA:
+        return msgspec.json.schema(CritiqueBody)
+    raise KeyError(name)
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """The schema as shipped: ``json.dumps(schema, sort_keys=True)``, the prompt hash's form."""
+    return json.dumps(schema, sort_keys=True)
+
+
 @functools.cache
+def shipped_schema(name: str) -> tuple[dict[str, Any], str]:
+    """A shipped schema (decoded) and its exact text."""
+    text = (SCHEMA_DIR / f"{name}.json").read_text(encoding="ascii").rstrip("\n")
+    schema: dict[str, Any] = json.loads(text)
+    return schema, text
+
+
 def proposal_json_schema() -> dict[str, Any]:
-    """JSON schema of a typed proposal, generated from the output Structs (once)."""
-    return msgspec.json.schema(_TypedProposal)
+    """JSON schema of a typed proposal (shipped, generated from the output Structs)."""
+    return shipped_schema(PROPOSAL_SCHEMA)[0]
 
 
-@functools.cache
 def critique_json_schema() -> dict[str, Any]:
-    """JSON schema of the critic's typed review (once)."""
-    return msgspec.json.schema(CritiqueBody)
+    """JSON schema of the critic's typed review (shipped, generated from CritiqueBody)."""
+    return shipped_schema(CRITIQUE_SCHEMA)[0]
 
 
 def raw_item_ids(items: tuple[dict[str, Any], ...]) -> frozenset[str]:

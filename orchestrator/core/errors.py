@@ -27,16 +27,19 @@ never contain a secret.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 __all__ = [
     "Aborted",
     "BudgetExhausted",
+    "BudgetScope",
     "ConfigError",
     "DeadlineExceeded",
     "EvidenceWriteError",
     "GovernanceBlock",
     "IntegrityError",
     "PilotError",
+    "ProviderCause",
     "ProviderError",
     "ReplayMiss",
     "RuntimeFailure",
@@ -100,17 +103,70 @@ class ReplayMiss(RuntimeFailure):
         self.differences = differences
 
 
-class ProviderError(RuntimeFailure):
-    """A model provider failed after retries, or answered unusably."""
+ProviderCause = Literal[
+    "provider",  # raised above the client (an agent's own check)
+    "connect",  # the connection could not be opened
+    "timeout",  # connect, read, write or pool timeout
+    "transport",  # the connection broke (reset, truncated body, protocol error)
+    "http_status",  # the provider answered with an error status
+    "malformed_body",  # a 2xx answer whose body does not decode
+    "finish_reason",  # stopped for length or content filter
+    "refusal",  # the model refused
+    "empty_answer",  # no content
+    "not_json",  # structured output asked for, the answer is not a JSON object
+    "response_too_large",  # the body exceeded the client's size cap
+    "retry_after_too_long",  # the provider asked to wait longer than the retry cap
+]
 
-    def __init__(self, message: str, *, model_id: str, status_code: int | None = None) -> None:
+
+class ProviderError(RuntimeFailure):
+    """A model provider failed after retries, or answered unusably.
+
+    ``cause`` says what went wrong in one word (the retry predicate reads it together with
+    ``status_code``); ``retry_after_s`` is the wait the provider asked for, if it did;
+    ``attempts`` is how many requests were sent before giving up.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        model_id: str,
+        status_code: int | None = None,
+        cause: ProviderCause = "provider",
+        retry_after_s: float | None = None,
+        attempts: int = 1,
+    ) -> None:
         super().__init__(message)
         self.model_id = model_id
         self.status_code = status_code
+        self.cause: ProviderCause = cause
+        self.retry_after_s = retry_after_s
+        self.attempts = attempts
+
+
+BudgetScope = Literal["price", "run", "day", "month", "ledger"]
 
 
 class BudgetExhausted(RuntimeFailure):
-    """A call would exceed the per-run, daily or monthly budget."""
+    """A call would exceed the per-run, daily or monthly budget, or has no price.
+
+    ``scope`` names the limit that refused the call; ``needed_usd`` is the worst case that
+    was asked for and ``left_usd`` what that limit still allowed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        scope: BudgetScope = "price",
+        needed_usd: float | None = None,
+        left_usd: float | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.scope: BudgetScope = scope
+        self.needed_usd = needed_usd
+        self.left_usd = left_usd
 
 
 class DeadlineExceeded(RuntimeFailure):

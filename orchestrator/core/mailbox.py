@@ -8,15 +8,26 @@ these helpers try the non-blocking form first and fall back to waiting — the b
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 import anyio
 from anyio.abc import ObjectReceiveStream, ObjectSendStream
 from anyio.streams.memory import MemoryObjectReceiveStream, MemoryObjectSendStream
 
-__all__ = ["deliver", "next_item"]
+__all__ = ["Supervision", "deliver", "next_item"]
+
+if TYPE_CHECKING:
+    from orchestrator.core.messages import AnyMessage
 
 T = TypeVar("T")
+
+
+class Supervision(Protocol):
+    """What an actor answers into: the supervisor's admission, never another actor."""
+
+    async def submit(self, message: AnyMessage) -> bool:
+        """Admit ``message`` and move it on; False once the exchange has ended."""
+        ...
 
 
 async def deliver(stream: ObjectSendStream[T], item: T) -> None:

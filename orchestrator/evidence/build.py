@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Final
+from typing import Final, Literal
 
 from msgspec import UNSET
 
@@ -42,6 +42,7 @@ from orchestrator.evidence.schema import (
     ArtifactHash,
     CallRecord,
     CriticOutput,
+    FallbackStep,
     LayerRef,
     MissingArtifact,
     ModelRef,
@@ -78,6 +79,7 @@ class RunRecord:
     critique_request: CritiqueRequest | None = None
     critique: Critique | None = None
     failure: RunFailed | None = None
+    fallbacks: list[FallbackStep] = field(default_factory=list)
     verdicts: list[tuple[Message, Verdict]] = field(default_factory=list)
     timestamps: dict[str, str] = field(default_factory=dict)
 
@@ -99,6 +101,17 @@ def collect(events: Sequence[AnyEvent]) -> RunRecord:
                 record.timestamps[str(type(message).__struct_config__.tag)] = at
                 match message:
                     case ProposalRequest():
+                        failed = record.failure
+                        if record.proposal_request is not None and failed is not None:
+                            # A proposer that failed, replaced by the next fallback model.
+                            record.fallbacks.append(
+                                FallbackStep(
+                                    failed_model=record.proposal_request.model_id,
+                                    error=failed.error,
+                                    reason=failed.detail,
+                                    next_model=message.model_id,
+                                )
+                            )
                         record.proposal_request = message
                     case Proposal():
                         record.proposal = message
@@ -125,7 +138,7 @@ def _call(call: CallMeta, model: ModelEntry) -> CallRecord:
     )
 
 
-def _unfinished(record: RunRecord, role: str) -> tuple[str, str]:
+def _unfinished(record: RunRecord, role: str) -> tuple[Literal["FAILED", "NOT_RUN"], str]:
     """Status and reason of a role that produced no answer."""
     failure = record.failure
     if failure is not None and failure.sender == role:
@@ -143,10 +156,11 @@ def proposer_artifact(record: RunRecord) -> ProposerOutput:
     if proposal is None:
         status, reason = _unfinished(record, "proposer")
         return ProposerOutput(
-            model_id=plan.proposer.model_id,
-            status="FAILED" if status == "FAILED" else "NOT_RUN",
+            model_id=request.model_id if request is not None else plan.proposer.model_id,
+            status=status,
             prompt_hash=prompt_hash,
             reason=reason,
+            fallbacks=tuple(record.fallbacks) if record.fallbacks else UNSET,
         )
     return ProposerOutput(
         model_id=proposal.model_id,
@@ -158,6 +172,7 @@ def proposer_artifact(record: RunRecord) -> ProposerOutput:
         raw_content=proposal.proposal.text,
         reasoning_content=proposal.call.reasoning_content,
         call=_call(proposal.call, plan.model(proposal.model_id)),
+        fallbacks=tuple(record.fallbacks) if record.fallbacks else UNSET,
     )
 
 
@@ -169,7 +184,7 @@ def critic_artifact(record: RunRecord) -> CriticOutput:
         status, reason = _unfinished(record, "critic")
         return CriticOutput(
             model_id=plan.critic.model_id,
-            status="FAILED" if status == "FAILED" else "NOT_RUN",
+            status=status,
             prompt_hash=prompt_hash,
             proposal_ref=proposal_ref,
             reason=reason,

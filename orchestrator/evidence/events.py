@@ -18,6 +18,7 @@ from typing import Final
 
 import msgspec
 
+from clients.live.events import LiveEvent
 from orchestrator.core.canonical import encode_compact
 from orchestrator.core.messages import AnyMessage
 from orchestrator.evidence.records import Preflight, RunOutcome, RunPlan
@@ -26,6 +27,7 @@ from policies.findings import Verdict
 __all__ = [
     "GENESIS",
     "AnyEvent",
+    "CallEvent",
     "Event",
     "EventChain",
     "EventLine",
@@ -73,12 +75,18 @@ class VerdictEvent(Event, frozen=True, kw_only=True, tag="verdict"):
     verdict: Verdict
 
 
+class CallEvent(Event, frozen=True, kw_only=True, tag="call"):
+    """What a live model call reported: an attempt, a wait and why, a budget movement."""
+
+    call: LiveEvent
+
+
 class RunFinished(Event, frozen=True, kw_only=True, tag="run.finished"):
     outcome: RunOutcome
     preflight: Preflight | None = None
 
 
-AnyEvent = RunStarted | MessageEvent | VerdictEvent | RunFinished
+AnyEvent = RunStarted | MessageEvent | VerdictEvent | CallEvent | RunFinished
 
 event_decoder: Final = msgspec.json.Decoder(AnyEvent)
 

@@ -41,6 +41,11 @@ def render_operator_report(
         f"- Proposer: `{plan.proposer.model_id}` ({plan.proposer.provider})",
         *(f"- Fallback: `{m.model_id}` ({m.provider})" for m in plan.fallbacks),
         f"- Critic: `{plan.critic.model_id}` ({plan.critic.provider})",
+        *(
+            f"- Fallback used: `{step.next_model}` after `{step.failed_model}` failed "
+            f"({step.error}): {step.reason}"
+            for step in record.fallbacks
+        ),
         "",
     ]
     if outcome.reasons:

@@ -26,6 +26,7 @@ __all__ = [
     "ArtifactHash",
     "CallRecord",
     "CriticOutput",
+    "FallbackStep",
     "Finding",
     "LayerRef",
     "MissingArtifact",
@@ -90,6 +91,15 @@ class CallRecord(_Artifact, frozen=True, kw_only=True):
     redactions: int
 
 
+class FallbackStep(_Artifact, frozen=True, kw_only=True):
+    """A proposer that failed after its retries, replaced by the next configured model."""
+
+    failed_model: str
+    error: str
+    reason: str
+    next_model: str
+
+
 class ProposerOutput(_Artifact, frozen=True, kw_only=True):
     model_id: str
     status: RoleStatus
@@ -101,6 +111,7 @@ class ProposerOutput(_Artifact, frozen=True, kw_only=True):
     raw_content: str | UnsetType = UNSET
     reasoning_content: str | UnsetType | None = UNSET
     call: CallRecord | UnsetType = UNSET
+    fallbacks: tuple[FallbackStep, ...] | UnsetType = UNSET
 
 
 class CriticOutput(_Artifact, frozen=True, kw_only=True):

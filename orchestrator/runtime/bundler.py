@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from anyio.abc import ObjectReceiveStream
-
-from orchestrator.core.mailbox import next_item
 from orchestrator.evidence.build import BuiltPack, build_artifacts
 from orchestrator.evidence.events import AnyEvent, EventChain
 from orchestrator.evidence.names import INDEX, PACK_SIGNATURE
@@ -14,7 +11,7 @@ __all__ = ["EvidenceBundler"]
 
 
 class EvidenceBundler:
-    """Collects every event as it arrives; chains, builds and writes the pack at the end.
+    """Collects every event as it happens; chains and builds the pack at the end.
 
     Events are encoded and chained once, when the pack is built: the encoded bytes are the
     ones hashed and the ones written. With a ``signer`` the index names its key and the
@@ -25,10 +22,9 @@ class EvidenceBundler:
         self.events: list[AnyEvent] = []
         self.signer = signer
 
-    async def consume(self, stream: ObjectReceiveStream[AnyEvent]) -> None:
-        async with stream:
-            while (event := await next_item(stream)) is not None:
-                self.events.append(event)
+    def record(self, event: AnyEvent) -> None:
+        """Keep one event, as the supervisor emits it (synchronously: no stream, no task)."""
+        self.events.append(event)
 
     def build(self) -> BuiltPack:
         """Every file of the pack from the events so far, signature included."""

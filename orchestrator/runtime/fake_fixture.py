@@ -11,8 +11,8 @@ from pathlib import Path
 import anyio
 
 from clients.fake import GENERATOR, FakeModelClient, Variant
-from clients.recording import RecordingClient, write_transcript
-from clients.transcripts import Transcript
+from clients.recording import RecordingClient
+from clients.transcripts import Transcript, write_transcript
 from orchestrator.core.calls import ChatResponse
 from orchestrator.core.clock import FixedClock, parse_instant
 from orchestrator.core.config import ConfigBundle, ScenarioConfig, load_config, load_scenario

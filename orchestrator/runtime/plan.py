@@ -8,15 +8,16 @@ critic's request: used by the supervisor, the dry-run coverage check and fixture
 from __future__ import annotations
 
 import functools
+import json
 import re
 from typing import Any
 
 import msgspec
 
-from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash
+from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash, structured_output
 from orchestrator.core.canonical import encode_compact, sha256_prefixed, short_hash
 from orchestrator.core.config import ModelEntry, PromptSpec, ScenarioConfig
-from orchestrator.core.contract import critique_json_schema, proposal_json_schema
+from orchestrator.core.contract import CRITIQUE_SCHEMA, PROPOSAL_SCHEMA, shipped_schema
 
 __all__ = [
     "critic_request",
@@ -25,8 +26,6 @@ __all__ = [
     "review_request",
 ]
 
-PROPOSAL_SCHEMA = "l2_market_outlook"
-CRITIQUE_SCHEMA = "l2_critique"
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -63,9 +62,21 @@ def _messages(spec: PromptSpec, user: str) -> tuple[ChatMessage, ...]:
 
 @functools.cache
 def _response_format(name: str) -> dict[str, Any]:
-    """The structured-output request for a schema; one object per schema, never mutated."""
-    schema = proposal_json_schema() if name == PROPOSAL_SCHEMA else critique_json_schema()
-    return {"type": "json_schema", "json_schema": {"name": name, "schema": schema, "strict": False}}
+    """The structured-output request for a schema; one object per schema, never mutated.
+
+    Its sorted-key JSON is assembled from the shipped schema's text, so no run serialises
+    the schema again for the prompt hash.
+    """
+    schema, text = shipped_schema(name)
+    response_format = {
+        "type": "json_schema",
+        "json_schema": {"name": name, "schema": schema, "strict": False},
+    }
+    as_json = (
+        f'{{"json_schema": {{"name": {json.dumps(name)}, "schema": {text}, "strict": false}}, '
+        '"type": "json_schema"}'
+    )
+    return structured_output(response_format, as_json)
 
 
 def _request(

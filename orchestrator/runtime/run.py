@@ -12,19 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import anyio
 import msgspec
 import structlog
 
 from agents.base import Agent
 from agents.critic import CriticAgent
 from agents.proposer import ProposerAgent
+from clients.live.events import LiveEvent, Observer
 from clients.replay import ReplayClient
-from clients.transcripts import Transcript, read_transcript
+from clients.transcripts import Transcript, read_transcript, write_transcript
 from orchestrator.core.calls import ModelClient
 from orchestrator.core.clock import Clock, FixedClock, SystemClock, parse_instant
 from orchestrator.core.config import (
     ConfigBundle,
+    ModelEntry,
+    ModelRegistry,
     load_config,
     load_scenario,
 )
@@ -34,15 +36,16 @@ from orchestrator.core.messages import CritiqueRequest, ProposalRequest
 from orchestrator.core.resources import bundled_fixture, find_config_dir
 from orchestrator.core.version import PRODUCT_VERSION
 from orchestrator.evidence.build import BuiltPack
-from orchestrator.evidence.events import AnyEvent
 from orchestrator.evidence.records import InputRef, Mode, Preflight, RunOutcome, RunPlan
 from orchestrator.evidence.signing import Signer, load_signer
 from orchestrator.evidence.writer import check_out_dir, write_pack
 from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.plan import make_run_id, proposer_request
 from orchestrator.runtime.preflight import preflight
+from orchestrator.runtime.settings import LiveSettings
 from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
+from policies.identity import resolve_endpoints
 from policies.routing import RoutingPolicy
 from policies.scope_policy import ScopePolicy
 from policies.sod import SoDPolicy
@@ -62,8 +65,6 @@ log = structlog.get_logger()
 LAYER_ID: Final = "L2"
 DEFAULT_SCENARIO: Final = "market-outlook-daily"
 DEFAULT_DEADLINE_S: Final = 600.0
-# The supervisor emits a handful of events per message; the bundler keeps up.
-EVENT_BUFFER: Final = 16
 
 
 class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
@@ -77,6 +78,8 @@ class RunOptions(msgspec.Struct, frozen=True, kw_only=True):
     yes: bool = False
     deadline_s: float = DEFAULT_DEADLINE_S
     signing_key: Path | None = None
+    record_to: Path | None = None
+    state_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class PreparedRun:
     replay: ReplayClient | None
     deadline_s: float
     signer: Signer | None = None
+    live: LiveSettings | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ class RunResult:
     pack: Path
     built: BuiltPack
     preflight: Preflight | None = None
+    recording: Transcript | None = None
+    record_to: Path | None = None
 
     @property
     def sod_result(self) -> str:
@@ -121,6 +127,8 @@ class RunResult:
         """
         with deferred() as held:
             write_pack(self.pack, self.built.files)
+            if self.recording is not None and self.record_to is not None:
+                write_transcript(self.record_to, self.recording)
         log.info(
             "run.finished", run_id=self.plan.run_id, status=self.outcome.status, pack=str(self.pack)
         )
@@ -128,12 +136,21 @@ class RunResult:
 
 
 def _network_gate(options: RunOptions) -> None:
-    if options.mode in ("record", "live"):
-        if not options.allow_network:
+    """Real calls need --allow-network; record needs somewhere new to record to."""
+    network = options.mode in ("record", "live")
+    if network and not options.allow_network:
+        raise UsageError(f"--mode {options.mode} makes real API calls and requires --allow-network")
+    if options.mode == "record":
+        if options.record_to is None:
+            raise UsageError("--mode record needs --record-to FILE, the fixture to write")
+        if options.record_to.exists() or options.record_to.is_symlink():
             raise UsageError(
-                f"--mode {options.mode} makes real API calls and requires --allow-network"
+                f"--record-to {options.record_to} already exists; a fixture is never overwritten"
             )
-        raise UsageError(f"--mode {options.mode} is not available in this version of the pilot")
+    elif options.record_to is not None:
+        raise UsageError("--record-to goes with --mode record")
+    if options.mode == "live" and options.fixture is not None:
+        raise UsageError("--mode live calls the providers; it takes no --fixture")
 
 
 def _input_ref(path: Path, root: Path, sha256: str) -> InputRef:
@@ -203,6 +220,9 @@ def prepare(options: RunOptions) -> PreparedRun:
         f"{LAYER_ID}_MARKET_OUTLOOK_{plan.date}_{plan.short_id}"
     )
     check_out_dir(out_dir)
+    live = None
+    if options.mode in ("record", "live"):
+        live = _live_settings(options, config, (proposer, *fallbacks, critic))
     message = ProposalRequest(
         run_id=run_id,
         sender="supervisor",
@@ -221,7 +241,20 @@ def prepare(options: RunOptions) -> PreparedRun:
         replay=ReplayClient(transcript) if transcript else None,
         deadline_s=options.deadline_s,
         signer=signer,
+        live=live,
     )
+
+
+def _live_settings(
+    options: RunOptions, config: ConfigBundle, models: tuple[ModelEntry, ...]
+) -> LiveSettings:
+    """Keys and state for a run that calls the providers; a missing key is exit 1 here,
+    before anything runs."""
+    # Imported for live and record runs only: a replay never loads httpx and the ledger.
+    from clients.live.keys import load_api_keys
+
+    keys = load_api_keys(config.registry, [m.model_id for m in models])
+    return LiveSettings(keys=keys, state_dir=options.state_dir, record_to=options.record_to)
 
 
 def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
@@ -232,8 +265,9 @@ def _clock(options: RunOptions, transcript: Transcript | None) -> Clock:
     return SystemClock()
 
 
-def run_facts(plan: RunPlan) -> RunFacts:
+def run_facts(plan: RunPlan, registry: ModelRegistry) -> RunFacts:
     """What the policies may know of a run before its first message."""
+    models = (plan.proposer, *plan.fallbacks, plan.critic)
     return RunFacts(
         run_id=plan.run_id,
         layer_id=plan.layer_id,
@@ -241,6 +275,8 @@ def run_facts(plan: RunPlan) -> RunFacts:
         fallbacks=plan.fallbacks,
         critic=plan.critic,
         provider_diversity=plan.provider_diversity,
+        endpoints=resolve_endpoints(registry, models),
+        critique_format=plan.scenario.output_format,
     )
 
 
@@ -255,50 +291,89 @@ async def conduct(
     *,
     proposer: Agent[ProposalRequest] | None = None,
     critic: Agent[CritiqueRequest] | None = None,
+    on_call: Observer | None = None,
 ) -> RunResult:
     """Run the supervisor with the bundler on its event stream; build the pack, whatever the
     outcome, without writing it.
 
     ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
-    benchmarks); blocks and failures are outcomes, not exceptions.
+    benchmarks); ``on_call`` also sees what a live call reports (a progress display). Blocks
+    and failures are outcomes, not exceptions.
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
     bundler = EvidenceBundler(prepared.signer)
-    events_tx, events_rx = anyio.create_memory_object_stream[AnyEvent](EVENT_BUFFER)
-    async with anyio.create_task_group() as tg:
-        tg.start_soon(bundler.consume, events_rx)
-        async with events_tx:
-            supervisor = Supervisor(
-                plan=plan,
-                chain=policy_chain(prepared),
-                facts=run_facts(plan),
-                events=events_tx,
-                clock=prepared.clock,
-                deadline_s=prepared.deadline_s,
+    supervisor = Supervisor(
+        plan=plan,
+        chain=policy_chain(prepared),
+        facts=run_facts(plan, prepared.config.registry),
+        record=bundler.record,
+        clock=prepared.clock,
+        deadline_s=prepared.deadline_s,
+    )
+    supervisor.started(plan)
+    log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
+    checkpoint("run")
+    report: Preflight | None = None
+    recording: Transcript | None = None
+    if plan.mode == "dry":
+        outcome, report = _dry(supervisor, prepared)
+    elif client is None and prepared.live is not None:
+        # Imported for live and record runs only: a replay never loads httpx and the ledger.
+        from orchestrator.runtime.live import live_client
+
+        async with live_client(
+            plan,
+            prepared.config.registry,
+            prepared.live,
+            clock=prepared.clock,
+            observer=_both(supervisor.call_event, on_call),
+        ) as (live, recorder):
+            outcome = await _exchange(supervisor, prepared, live, proposer, critic)
+        if recorder is not None:
+            recording = recorder.transcript(
+                transcript_id=f"{plan.run_id}-recording", scenario=plan.scenario.id
             )
-            await supervisor.started(plan)
-            log.info("run.started", mode=plan.mode, scenario=plan.scenario.id)
-            checkpoint("run")
-            report: Preflight | None = None
-            if plan.mode == "dry":
-                outcome, report = await _dry(supervisor, prepared)
-            else:
-                model_client = client or prepared.replay
-                if model_client is None:
-                    raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
-                outcome = await supervisor.run(
-                    prepared.request,
-                    proposer or ProposerAgent(model_client, model_id=plan.proposer.model_id),
-                    critic or CriticAgent(model_client, model_id=plan.critic.model_id),
-                )
-            await supervisor.finished(outcome, report)
+    else:
+        given = client or prepared.replay
+        if given is None:
+            raise ConfigError(f"--mode {plan.mode} needs a fixture or a model client")
+        outcome = await _exchange(supervisor, prepared, given, proposer, critic)
+    supervisor.finished(outcome, report)
     return RunResult(
         plan=plan,
         outcome=outcome,
         pack=prepared.out_dir,
         built=bundler.build(),
         preflight=report,
+        recording=recording,
+        record_to=prepared.live.record_to if prepared.live is not None else None,
+    )
+
+
+def _both(record: Observer, also: Observer | None) -> Observer:
+    if also is None:
+        return record
+
+    def observe(event: LiveEvent) -> None:
+        record(event)
+        also(event)
+
+    return observe
+
+
+async def _exchange(
+    supervisor: Supervisor,
+    prepared: PreparedRun,
+    client: ModelClient,
+    proposer: Agent[ProposalRequest] | None,
+    critic: Agent[CritiqueRequest] | None,
+) -> RunOutcome:
+    plan = prepared.plan
+    return await supervisor.run(
+        prepared.request,
+        proposer or ProposerAgent(client, model_id=plan.proposer.model_id),
+        critic or CriticAgent(client, model_id=plan.critic.model_id),
     )
 
 
@@ -315,8 +390,8 @@ async def execute(
     return result
 
 
-async def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
-    outcome = await supervisor.preflight(prepared.request)
+def _dry(supervisor: Supervisor, prepared: PreparedRun) -> tuple[RunOutcome, Preflight]:
+    outcome = supervisor.preflight(prepared.request)
     report = preflight(
         prepared.plan, prepared.request.request, prepared.request.prompt_hash, prepared.replay
     )

@@ -1,25 +1,35 @@
 """The supervisor: the single choke point between the actors.
 
-It owns the run's task group, the actors' mailboxes and the deadline. Every message, in
-either direction, goes through the policy chain before delivery and is emitted as an event
-together with its verdict; a reject ends the run as BLOCKED (fail closed).
+Every message, in either direction, is handed to :meth:`Supervisor.submit`. Admission runs
+in the sender's task, synchronously: the policy chain judges the message, the message and its
+verdict are recorded as two events (in that order, before anything moves on), and only an
+allowed message goes on — into the recipient's bounded mailbox, or, for the last one, into
+the run's outcome. A reject ends the run as BLOCKED and delivers nothing further (fail
+closed). The actors never hold each other's mailboxes: they only ever submit to the
+supervisor, which owns the task group, the mailboxes and the deadline.
+
+Why admission in the sender's task: a supervisor actor with its own inbox costs two mailbox
+hops and a task switch per message for nothing the governance needs — the verdict is the
+same, recorded at the same point, and no message can bypass it.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import anyio
 import structlog
-from anyio.abc import ObjectReceiveStream, ObjectSendStream
+from anyio.streams.memory import MemoryObjectSendStream
 
 from agents.base import Agent
+from clients.live.events import LiveEvent
 from orchestrator.core.clock import Clock
 from orchestrator.core.errors import DeadlineExceeded
-from orchestrator.core.mailbox import deliver, next_item
+from orchestrator.core.mailbox import deliver
 from orchestrator.core.messages import (
     AnyMessage,
     Critique,
@@ -31,78 +41,95 @@ from orchestrator.core.messages import (
 from orchestrator.core.redaction import redact
 from orchestrator.evidence.events import (
     AnyEvent,
+    CallEvent,
     MessageEvent,
     RunFinished,
     RunStarted,
     VerdictEvent,
 )
 from orchestrator.evidence.records import Preflight, RunOutcome, RunPlan
-from orchestrator.runtime.plan import review_request
+from orchestrator.runtime.plan import proposer_request, review_request
 from policies.chain import PolicyChain, RunFacts
 from policies.findings import Verdict
 
-__all__ = ["MAILBOX_SIZE", "Session", "Supervisor"]
+__all__ = ["FALLBACK_ON", "MAILBOX_SIZE", "Session", "Supervisor"]
 
 log = structlog.get_logger()
 
 # Each actor handles one request at a time; a small bound keeps back-pressure honest.
 MAILBOX_SIZE = 4
+# A proposer that failed for one of these (the provider stayed unavailable after its
+# retries) is replaced by the next configured fallback; a budget refusal, a replay miss or a
+# configuration error is not a reason to call another model.
+FALLBACK_ON = frozenset({"ProviderError", "DeadlineExceeded"})
+
+Record = Callable[[AnyEvent], None]
 
 
 class Supervisor:
+    """Admits every message; ``record`` receives each event as it happens (the bundler)."""
+
     def __init__(
         self,
         *,
         plan: RunPlan,
         chain: PolicyChain,
         facts: RunFacts,
-        events: ObjectSendStream[AnyEvent],
+        record: Record,
         clock: Clock,
         deadline_s: float = math.inf,
     ) -> None:
         self.plan = plan
         self.chain = chain
         self.facts = facts
-        self.events = events
+        self.record = record
         self.clock = clock
         self.deadline_s = deadline_s
         self._seq = 0
+        self._proposers_tried = {plan.proposer.model_id}
+        self._instant: datetime | None = None
+        self._at = ""
 
     def _stamp(self) -> tuple[int, str]:
-        """The next event's number and time."""
+        """The next event's number and time; a clock value is formatted once."""
         seq = self._seq
         self._seq += 1
-        return seq, self.clock.now().isoformat()
+        now = self.clock.now()
+        if now != self._instant:
+            self._instant, self._at = now, now.isoformat()
+        return seq, self._at
 
-    async def _emit(self, event: AnyEvent) -> None:
-        await deliver(self.events, event)
-
-    async def started(self, plan: RunPlan) -> None:
+    def started(self, plan: RunPlan) -> None:
         seq, at = self._stamp()
-        await self._emit(RunStarted(seq=seq, at=at, run_id=self.plan.run_id, plan=plan))
+        self.record(RunStarted(seq=seq, at=at, run_id=self.plan.run_id, plan=plan))
 
-    async def finished(self, outcome: RunOutcome, preflight: Preflight | None = None) -> None:
+    def finished(self, outcome: RunOutcome, preflight: Preflight | None = None) -> None:
         seq, at = self._stamp()
-        await self._emit(
+        self.record(
             RunFinished(
                 seq=seq, at=at, run_id=self.plan.run_id, outcome=outcome, preflight=preflight
             )
         )
 
-    async def admit(self, message: AnyMessage) -> Verdict:
-        """Run the chain on one message and record both; the verdict says if it may pass."""
+    def call_event(self, event: LiveEvent) -> None:
+        """Record what a live call reported (the client's observer)."""
+        seq, at = self._stamp()
+        self.record(CallEvent(seq=seq, at=at, run_id=self.plan.run_id, call=event))
+
+    def admit(self, message: AnyMessage) -> Verdict:
+        """Judge one message and record it and its verdict, in that order."""
         verdict = self.chain.evaluate(message, self.facts)
         seq, at = self._stamp()
-        await self._emit(MessageEvent(seq=seq, at=at, run_id=self.plan.run_id, message=message))
+        self.record(MessageEvent(seq=seq, at=at, run_id=self.plan.run_id, message=message))
         seq, at = self._stamp()
-        await self._emit(VerdictEvent(seq=seq, at=at, run_id=self.plan.run_id, verdict=verdict))
+        self.record(VerdictEvent(seq=seq, at=at, run_id=self.plan.run_id, verdict=verdict))
         if not verdict.allowed:
             log.warning("supervisor.rejected", kind=verdict.message_kind, reasons=verdict.reasons)
         return verdict
 
-    async def preflight(self, request: ProposalRequest) -> RunOutcome:
+    def preflight(self, request: ProposalRequest) -> RunOutcome:
         """Dry mode: the chain on the first request, no actor, no call."""
-        verdict = await self.admit(request)
+        verdict = self.admit(request)
         if not verdict.allowed:
             return _blocked(verdict)
         return RunOutcome.of("COMPLETE", "preflight")
@@ -137,53 +164,44 @@ class Supervisor:
     ) -> AsyncIterator[Session]:
         """The actors running in the supervisor's task group, each behind its own mailbox.
 
-        Agents never hold each other's send ends: both answer into the supervisor's inbox.
         On exit the task group is cancelled, so no actor outlives the session.
         """
         proposer_tx, proposer_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
         critic_tx, critic_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
-        inbox_tx, inbox_rx = anyio.create_memory_object_stream[AnyMessage](MAILBOX_SIZE)
-        async with anyio.create_task_group() as tg, proposer_tx, critic_tx, inbox_rx:
-            async with inbox_tx:
-                tg.start_soon(proposer.run, proposer_rx, inbox_tx.clone())
-                tg.start_soon(critic.run, critic_rx, inbox_tx.clone())
+        session = Session(self, proposer_tx, critic_tx)
+        async with anyio.create_task_group() as tg, proposer_tx, critic_tx:
+            tg.start_soon(proposer.run, proposer_rx, session)
+            tg.start_soon(critic.run, critic_rx, session)
             try:
-                yield Session(self, proposer_tx, critic_tx, inbox_rx)
+                yield session
             finally:
                 tg.cancel_scope.cancel()
 
-    async def _drive(
-        self,
-        request: ProposalRequest,
-        proposer: ObjectSendStream[AnyMessage],
-        critic: ObjectSendStream[AnyMessage],
-        inbox: ObjectReceiveStream[AnyMessage],
-    ) -> RunOutcome:
-        verdict = await self.admit(request)
-        if not verdict.allowed:
-            return _blocked(verdict)
-        await deliver(proposer, request)
-        while (message := await next_item(inbox)) is not None:
-            verdict = await self.admit(message)
-            if not verdict.allowed:
-                return _blocked(verdict)
-            match message:
-                case RunFailed(sender=sender, detail=detail):
-                    return RunOutcome.of("FAILED", sender, (detail,))
-                case Proposal():
-                    self.facts.proposal = message
-                    review = self._critique_request(message)
-                    verdict = await self.admit(review)
-                    if not verdict.allowed:
-                        return _blocked(verdict)
-                    await deliver(critic, review)
-                case Critique():
-                    return RunOutcome.of("COMPLETE", "critique")
-                case _:
-                    return _failed("supervisor", (f"unexpected {type(message).__name__}",))
-        return _failed("supervisor", ("the actors stopped before the run finished",))
+    def fallback_request(self, failed: RunFailed) -> ProposalRequest | None:
+        """The proposer's request for the next configured fallback model, or None when the
+        fallbacks are used up. It is a new message: the policy chain judges it (SoD again)."""
+        tried = self._proposers_tried
+        remaining = [m for m in self.plan.fallbacks if m.model_id not in tried]
+        if not remaining:
+            return None
+        model = remaining[0]
+        tried.add(model.model_id)
+        request, digest = proposer_request(self.plan.scenario, model)
+        log.warning(
+            "supervisor.fallback", failed=failed.detail, fallback=model.model_id, error=failed.error
+        )
+        return ProposalRequest(
+            run_id=self.plan.run_id,
+            sender="supervisor",
+            recipient="proposer",
+            scenario_id=self.plan.scenario.id,
+            model_id=model.model_id,
+            prompt_hash=digest,
+            request=request,
+        )
 
-    def _critique_request(self, proposal: Proposal) -> CritiqueRequest:
+    def critique_request(self, proposal: Proposal) -> CritiqueRequest:
+        """The critic's request for an admitted proposal."""
         request, digest, _ = review_request(
             self.plan.scenario,
             self.plan.critic,
@@ -202,18 +220,58 @@ class Supervisor:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Session:
-    """Live actors behind their mailboxes; ``exchange`` drives one request through them."""
+    """Live actors behind their mailboxes; what they submit is admitted here, in their task.
+
+    ``exchange`` drives one request through them and waits for its outcome.
+    """
 
     supervisor: Supervisor
-    proposer: ObjectSendStream[AnyMessage]
-    critic: ObjectSendStream[AnyMessage]
-    inbox: ObjectReceiveStream[AnyMessage]
+    proposer: MemoryObjectSendStream[AnyMessage]
+    critic: MemoryObjectSendStream[AnyMessage]
+    _outcome: RunOutcome | None = field(default=None, init=False)
+    _done: anyio.Event = field(default_factory=anyio.Event, init=False)
 
     async def exchange(self, request: ProposalRequest) -> RunOutcome:
         """Proposal, critique and every verdict in between; the outcome of the exchange."""
-        return await self.supervisor._drive(request, self.proposer, self.critic, self.inbox)
+        self._outcome, self._done = None, anyio.Event()
+        if await self.submit(request):
+            await self._done.wait()
+        assert self._outcome is not None
+        return self._outcome
+
+    async def submit(self, message: AnyMessage) -> bool:
+        """Admit ``message`` and move it on; False when the exchange has ended."""
+        supervisor = self.supervisor
+        if self._outcome is not None:
+            return False
+        verdict = supervisor.admit(message)
+        if not verdict.allowed:
+            return self._end(_blocked(verdict))
+        match message:
+            case ProposalRequest():
+                await deliver(self.proposer, message)
+            case Proposal():
+                supervisor.facts.proposal = message
+                return await self.submit(supervisor.critique_request(message))
+            case CritiqueRequest():
+                await deliver(self.critic, message)
+            case Critique():
+                return self._end(RunOutcome.of("COMPLETE", "critique"))
+            case RunFailed(sender="proposer", error=error) if error in FALLBACK_ON:
+                fallback = supervisor.fallback_request(message)
+                if fallback is not None:
+                    return await self.submit(fallback)
+                return self._end(RunOutcome.of("FAILED", "proposer", (message.detail,)))
+            case RunFailed(sender=sender, detail=detail):
+                return self._end(RunOutcome.of("FAILED", sender, (detail,)))
+        return True
+
+    def _end(self, outcome: RunOutcome) -> bool:
+        self._outcome = outcome
+        self._done.set()
+        return False
 
 
 def _blocked(verdict: Verdict) -> RunOutcome:

@@ -18,6 +18,9 @@ HEAVY = (
     "jinja2",  # the review and report renderers
     "orchestrator.review",
     "httpx",  # the live clients
+    "clients.live.client",
+    "clients.live.budget",
+    "sqlite3",  # the budget ledger
     "rich",  # cyclopts' help screens and structlog's pretty tracebacks
     "clients.replay",
     "clients.fake",

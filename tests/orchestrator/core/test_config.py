@@ -155,9 +155,10 @@ def test_a_critic_with_an_unknown_provider_is_refused(
 ) -> None:
     """A critic whose provider has no base URL or key variable: exit 1 before any call."""
     registry = config_dir / "model_registry.toml"
-    registry.write_text(
-        registry.read_text().replace('provider = "deepseek"', 'provider = "acme"'), "utf-8"
+    text = registry.read_text().replace(
+        'provider = "deepseek"', 'provider = "acme"\ndialect = "deepseek"'
     )
+    registry.write_text(text, "utf-8")
     result = pilot("run", "--config-dir", config_dir, "--out", tmp_path / "pack")
     assert result.code == 1
     assert "provider 'acme' with no base_url or api_key_env" in result.err
@@ -179,3 +180,63 @@ def test_an_installed_wheel_finds_its_packaged_config(
     empty.mkdir()
     assert shipped.find_config_dir(empty) == data / "config"
     assert shipped.bundled_fixture() == data / "fixtures" / "l2_market_outlook_sample.json"
+
+
+def test_seed_style_registry_gets_live_defaults(tmp_path: Path) -> None:
+    """Without the live fields a model sends temperature only, in its provider's dialect."""
+    path = tmp_path / "model_registry.toml"
+    path.write_text(SEED_STYLE_REGISTRY)
+    registry = load_registry(path)
+    checker, big = registry.model("checker"), registry.model("big.model-1")
+    assert (checker.wire_dialect, big.wire_dialect) == ("deepseek", "openai")
+    assert big.accepted_sampling == ("temperature",)
+    assert registry.retry.max_retries_per_model == 2
+    assert registry.retry.retry_delay_seconds == 0.5
+
+
+def test_live_fields_load(tmp_path: Path) -> None:
+    """api, api_model, thinking, sampling_params, read timeout and retry settings load."""
+    text = SEED_STYLE_REGISTRY.replace(
+        'deployment = "local-optional"',
+        'api_model = "checker-v4"\nthinking = true\nsampling_params = []\nread_timeout_s = 600',
+    ).replace("fail_closed = true", "fail_closed = true\nretry_delay_seconds = 5")
+    path = tmp_path / "model_registry.toml"
+    path.write_text(text)
+    registry = load_registry(path)
+    checker = registry.model("checker")
+    assert (checker.wire_model, checker.thinking, checker.accepted_sampling) == (
+        "checker-v4",
+        True,
+        (),
+    )
+    assert checker.read_timeout_s == 600
+    assert registry.retry.retry_delay_seconds == 5
+
+
+@pytest.mark.parametrize(
+    ("addition", "field"),
+    [
+        ("thinking = true", "models.big-model-1"),
+        ('api = "responses"', "models.checker"),
+        ('sampling_params = ["heat"]', "models.big-model-1.sampling_params"),
+        ("read_timeout_s = 0", "models.big-model-1.read_timeout_s"),
+    ],
+)
+def test_inconsistent_live_fields_name_the_entry(tmp_path: Path, addition: str, field: str) -> None:
+    """A live field that cannot work for the model is a ConfigError naming the entry."""
+    target = "[models.checker]" if "responses" in addition else "[models.big-model-1]"
+    text = SEED_STYLE_REGISTRY.replace(target, f"{target}\n{addition}")
+    path = tmp_path / "model_registry.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=rf"field {field}"):
+        load_registry(path)
+
+
+def test_negative_retry_count_is_named(tmp_path: Path) -> None:
+    """[fallback_policy] max_retries_per_model must not be negative."""
+    path = tmp_path / "model_registry.toml"
+    path.write_text(
+        SEED_STYLE_REGISTRY.replace("max_retries_per_model = 2", "max_retries_per_model = -1")
+    )
+    with pytest.raises(ConfigError, match=r"field fallback_policy.max_retries_per_model"):
+        load_registry(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import anyio
 import msgspec
@@ -13,11 +14,17 @@ from structlog.testing import capture_logs
 from agents.critic import CriticAgent
 from agents.parsing import parse_proposal
 from clients.fake import FakeModelClient
+from orchestrator.core import mailbox
 from orchestrator.core.calls import ChatRequest, ChatResponse, Role
 from orchestrator.core.errors import ProviderError
-from orchestrator.core.messages import AnyMessage, Critique, Proposal
+from orchestrator.core.messages import AnyMessage, Critique, Message, Proposal
+from orchestrator.evidence.events import AnyEvent, MessageEvent, VerdictEvent
 from orchestrator.evidence.verify import verify_pack
+from orchestrator.runtime.bundler import EvidenceBundler
 from orchestrator.runtime.run import PreparedRun, RunOptions, execute, prepare
+from policies.chain import PolicyChain, RunFacts
+from policies.findings import PolicyOutcome, RuleCheck
+from policies.routing import RoutingPolicy
 from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.anyio
@@ -227,3 +234,99 @@ async def test_a_crashing_client_still_leaves_a_failed_pack(tmp_path: Path) -> N
     index = json.loads((run.out_dir / "evidence_pack.json").read_text())
     assert index["status"] == "FAILED"
     assert verify_pack(run.out_dir).ok
+
+
+class Watched:
+    """The run's events as recorded, and every mailbox delivery seen against them."""
+
+    def __init__(self) -> None:
+        self.events: list[AnyEvent] = []
+        self.deliveries: list[tuple[AnyMessage, list[AnyEvent]]] = []
+
+
+def watch(monkeypatch: pytest.MonkeyPatch) -> Watched:
+    watched = Watched()
+    real_record = EvidenceBundler.record
+    real_deliver = mailbox.deliver
+
+    def record(self: EvidenceBundler, event: AnyEvent) -> None:
+        watched.events.append(event)
+        real_record(self, event)
+
+    async def deliver(stream: Any, message: AnyMessage) -> None:
+        watched.deliveries.append((message, list(watched.events)))
+        await real_deliver(stream, message)
+
+    monkeypatch.setattr(EvidenceBundler, "record", record)
+    monkeypatch.setattr("orchestrator.runtime.supervisor.deliver", deliver)
+    return watched
+
+
+async def test_no_message_reaches_a_mailbox_before_its_verdict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each delivered message was recorded, then its allowing verdict, just before delivery."""
+    watched = watch(monkeypatch)
+    result = await execute(prepared(tmp_path), FakeModelClient())
+    assert result.outcome.status == "COMPLETE"
+    kinds = [type(message).__name__ for message, _ in watched.deliveries]
+    assert kinds == ["ProposalRequest", "CritiqueRequest"]
+    for message, before in watched.deliveries:
+        recorded, verdict = before[-2], before[-1]
+        assert isinstance(recorded, MessageEvent)
+        assert recorded.message is message
+        assert isinstance(verdict, VerdictEvent)
+        assert verdict.verdict.allowed
+
+
+class RejectProposals:
+    """A policy that rejects every Proposal."""
+
+    name = "test"
+
+    def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
+        if not isinstance(message, Proposal):
+            return None
+        check = RuleCheck(rule="test.reject", result="FAIL", reason="rejected by the test")
+        return PolicyOutcome(policy=self.name, allowed=False, checks=(check,))
+
+
+class RaiseOnProposals(RejectProposals):
+    def evaluate(self, message: Message, facts: RunFacts) -> PolicyOutcome | None:
+        if message.sender == "proposer":
+            raise RuntimeError("a policy bug")
+        return None
+
+
+async def test_a_reject_delivers_nothing_further(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rejected Proposal ends the run BLOCKED; the critic is never engaged."""
+    watched = watch(monkeypatch)
+    client = Scripted("unused")
+    monkeypatch.setattr(
+        "orchestrator.runtime.run.policy_chain",
+        lambda run: PolicyChain([RoutingPolicy(), RejectProposals()]),
+    )
+    result = await execute(prepared(tmp_path), client)
+    assert (result.outcome.status, result.outcome.stage) == ("BLOCKED", "proposal")
+    assert [type(m).__name__ for m, _ in watched.deliveries] == ["ProposalRequest"]
+    assert client.calls == ["proposer"]
+    assert [e["type"] for e in events(result.pack)][-1] == "run.finished"
+
+
+async def test_a_policy_that_raises_ends_failed_with_its_events(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A policy bug on the Proposal: FAILED (internal), the Proposal itself never recorded."""
+    monkeypatch.setattr(
+        "orchestrator.runtime.run.policy_chain",
+        lambda run: PolicyChain([RoutingPolicy(), RaiseOnProposals()]),
+    )
+    result = await execute(prepared(tmp_path), FakeModelClient())
+    assert (result.outcome.status, result.outcome.stage) == ("FAILED", "internal")
+    assert "RuntimeError: a policy bug" in result.outcome.reasons[0]
+    stream = events(result.pack)
+    assert [e["type"] for e in stream] == ["run.started", "message", "verdict", "run.finished"]
+    assert stream[1]["message"]["kind"] == "proposal_request"
+    assert verify_pack(result.pack).ok
