@@ -12,6 +12,7 @@ import structlog
 
 from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
+from tests.pilot_month import KpiRun, Month, make_month, run_kpi
 
 
 @pytest.fixture(autouse=True)
@@ -51,3 +52,15 @@ def pilot(capsys: pytest.CaptureFixture[str]) -> Pilot:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def month(tmp_path_factory: pytest.TempPathFactory) -> Month:
+    """The generated pilot month (scripts/make_pilot_month.py), made once per session."""
+    return make_month(tmp_path_factory.mktemp("pilot") / "month")
+
+
+@pytest.fixture(scope="session")
+def month_kpi(month: Month, tmp_path_factory: pytest.TempPathFactory) -> KpiRun:
+    """`pilot kpi` over the generated month, run once per session."""
+    return run_kpi(month, tmp_path_factory.mktemp("kpi") / "report")

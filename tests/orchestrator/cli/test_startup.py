@@ -27,6 +27,8 @@ HEAVY = (
     "clients.recording",
     "policies.content_scan",
     "orchestrator.runtime",
+    "orchestrator.kpi",
+    "matplotlib",  # the KPI report's charts
 )
 
 PROBE = """
