@@ -5,7 +5,9 @@ output types are allowed or forbidden, which constraints hold, the scenario boun
 are matched fail-closed: a forbidden type is recognised in any spelling
 (:func:`policies.normalize.type_key`), an allowed type only by its exact name, and anything
 else is unknown and blocked. Independently of the types, every string is content-scanned
-for forbidden intent (:mod:`policies.content_scan`), also inside allowed outputs.
+for forbidden intent (:mod:`policies.scan`), also inside allowed outputs, and the raw text
+of a typed answer is scanned as well as its decoded items. Which intent categories are
+enforced follows from the forbidden types (:func:`policies.scan.enforced_categories`).
 
 Rule ids: ``scope.forbidden_output_type``, ``scope.unknown_output_type``,
 ``scope.invalid_output``, ``scope.missing_uncertainty``, ``scope.missing_no_trade_triggers``,
@@ -28,17 +30,17 @@ from orchestrator.core.contract import (
     ParsedProposal,
 )
 from orchestrator.core.decoding import error_location
-from policies.content_scan import (
-    embedded_json,
-    plain_text,
-    scan_nodes,
-    scan_text,
-    scan_texts,
-)
 from policies.findings import ScopeReport, Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
-from policies.json_blocks import walk_json
+from policies.json_blocks import embedded_json, plain_text, walk_json
 from policies.normalize import type_key
+from policies.scan import (
+    Field,
+    enforced_categories,
+    not_enforced_notes,
+    scanner_for,
+    vocabulary_dir,
+)
 
 __all__ = [
     "RULE_FORBIDDEN_OUTPUT_TYPE",
@@ -94,6 +96,8 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
     """Apply the scope to a proposal; FAIL iff there is a violation."""
     if proposal.format == "free_text":
         return _check_free_text(proposal.text, scope)
+    scanner = scanner_for(vocabulary_dir(scope))
+    categories = enforced_categories(scope)
     if proposal.envelope_error:
         where, _, message = proposal.envelope_error.partition(": ")
         envelope = [
@@ -102,23 +106,21 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
                 location=where,
                 detail=f"the proposal envelope does not decode: {message}",
             ),
-            *scan_text(proposal.text, location="proposal"),
+            *scanner.scan_typed(proposal.text, categories),
         ]
         return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
 
     forbidden = _forbidden_keys(scope)
     reviewed = _review(proposal.items, scope)
     violations: list[Violation] = []
-    nodes: list[tuple[str, Any]] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
         if item.violation is not None:
             violations.append(item.violation)
         content = {key: value for key, value in raw.items() if key != "type"}
         item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
         violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
-        nodes.extend(item_nodes)
-    # One content scan over every item: its prefilter then runs once per proposal.
-    violations.extend(scan_nodes(nodes))
+    # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
+    violations.extend(scanner.scan_typed(proposal.text, categories))
     if scope.validation.require_rationale:
         violations.extend(_missing_rationales(reviewed, proposal.items))
     violations.extend(_missing_required_outputs(reviewed, scope))
@@ -137,9 +139,17 @@ def typed_outputs(proposal: ParsedProposal, scope: CapabilityScope) -> tuple[Out
 
 
 def check_critique(fields: Sequence[tuple[str, str]], scope: CapabilityScope) -> ScopeReport:
-    """Content-scan the free text of a Critique, given as ``(location, text)`` pairs."""
-    violations = scan_texts(fields)
-    return _report("critique", "typed", scope, ("Critique",), violations, (), None)
+    """Content-scan the free text of a Critique, given as ``(location, text)`` pairs.
+
+    The fields are read as one unit: a side in the rationale is completed by a size in
+    a suggested change.
+    """
+    scanner = scanner_for(vocabulary_dir(scope))
+    unit = [Field(location, text) for location, text in fields]
+    violations = scanner.scan_fields([unit], enforced_categories(scope))
+    return _report(
+        "critique", "typed", scope, ("Critique",), violations, not_enforced_notes(scope), None
+    )
 
 
 # --- typed proposals ------------------------------------------------------------------------
@@ -338,7 +348,8 @@ def _scenario_total(reviewed: Sequence[_Reviewed], items: Sequence[dict[str, Any
 
 def _check_free_text(text: str, scope: CapabilityScope) -> ScopeReport:
     location = "free_text"
-    violations = scan_text(text, location=location)
+    scanner = scanner_for(vocabulary_dir(scope))
+    violations = scanner.scan_fields([[Field(location, text)]], enforced_categories(scope))
     violations.extend(_forbidden_types_in_text(text, location, _forbidden_keys(scope), scope))
     if scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True and not has_uncertainty(text):
         violations.append(

@@ -29,7 +29,7 @@ _TAGS: Final[dict[str, str]] = {
     "15": "currency",
 }
 _ENUMS: Final[dict[str, dict[str, str]]] = {
-    "35": {"D": "new order single", "F": "order cancel", "G": "order replace", "E": "new order list"},
+    "35": {"D": "order", "F": "order cancel", "G": "order replace", "E": "order"},
     "54": {"1": "buy", "2": "sell", "3": "buy", "4": "sell", "5": "sell short", "6": "sell short"},
     "40": {"1": "market", "2": "limit", "3": "stop", "4": "stop limit"},
     "59": {"0": "day", "1": "gtc", "3": "ioc", "4": "fok"},

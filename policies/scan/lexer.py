@@ -346,10 +346,13 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
             if token.text == "\n":
                 line += 1
             first, opener, first_line = i + 1, 0, line
-        elif token.has(Role.SUBORDINATOR | Role.COORDINATOR) and i > first:
-            if not token.has(Role.VERB):
-                found.append(Clause(first, i, sentence, first_line, opener))
-                first, opener, first_line = i, token.roles, line
+        elif (
+            token.has(Role.SUBORDINATOR | Role.COORDINATOR)
+            and i > first
+            and not token.has(Role.VERB)
+        ):
+            found.append(Clause(first, i, sentence, first_line, opener))
+            first, opener, first_line = i, token.roles, line
     if first < len(tokens):
         found.append(Clause(first, len(tokens), sentence, first_line, opener))
     return found

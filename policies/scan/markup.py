@@ -27,8 +27,34 @@ _TAG: Final = re.compile(r"<!--[^<>]{0,2000}?-->|</?([A-Za-z][A-Za-z0-9]{0,10})\
 _ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
 # Tags that render inside a line of text: removing them joins what they split.
 _INLINE: Final = frozenset(
-    "a abbr b big code del dfn em font i ins kbd mark q s samp small span strike strong sub"
-    " sup tt u var wbr".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "code",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "tt",
+        "u",
+        "var",
+        "wbr",
+    ]
 )
 
 EMPHASIS_TRIGGER: Final = r"(?<=[A-Za-z0-9])[*~`]+(?=[A-Za-z0-9])"
@@ -50,9 +76,7 @@ def html_edits(text: str) -> list[Edit]:
         edits.append(Edit(match.start(), match.end(), "" if name in _INLINE else " "))
     for match in _ENTITY.finditer(text):
         decoded = html.unescape(match.group())
-        if decoded != match.group() and not any(
-            e.start <= match.start() < e.end for e in edits
-        ):
+        if decoded != match.group() and not any(e.start <= match.start() < e.end for e in edits):
             edits.append(Edit(match.start(), match.end(), decoded))
     edits.sort()
     return edits

@@ -36,7 +36,7 @@ _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Any text in which a step other than folding and camelCase splitting could edit.
 _REWRITES: Final = re.compile(
-    "|".join((URL_TRIGGER, HTML_TRIGGER, EMPHASIS_TRIGGER, LETTER_SPACING, FIX_TRIGGER))
+    f"{URL_TRIGGER}|{HTML_TRIGGER}|{EMPHASIS_TRIGGER}|{LETTER_SPACING}|{FIX_TRIGGER}"
 )
 
 

@@ -59,8 +59,8 @@ def payload_edits(text: str) -> list[Edit]:
     for match in BASE64_RUN.finditer(text):
         if any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        decoded = decode_base64(match.group())
-        if decoded is not None:
-            edits.append(Edit(match.start(), match.end(), f" {decoded} "))
+        text_of = decode_base64(match.group())
+        if text_of is not None:
+            edits.append(Edit(match.start(), match.end(), f" {text_of} "))
     edits.sort()
     return edits

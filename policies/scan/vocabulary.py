@@ -13,9 +13,10 @@ that matching is a dictionary lookup per token. Compilation is cached per folder
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Final, Literal
+from typing import Final, Literal, TypeVar
 
 import msgspec
 
@@ -33,9 +34,9 @@ __all__ = [
     "Role",
     "VocabularyFile",
     "fold_for_matching",
+    "letter_runs",
     "lexicon_for",
     "shipped_vocabulary_dir",
-    "squash_key",
     "vocabulary_dir",
 ]
 
@@ -45,14 +46,28 @@ def fold_for_matching(text: str) -> str:
     return fold_cased(text).lower().replace("ß", "ss")
 
 
-def squash_key(key: str) -> str:
-    """A structured key for comparison: folded, separators and spaces removed."""
-    return "".join(ch for ch in fold_for_matching(key) if ch.isalnum())
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters of a folded key or value: how structured names are compared."""
+    return _LETTERS.findall(fold_for_matching(text))
+
+
+_LETTERS: Final = re.compile(r"[a-z]+")
+
+
+def _joined(runs: list[str]) -> tuple[str, frozenset[int]]:
+    """The runs joined, and the offsets where one run ends and the next begins."""
+    bounds = set()
+    length = 0
+    for run in runs[:-1]:
+        length += len(run)
+        bounds.add(length)
+    return "".join(runs), frozenset(bounds)
 
 
 # --- the file format --------------------------------------------------------------------
 
 _Words = tuple[str, ...]
+_T = TypeVar("_T")
 
 
 class _Section(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
@@ -307,12 +322,26 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     languages: tuple[str, ...]
     words: dict[str, Entry]
     phrases: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
-    fields: dict[str, tuple[FieldRole, ...]]
-    values: dict[str, tuple[ValueRole, ...]]
-    intents: dict[str, Category]
+    fields: dict[str, tuple[tuple[FieldRole, ...], frozenset[int]]]
+    values: dict[str, tuple[tuple[ValueRole, ...], frozenset[int]]]
+    intents: dict[str, tuple[Category, frozenset[int]]]
     past_suffixes: tuple[str, ...]
     not_past: frozenset[str]
     anchors: dict[int, frozenset[str]]
+    # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
+    record_anchors: dict[str, frozenset[str]]
+
+    def field_roles(self, key: str) -> tuple[FieldRole, ...]:
+        found = _lookup(self.fields, key)
+        return found[0] if found is not None else ()
+
+    def value_roles(self, value: str) -> tuple[ValueRole, ...]:
+        found = _lookup(self.values, value)
+        return found[0] if found is not None else ()
+
+    def intent(self, value: str) -> Category | None:
+        found = _lookup(self.intents, value)
+        return found[0] if found is not None else None
 
     def words_with(self, roles: int) -> frozenset[str]:
         """Gate words of every entry with any of ``roles`` (see :mod:`policies.scan.gate`)."""
@@ -320,6 +349,16 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
         for bit in _bits(roles):
             found |= self.anchors.get(bit, frozenset())
         return frozenset(found)
+
+
+def _lookup(
+    table: dict[str, tuple[_T, frozenset[int]]], text: str
+) -> tuple[_T, frozenset[int]] | None:
+    joined, bounds = _joined(letter_runs(text))
+    found = table.get(joined)
+    if found is None or not bounds <= found[1]:
+        return None
+    return found
 
 
 # --- loading ----------------------------------------------------------------------------------
@@ -410,11 +449,11 @@ class _Builder:
     def gate_anchors(self) -> dict[int, frozenset[str]]:
         """Per role bit, one gate word of each of its entries that every match contains.
 
-        The word chosen is one that is itself an entry of the role ("kauf" of "einen
-        kauf"), else the longest word that is not a function word, so the gate stays
-        selective.
+        The word chosen is the most telling one: itself an entry of the role ("kauf" of
+        "einen kauf"), else an entry of some action or object role ("long" of "remain
+        long"), else the longest word that is not a function word. The gate stays
+        selective, and any choice is sound: a match contains all the words.
         """
-        function_words = Role.DET | Role.PREP | Role.COORDINATOR | Role.SUBORDINATOR
         single = {key[0]: int(slot[0] or 0) for key, slot in self.entries.items() if len(key) == 1}
         anchors: dict[int, set[str]] = {}
         for key, slot in self.entries.items():
@@ -424,10 +463,39 @@ class _Builder:
                 continue
             for bit in _bits(roles):
                 own = [w for w in parts if single.get(w, 0) & bit]
-                content = [w for w in parts if not single.get(w, 0) & function_words]
-                gate = max(own or content or parts, key=len)
+                telling = [
+                    w
+                    for w in parts
+                    if single.get(w, 0) & _TELLING and not single.get(w, 0) & _FUNCTION
+                ]
+                content = [w for w in parts if not single.get(w, 0) & _FUNCTION]
+                gate = max(own or telling or content or parts, key=len)
                 anchors.setdefault(bit, set()).add(gate)
         return {bit: frozenset(found) for bit, found in anchors.items()}
+
+
+_FUNCTION: Final = (
+    Role.DET
+    | Role.PREP
+    | Role.COORDINATOR
+    | Role.SUBORDINATOR
+    | Role.AUX
+    | Role.DESCRIBE
+    | Role.PREFIX
+    | Role.MODAL
+)
+_TELLING: Final = (
+    Role.VERB
+    | Role.SIDE_ADJ
+    | Role.LEVEL
+    | Role.LIMIT_OBJ
+    | Role.LIVE
+    | Role.PAPER
+    | Role.SAFETY
+    | Role.WEIGHT
+    | Role.INSTRUMENT
+    | Role.UNIT
+)
 
 
 def _bits(mask: int) -> Iterable[int]:
@@ -439,9 +507,10 @@ def _bits(mask: int) -> Iterable[int]:
 
 def _compile(files: list[VocabularyFile]) -> Lexicon:
     builder = _Builder()
-    fields: dict[str, list[FieldRole]] = {}
-    values: dict[str, list[ValueRole]] = {}
-    intents: dict[str, Category] = {}
+    fields: dict[str, tuple[list[FieldRole], set[int]]] = {}
+    values: dict[str, tuple[list[ValueRole], set[int]]] = {}
+    intents: dict[str, tuple[Category, set[int]]] = {}
+    record_anchors: dict[str, set[str]] = {}
     suffixes: set[str] = set()
     not_past: set[str] = set()
     for vocabulary in files:
@@ -451,13 +520,24 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         _add_sections(builder, vocabulary, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
-                fields.setdefault(squash_key(key), []).append(name)
+                joined, bounds = _joined(letter_runs(key))
+                slot = fields.setdefault(joined, ([], set()))
+                slot[0].append(name)
+                slot[1].update(bounds)
+                record_anchors.setdefault(f"field.{name}", set()).update(_end_runs(key))
         for name in ValueRole.__args__:  # type: ignore[attr-defined]
             for word in getattr(vocabulary.values, name):
-                values.setdefault(squash_key(word), []).append(name)
+                joined, bounds = _joined(letter_runs(word))
+                vslot = values.setdefault(joined, ([], set()))
+                vslot[0].append(name)
+                vslot[1].update(bounds)
+                record_anchors.setdefault(f"value.{name}", set()).update(_end_runs(word))
         for category in ("order", "execution", "risk_limit", "live_toggle", "rebalance"):
             for name in getattr(vocabulary.intents, category):
-                intents[squash_key(name)] = category  # type: ignore[assignment]
+                joined, bounds = _joined(letter_runs(name))
+                islot = intents.setdefault(joined, (category, set()))
+                islot[1].update(bounds)
+                record_anchors.setdefault("intent", set()).update(_end_runs(name))
     words: dict[str, Entry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for key, (roles, forms, value, after, agreement) in builder.entries.items():
@@ -479,13 +559,26 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             first: tuple(sorted(found, key=lambda item: -len(item[0])))
             for first, found in phrases.items()
         },
-        fields={key: tuple(dict.fromkeys(roles)) for key, roles in fields.items()},
-        values={key: tuple(dict.fromkeys(roles)) for key, roles in values.items()},
-        intents=intents,
+        fields={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in fields.items()},
+        values={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in values.items()},
+        intents={k: (c, frozenset(b)) for k, (c, b) in intents.items()},
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
         anchors=builder.gate_anchors(),
+        record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
     )
+
+
+def _end_runs(name: str) -> set[str]:
+    """The gate words a structured key or value can show, however its words are joined.
+
+    A key matches by its letters alone ("order_qty", "orderQty", "ORDERQTY"), so the text
+    may join any neighbouring words of it; whatever the joins, the last gate word of the
+    key is a run of its words that ends with its last word. Digits are left out, as the
+    gate leaves them out.
+    """
+    words = letter_runs(name)
+    return {"".join(words[i:]) for i in range(len(words))}
 
 
 def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageInfo) -> None:

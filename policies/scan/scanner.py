@@ -1,0 +1,276 @@
+"""The content scanner: fields in, violations out.
+
+A document is a list of *units* (one output item of a typed answer, one free-text
+answer, one critique), each a list of fields ``(path, text)``, plus the structured
+records a typed answer carries outside its text fields. The scanner
+
+1. proves most documents clean from their words alone (:mod:`policies.scan.gate`);
+2. otherwise normalises each field once (:mod:`policies.scan.normalise`), lexes it,
+   reads its clauses for directives (:mod:`policies.scan.directives`) and its key/value
+   pairs and tables for structured orders (:mod:`policies.scan.records`);
+3. completes a side that lacks its size with a parameter fragment later in the field or
+   in another field of the same unit;
+4. reports each finding once, as a :class:`~policies.findings.Violation` naming the rule,
+   the field path and the span in the field as given, for the categories the scope
+   enforces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, NamedTuple
+
+from policies.findings import Violation
+from policies.scan.categories import LABELS, RULES, Category
+from policies.scan.directives import Hit, find_directives, parameter_fragments
+from policies.scan.gate import Gate, marks
+from policies.scan.lexer import clauses, tokenize
+from policies.scan.normalise import Normalised, normalise, quick_form
+from policies.scan.records import RecordHit, record_hits
+from policies.scan.structure import Pair, leaves, table_rows, text_pairs
+from policies.scan.vocabulary import Lexicon, lexicon_for
+from policies.scan.words import gate_words
+
+__all__ = ["Field", "Record", "Scanner", "scanner_for"]
+
+_SNIPPET: Final = 80
+_ESCAPE: Final = re.compile(r"\\[^u]")
+
+
+class Field(NamedTuple):
+    """One free-text field: where it is and what it says."""
+
+    path: str
+    text: str
+
+
+class Record(NamedTuple):
+    """Structured pairs read outside the text fields (a typed item), and where they are."""
+
+    location: str
+    pairs: tuple[Pair, ...]
+
+
+class _Unit(NamedTuple):
+    fields: tuple[Field, ...]
+    records: tuple[Record, ...]
+
+
+class Scanner:
+    """The scanner of one vocabulary (see :func:`scanner_for`)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.gate = Gate(lexicon)
+
+    # --- entry points ---------------------------------------------------------------------
+
+    def scan_fields(
+        self, units: Sequence[Sequence[Field]], categories: frozenset[Category]
+    ) -> list[Violation]:
+        """Violations in units of text fields (free text, critiques)."""
+        return self._scan([_Unit(tuple(fields), ()) for fields in units], categories, None)
+
+    def scan_typed(self, raw: str, categories: frozenset[Category]) -> list[Violation]:
+        """Violations in the raw text of a typed answer: every string, key and record.
+
+        The JSON is read lexically (:func:`policies.scan.structure.leaves`), so a string
+        hidden by a duplicate key or nested beyond any decoder's depth is scanned too, and
+        each is scanned once. Text outside the JSON body is scanned as ``proposal``.
+        """
+        quick = None if "\\u" in raw else quick_form(_ESCAPE.sub("  ", raw))
+        if quick is not None and not self._active(quick):
+            return []
+        return self._scan(_typed_units(raw), categories, None)
+
+    def is_clean_quickly(self, texts: Sequence[str]) -> bool:
+        """True when the gate alone proves ``texts`` clean (no rewriting step applies)."""
+        forms = [quick_form(text) for text in texts]
+        if any(form is None for form in forms):
+            return False
+        return not self._active("\n".join(form for form in forms if form is not None))
+
+    # --- the analysis ---------------------------------------------------------------------
+
+    def _active(self, text: str) -> frozenset[str]:
+        return self.gate.active(gate_words(text) | marks(text), text)
+
+    def _scan(
+        self, units: list[_Unit], categories: frozenset[Category], _: object
+    ) -> list[Violation]:
+        texts = [field.text for unit in units for field in unit.fields]
+        record_text = [
+            " ".join((*pair.keys, pair.value))
+            for unit in units
+            for r in unit.records
+            for pair in r.pairs
+        ]
+        forms = [quick_form(text) for text in texts]
+        if all(form is not None for form in forms):
+            joined = "\n".join([*(f for f in forms if f is not None), *record_text])
+            if not self._active(joined.lower()):
+                return []
+        normalised = {id(field): normalise(field.text) for unit in units for field in unit.fields}
+        joined = "\n".join([*(n.text for n in normalised.values()), *record_text]).lower()
+        active = self._active(joined)
+        if not active:
+            return []
+        violations: list[Violation] = []
+        for unit in units:
+            violations.extend(self._unit(unit, normalised, active, categories))
+        return violations
+
+    def _unit(
+        self,
+        unit: _Unit,
+        normalised: dict[int, Normalised],
+        active: frozenset[str],
+        categories: frozenset[Category],
+    ) -> list[Violation]:
+        per_field: list[list[Hit]] = []
+        pendings = []
+        fragments: list[list[int]] = []
+        lexicon = self.lexicon
+        for field in unit.fields:
+            norm = normalised[id(field)]
+            tokens = tokenize(norm.text, norm.cased, lexicon)
+            found = clauses(tokens)
+            hits, pending = find_directives(tokens, found, lexicon, active)
+            pairs = text_pairs(norm.text)
+            for record in (pairs, *table_rows(norm.text)):
+                hits.extend(_record_spans(record_hits(record, lexicon, active)))
+            params = parameter_fragments(tokens, found)
+            params += [
+                p.start
+                for p in pairs
+                if set(lexicon.field_roles(p.keys[-1])) & {"quantity", "price", "level"}
+                and any(ch.isdigit() for ch in p.value)
+            ]
+            per_field.append(hits)
+            pendings.append(pending)
+            fragments.append(params)
+        for index, pending in enumerate(pendings):
+            for waiting in pending:
+                later = any(start >= waiting.end for start in fragments[index])
+                elsewhere = any(fragments[j] for j in range(len(fragments)) if j != index)
+                if later or elsewhere:
+                    per_field[index].append(Hit("order", waiting.start, waiting.end))
+        violations: list[Violation] = []
+        for field, hits in zip(unit.fields, per_field, strict=True):
+            violations.extend(_field_violations(field, normalised[id(field)], hits, categories))
+        for structured in unit.records:
+            for hit in record_hits(structured.pairs, lexicon, active):
+                if hit.category in categories:
+                    violations.append(
+                        Violation(
+                            rule=RULES[hit.category],
+                            location=structured.location,
+                            detail=f"{LABELS[hit.category]} in structured fields: {hit.reason}",
+                        )
+                    )
+        return violations
+
+
+def _record_spans(found: list[RecordHit]) -> list[Hit]:
+    """One span per category of a record, from its first pair to its last."""
+    spans: dict[Category, tuple[int, int]] = {}
+    for hit in found:
+        start = min(p.start for p in hit.pairs)
+        end = max(p.end for p in hit.pairs)
+        low, high = spans.get(hit.category, (start, end))
+        spans[hit.category] = (min(low, start), max(high, end))
+    return [Hit(category, start, end) for category, (start, end) in spans.items()]
+
+
+def _field_violations(
+    field: Field, norm: Normalised, hits: list[Hit], categories: frozenset[Category]
+) -> list[Violation]:
+    kept: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.category not in categories:
+            continue
+        if any(
+            k.category == hit.category and k.start < hit.end and hit.start < k.end for k in kept
+        ):
+            continue
+        kept.append(hit)
+    violations = []
+    for hit in kept:
+        start, end = norm.map.to_source(hit.start, hit.end)
+        violations.append(
+            Violation(
+                rule=RULES[hit.category],
+                location=field.path,
+                detail=_detail(hit.category, field.text, start, end),
+                span=(start, end),
+            )
+        )
+    return violations
+
+
+def _detail(category: Category, text: str, start: int, end: int) -> str:
+    snippet = " ".join(text[start:end].split())
+    if len(snippet) > _SNIPPET:
+        snippet = snippet[: _SNIPPET - 3] + "..."
+    line = text.count("\n", 0, start) + 1
+    where = f" on line {line}" if "\n" in text else ""
+    return f'{LABELS[category]}{where}: "{snippet}"'
+
+
+# --- typed answers ---------------------------------------------------------------------------
+
+
+def _typed_units(raw: str) -> list[_Unit]:
+    start, end = raw.find("{"), raw.rfind("}") + 1
+    if start < 0 or end <= start:
+        return [_Unit((Field("proposal", raw),), ())]
+    outside = raw[:start] + " " * (end - start) + raw[end:]
+    grouped: dict[tuple[str | int, ...], tuple[list[Field], list[Pair]]] = {}
+    for leaf in leaves(raw[start:end]):
+        leaf = leaf._replace(start=leaf.start + start, end=leaf.end + start)
+        key = leaf.path[:2] if _is_item(leaf.path) else ()
+        fields, pairs = grouped.setdefault(key, ([], []))
+        here = _path(leaf.path)
+        # An item's own type is the type rules' business, in any spelling.
+        item_type = len(leaf.path) == 3 and _is_item(leaf.path) and leaf.path[2] == "type"
+        if leaf.quoted and not item_type:
+            fields.append(Field(here, leaf.value))
+        names = tuple(part for part in leaf.path if isinstance(part, str))
+        if names and not item_type:
+            pairs.append(
+                Pair(tuple(n.lower() for n in names), leaf.value.lower(), leaf.start, leaf.end)
+            )
+        own = leaf.path[-1] if leaf.path else None
+        if isinstance(own, str) and (" " in own or any(ch.isdigit() for ch in own)):
+            fields.append(Field(f"{here} (key)", own))
+    units: list[_Unit] = []
+    if outside.strip():
+        units.append(_Unit((Field("proposal", outside),), ()))
+    for key, (fields, pairs) in grouped.items():
+        location = _path(key) if key else "proposal"
+        units.append(_Unit(tuple(fields), (Record(location, tuple(pairs)),)))
+    return units
+
+
+def _is_item(path: tuple[str | int, ...]) -> bool:
+    return len(path) >= 2 and path[0] == "outputs" and isinstance(path[1], int)
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "$"
+
+
+_SCANNERS: dict[Path, Scanner] = {}
+
+
+def scanner_for(directory: Path) -> Scanner:
+    """The scanner of a vocabulary folder, built once per folder."""
+    key = directory.resolve()
+    if key not in _SCANNERS:
+        _SCANNERS[key] = Scanner(lexicon_for(key))
+    return _SCANNERS[key]
