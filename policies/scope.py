@@ -117,8 +117,9 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
         if item.violation is not None:
             violations.append(item.violation)
         content = {key: value for key, value in raw.items() if key != "type"}
-        item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
-        violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
+        if _may_nest_types(content):
+            item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
+            violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
     # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
     violations.extend(scanner.scan_typed(proposal.text, categories))
     if scope.validation.require_rationale:
@@ -195,6 +196,27 @@ def _review_item(
         output, invalid = _decode(item, name, where)
         return _Reviewed(position, name, allowed=True, output=output, violation=invalid)
     return _Reviewed(position, name, allowed=False, output=None, violation=violation)
+
+
+def _may_nest_types(content: dict[str, Any]) -> bool:
+    """Whether an item holds a nested object with a "type", or a string that may hold JSON.
+
+    A cheap walk without paths: most items hold neither, and then the located walk of
+    :func:`_nested_forbidden_types` is skipped.
+    """
+    strings: list[str] = []
+    stack: list[Any] = list(content.values())
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, dict):
+            if "type" in node:
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return not plain_text("\n".join(strings))
 
 
 def _nested_forbidden_types(

@@ -9,6 +9,7 @@ forbid it, switches the category off.
 
 from __future__ import annotations
 
+import functools
 from typing import Final, Literal
 
 from orchestrator.core.config import CapabilityScope
@@ -58,8 +59,15 @@ LABELS: Final[dict[Category, str]] = {
 
 def enforced_categories(scope: CapabilityScope) -> frozenset[Category]:
     """The categories whose output type the scope forbids, or does not explicitly allow."""
-    forbidden = {type_key(name) for name in scope.outputs.forbidden}
-    allowed = {type_key(name) for name in scope.outputs.allowed}
+    return _enforced(tuple(scope.outputs.forbidden), tuple(scope.outputs.allowed))
+
+
+@functools.lru_cache(maxsize=64)
+def _enforced(
+    forbidden_names: tuple[str, ...], allowed_names: tuple[str, ...]
+) -> frozenset[Category]:
+    forbidden = {type_key(name) for name in forbidden_names}
+    allowed = {type_key(name) for name in allowed_names}
     return frozenset(
         category
         for category, output in OUTPUT_TYPE.items()

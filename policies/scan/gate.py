@@ -109,6 +109,27 @@ class Gate:
             "r_exec": ((rec("field.execute"), on),),
             "r_intent": ((rec("field.kind"), rec("intent")),),
         }
+        # Every alternative needs a word of its first group: most texts have none at all.
+        self._openers: frozenset[str] = frozenset().union(
+            *(alternative[0] for family in self.families.values() for alternative in family)
+        )
+        # Each distinct group is a bit; a word maps to the bits of the groups holding it,
+        # so a document is checked with one set intersection and integer tests.
+        bits: dict[Group, int] = {}
+        for family in self.families.values():
+            for alternative in family:
+                for group in alternative:
+                    bits.setdefault(group, 1 << len(bits))
+        self._groups_of: dict[str, int] = {}
+        for group, bit in bits.items():
+            for word in group:
+                self._groups_of[word] = self._groups_of.get(word, 0) | bit
+        self._known = frozenset(self._groups_of)
+        self._masks: dict[str, tuple[int, ...]] = {
+            name: tuple(sum(bits[group] for group in set(alternative)) for alternative in family)
+            for name, family in self.families.items()
+        }
+        self._compound_bit = self._groups_of.get(COMPOUND_MARK, 0)
         self._compound_parts = tuple(
             sorted(
                 word
@@ -121,26 +142,28 @@ class Gate:
 
     def active(self, words: set[str], text: str) -> frozenset[str]:
         """The families the document's words satisfy (``text``: for compound numbers)."""
-        found = []
-        compound_checked = False
-        for name, family in self.families.items():
-            for alternative in family:
-                if all(not group.isdisjoint(words) for group in alternative):
-                    found.append(name)
-                    break
-                if (
-                    not compound_checked
-                    and len(alternative) > 1
-                    and not alternative[0].isdisjoint(words)
-                    and COMPOUND_MARK in alternative[-1]
-                ):
-                    compound_checked = True
-                    if self._has_compound(text):
-                        words = words | {COMPOUND_MARK}
-                        if all(not group.isdisjoint(words) for group in alternative):
-                            found.append(name)
-                            break
+        present = self._known.intersection(words)
+        if self._openers.isdisjoint(present):
+            return frozenset()
+        mask = 0
+        for word in present:
+            mask |= self._groups_of[word]
+        found = [name for name, masks in self._masks.items() if _satisfied(masks, mask)]
+        if self._compound_bit & ~mask:
+            # A compound number word may stand where a number is still missing.
+            with_compound = mask | self._compound_bit
+            missing = [
+                name
+                for name, masks in self._masks.items()
+                if name not in found and _satisfied(masks, with_compound)
+            ]
+            if missing and self._has_compound(text):
+                found.extend(missing)
         return frozenset(found)
 
     def _has_compound(self, text: str) -> bool:
         return any(part in text for part in self._compound_parts)
+
+
+def _satisfied(alternatives: tuple[int, ...], mask: int) -> bool:
+    return any(alternative & mask == alternative for alternative in alternatives)

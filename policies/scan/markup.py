@@ -15,9 +15,9 @@ from policies.scan.textmap import Edit
 __all__ = [
     "EMPHASIS_TRIGGER",
     "HTML_TRIGGER",
-    "LETTER_SPACING",
     "emphasis_edits",
     "html_edits",
+    "letter_spaced",
     "letter_spacing_edits",
 ]
 
@@ -64,6 +64,36 @@ _EMPHASIS: Final = re.compile(EMPHASIS_TRIGGER)
 # "b-u-y", "S.P.Y". A run takes the whole stretch, so the search stays linear.
 LETTER_SPACING: Final = r"(?<![A-Za-z0-9])(?:[A-Za-z0-9][ ._*\-]){2,}[A-Za-z0-9](?![A-Za-z0-9])"
 _SPACED: Final = re.compile(LETTER_SPACING)
+# Byte classes for a quick look for letter spacing: letters and digits "a", the spacing
+# separators " ", anything else "|". A spaced run then shows as "a a a" in the classes.
+_CLASSES: Final = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        ord("a")
+        if chr(b).isascii() and chr(b).isalnum()
+        else ord(" ")
+        if chr(b) in " ._*-"
+        else ord("|")
+        for b in range(256)
+    ),
+)
+
+
+def letter_spaced(text: str) -> bool:
+    """Whether :data:`LETTER_SPACING` matches ``text``, found with C-level searches only."""
+    classes = text.encode(errors="surrogatepass").translate(_CLASSES)
+    position = classes.find(b"a a a")
+    while position >= 0:
+        before = classes[position - 1 : position] if position else b""
+        after = classes[position + 5 : position + 6]
+        # A run of three or more single characters: its first three show as "a a a"
+        # with no letter before, and then the third is followed by a separator or nothing.
+        if before != b"a" and after != b"a":
+            return True
+        position = classes.find(b"a a a", position + 1)
+    return False
+
+
 _SEPARATOR: Final = re.compile(r"[ ._*\-]")
 _CLASS_CHANGE: Final = re.compile(r"(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
 
@@ -90,6 +120,8 @@ def emphasis_edits(text: str) -> list[Edit]:
 def letter_spacing_edits(text: str) -> list[Edit]:
     """Letter-spaced words joined; letters and digits stay apart (``b u y 1 0 0``)."""
     edits: list[Edit] = []
+    if not letter_spaced(text):
+        return edits
     for match in _SPACED.finditer(text):
         joined = _SEPARATOR.sub("", match.group())
         edits.append(Edit(match.start(), match.end(), _CLASS_CHANGE.sub(" ", joined)))

@@ -21,12 +21,12 @@ from policies.scan.fix import FIX_TRIGGER, fix_edits
 from policies.scan.markup import (
     EMPHASIS_TRIGGER,
     HTML_TRIGGER,
-    LETTER_SPACING,
     emphasis_edits,
     html_edits,
+    letter_spaced,
     letter_spacing_edits,
 )
-from policies.scan.payloads import BASE64_RUN, URL_TRIGGER, decode_base64, payload_edits
+from policies.scan.payloads import URL_TRIGGER, encoded_payload, payload_edits
 from policies.scan.textmap import Edit, TextMap, rewrite
 
 __all__ = ["Normalised", "normalise", "quick_form"]
@@ -34,9 +34,18 @@ __all__ = ["Normalised", "normalise", "quick_form"]
 _PAYLOAD_ROUNDS: Final = 3
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
 _CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
-# Any text in which a step other than folding and camelCase splitting could edit.
-_REWRITES: Final = re.compile(
-    f"{URL_TRIGGER}|{HTML_TRIGGER}|{EMPHASIS_TRIGGER}|{LETTER_SPACING}|{FIX_TRIGGER}"
+# Each step's trigger, looked for only when its telling character occurs at all.
+_TRIGGERS: Final = (
+    ("%", re.compile(URL_TRIGGER)),
+    ("<&", re.compile(HTML_TRIGGER)),
+    ("*~`", re.compile(EMPHASIS_TRIGGER)),
+    ("=", re.compile(FIX_TRIGGER)),
+)
+_CASE_CLASSES: Final = bytes.maketrans(
+    bytes(range(256)),
+    bytes(
+        ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord(" ") for b in range(256)
+    ),
 )
 
 
@@ -64,18 +73,42 @@ def normalise(raw: str) -> Normalised:
         text = _apply(text, _fold_edits(text), mapping)
     for step in (html_edits, emphasis_edits, letter_spacing_edits, fix_edits):
         text = _apply(text, step(text), mapping)
-    text = _apply(text, [Edit(m.start(), m.start(), " ") for m in _CAMEL.finditer(text)], mapping)
+    text = _apply(text, [Edit(p, p, " ") for p in _camel_humps(text)], mapping)
     return Normalised(_lower(text), text, mapping)
 
 
 def quick_form(raw: str) -> str | None:
     """The normalised text of ``raw`` when only folding and splitting apply, else None."""
     folded = _fold(raw)
-    if _REWRITES.search(folded) is not None:
+    for marks, trigger in _TRIGGERS:
+        if any(mark in folded for mark in marks) and trigger.search(folded) is not None:
+            return None
+    if letter_spaced(folded) or encoded_payload(folded):
         return None
-    if any(decode_base64(m.group()) is not None for m in BASE64_RUN.finditer(folded)):
-        return None
-    return _lower(_CAMEL.sub(" ", folded))
+    humps = _camel_humps(folded)
+    if humps:
+        pieces = []
+        previous = 0
+        for position in humps:
+            pieces.append(folded[previous:position])
+            previous = position
+        pieces.append(folded[previous:])
+        folded = " ".join(pieces)
+    return _lower(folded)
+
+
+def _camel_humps(text: str) -> list[int]:
+    """Offsets where a lower-case letter is followed by a capital ("camelCase")."""
+    classes = text.encode(errors="surrogatepass").translate(_CASE_CLASSES)
+    if not text.isascii():
+        # Multi-byte characters shift byte offsets; the regex keeps character offsets.
+        return [m.start() for m in _CAMEL.finditer(text)]
+    humps = []
+    position = classes.find(b"lU")
+    while position >= 0:
+        humps.append(position + 1)
+        position = classes.find(b"lU", position + 1)
+    return humps
 
 
 def _fold_edits(text: str) -> list[Edit]:

@@ -270,7 +270,7 @@ _SCANNERS: dict[Path, Scanner] = {}
 
 def scanner_for(directory: Path) -> Scanner:
     """The scanner of a vocabulary folder, built once per folder."""
-    key = directory.resolve()
-    if key not in _SCANNERS:
-        _SCANNERS[key] = Scanner(lexicon_for(key))
-    return _SCANNERS[key]
+    scanner = _SCANNERS.get(directory)
+    if scanner is None:
+        scanner = _SCANNERS[directory] = Scanner(lexicon_for(directory))
+    return scanner

@@ -381,8 +381,14 @@ def vocabulary_dir(scope: CapabilityScope) -> Path:
     A scope read from ``<config>/capability_scopes/X.toml`` uses ``<config>/vocabulary/``
     when that folder exists, so a config folder can carry its own vocabularies.
     """
-    if scope.path:
-        beside = Path(scope.path).resolve().parent.parent / "vocabulary"
+    return _vocabulary_beside(scope.path)
+
+
+@functools.lru_cache(maxsize=64)
+def _vocabulary_beside(scope_file: str) -> Path:
+    # Cached: the scope policy asks on every message, and the answer is a file-system look.
+    if scope_file:
+        beside = Path(scope_file).resolve().parent.parent / "vocabulary"
         if beside.is_dir():
             return beside
     return shipped_vocabulary_dir()

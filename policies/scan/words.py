@@ -39,7 +39,7 @@ def gate_words(text: str) -> set[str]:
     """
     data = text.encode(errors="surrogatepass")
     without_digits = data.translate(None, b"0123456789")
-    words = {word.decode() for word in without_digits.translate(_TABLE).split()}
+    words = set(without_digits.translate(_TABLE).decode("ascii").split())
     if len(without_digits) != len(data):
         words.add(DIGIT_MARK)
     return words
