@@ -2,7 +2,7 @@
 
 Smuggled cases are complete, otherwise valid outlooks (typed JSON in the L2 contract, and
 seed-style free text in English and German) that each carry exactly one forbidden
-instruction: base outlook × instruction template × obfuscation × carrier field. Benign
+instruction: base outlook by instruction template by obfuscation by carrier field. Benign
 cases are outlooks whose added sentence is market commentary in the voice of real
 research: third parties, history, forecasts, conditionals, negations.
 
@@ -527,7 +527,7 @@ def smuggled_cases() -> Iterator[Case]:
                     carrier = f"free text slot {counter % 3}"
                 yield Case(kind, f"{kind} #{number} {obfuscation} in {carrier}", content, True)
     for number, template in enumerate(GERMAN_TEMPLATES):
-        for repeat in range(2):
+        for _ in range(2):
             counter += 1
             content = in_free_text(template, german=True, field=counter)
             yield Case("other languages", f"german #{number} in free text", content, True)
