@@ -130,11 +130,12 @@ def _match(
     token = tokens[i]
     end = min(clause.last, i + 1 + _WINDOW)
     if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
-        return _side(tokens, i, end)
+        # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
+        return _side(tokens, clause.first if token.negation_after else i, end)
     if "side" in active and token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i):
         return _side(tokens, i, end)
     if "level" in active and token.has(Role.LEVEL):
-        number = _level_number(tokens, i, clause.last)
+        number = _level_number(tokens, i, _label_end(tokens, clause))
         if number is not None:
             return "order", number + 1, False
     if "trade" in active and token.has(Role.TRADE):
@@ -161,7 +162,8 @@ def _match(
         if obj is not None:
             return "risk_limit", max(obj, i) + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
-        number = _find(tokens, i + 1, min(clause.last, i + 5), lambda j: tokens[j].kind == "number")
+        reach = min(_label_end(tokens, clause), i + 6)
+        number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
         if number is not None:
             return "risk_limit", number + 1, False
     if "live" in active and token.has(Role.SWITCH):
@@ -190,12 +192,22 @@ def _match(
         number = _find(
             tokens,
             i + 1,
-            min(clause.last, i + 6),
+            min(_label_end(tokens, clause), i + 7),
             lambda j: tokens[j].kind == "number" and tokens[j].percent,
         )
         if number is not None:
             return "rebalance", number + 1, False
     return None
+
+
+def _label_end(tokens: Sequence[Token], clause: Clause) -> int:
+    """The clause's end, or the end of the value when the clause is a label ("Leverage: 5x")."""
+    end = clause.last
+    if end < len(tokens) and tokens[end].text == ":":
+        end += 1
+        while end < len(tokens) and not (tokens[end].kind == "mark" and tokens[end].text in ".;\n"):
+            end += 1
+    return end
 
 
 def _side(tokens: Sequence[Token], i: int, end: int) -> tuple[Category, int, bool] | None:

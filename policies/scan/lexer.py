@@ -33,6 +33,7 @@ class Token:
 
     __slots__ = (
         "agreement",
+        "capital",
         "end",
         "forms",
         "glued",
@@ -59,6 +60,7 @@ class Token:
         self.agreement = entry.agreement
         self.glued = False  # joined to the previous token by a hyphen or underscore
         self.upper = False  # written in capitals (or with digits): may be a ticker
+        self.capital = False  # written with a capital initial
         self.percent = False
         self.times = False
 
@@ -104,6 +106,13 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
             token = Token("word", value, start, end, words.get(value, _NO_ENTRY))
             piece = cased[start:end]
             token.upper = (piece.isupper() and len(piece) > 1) or any(c.isdigit() for c in piece)
+            token.capital = piece[:1].isupper()
+            if tokens and tokens[-1].kind == "number" and tokens[-1].end == start:
+                # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
+                if not (token.roles & (Role.SCALE | Role.PERCENT | Role.TIMES)):
+                    number = tokens.pop()
+                    token = Token("word", text[number.start : end], number.start, end, _NO_ENTRY)
+                    token.upper = True
         elif match.lastgroup == "number":
             token = Token("number", value, start, end, _NO_ENTRY)
             token.value = _parse_number(value)
@@ -141,6 +150,16 @@ def _parse_number(text: str) -> float:
         return 0.0
 
 
+_SENTENCE_OPENERS: Final = (
+    Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.LEVERAGE
+)
+
+
+def _run_on(tokens: Sequence[Token], i: int) -> bool:
+    previous = tokens[i - 1]
+    return previous.kind in ("word", "number") and not previous.capital and not previous.upper
+
+
 def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     phrases = lexicon.phrases
     merged: list[Token] = []
@@ -162,6 +181,7 @@ def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                 )
                 phrase.glued = token.glued
                 phrase.upper = token.upper
+                phrase.capital = token.capital
                 merged.append(phrase)
                 i = last + 1
                 continue
@@ -353,6 +373,12 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
         ):
             found.append(Clause(first, i, sentence, first_line, opener))
             first, opener, first_line = i, token.roles, line
+        elif token.capital and i > first and token.has(_SENTENCE_OPENERS) and _run_on(tokens, i):
+            # "… above 500 bps Buy 3 ES": a capitalised action word after a word or a
+            # number, with no stop between, starts a sentence whose stop was left out.
+            found.append(Clause(first, i, sentence, first_line, opener))
+            sentence += 1
+            first, opener, first_line = i, 0, line
     if first < len(tokens):
         found.append(Clause(first, len(tokens), sentence, first_line, opener))
     return found

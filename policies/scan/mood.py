@@ -42,7 +42,7 @@ _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 class ClauseMood:
     """What a clause says about who acts: its subject, recommendation, negations, tense."""
 
-    __slots__ = ("clause", "conditional", "recommend", "subject", "tokens", "urge")
+    __slots__ = ("clause", "conditional", "recommend", "recommend_at", "subject", "tokens", "urge")
 
     def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
         self.tokens = tokens
@@ -51,6 +51,8 @@ class ClauseMood:
         self.urge = False
         # Roles of the recommendation that governs the clause (0: none); -1: negated.
         self.recommend = 0
+        # Where it stands: a modal or a verb governs what follows it, not its subject.
+        self.recommend_at = -1
         self.subject = 0
 
 
@@ -65,15 +67,15 @@ def analyse_sentence(
     for mood in moods:
         mood.urge = urge
         clause = mood.clause
-        own = _recommendation(tokens, clause)
+        own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
         if not mood.subject and clause.opener & Role.COORDINATOR:
             mood.subject = previous_subject
         previous_subject = mood.subject or previous_subject
         if own:
-            mood.recommend = own
+            mood.recommend, mood.recommend_at = own, own_at
         elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
-            mood.recommend = carried
+            mood.recommend, mood.recommend_at = carried, clause.first - 1
         if own:
             carried = own
     return moods
@@ -90,13 +92,15 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
         return False
-    if mood.recommend:
+    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position
+    if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
         if mood.recommend & (Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL):
             return not (subject & _OTHERS and not mood.recommend & Role.REC_ADJ)
-        # A forecasting modal advises only us and the reader.
-        return bool(subject & (Role.SELF | Role.ADDRESSEE)) or not subject
+        # A forecasting modal ("could", "will") advises only us and the reader.
+        if subject & (Role.SELF | Role.ADDRESSEE):
+            return True
     if mood.conditional:
         return False
     if _past(tokens, mood.clause, position, lexicon):
@@ -143,16 +147,17 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     return False
 
 
-def _recommendation(tokens: Sequence[Token], clause: Clause) -> int:
-    """Roles of the clause's recommendation (0 none, -1 negated)."""
-    found = 0
+def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
+    """Roles of the clause's recommendation (0 none, -1 negated) and its first position."""
+    found, first = 0, -1
     for i in range(clause.first, clause.last):
         token = tokens[i]
         if token.has(_RECOMMENDING) or token.has(Role.FORECAST_MODAL):
             if negated(tokens, clause, i) or _negated_after(tokens, clause, i):
-                return -1
+                return -1, i
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
-    return found
+            first = i if first < 0 else first
+    return found, first
 
 
 def _negated_after(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
