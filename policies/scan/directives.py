@@ -109,6 +109,8 @@ def _clause_directives(
         if not roles or token.has(Role.NON_ACTION):
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
+            if token.kind == "number" and token.percent and "sizing" in active:
+                _sizing(mood, i, lexicon, hits)
             continue
         found = _match(tokens, clause, i, active)
         if found is None:
@@ -138,6 +140,10 @@ def _match(
         number = _level_number(tokens, i, _label_end(tokens, clause))
         if number is not None:
             return "order", number + 1, False
+    if "risk" in active and token.has(Role.CHANGE):
+        obj = _find(tokens, clause.first, end, lambda j: j != i and tokens[j].has(Role.LIMIT_OBJ))
+        if obj is not None:
+            return "risk_limit", max(obj, i) + 1, False
     if "trade" in active and token.has(Role.TRADE):
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
         if size is not None and _target(tokens, i + 1, end):
@@ -219,7 +225,12 @@ def _side(tokens: Sequence[Token], i: int, end: int) -> tuple[Category, int, boo
     )
     if parameter is not None:
         return "order", parameter + 1, False
-    target = _find(tokens, i + 1, min(end, i + 4), lambda j: _is_target(tokens[j]))
+    target = _find(
+        tokens,
+        i + 1,
+        min(end, i + 4),
+        lambda j: _is_target(tokens[j]) or tokens[j].has(Role.REFERENCE),
+    )
     if target is not None:
         return "order", target + 1, True
     return None
@@ -230,7 +241,8 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     if i + 1 < len(tokens) and tokens[i + 1].glued:
         return False  # "long-term", "short-dated"
     previous = tokens[i - 1] if i > clause.first else None
-    if previous is not None and previous.has(Role.AUX | Role.SWITCH):
+    infinitive = previous is not None and previous.text.split(" ")[-1] in ("to", "zu")
+    if previous is not None and (previous.has(Role.AUX | Role.SWITCH) or infinitive):
         return True
     leading = all(
         tokens[j].has(Role.PREFIX | Role.DET) or tokens[j].kind == "mark"
@@ -268,8 +280,9 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):
         return True
-    if nxt.has(Role.DET | Role.PREP) and j + 2 < end and tokens[j + 2].has(Role.UNIT):
-        return True
+    # "5 of ES contracts", "5 ESZ5 contracts"
+    if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
     return not weak and _is_target(nxt)
 
 
@@ -345,3 +358,19 @@ def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> No
     if not is_instruction(mood, anchor, lexicon):
         return
     hits.append(Hit("risk_limit", tokens[min(anchor, i)].start, tokens[max(anchor, i)].end))
+
+
+def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None:
+    """ "4% of NAV in SPY": a position sized against the book, asked of us."""
+    tokens, clause = mood.tokens, mood.clause
+    if i + 2 >= clause.last or not tokens[i + 1].has(Role.PREP):
+        return
+    if not tokens[i + 2].has(Role.NAV) and not (
+        tokens[i + 2].has(Role.DET) and i + 3 < clause.last and tokens[i + 3].has(Role.NAV)
+    ):
+        return
+    if not mood.urge and any(tokens[j].has(Role.NEG | Role.AVOID) for j in range(clause.first, i)):
+        return  # "we would never go long 2% of NAV"
+    if not is_instruction(mood, i, lexicon):
+        return
+    hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))

@@ -87,6 +87,7 @@ class Gate:
                 (w(Role.LIMIT_OBJ), number),
             ),
             "leverage": ((w(Role.TIMES), w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
+            "sizing": ((w(Role.NAV), percent),),
             "live": (
                 (w(Role.SWITCH), w(Role.LIVE | Role.PRODUCTION)),
                 (w(Role.DISABLE), w(Role.SAFETY)),

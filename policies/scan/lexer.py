@@ -23,7 +23,7 @@ from policies.scan.words import TOKEN
 __all__ = ["Clause", "Token", "clauses", "tokenize"]
 
 _SENTENCE_END: Final = frozenset(".!?;\n")
-_CLAUSE_BREAK: Final = frozenset(',:()"[]{}—\u2014')
+_CLAUSE_BREAK: Final = frozenset(',:()"[]{}=—\u2014')
 _NO_ENTRY: Final = Entry(0, 0)
 _NUMBER_PARTS: Final = Role.NUMBER_WORD | Role.SCALE | Role.DECIMAL_POINT | Role.NUMBER_JOINER
 
@@ -89,7 +89,7 @@ class Clause:
 
 def tokenize(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
     """The tokens of one normalised field (``cased`` is the same text with its case)."""
-    raw = _raw_tokens(text, cased, lexicon)
+    raw = _join_spelled(_raw_tokens(text, cased, lexicon), text, lexicon)
     tokens = _merge_phrases(raw, lexicon)
     return _merge_numbers(tokens, lexicon)
 
@@ -107,12 +107,16 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
             piece = cased[start:end]
             token.upper = (piece.isupper() and len(piece) > 1) or any(c.isdigit() for c in piece)
             token.capital = piece[:1].isupper()
-            if tokens and tokens[-1].kind == "number" and tokens[-1].end == start:
-                # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
-                if not (token.roles & (Role.SCALE | Role.PERCENT | Role.TIMES)):
-                    number = tokens.pop()
-                    token = Token("word", text[number.start : end], number.start, end, _NO_ENTRY)
-                    token.upper = True
+            # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
+            if (
+                tokens
+                and tokens[-1].kind == "number"
+                and tokens[-1].end == start
+                and not (token.roles & (Role.SCALE | Role.PERCENT | Role.TIMES))
+            ):
+                number = tokens.pop()
+                token = Token("word", text[number.start : end], number.start, end, _NO_ENTRY)
+                token.upper = True
         elif match.lastgroup == "number":
             token = Token("number", value, start, end, _NO_ENTRY)
             token.value = _parse_number(value)
@@ -131,6 +135,40 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
         previous_end = end
         tokens.append(token)
     return tokens
+
+
+def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Token]:
+    """Single letters one space apart that spell a vocabulary word ("G o long") joined.
+
+    The normaliser joins three letters or more; two are joined only into a known word,
+    so that "a I" or "Q 3" stay as they are.
+    """
+    joined: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and len(tokens[j].text) == 1
+            and tokens[j].kind == "word"
+            and tokens[j + 1].kind == "word"
+            and len(tokens[j + 1].text) == 1
+            and tokens[j + 1].start == tokens[j].end + 1
+        ):
+            j += 1
+        if j > i:
+            word = "".join(t.text for t in tokens[i : j + 1])
+            entry = lexicon.words.get(word)
+            if entry is not None or word in lexicon.phrases:
+                merged = Token("word", word, token.start, tokens[j].end, entry or _NO_ENTRY)
+                merged.capital = token.capital
+                joined.append(merged)
+                i = j + 1
+                continue
+        joined.append(token)
+        i += 1
+    return joined
 
 
 def _parse_number(text: str) -> float:

@@ -30,6 +30,17 @@ class RecordHit(NamedTuple):
     reason: str
 
 
+def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The roles of a key, or of its last words ("hawkish surprise paper_trading")."""
+    roles = lexicon.field_roles(key)
+    words = key.split()
+    for size in (3, 2, 1):
+        if roles or len(words) <= size:
+            break
+        roles = lexicon.field_roles(" ".join(words[-size:]))
+    return roles
+
+
 def _numeric(value: str) -> bool:
     return _NUMBER.match(value.strip()) is not None
 
@@ -40,7 +51,7 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
     sides: list[Pair] = []
     supports: list[Pair] = []
     for pair in pairs:
-        own = lexicon.field_roles(pair.keys[-1])
+        own = _own_roles(pair.keys[-1], lexicon)
         above = {role for key in pair.keys[:-1] for role in lexicon.field_roles(key)}
         value = lexicon.value_roles(pair.value)
         numeric = _numeric(pair.value)

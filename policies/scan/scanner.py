@@ -68,29 +68,34 @@ class Scanner:
     # --- entry points ---------------------------------------------------------------------
 
     def scan_fields(
-        self, units: Sequence[Sequence[Field]], categories: frozenset[Category]
+        self,
+        units: Sequence[Sequence[Field]],
+        categories: frozenset[Category],
+        *,
+        fast: bool = True,
     ) -> list[Violation]:
-        """Violations in units of text fields (free text, critiques)."""
-        return self._scan([_Unit(tuple(fields), ()) for fields in units], categories, None)
+        """Violations in units of text fields (free text, critiques).
 
-    def scan_typed(self, raw: str, categories: frozenset[Category]) -> list[Violation]:
+        ``fast=False`` never takes the gate's shortcut (the differential test compares
+        both): the result is the same, only slower.
+        """
+        return self._scan([_Unit(tuple(fields), ()) for fields in units], categories, fast)
+
+    def scan_typed(
+        self, raw: str, categories: frozenset[Category], *, fast: bool = True
+    ) -> list[Violation]:
         """Violations in the raw text of a typed answer: every string, key and record.
 
         The JSON is read lexically (:func:`policies.scan.structure.leaves`), so a string
         hidden by a duplicate key or nested beyond any decoder's depth is scanned too, and
         each is scanned once. Text outside the JSON body is scanned as ``proposal``.
         """
-        quick = None if "\\u" in raw else quick_form(_ESCAPE.sub("  ", raw))
-        if quick is not None and not self._active(quick):
-            return []
-        return self._scan(_typed_units(raw), categories, None)
-
-    def is_clean_quickly(self, texts: Sequence[str]) -> bool:
-        """True when the gate alone proves ``texts`` clean (no rewriting step applies)."""
-        forms = [quick_form(text) for text in texts]
-        if any(form is None for form in forms):
-            return False
-        return not self._active("\n".join(form for form in forms if form is not None))
+        if fast:
+            # JSON escapes other than \u read as separators, as the decoded strings do.
+            quick = None if "\\u" in raw else quick_form(_ESCAPE.sub("  ", raw))
+            if quick is not None and not self._active(quick):
+                return []
+        return self._scan(_typed_units(raw), categories, fast)
 
     # --- the analysis ---------------------------------------------------------------------
 
@@ -98,7 +103,7 @@ class Scanner:
         return self.gate.active(gate_words(text) | marks(text), text)
 
     def _scan(
-        self, units: list[_Unit], categories: frozenset[Category], _: object
+        self, units: list[_Unit], categories: frozenset[Category], fast: bool
     ) -> list[Violation]:
         texts = [field.text for unit in units for field in unit.fields]
         record_text = [
@@ -107,7 +112,7 @@ class Scanner:
             for r in unit.records
             for pair in r.pairs
         ]
-        forms = [quick_form(text) for text in texts]
+        forms = [quick_form(text) for text in texts] if fast else [None]
         if all(form is not None for form in forms):
             joined = "\n".join([*(f for f in forms if f is not None), *record_text])
             if not self._active(joined.lower()):

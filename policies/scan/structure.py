@@ -70,6 +70,7 @@ def leaves(text: str) -> list[Leaf]:
     outline: list[tuple[int, str]] = []
     line_indent = _indent(text, 0)
     pending_key: str | None = None
+    key_start = -1
     value_parts: list[tuple[str, int, int, bool]] = []
 
     def path() -> tuple[str | int, ...]:
@@ -86,6 +87,8 @@ def leaves(text: str) -> list[Leaf]:
         if value_parts:
             value = " ".join(part[0] for part in value_parts)
             start, end = value_parts[0][1], value_parts[-1][2]
+            if pending_key is not None and 0 <= key_start < start:
+                start = key_start  # a pair spans its key and its value
             here = path()
             if pending_key is not None:
                 here = (*here, pending_key)
@@ -106,6 +109,9 @@ def leaves(text: str) -> list[Leaf]:
                     default=0,
                 )
                 tail = value_parts[split:]
+                if tail and not tail[0][3] and not _keyish(tail) and _keyish(tail[-1:]):
+                    # "https://host/n?q=side=buy": the key is the last word before the mark.
+                    split, tail = len(value_parts) - 1, tail[-1:]
                 if (tail and not tail[0][3] and _keyish(tail)) or (
                     tail and tail[0][3] and len(tail) == 1
                 ):
@@ -113,7 +119,7 @@ def leaves(text: str) -> list[Leaf]:
                     key = _key_text(tail)
                     value_parts[:] = head
                     flush()
-                    pending_key = key
+                    pending_key, key_start = key, tail[0][1]
                 else:
                     value_parts.append((token, match.start(), match.end(), False))
             elif punct in "{[":

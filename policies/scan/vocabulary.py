@@ -116,6 +116,7 @@ class Objects(_Section, frozen=True, kw_only=True):
     instruments: _Words = ()
     units: _Words = ()
     currencies: _Words = ()
+    references: _Words = ()
 
 
 class Mood(_Section, frozen=True, kw_only=True):
@@ -262,6 +263,7 @@ class Role:
     NUMBER_JOINER: Final = 1 << 55
     PERCENT: Final = 1 << 56
     TIMES: Final = 1 << 57
+    REFERENCE: Final = 1 << 58
 
     SIDE: Final = BUY | SELL
     ACTOR: Final = SELF | ADDRESSEE | GENERIC | THIRD | INSTITUTION
@@ -632,6 +634,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
         (objects.instruments, Role.INSTRUMENT),
         (objects.units, Role.UNIT),
         (objects.currencies, Role.CURRENCY),
+        (objects.references, Role.REFERENCE),
         (mood.self_, Role.SELF),
         (mood.addressee, Role.ADDRESSEE),
         (mood.generic, Role.GENERIC),

@@ -158,7 +158,14 @@ def _set(item: dict[str, Any], path: tuple[str | int, ...], text: str) -> None:
         target = target[step]
     last = path[-1]
     current = target[last]
-    target[last] = f"{current} {text}" if isinstance(current, str) else text
+    if not text:
+        return
+    if isinstance(current, str) and current:
+        # The added sentence follows the field's own, as an added sentence would.
+        stop = "" if current.rstrip()[-1:] in ".!?" else "."
+        target[last] = f"{current}{stop} {text}"
+    else:
+        target[last] = text
 
 
 def in_typed(text: str, field: int, variant: int = 0) -> str:
