@@ -240,6 +240,9 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     """ "long"/"short" as a verb: after a form of "be"/"go", or opening a clause on a target."""
     if i + 1 < len(tokens) and tokens[i + 1].glued:
         return False  # "long-term", "short-dated"
+    before = clause.first - 1
+    if before >= 1 and tokens[before].text == "," and tokens[before - 1].has(Role.ACTOR):
+        return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
     previous = tokens[i - 1] if i > clause.first else None
     infinitive = previous is not None and previous.text.split(" ")[-1] in ("to", "zu")
     if previous is not None and (previous.has(Role.AUX | Role.SWITCH) or infinitive):

@@ -87,19 +87,25 @@ class Clause:
         return f"Clause({self.first}-{self.last}, s{self.sentence})"
 
 
-def tokenize(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
-    """The tokens of one normalised field (``cased`` is the same text with its case)."""
-    raw = _join_spelled(_raw_tokens(text, cased, lexicon), text, lexicon)
+def tokenize(
+    text: str, cased: str, lexicon: Lexicon, start: int = 0, end: int | None = None
+) -> list[Token]:
+    """The tokens of one normalised field (``cased`` is the same text with its case).
+
+    ``start`` and ``end`` limit the reading to a stretch; offsets stay the field's.
+    """
+    stop = len(text) if end is None else end
+    raw = _join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon)
     tokens = _merge_phrases(raw, lexicon)
     return _merge_numbers(tokens, lexicon)
 
 
-def _raw_tokens(text: str, cased: str, lexicon: Lexicon) -> list[Token]:
+def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) -> list[Token]:
     tokens: list[Token] = []
     words = lexicon.words
     glue = False
     previous_end = -1
-    for match in TOKEN.finditer(text):
+    for match in TOKEN.finditer(text, first, stop):
         start, end = match.start(), match.end()
         value = match.group()
         if match.lastgroup == "word":

@@ -17,6 +17,7 @@ records a typed answer carries outside its text fields. The scanner
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,7 +25,7 @@ from typing import Final, NamedTuple
 
 from policies.findings import Violation
 from policies.scan.categories import LABELS, RULES, Category
-from policies.scan.directives import Hit, find_directives, parameter_fragments
+from policies.scan.directives import Hit, Pending, find_directives, parameter_fragments
 from policies.scan.gate import Gate, marks
 from policies.scan.lexer import clauses, tokenize
 from policies.scan.normalise import Normalised, normalise, quick_form
@@ -36,6 +37,10 @@ from policies.scan.words import gate_words
 __all__ = ["Field", "Record", "Scanner", "scanner_for"]
 
 _SNIPPET: Final = 80
+# Fields longer than this are read sentence by sentence around telling words.
+_LONG_FIELD: Final = 20_000
+_FOLLOWING: Final = 3
+_SENTENCE: Final = re.compile(r"[^.!?;\n]*[.!?;\n]?")
 _ESCAPE: Final = re.compile(r"\\[^u]")
 
 
@@ -140,13 +145,19 @@ class Scanner:
         lexicon = self.lexicon
         for field in unit.fields:
             norm = normalised[id(field)]
-            tokens = tokenize(norm.text, norm.cased, lexicon)
-            found = clauses(tokens)
-            hits, pending = find_directives(tokens, found, lexicon, active)
-            pairs = text_pairs(norm.text)
+            hits: list[Hit] = []
+            pending: list[Pending] = []
+            params: list[int] = []
+            for start, end in self._stretches(norm.text):
+                tokens = tokenize(norm.text, norm.cased, lexicon, start, end)
+                found = clauses(tokens)
+                stretch_hits, stretch_pending = find_directives(tokens, found, lexicon, active)
+                hits.extend(stretch_hits)
+                pending.extend(stretch_pending)
+                params.extend(parameter_fragments(tokens, found))
+            pairs = _pairs(norm.text)
             for record in (pairs, *table_rows(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
-            params = parameter_fragments(tokens, found)
             params += [
                 p.start
                 for p in pairs
@@ -156,11 +167,12 @@ class Scanner:
             per_field.append(hits)
             pendings.append(pending)
             fragments.append(params)
+        with_fragments = sum(1 for params in fragments if params)
         for index, pending in enumerate(pendings):
+            last = max(fragments[index], default=-1)
+            elsewhere = with_fragments - (1 if fragments[index] else 0) > 0
             for waiting in pending:
-                later = any(start >= waiting.end for start in fragments[index])
-                elsewhere = any(fragments[j] for j in range(len(fragments)) if j != index)
-                if later or elsewhere:
+                if last >= waiting.end or elsewhere:
                     per_field[index].append(Hit("order", waiting.start, waiting.end))
         violations: list[Violation] = []
         for field, hits in zip(unit.fields, per_field, strict=True):
@@ -176,6 +188,47 @@ class Scanner:
                         )
                     )
         return violations
+
+    def _stretches(self, text: str) -> list[tuple[int, int]]:
+        """What of a field to read: all of it, or in a long field the sentences near a
+        telling word and the few after them (for a size that completes a side).
+
+        Every detector needs a telling word in its own clause, so the sentences left out
+        cannot hold a finding; reading only the rest keeps the cost linear and small.
+        """
+        if len(text) <= _LONG_FIELD:
+            return [(0, len(text))]
+        near = self.gate.near
+        stretches: list[tuple[int, int]] = []
+        until = -1
+        for index, match in enumerate(_SENTENCE.finditer(text)):
+            start, end = match.start(), match.end()
+            if start == end:
+                continue
+            piece = match.group()
+            if not near.isdisjoint(gate_words(piece) | marks(piece)):
+                until = index + _FOLLOWING
+            if index <= until:
+                if stretches and stretches[-1][1] >= start:
+                    stretches[-1] = (stretches[-1][0], end)
+                else:
+                    stretches.append((start, end))
+        return stretches
+
+
+def _pairs(text: str) -> list[Pair]:
+    """Key/value pairs of a field; in a long field only lines that can hold one are read."""
+    if len(text) <= _LONG_FIELD:
+        return text_pairs(text)
+    pairs: list[Pair] = []
+    offset = 0
+    for line in text.split("\n"):
+        if ":" in line or "=" in line:
+            pairs.extend(
+                p._replace(start=p.start + offset, end=p.end + offset) for p in text_pairs(line)
+            )
+        offset += len(line) + 1
+    return pairs
 
 
 def _record_spans(found: list[RecordHit]) -> list[Hit]:
@@ -193,34 +246,34 @@ def _field_violations(
     field: Field, norm: Normalised, hits: list[Hit], categories: frozenset[Category]
 ) -> list[Violation]:
     kept: list[Hit] = []
+    reach: dict[Category, int] = {}  # per category, the end of the findings kept so far
     for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
-        if hit.category not in categories:
-            continue
-        if any(
-            k.category == hit.category and k.start < hit.end and hit.start < k.end for k in kept
-        ):
-            continue
+        if hit.category not in categories or hit.start < reach.get(hit.category, -1):
+            continue  # overlaps one kept already: one finding per stretch and category
         kept.append(hit)
+        reach[hit.category] = max(reach.get(hit.category, -1), hit.end)
     violations = []
+    breaks = [i for i, ch in enumerate(field.text) if ch == "\n"] if kept else []
     for hit in kept:
         start, end = norm.map.to_source(hit.start, hit.end)
+        line = bisect.bisect_left(breaks, start) + 1 if breaks else 0
         violations.append(
             Violation(
                 rule=RULES[hit.category],
                 location=field.path,
-                detail=_detail(hit.category, field.text, start, end),
+                detail=_detail(hit.category, field.text, start, end, line),
                 span=(start, end),
             )
         )
     return violations
 
 
-def _detail(category: Category, text: str, start: int, end: int) -> str:
-    snippet = " ".join(text[start:end].split())
+def _detail(category: Category, text: str, start: int, end: int, line: int) -> str:
+    """One sentence: the category, the line in a text of several, and the snippet."""
+    snippet = " ".join(text[start : min(end, start + 4 * _SNIPPET)].split())
     if len(snippet) > _SNIPPET:
         snippet = snippet[: _SNIPPET - 3] + "..."
-    line = text.count("\n", 0, start) + 1
-    where = f" on line {line}" if "\n" in text else ""
+    where = f" on line {line}" if line else ""
     return f'{LABELS[category]}{where}: "{snippet}"'
 
 

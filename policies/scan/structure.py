@@ -104,9 +104,15 @@ def leaves(text: str) -> list[Leaf]:
                 if not value_parts:
                     continue
                 # In prose the key is what follows the last sentence: "Go short ES. Size: 20".
+                # Only the last few words can be a key: the scan stays bounded.
+                recent = max(0, len(value_parts) - _MAX_KEY_WORDS - 1)
                 split = max(
-                    (i + 1 for i, part in enumerate(value_parts) if part[0][-1] in ".!?"),
-                    default=0,
+                    (
+                        i + 1
+                        for i, part in enumerate(value_parts[recent:], recent)
+                        if part[0][-1] in ".!?"
+                    ),
+                    default=recent,
                 )
                 tail = value_parts[split:]
                 if tail and not tail[0][3] and not _keyish(tail) and _keyish(tail[-1:]):
@@ -152,6 +158,8 @@ def leaves(text: str) -> list[Leaf]:
         quoted = token[0] in "\"'"
         value = _unquote(token) if quoted else token
         value_parts.append((value, match.start(), match.end(), quoted))
+        if len(stack) == 1 and not quoted and value[-1] in ".!?" and pending_key is None:
+            flush()  # prose: a sentence without a key ends here
     flush()
     return found
 
