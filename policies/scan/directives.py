@@ -30,6 +30,10 @@ from policies.scan.vocabulary import Form, Lexicon, Role
 __all__ = ["Hit", "Pending", "find_directives", "parameter_fragments"]
 
 _WINDOW: Final = 8  # tokens after an action word in which its parameter must stand
+# Roles that can open a directive; other tokens are passed over at once.
+_CANDIDATES: Final = (
+    Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
+)
 _LEVEL_GAP: Final = 3
 
 
@@ -106,7 +110,7 @@ def _clause_directives(
     for i in range(clause.first, end):
         token = tokens[i]
         roles = token.roles
-        if not roles or token.has(Role.NON_ACTION):
+        if not roles & _CANDIDATES or roles & Role.NON_ACTION:
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
             if token.kind == "number" and token.percent and "sizing" in active:

@@ -114,17 +114,7 @@ class Gate:
         # analysed only in the sentences around them.
         self.near: frozenset[str] = frozenset().union(
             *(alternative[0] for family in self.families.values() for alternative in family),
-            w(
-                Role.TIMES
-                | Role.NAV
-                | Role.UNIT
-                | Role.ORDER_TYPE
-                | Role.LEVEL
-                | Role.CURRENCY
-                | Role.PERCENT
-                | Role.REFERENCE
-            ),
-            {PERCENT_MARK, MONEY_MARK},
+            w(Role.TIMES | Role.NAV | Role.UNIT | Role.LEVEL),
         )
         # Every alternative needs a word of its first group: most texts have none at all.
         self._openers: frozenset[str] = frozenset().union(

@@ -111,7 +111,9 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
         if match.lastgroup == "word":
             token = Token("word", value, start, end, words.get(value, _NO_ENTRY))
             piece = cased[start:end]
-            token.upper = (piece.isupper() and len(piece) > 1) or any(c.isdigit() for c in piece)
+            token.upper = (piece.isupper() and len(piece) > 1) or (
+                not piece.isalpha() and any(c.isdigit() for c in piece)
+            )
             token.capital = piece[:1].isupper()
             # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
             if (
