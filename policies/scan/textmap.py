@@ -35,6 +35,8 @@ class _Layer(NamedTuple):
             return position
         if position < self.new_ends[i]:
             return self.old_starts[i]
+        if position == self.new_starts[i] == self.new_ends[i]:
+            return self.old_starts[i]  # a span starting where a tag was removed includes it
         return position + self.old_ends[i] - self.new_ends[i]
 
     def end(self, position: int) -> int:
