@@ -30,6 +30,13 @@ from policies.scan.vocabulary import Form, Lexicon, Role
 __all__ = ["Hit", "Pending", "find_directives", "parameter_fragments"]
 
 _WINDOW: Final = 8  # tokens after an action word in which its parameter must stand
+# Verbs that direct once their object follows: (family, verb role, object roles, how many
+# tokens on the object may stand, category).
+_VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
+    ("execution", Role.PLACE, Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER, _WINDOW, "execution"),
+    ("execution", Role.CLOSE, Role.POSITIONS, 3, "execution"),
+    ("live", Role.DISABLE, Role.SAFETY, 3, "live_toggle"),
+)
 # Roles that can open a directive; other tokens are passed over at once.
 _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
@@ -154,23 +161,12 @@ def _match(
             return "order", size + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
-    if "execution" in active and token.has(Role.PLACE):
-        obj = _find(
-            tokens,
-            i + 1,
-            end,
-            lambda j: tokens[j].has(Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER),
-        )
-        if obj is not None:
-            return "execution", obj + 1, False
-    if "execution" in active and token.has(Role.CLOSE):
-        obj = _find(tokens, i + 1, min(end, i + 4), lambda j: tokens[j].has(Role.POSITIONS))
-        if obj is not None:
-            return "execution", obj + 1, False
-    if "risk" in active and token.has(Role.CHANGE):
-        obj = _find(tokens, clause.first, end, lambda j: j != i and tokens[j].has(Role.LIMIT_OBJ))
-        if obj is not None:
-            return "risk_limit", max(obj, i) + 1, False
+    for family, verb, objects, reach, category in _VERB_OBJECT:
+        if family in active and token.has(verb):
+            stop = min(end, i + 1 + reach)
+            obj = _find(tokens, i + 1, stop, lambda j, roles=objects: tokens[j].has(roles))
+            if obj is not None:
+                return category, obj + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
         reach = min(_label_end(tokens, clause), i + 6)
         number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
@@ -180,10 +176,6 @@ def _match(
         target = _live_target(tokens, i, end)
         if target is not None:
             return "live_toggle", target + 1, False
-    if "live" in active and token.has(Role.DISABLE):
-        obj = _find(tokens, i + 1, min(end, i + 4), lambda j: tokens[j].has(Role.SAFETY))
-        if obj is not None:
-            return "live_toggle", obj + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
     if "rebalance" in active and token.has(Role.ALLOCATE):

@@ -170,13 +170,18 @@ def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Toke
             entry = lexicon.words.get(word)
             if entry is not None or word in lexicon.phrases:
                 merged = Token("word", word, token.start, tokens[j].end, entry or _NO_ENTRY)
-                merged.capital = token.capital
-                joined.append(merged)
+                joined.append(_inherit(merged, token))
                 i = j + 1
                 continue
         joined.append(token)
         i += 1
     return joined
+
+
+def _inherit(merged: Token, first: Token) -> Token:
+    """A token made of several takes the look of its first: glued, capitals, initial."""
+    merged.glued, merged.upper, merged.capital = first.glued, first.upper, first.capital
+    return merged
 
 
 def _parse_number(text: str) -> float:
@@ -225,10 +230,7 @@ def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
                     tokens[last].end,
                     entry,
                 )
-                phrase.glued = token.glued
-                phrase.upper = token.upper
-                phrase.capital = token.capital
-                merged.append(phrase)
+                merged.append(_inherit(phrase, token))
                 i = last + 1
                 continue
         merged.append(token)
