@@ -40,7 +40,10 @@ _SNIPPET: Final = 80
 # Fields longer than this are read sentence by sentence around telling words.
 _LONG_FIELD: Final = 20_000
 _FOLLOWING: Final = 3
-_SENTENCE: Final = re.compile(r"[^.!?;\n]*[.!?;\n]?")
+_LONG_LINE: Final = 4096
+# A sentence ends at a stop followed by a space (not inside "4,500.25") or at a line end.
+_SENTENCE: Final = re.compile(r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?")
+_Reading = tuple[list[Hit], list[Pending], list[int]]
 _ESCAPE: Final = re.compile(r"\\[^u]")
 
 
@@ -148,13 +151,23 @@ class Scanner:
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[int] = []
+            # A long field is read sentence by sentence; a sentence repeated (padding) is
+            # analysed once, its findings moved to each place it stands.
+            seen: dict[str, _Reading] = {}
             for start, end in self._stretches(norm.text):
-                tokens = tokenize(norm.text, norm.cased, lexicon, start, end)
-                found = clauses(tokens)
-                stretch_hits, stretch_pending = find_directives(tokens, found, lexicon, active)
-                hits.extend(stretch_hits)
-                pending.extend(stretch_pending)
-                params.extend(parameter_fragments(tokens, found))
+                key = norm.cased[start:end]
+                reading = seen.get(key)
+                if reading is None:
+                    reading = self._read(norm, start, end, active)
+                    if end - start < len(norm.text):
+                        seen[key] = reading
+                hits.extend(
+                    h._replace(start=h.start + start, end=h.end + start) for h in reading[0]
+                )
+                pending.extend(
+                    w._replace(start=w.start + start, end=w.end + start) for w in reading[1]
+                )
+                params.extend(offset + start for offset in reading[2])
             pairs = _pairs(norm.text)
             for record in (pairs, *table_rows(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
@@ -189,6 +202,17 @@ class Scanner:
                     )
         return violations
 
+    def _read(self, norm: Normalised, start: int, end: int, active: frozenset[str]) -> _Reading:
+        """Directives, waiting sides and parameter fragments of one stretch, offsets from its start."""
+        tokens = tokenize(norm.text, norm.cased, self.lexicon, start, end)
+        found = clauses(tokens)
+        hits, pending = find_directives(tokens, found, self.lexicon, active)
+        return (
+            [h._replace(start=h.start - start, end=h.end - start) for h in hits],
+            [w._replace(start=w.start - start, end=w.end - start) for w in pending],
+            [offset - start for offset in parameter_fragments(tokens, found)],
+        )
+
     def _stretches(self, text: str) -> list[tuple[int, int]]:
         """What of a field to read: all of it, or in a long field the sentences near a
         telling word and the few after them (for a size that completes a side).
@@ -209,24 +233,36 @@ class Scanner:
             if not near.isdisjoint(gate_words(piece) | marks(piece)):
                 until = index + _FOLLOWING
             if index <= until:
-                if stretches and stretches[-1][1] >= start:
-                    stretches[-1] = (stretches[-1][0], end)
-                else:
-                    stretches.append((start, end))
+                stretches.append((start, end))
         return stretches
 
 
 def _pairs(text: str) -> list[Pair]:
-    """Key/value pairs of a field; in a long field only lines that can hold one are read."""
+    """Key/value pairs of a field; in a long field only stretches that can hold one are read.
+
+    A long field is read by line, and a very long line by sentence, each distinct stretch
+    once: a key/value pair never spans a sentence of prose.
+    """
     if len(text) <= _LONG_FIELD:
         return text_pairs(text)
     pairs: list[Pair] = []
+    seen: dict[str, list[Pair]] = {}
     offset = 0
     for line in text.split("\n"):
         if ":" in line or "=" in line:
-            pairs.extend(
-                p._replace(start=p.start + offset, end=p.end + offset) for p in text_pairs(line)
+            pieces = (
+                [(m.start(), m.group()) for m in _SENTENCE.finditer(line) if m.group()]
+                if len(line) > _LONG_LINE
+                else [(0, line)]
             )
+            for start, piece in pieces:
+                if ":" not in piece and "=" not in piece:
+                    continue
+                found = seen.get(piece)
+                if found is None:
+                    found = seen[piece] = text_pairs(piece)
+                shift = offset + start
+                pairs.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in found)
         offset += len(line) + 1
     return pairs
 
