@@ -110,12 +110,8 @@ class Gate:
             "r_exec": ((rec("field.execute"), on),),
             "r_intent": ((rec("field.kind"), rec("intent")),),
         }
-        # Words near which a detector can fire or a parameter can stand: a long field is
-        # analysed only in the sentences around them.
-        self.near: frozenset[str] = frozenset().union(
-            *(alternative[0] for family in self.families.values() for alternative in family),
-            w(Role.TIMES | Role.NAV | Role.UNIT | Role.LEVEL),
-        )
+        # Words of a side that may wait for its size in a later sentence.
+        self.waiting: frozenset[str] = w(Role.SIDE | Role.SIDE_ADJ)
         # Every alternative needs a word of its first group: most texts have none at all.
         self._openers: frozenset[str] = frozenset().union(
             *(alternative[0] for family in self.families.values() for alternative in family)

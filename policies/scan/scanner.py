@@ -214,25 +214,32 @@ class Scanner:
         )
 
     def _stretches(self, text: str) -> list[tuple[int, int]]:
-        """What of a field to read: all of it, or in a long field the sentences near a
-        telling word and the few after them (for a size that completes a side).
+        """What of a field to read: all of it, or in a long field its sentences one by one.
 
-        Every detector needs a telling word in its own clause, so the sentences left out
-        cannot hold a finding; reading only the rest keeps the cost linear and small.
+        Of a long field only the sentences that satisfy a family of the gate on their own
+        are analysed, and the few after a side that may wait for its size (they may hold
+        the size). Any finding needs its family's words in its own sentence, so nothing
+        is lost but completions from further away; the cost stays linear and small.
         """
         if len(text) <= _LONG_FIELD:
             return [(0, len(text))]
-        near = self.gate.near
+        gate = self.gate
         stretches: list[tuple[int, int]] = []
         until = -1
+        seen: dict[str, tuple[bool, bool]] = {}  # per distinct sentence: (active, may wait)
         for index, match in enumerate(_SENTENCE.finditer(text)):
             start, end = match.start(), match.end()
             if start == end:
                 continue
             piece = match.group()
-            if not near.isdisjoint(gate_words(piece) | marks(piece)):
+            verdict = seen.get(piece)
+            if verdict is None:
+                words = gate_words(piece) | marks(piece)
+                waits = not gate.waiting.isdisjoint(words)
+                verdict = seen[piece] = (bool(gate.active(words, piece)) or waits, waits)
+            if verdict[1]:
                 until = index + _FOLLOWING
-            if index <= until:
+            if verdict[0] or index <= until:
                 stretches.append((start, end))
         return stretches
 
