@@ -32,7 +32,7 @@ from orchestrator.core.contract import (
 from orchestrator.core.decoding import error_location
 from policies.findings import ScopeReport, Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
-from policies.json_blocks import embedded_json, plain_text, walk_json
+from policies.json_blocks import embedded_json, json_body, plain_text, walk_json
 from policies.normalize import type_key
 from policies.scan import (
     Field,
@@ -111,13 +111,14 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
         return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
 
     forbidden = _forbidden_keys(scope)
-    reviewed = _review(proposal.items, scope)
+    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal))
+    nested = _may_nest_anywhere(proposal)
     violations: list[Violation] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
         if item.violation is not None:
             violations.append(item.violation)
         content = {key: value for key, value in raw.items() if key != "type"}
-        if _may_nest_types(content):
+        if nested and _may_nest_types(content):
             item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
             violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
     # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
@@ -161,14 +162,48 @@ def _forbidden_keys(scope: CapabilityScope) -> dict[str, str]:
     return {type_key(name): name for name in scope.outputs.forbidden}
 
 
-def _review(items: Sequence[dict[str, Any]], scope: CapabilityScope) -> list[_Reviewed]:
-    """The type rules: forbidden in any spelling, allowed by exact name, else unknown."""
+def _review(
+    items: Sequence[dict[str, Any]],
+    scope: CapabilityScope,
+    decoded: tuple[OutputItem, ...] | None = None,
+) -> list[_Reviewed]:
+    """The type rules: forbidden in any spelling, allowed by exact name, else unknown.
+
+    ``decoded`` is every item already decoded strictly, when the whole answer decodes at
+    once (the common case); each item's contract then holds and is not checked again.
+    """
     forbidden = _forbidden_keys(scope)
     allowed = frozenset(scope.outputs.allowed)
     return [
-        _review_item(position, item, forbidden, allowed, scope)
+        _review_item(
+            position,
+            item,
+            forbidden,
+            allowed,
+            scope,
+            None if decoded is None else decoded[position],
+        )
         for position, item in enumerate(items)
     ]
+
+
+class _AllTyped(msgspec.Struct, frozen=True):
+    outputs: tuple[OutputItem, ...]
+
+
+_all_typed: Final = msgspec.json.Decoder(_AllTyped)
+
+
+def _decoded_at_once(proposal: ParsedProposal) -> tuple[OutputItem, ...] | None:
+    """Every item decoded strictly in one pass over the answer, or None if any fails."""
+    body = json_body(proposal.text)
+    if body is None:
+        return None
+    try:
+        outputs = _all_typed.decode(body).outputs
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    return outputs if len(outputs) == len(proposal.items) else None
 
 
 def _review_item(
@@ -177,6 +212,7 @@ def _review_item(
     forbidden: dict[str, str],
     allowed: frozenset[str],
     scope: CapabilityScope,
+    decoded: OutputItem | None = None,
 ) -> _Reviewed:
     name = item.get("type")
     where = f"outputs[{position}]"
@@ -192,10 +228,26 @@ def _review_item(
         violation = _forbidden(name, forbidden[key], f"{where}.type", scope)
     elif name not in allowed or name not in OUTPUT_TYPES:
         violation = _unknown(name, f"{where}.type", scope)
+    elif decoded is not None:
+        return _Reviewed(position, name, allowed=True, output=decoded, violation=None)
     else:
         output, invalid = _decode(item, name, where)
         return _Reviewed(position, name, allowed=True, output=output, violation=invalid)
     return _Reviewed(position, name, allowed=False, output=None, violation=violation)
+
+
+def _may_nest_anywhere(proposal: ParsedProposal) -> bool:
+    """Whether any item can hold a nested "type" or embedded JSON, read off the raw text.
+
+    A nested object with a "type" shows one more ``"type"`` than the items have; JSON or a
+    fence inside a string needs an escaped quote, a backtick or a tilde; folding can only
+    make brackets from non-ASCII. Without any of these (and without a backslash, which could
+    escape any of them) the per-item walks find nothing.
+    """
+    raw = proposal.text
+    if not raw.isascii() or "\\" in raw or "`" in raw or "~" in raw:
+        return True
+    return raw.count('"type"') != sum("type" in item for item in proposal.items)
 
 
 def _may_nest_types(content: dict[str, Any]) -> bool:

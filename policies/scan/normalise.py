@@ -103,11 +103,13 @@ def _camel_humps(text: str) -> list[int]:
     if not text.isascii():
         # Multi-byte characters shift byte offsets; the regex keeps character offsets.
         return [m.start() for m in _CAMEL.finditer(text)]
+    # One C-level split at every lower-upper pair; the pieces' lengths give the offsets.
     humps = []
-    position = classes.find(b"lU")
-    while position >= 0:
-        humps.append(position + 1)
-        position = classes.find(b"lU", position + 1)
+    position = 0
+    for piece in classes.split(b"lU")[:-1]:
+        position += len(piece) + 1
+        humps.append(position)
+        position += 1
     return humps
 
 

@@ -32,7 +32,7 @@ from policies.scan.normalise import Normalised, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
 from policies.scan.structure import Pair, leaves, table_rows, text_pairs
 from policies.scan.vocabulary import Lexicon, lexicon_for
-from policies.scan.words import gate_words
+from policies.scan.words import gate_word_list, gate_words
 
 __all__ = ["Field", "Record", "Scanner", "scanner_for"]
 
@@ -100,15 +100,23 @@ class Scanner:
         """
         if fast:
             # JSON escapes other than \u read as separators, as the decoded strings do.
-            quick = None if "\\u" in raw else quick_form(_ESCAPE.sub("  ", raw))
-            if quick is not None and not self._active(quick):
+            escaped = _ESCAPE.sub("  ", raw) if "\\" in raw else raw
+            quick = None if "\\u" in raw else quick_form(escaped)
+            if quick is not None and not self._any_active(quick):
                 return []
         return self._scan(_typed_units(raw), categories, fast)
 
     # --- the analysis ---------------------------------------------------------------------
 
+    def _any_active(self, text: str) -> bool:
+        words = gate_word_list(text)
+        words.extend(marks(text))
+        return self.gate.any_active(words, text)
+
     def _active(self, text: str) -> frozenset[str]:
-        return self.gate.active(gate_words(text) | marks(text), text)
+        words = gate_word_list(text)
+        words.extend(marks(text))
+        return self.gate.active(words, text)
 
     def _scan(
         self, units: list[_Unit], categories: frozenset[Category], fast: bool
@@ -123,7 +131,7 @@ class Scanner:
         forms = [quick_form(text) for text in texts] if fast else [None]
         if all(form is not None for form in forms):
             joined = "\n".join([*(f for f in forms if f is not None), *record_text])
-            if not self._active(joined.lower()):
+            if not self._any_active(joined.lower()):
                 return []
         normalised = {id(field): normalise(field.text) for unit in units for field in unit.fields}
         joined = "\n".join([*(n.text for n in normalised.values()), *record_text]).lower()
