@@ -22,7 +22,9 @@ import msgspec
 
 from orchestrator.core.config import CapabilityScope
 from orchestrator.core.errors import ConfigError
+from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.fileio import decode_utf8, read_bytes
+from orchestrator.core.resources import shipped_dir
 from policies.normalize import fold_cased
 from policies.scan.categories import Category
 from policies.scan.words import phrase_words
@@ -38,6 +40,7 @@ __all__ = [
     "lexicon_for",
     "shipped_vocabulary_dir",
     "vocabulary_dir",
+    "vocabulary_files",
 ]
 
 
@@ -365,16 +368,23 @@ def _lookup(
 
 # --- loading ----------------------------------------------------------------------------------
 
-_SHIPPED: Final = Path(__file__).resolve().parent.parent.parent / "config" / "vocabulary"
-
 
 def shipped_vocabulary_dir() -> Path:
-    """The project's own ``config/vocabulary/``.
+    """The ``config/vocabulary/`` this installation ships (the checkout's, else the wheel's)."""
+    shipped = shipped_dir("config")
+    if shipped is None:
+        raise ConfigError("this installation ships no config/; pass --config-dir")
+    return shipped / "vocabulary"
 
-    Resolved relative to the package while config lives beside it; the one place to change
-    when config moves into package data.
-    """
-    return _SHIPPED
+
+@functools.lru_cache(maxsize=8)
+def vocabulary_files(directory: Path) -> tuple[tuple[Path, str], ...]:
+    """The vocabulary files of a folder with the sha256 of their bytes (the inputs manifest);
+    read once per process, like the lexicon compiled from them."""
+    return tuple(
+        (path, sha256_prefixed(read_bytes(path, what="vocabulary file")))
+        for path in sorted(directory.glob("*.toml"))
+    )
 
 
 def vocabulary_dir(scope: CapabilityScope) -> Path:
