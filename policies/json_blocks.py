@@ -8,17 +8,17 @@ same character; an unclosed fence runs to the end of the text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
 import msgspec
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.normalize import fold_text
 
 __all__ = ["CodeBlock", "code_blocks", "embedded_json", "json_body", "plain_text", "walk_json"]
 
-_OPENING: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*")
+_OPENING: Final = lazy_pattern(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*")
 
 
 class CodeBlock(NamedTuple):
@@ -109,7 +109,7 @@ def walk_json(value: Any, path: str) -> Iterator[tuple[str, Any]]:
             stack.extend((f"{here}[{i}]", child) for i, child in reversed(list(enumerate(node))))
 
 
-_JSON_MARK: Final = re.compile(r"[{\[`~]")
+_JSON_MARK: Final = lazy_pattern(r"[{\[`~]")
 
 
 def plain_text(text: str) -> bool:

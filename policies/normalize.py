@@ -9,9 +9,10 @@ first folded here, so the rules themselves can be written against plain lowercas
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from typing import Final
+
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = ["fold_cased", "fold_char_cased", "fold_text", "normalize_text", "type_key"]
 
@@ -38,7 +39,7 @@ _HOMOGLYPHS: Final = str.maketrans(
 )
 
 _ASCII_BYTES: Final = bytes(range(128))
-_SEPARATORS: Final = re.compile(r"[\s_.\-]+")
+_SEPARATORS: Final = lazy_pattern(r"[\s_.\-]+")
 
 
 def fold_text(text: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +15,12 @@ import structlog
 from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
 from tests.pilot_month import KpiRun, Month, make_month, run_kpi
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Caches of the test session (the compiled scanner vocabulary) stay out of the home
+    directory: one temporary folder per session, inherited by subprocesses."""
+    os.environ.setdefault("PILOT_CACHE_DIR", tempfile.mkdtemp(prefix="pilot-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ PUBLIC = {
         "interrupts",
         "mailbox",
         "messages",
+        "patterns",
         "redaction",
         "resources",
         "strict_json",

@@ -26,6 +26,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from matplotlib.typing import RcKeyType
 
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.kpi.report import DECISION_KEYS, TARGET_PCT, KpiReport, Ratio
 
 __all__ = ["CHARTS", "render_charts"]
@@ -50,9 +51,9 @@ _DECISION_COLOURS: Final = dict(zip(DECISION_KEYS, (_GREEN, _AMBER, _RED, _GREY)
 _SPEND_COLOURS: Final = {"ok": _GREEN, "alert": _AMBER, "over": _RED}
 _SVG_METADATA: Final = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
-_PROLOG: Final = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
-_NAMESPACES: Final = re.compile(r'\s+xmlns(?::xlink)?="[^"]*"')
-_IDS: Final = re.compile(r'(\bid="|url\(#|xlink:href="#)')
+_PROLOG: Final = lazy_pattern(r"\A.*?(?=<svg\b)", re.DOTALL)
+_NAMESPACES: Final = lazy_pattern(r'\s+xmlns(?::xlink)?="[^"]*"')
+_IDS: Final = lazy_pattern(r'(\bid="|url\(#|xlink:href="#)')
 
 Draw = Callable[[Axes, KpiReport], None]
 

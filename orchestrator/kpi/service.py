@@ -10,7 +10,6 @@ one new folder, atomically, never over an existing one.
 from __future__ import annotations
 
 import os
-import re
 from datetime import date
 from pathlib import Path
 from typing import Final
@@ -19,6 +18,7 @@ from orchestrator.core.canonical import short_hash
 from orchestrator.core.config import ModelRegistry
 from orchestrator.core.errors import UsageError
 from orchestrator.core.fileio import write_new_dir
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.kpi.charts import render_charts
 from orchestrator.kpi.facts import read_pack_facts
 from orchestrator.kpi.folder import DriftFile, Leftover, PackDir, walk_folder
@@ -43,7 +43,7 @@ KPI_JSON: Final = "kpi.json"
 HTML_REPORT: Final = "kpi_report.html"
 JOURNAL: Final = "pilot_summary.md"
 
-_DAY: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY: Final = lazy_pattern(r"\d{4}-\d{2}-\d{2}")
 
 
 def parse_day(text: str, *, option: str) -> date:

@@ -7,9 +7,9 @@ their enumerations are the FIX protocol's, not a vocabulary: they are constants 
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.scan.textmap import Edit
 
 __all__ = ["FIX_TRIGGER", "fix_edits"]
@@ -35,7 +35,7 @@ _ENUMS: Final[dict[str, dict[str, str]]] = {
     "59": {"0": "day", "1": "gtc", "3": "ioc", "4": "fok"},
 }
 FIX_TRIGGER: Final = r"(?<![A-Za-z0-9.])(?:35|54|38|55|48|44|99|40|59|152)=[^\s|;^\x01]"
-_PAIR: Final = re.compile(r"(?<![A-Za-z0-9.])(\d{1,4})=([^\s|;^\x01]{1,64})")
+_PAIR: Final = lazy_pattern(r"(?<![A-Za-z0-9.])(\d{1,4})=([^\s|;^\x01]{1,64})")
 _MIN_PAIRS: Final = 2
 
 

@@ -7,9 +7,9 @@ returns edits (:mod:`policies.scan.textmap`) so findings keep their original off
 from __future__ import annotations
 
 import html
-import re
 from typing import Final
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.scan.textmap import Edit
 
 __all__ = [
@@ -23,8 +23,8 @@ __all__ = [
 
 HTML_TRIGGER: Final = r"<[A-Za-z/!]|&#?[A-Za-z0-9]{2,10};"
 # Bounded and stopped by the next "<": each attempt reads at most to the next tag start.
-_TAG: Final = re.compile(r"<!--[^<>]{0,2000}?-->|</?([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,500}>")
-_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
+_TAG: Final = lazy_pattern(r"<!--[^<>]{0,2000}?-->|</?([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,500}>")
+_ENTITY: Final = lazy_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
 # Tags that render inside a line of text: removing them joins what they split.
 _INLINE: Final = frozenset(
     [
@@ -58,12 +58,12 @@ _INLINE: Final = frozenset(
 )
 
 EMPHASIS_TRIGGER: Final = r"(?<=[A-Za-z0-9])[*~`]+(?=[A-Za-z0-9])"
-_EMPHASIS: Final = re.compile(EMPHASIS_TRIGGER)
+_EMPHASIS: Final = lazy_pattern(EMPHASIS_TRIGGER)
 
 # Three or more single letters or digits, each followed by one separator: "B U Y",
 # "b-u-y", "S.P.Y". A run takes the whole stretch, so the search stays linear.
 LETTER_SPACING: Final = r"(?<![A-Za-z0-9])(?:[A-Za-z0-9][ ._*\-]){2,}[A-Za-z0-9](?![A-Za-z0-9])"
-_SPACED: Final = re.compile(LETTER_SPACING)
+_SPACED: Final = lazy_pattern(LETTER_SPACING)
 # Byte classes for a quick look for letter spacing: letters and digits "a", the spacing
 # separators " ", anything else "|". A spaced run then shows as "a a a" in the classes.
 _CLASSES: Final = bytes.maketrans(
@@ -94,8 +94,8 @@ def letter_spaced(text: str) -> bool:
     return False
 
 
-_SEPARATOR: Final = re.compile(r"[ ._*\-]")
-_CLASS_CHANGE: Final = re.compile(r"(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
+_SEPARATOR: Final = lazy_pattern(r"[ ._*\-]")
+_CLASS_CHANGE: Final = lazy_pattern(r"(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
 
 
 def html_edits(text: str) -> list[Edit]:

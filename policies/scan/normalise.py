@@ -13,9 +13,9 @@ change a text, its normalised form is computed without a map, and the same words
 
 from __future__ import annotations
 
-import re
 from typing import Final, NamedTuple
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.normalize import fold_cased
 from policies.scan.fix import FIX_TRIGGER, fix_edits
 from policies.scan.markup import (
@@ -32,14 +32,14 @@ from policies.scan.textmap import Edit, TextMap, rewrite
 __all__ = ["Normalised", "normalise", "quick_form"]
 
 _PAYLOAD_ROUNDS: Final = 3
-_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]+")
-_CAMEL: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_NON_ASCII: Final = lazy_pattern(r"[^\x00-\x7f]+")
+_CAMEL: Final = lazy_pattern(r"(?<=[a-z])(?=[A-Z])")
 # Each step's trigger, looked for only when its telling character occurs at all.
 _TRIGGERS: Final = (
-    ("%", re.compile(URL_TRIGGER)),
-    ("<&", re.compile(HTML_TRIGGER)),
-    ("*~`", re.compile(EMPHASIS_TRIGGER)),
-    ("=", re.compile(FIX_TRIGGER)),
+    ("%", lazy_pattern(URL_TRIGGER)),
+    ("<&", lazy_pattern(HTML_TRIGGER)),
+    ("*~`", lazy_pattern(EMPHASIS_TRIGGER)),
+    ("=", lazy_pattern(FIX_TRIGGER)),
 )
 _CASE_CLASSES: Final = bytes.maketrans(
     bytes(range(256)),

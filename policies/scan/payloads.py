@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import base64
 import binascii
-import re
 import urllib.parse
 from typing import Final
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.scan.textmap import Edit
 
 __all__ = ["BASE64_RUN", "URL_TRIGGER", "decode_base64", "encoded_payload", "payload_edits"]
 
 # Whitespace-free stretches; both patterns scan each character once.
-BASE64_RUN: Final = re.compile(r"[A-Za-z0-9+/_-]{16,}={0,2}")
+BASE64_RUN: Final = lazy_pattern(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 URL_TRIGGER: Final = r"%[0-9A-Fa-f]{2}"
-_URL_RUN: Final = re.compile(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
+_URL_RUN: Final = lazy_pattern(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
 _MIN_PRINTABLE: Final = 0.9
 
 
-_WORDS: Final = re.compile(r"(?:[A-Z]?[a-z]+)+")
+_WORDS: Final = lazy_pattern(r"(?:[A-Z]?[a-z]+)+")
 
 
 def decode_base64(run: str) -> str | None:

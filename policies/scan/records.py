@@ -9,17 +9,17 @@ and ``orderQty`` agree.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.scan.categories import Category
 from policies.scan.structure import Pair
 from policies.scan.vocabulary import Lexicon
 
 __all__ = ["RecordHit", "record_hits"]
 
-_NUMBER: Final = re.compile(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|bps)?")
+_NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|bps)?")
 
 
 class RecordHit(NamedTuple):

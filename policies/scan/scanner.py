@@ -18,11 +18,11 @@ records a typed answer carries outside its text fields. The scanner
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.findings import Violation
 from policies.scan.categories import LABELS, RULES, Category
 from policies.scan.directives import Hit, Pending, find_directives, parameter_fragments
@@ -42,9 +42,9 @@ _LONG_FIELD: Final = 20_000
 _FOLLOWING: Final = 3
 _LONG_LINE: Final = 4096
 # A sentence ends at a stop followed by a space (not inside "4,500.25") or at a line end.
-_SENTENCE: Final = re.compile(r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?")
+_SENTENCE: Final = lazy_pattern(r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?")
 _Reading = tuple[list[Hit], list[Pending], list[int]]
-_ESCAPE: Final = re.compile(r"\\[^u]")
+_ESCAPE: Final = lazy_pattern(r"\\[^u]")
 
 
 class Field(NamedTuple):

@@ -14,14 +14,15 @@ fenced block is read like any other text.
 
 from __future__ import annotations
 
-import re
 from typing import Final, NamedTuple
 
 import msgspec
 
+from orchestrator.core.patterns import lazy_pattern
+
 __all__ = ["Leaf", "Pair", "leaves", "table_rows", "text_pairs"]
 
-_LEX: Final = re.compile(
+_LEX: Final = lazy_pattern(
     r'"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
@@ -204,7 +205,7 @@ def text_pairs(text: str) -> list[Pair]:
     return pairs
 
 
-_TABLE_SEPARATOR: Final = re.compile(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")
+_TABLE_SEPARATOR: Final = lazy_pattern(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")
 
 
 def table_rows(text: str) -> list[list[Pair]]:

@@ -13,17 +13,20 @@ that matching is a dictionary lookup per token. Compilation is cached per folder
 from __future__ import annotations
 
 import functools
-import re
+import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Literal, TypeVar
 
 import msgspec
+import platformdirs
 
+from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.config import CapabilityScope
 from orchestrator.core.errors import ConfigError
-from orchestrator.core.canonical import sha256_prefixed
-from orchestrator.core.fileio import decode_utf8, read_bytes
+from orchestrator.core.fileio import decode_utf8, read_bytes, write_new_file
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.core.resources import shipped_dir
 from policies.normalize import fold_cased
 from policies.scan.categories import Category
@@ -35,6 +38,7 @@ __all__ = [
     "Lexicon",
     "Role",
     "VocabularyFile",
+    "cache_dir",
     "fold_for_matching",
     "letter_runs",
     "lexicon_for",
@@ -54,7 +58,7 @@ def letter_runs(text: str) -> list[str]:
     return _LETTERS.findall(fold_for_matching(text))
 
 
-_LETTERS: Final = re.compile(r"[a-z]+")
+_LETTERS: Final = lazy_pattern(r"[a-z]+")
 
 
 def _joined(runs: list[str]) -> tuple[str, frozenset[int]]:
@@ -416,11 +420,63 @@ def _compiled(directory: Path) -> Lexicon:
     files = sorted(directory.glob("*.toml"))
     if not files:
         raise ConfigError(f"{directory}: no vocabulary files (*.toml)", path=directory)
-    return _compile([_load(path) for path in files])
+    sources = [(path, read_bytes(path, what="vocabulary file")) for path in files]
+    key = _cache_key(sources)
+    cached = _cached_lexicon(key)
+    if cached is not None:
+        return cached
+    lexicon = _compile([_load(path, data) for path, data in sources])
+    _cache_lexicon(key, lexicon)
+    return lexicon
 
 
-def _load(path: Path) -> VocabularyFile:
-    data = read_bytes(path, what="vocabulary file")
+# Compiling the vocabularies costs a few tens of milliseconds, on every start of the
+# command: the compiled lexicon is kept in the user's cache directory, under a key that
+# covers the vocabulary files' bytes and this compiler's own source, so an edit of either
+# compiles afresh. A cache that cannot be read or written is simply not used.
+CACHE_ENV: Final = "PILOT_CACHE_DIR"
+_lexicon_decoder: Final = msgspec.msgpack.Decoder(Lexicon)
+
+
+def cache_dir() -> Path:
+    """``$PILOT_CACHE_DIR``, else the platform's user cache directory for the pilot."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    return Path(platformdirs.user_cache_dir("market-outlook-pilot"))
+
+
+def _cache_key(sources: list[tuple[Path, bytes]]) -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path, data in sources:
+        digest.update(path.name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:32]
+
+
+def _cached_lexicon(key: str) -> Lexicon | None:
+    try:
+        data = (cache_dir() / f"lexicon-{key}.msgpack").read_bytes()
+        return _lexicon_decoder.decode(data)
+    except (OSError, msgspec.DecodeError):
+        return None
+
+
+def _cache_lexicon(key: str, lexicon: Lexicon) -> None:
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_new_file(
+            folder / f"lexicon-{key}.msgpack",
+            msgspec.msgpack.encode(lexicon),
+            what="lexicon cache",
+            mode=0o600,
+            error=ConfigError,
+        )
+    except (OSError, ConfigError):
+        return  # another process wrote it first, or the cache is not writable: no matter
+
+
+def _load(path: Path, data: bytes) -> VocabularyFile:
     decode_utf8(data, path=path, what="vocabulary file")  # names the file on bad UTF-8
     try:
         return msgspec.toml.decode(data, type=VocabularyFile)

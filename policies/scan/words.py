@@ -9,13 +9,14 @@ is a run of ASCII letters and digits that starts with a letter, with apostrophes
 
 from __future__ import annotations
 
-import re
 import string
 from typing import Final
 
+from orchestrator.core.patterns import lazy_pattern
+
 __all__ = ["DIGIT_MARK", "TOKEN", "gate_word_list", "gate_words", "phrase_words"]
 
-TOKEN: Final = re.compile(
+TOKEN: Final = lazy_pattern(
     r"(?P<word>[a-z][a-z0-9]*(?:'[a-z][a-z0-9]*)*)"
     r"|(?P<number>\d+(?:[.,']\d+)*)"
     r"|(?P<mark>\n|[^\sa-z0-9])"

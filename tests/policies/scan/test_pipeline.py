@@ -21,6 +21,7 @@ from policies.scan import (
     not_enforced_notes,
     scanner_for,
     shipped_vocabulary_dir,
+    vocabulary,
     vocabulary_dir,
 )
 from policies.scan.markup import LETTER_SPACING, letter_spaced
@@ -156,3 +157,26 @@ def test_quick_form_is_the_normalised_text_when_it_exists(text: str) -> None:
     quick = quick_form(text)
     if quick is not None:
         assert quick == normalise(text).text
+
+
+def test_the_compiled_vocabulary_is_cached_and_trusted_only_when_it_decodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second start reads the compiled lexicon from the cache; a damaged cache is ignored."""
+    monkeypatch.setenv(vocabulary.CACHE_ENV, str(tmp_path / "cache"))
+    folder = tmp_path / "vocabulary"
+    shutil.copytree(vocabulary.shipped_vocabulary_dir(), folder)
+    fresh = vocabulary.lexicon_for(folder)
+    (cached,) = (tmp_path / "cache").glob("lexicon-*.msgpack")
+    vocabulary._compiled.cache_clear()
+    assert vocabulary.lexicon_for(folder) == fresh
+    cached.chmod(0o600)
+    cached.write_bytes(b"not a lexicon")
+    vocabulary._compiled.cache_clear()
+    assert vocabulary.lexicon_for(folder) == fresh
+    # An edited vocabulary file is another key: compiled afresh, never the old lexicon.
+    english = folder / "en.toml"
+    english.write_text(english.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    vocabulary._compiled.cache_clear()
+    vocabulary.lexicon_for(folder)
+    assert len(list((tmp_path / "cache").glob("lexicon-*.msgpack"))) == 2
