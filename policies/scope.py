@@ -111,14 +111,16 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
         return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
 
     forbidden = _forbidden_keys(scope)
-    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal))
+    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal), forbidden)
     nested = _may_nest_anywhere(proposal)
     violations: list[Violation] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
         if item.violation is not None:
             violations.append(item.violation)
+        if not nested:
+            continue
         content = {key: value for key, value in raw.items() if key != "type"}
-        if nested and _may_nest_types(content):
+        if _may_nest_types(content):
             item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
             violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
     # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
@@ -166,13 +168,16 @@ def _review(
     items: Sequence[dict[str, Any]],
     scope: CapabilityScope,
     decoded: tuple[OutputItem, ...] | None = None,
+    forbidden: dict[str, str] | None = None,
 ) -> list[_Reviewed]:
     """The type rules: forbidden in any spelling, allowed by exact name, else unknown.
 
     ``decoded`` is every item already decoded strictly, when the whole answer decodes at
     once (the common case); each item's contract then holds and is not checked again.
+    ``forbidden`` is :func:`_forbidden_keys` of the scope, when the caller has it already.
     """
-    forbidden = _forbidden_keys(scope)
+    if forbidden is None:
+        forbidden = _forbidden_keys(scope)
     allowed = frozenset(scope.outputs.allowed)
     return [
         _review_item(

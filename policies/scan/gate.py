@@ -156,7 +156,12 @@ class Gate:
         for alternative in self._alternatives:
             if alternative & mask == alternative:
                 return True
-        return bool(self.active(present, text))
+        # As in :meth:`active`: only a compound number word can still complete a family.
+        compound = self._compound_bit
+        if mask & compound == compound:
+            return False
+        mask |= compound
+        return any(alt & mask == alt for alt in self._alternatives) and self._has_compound(text)
 
     def active(self, words: Iterable[str], text: str) -> frozenset[str]:
         """The families the document's words satisfy (``text``: for compound numbers)."""
