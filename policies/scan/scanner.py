@@ -66,6 +66,14 @@ class _Unit(NamedTuple):
     records: tuple[Record, ...]
 
 
+class _Stretch(NamedTuple):
+    """A stretch of a field to read; ``own``: it may hold a finding, else only a size."""
+
+    start: int
+    end: int
+    own: bool
+
+
 class Scanner:
     """The scanner of one vocabulary (see :func:`scanner_for`)."""
 
@@ -150,25 +158,16 @@ class Scanner:
         active: frozenset[str],
         categories: frozenset[Category],
     ) -> list[Violation]:
+        lexicon = self.lexicon
+        norms = [normalised[id(field)] for field in unit.fields]
         per_field: list[list[Hit]] = []
         pendings = []
         fragments: list[list[int]] = []
-        lexicon = self.lexicon
-        for field in unit.fields:
-            norm = normalised[id(field)]
+        for norm, readings in zip(norms, self._readings(norms, active), strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[int] = []
-            # A long field is read sentence by sentence; a sentence repeated (padding) is
-            # analysed once, its findings moved to each place it stands.
-            seen: dict[str, _Reading] = {}
-            for start, end in self._stretches(norm.text):
-                key = norm.cased[start:end]
-                reading = seen.get(key)
-                if reading is None:
-                    reading = self._read(norm, start, end, active)
-                    if end - start < len(norm.text):
-                        seen[key] = reading
+            for start, reading in readings:
                 hits.extend(
                     h._replace(start=h.start + start, end=h.end + start) for h in reading[0]
                 )
@@ -196,8 +195,8 @@ class Scanner:
                 if last >= waiting.end or elsewhere:
                     per_field[index].append(Hit("order", waiting.start, waiting.end))
         violations: list[Violation] = []
-        for field, hits in zip(unit.fields, per_field, strict=True):
-            violations.extend(_field_violations(field, normalised[id(field)], hits, categories))
+        for field, norm, hits in zip(unit.fields, norms, per_field, strict=True):
+            violations.extend(_field_violations(field, norm, hits, categories))
         for structured in unit.records:
             for hit in record_hits(structured.pairs, lexicon, active):
                 if hit.category in categories:
@@ -210,6 +209,56 @@ class Scanner:
                     )
         return violations
 
+    def _readings(
+        self, norms: list[Normalised], active: frozenset[str]
+    ) -> list[list[tuple[int, _Reading]]]:
+        """Per field, the offset and reading of each stretch read (see :meth:`_stretches`).
+
+        A sentence read only for the size it may hold matters only to a side that waits
+        for one: without such a side anywhere in the unit it is not read at all.
+        """
+        plans = [self._stretches(norm.text) for norm in norms]
+        # A sentence repeated in a long field (padding) is analysed once, its findings
+        # moved to each place it stands.
+        seen: list[dict[str, _Reading]] = [{} for _ in norms]
+        readings = [
+            [
+                self._cached(norm, stretch, active, cache) if stretch.own else None
+                for stretch in plan
+            ]
+            for norm, plan, cache in zip(norms, plans, seen, strict=True)
+        ]
+        if any(reading[1] for read in readings for reading in read if reading is not None):
+            for norm, plan, read, cache in zip(norms, plans, readings, seen, strict=True):
+                for index, stretch in enumerate(plan):
+                    if read[index] is None:
+                        read[index] = self._cached(norm, stretch, active, cache)
+        return [
+            [
+                (stretch.start, reading)
+                for stretch, reading in zip(plan, read, strict=True)
+                if reading is not None
+            ]
+            for plan, read in zip(plans, readings, strict=True)
+        ]
+
+    def _cached(
+        self,
+        norm: Normalised,
+        stretch: _Stretch,
+        active: frozenset[str],
+        seen: dict[str, _Reading],
+    ) -> _Reading:
+        """:meth:`_read` of a stretch, once per distinct stretch of a field."""
+        start, end = stretch.start, stretch.end
+        if end - start == len(norm.text):
+            return self._read(norm, start, end, active)
+        key = norm.cased[start:end]
+        reading = seen.get(key)
+        if reading is None:
+            reading = seen[key] = self._read(norm, start, end, active)
+        return reading
+
     def _read(self, norm: Normalised, start: int, end: int, active: frozenset[str]) -> _Reading:
         """Directives, waiting sides and parameter fragments of one stretch, offsets from its start."""
         tokens = tokenize(norm.text, norm.cased, self.lexicon, start, end)
@@ -221,18 +270,19 @@ class Scanner:
             [offset - start for offset in parameter_fragments(tokens, found)],
         )
 
-    def _stretches(self, text: str) -> list[tuple[int, int]]:
+    def _stretches(self, text: str) -> list[_Stretch]:
         """What of a field to read: all of it, or in a long field its sentences one by one.
 
         Of a long field only the sentences that satisfy a family of the gate on their own
         are analysed, and the few after a side that may wait for its size (they may hold
-        the size). Any finding needs its family's words in its own sentence, so nothing
-        is lost but completions from further away; the cost stays linear and small.
+        the size; they are read only when a side does wait). Any finding needs its
+        family's words in its own sentence, so nothing is lost but completions from
+        further away; the cost stays linear and small.
         """
         if len(text) <= _LONG_FIELD:
-            return [(0, len(text))]
+            return [_Stretch(0, len(text), own=True)]
         gate = self.gate
-        stretches: list[tuple[int, int]] = []
+        stretches: list[_Stretch] = []
         until = -1
         seen: dict[str, tuple[bool, bool]] = {}  # per distinct sentence: (active, may wait)
         for index, match in enumerate(_SENTENCE.finditer(text)):
@@ -248,7 +298,7 @@ class Scanner:
             if verdict[1]:
                 until = index + _FOLLOWING
             if verdict[0] or index <= until:
-                stretches.append((start, end))
+                stretches.append(_Stretch(start, end, own=verdict[0]))
         return stretches
 
 

@@ -1,0 +1,63 @@
+"""Long fields (over 20,000 characters), which the scanner reads sentence by sentence."""
+
+from __future__ import annotations
+
+import random
+
+from policies.findings import Violation
+from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN
+
+ALL = frozenset(CATEGORIES)
+PAD = "Filler text about the weather and nothing else. " * 500  # 24,000 characters
+
+
+def scan(*fields: tuple[str, str]) -> list[Violation]:
+    unit = [Field(path, text) for path, text in fields]
+    return scanner_for(shipped_vocabulary_dir()).scan_fields([unit], ALL)
+
+
+def test_an_instruction_in_padding_is_found_where_it_stands() -> None:
+    """A long field's instruction is reported with its span and line in the field as given."""
+    text = PAD + "\n" + PAD + "Buy 100 shares of SPY at 4500. " + PAD
+    (violation,) = scan(("free_text", text))
+    start = text.index("Buy")
+    assert violation.span == (start, start + len("Buy 100 shares of SPY at 4500"))
+    assert violation.detail.startswith("order-like instruction on line 2:")
+
+
+def test_a_side_is_completed_by_a_size_in_the_next_sentences() -> None:
+    """A side waiting for its size finds it in a size-only sentence up to three sentences on."""
+    for gap in range(3):
+        text = PAD + "Go short ES. " + "The sky was grey. " * gap + "About 20 contracts. " + PAD
+        (violation,) = scan(("free_text", text))
+        assert violation.span == (len(PAD), len(PAD) + len("Go short ES"))
+
+
+def test_a_size_in_a_long_field_completes_a_side_in_another_field() -> None:
+    """A size-only sentence after a side word in a long field completes another field's side."""
+    sized = PAD + "The long end rallied. About 20 contracts. " + PAD
+    for fields in ((("a", "Go long SPY."), ("b", sized)), (("b", sized), ("a", "Go long SPY."))):
+        assert [(v.location, v.span) for v in scan(*fields)] == [("a", (0, 11))]
+    assert scan(("a", "Go long SPY."), ("b", PAD + "About 20 contracts. " + PAD)) == []
+
+
+def test_the_shortcut_and_the_full_analysis_agree_on_long_fields() -> None:
+    """Long fields of commentary, instructions and sizes: both paths give the same violations."""
+    scanner = scanner_for(shipped_vocabulary_dir())
+    rng = random.Random(3)
+    sentences = [
+        *BENIGN_EN,
+        *BENIGN_DE,
+        "Go short ES.",
+        "About 20 contracts.",
+        "Buy 100 shares of SPY at 4500.",
+        "Kaufen Sie 300 Aktien von SAP.",
+        "Raise the VaR limit to 5 %.",
+    ]
+    for _ in range(5):
+        text = " ".join(rng.choice(sentences) for _ in range(600))
+        unit = [[Field("free_text", text), Field("other", rng.choice(sentences))]]
+        fast = scanner.scan_fields(unit, ALL)
+        assert fast == scanner.scan_fields(unit, ALL, fast=False)
+        assert fast
