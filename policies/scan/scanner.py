@@ -32,7 +32,7 @@ from policies.scan.normalise import Normalised, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
 from policies.scan.structure import Pair, leaves, table_rows, text_pairs
 from policies.scan.vocabulary import Lexicon, lexicon_for
-from policies.scan.words import gate_word_list, gate_words
+from policies.scan.words import gate_words
 
 __all__ = ["Field", "Record", "Scanner", "scanner_for"]
 
@@ -42,7 +42,9 @@ _LONG_FIELD: Final = 20_000
 _FOLLOWING: Final = 3
 _LONG_LINE: Final = 4096
 # A sentence ends at a stop followed by a space (not inside "4,500.25") or at a line end.
-_SENTENCE: Final = lazy_pattern(r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?")
+# Written as runs of other characters, each stop inside a sentence opening the next run:
+# the engine then reads a run in one step, not one alternative per character.
+_SENTENCE: Final = lazy_pattern(r"[^.!?;\n]*(?:[.!?](?=\S)[^.!?;\n]*)*[.!?;\n]?")
 _Reading = tuple[list[Hit], list[Pending], list[int]]
 _ESCAPE: Final = lazy_pattern(r"\\[^u]")
 
@@ -117,12 +119,12 @@ class Scanner:
     # --- the analysis ---------------------------------------------------------------------
 
     def _any_active(self, text: str) -> bool:
-        words = gate_word_list(text)
+        words = gate_words(text)
         words.extend(marks(text))
         return self.gate.any_active(words, text)
 
     def _active(self, text: str) -> frozenset[str]:
-        words = gate_word_list(text)
+        words = gate_words(text)
         words.extend(marks(text))
         return self.gate.active(words, text)
 
@@ -292,9 +294,10 @@ class Scanner:
             piece = match.group()
             verdict = seen.get(piece)
             if verdict is None:
-                words = gate_words(piece) | marks(piece)
+                words = gate_words(piece)
                 waits = not gate.waiting.isdisjoint(words)
-                verdict = seen[piece] = (bool(gate.active(words, piece)) or waits, waits)
+                words.extend(marks(piece))
+                verdict = seen[piece] = (waits or gate.any_active(words, piece), waits)
             if verdict[1]:
                 until = index + _FOLLOWING
             if verdict[0] or index <= until:

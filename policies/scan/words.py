@@ -14,7 +14,7 @@ from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["DIGIT_MARK", "TOKEN", "gate_word_list", "gate_words", "phrase_words"]
+__all__ = ["DIGIT_MARK", "TOKEN", "gate_words", "phrase_words"]
 
 TOKEN: Final = lazy_pattern(
     r"(?P<word>[a-z][a-z0-9]*(?:'[a-z][a-z0-9]*)*)"
@@ -32,27 +32,18 @@ _SEPARATORS: Final = bytes(
 _TABLE: Final = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
 
 
-def gate_word_list(text: str) -> list[str]:
-    """:func:`gate_words` as a list with repeats (cheaper when only looked up)."""
+def gate_words(text: str) -> list[str]:
+    """The words of folded, lower-cased ``text`` split at every non-letter, digits noted.
+
+    A regex word such as ``"esz5"`` or ``"don't"`` yields its letter runs (``"esz"``;
+    ``"don"``, ``"t"``); any digit adds :data:`DIGIT_MARK`. Repeats stay: the gate only
+    looks the words up.
+    """
     data = text.encode(errors="surrogatepass")
     without_digits = data.translate(None, b"0123456789")
     words = without_digits.translate(_TABLE).decode("ascii").split()
     if len(without_digits) != len(data):
         words.append(DIGIT_MARK)
-    return words
-
-
-def gate_words(text: str) -> set[str]:
-    """The words of folded, lower-cased ``text`` split at every non-letter, digits noted.
-
-    A regex word such as ``"esz5"`` or ``"don't"`` yields its letter runs (``"esz"``;
-    ``"don"``, ``"t"``); any digit adds :data:`DIGIT_MARK`.
-    """
-    data = text.encode(errors="surrogatepass")
-    without_digits = data.translate(None, b"0123456789")
-    words = set(without_digits.translate(_TABLE).decode("ascii").split())
-    if len(without_digits) != len(data):
-        words.add(DIGIT_MARK)
     return words
 
 

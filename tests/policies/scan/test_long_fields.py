@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from policies.findings import Violation
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from policies.scan.scanner import _SENTENCE
 from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN
 
 ALL = frozenset(CATEGORIES)
@@ -61,3 +66,12 @@ def test_the_shortcut_and_the_full_analysis_agree_on_long_fields() -> None:
         fast = scanner.scan_fields(unit, ALL)
         assert fast == scanner.scan_fields(unit, ALL, fast=False)
         assert fast
+
+
+@given(st.text(alphabet="ab 4,.!?;\n\t", max_size=60))
+@settings(max_examples=500, deadline=None)
+def test_sentences_end_at_a_stop_before_a_space_or_at_a_line_end(text: str) -> None:
+    """The sentence pattern splits as its one-alternative-per-character definition does."""
+    definition = r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?"
+    expected = [m.span() for m in re.finditer(definition, text)]
+    assert [m.span() for m in _SENTENCE.finditer(text)] == expected
