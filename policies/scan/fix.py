@@ -42,9 +42,11 @@ _MIN_PAIRS: Final = 2
 def fix_edits(text: str) -> list[Edit]:
     """Edits naming the tags of every line with at least two known FIX pairs."""
     edits: list[Edit] = []
+    if "=" not in text:
+        return edits
     offset = 0
     for line in text.split("\n"):
-        pairs = [m for m in _PAIR.finditer(line) if m.group(1) in _TAGS]
+        pairs = [m for m in _PAIR.finditer(line) if m.group(1) in _TAGS] if "=" in line else []
         if len(pairs) >= _MIN_PAIRS:
             for match in pairs:
                 tag, value = match.group(1), match.group(2)

@@ -7,10 +7,11 @@ returns edits (:mod:`policies.scan.textmap`) so findings keep their original off
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit
+from policies.scan.textmap import Edit, char_offsets
 
 __all__ = [
     "EMPHASIS_TRIGGER",
@@ -57,7 +58,9 @@ _INLINE: Final = frozenset(
     ]
 )
 
-EMPHASIS_TRIGGER: Final = r"(?<=[A-Za-z0-9])[*~`]+(?=[A-Za-z0-9])"
+# A run of marks between two letters or digits. The pattern opens with the mark, not with
+# the look behind, so the engine skips to the next mark instead of trying every position.
+EMPHASIS_TRIGGER: Final = r"[*~`](?<=[A-Za-z0-9][*~`])[*~`]*(?=[A-Za-z0-9])"
 _EMPHASIS: Final = lazy_pattern(EMPHASIS_TRIGGER)
 
 # Three or more single letters or digits, each followed by one separator: "B U Y",
@@ -66,6 +69,7 @@ LETTER_SPACING: Final = r"(?<![A-Za-z0-9])(?:[A-Za-z0-9][ ._*\-]){2,}[A-Za-z0-9]
 _SPACED: Final = lazy_pattern(LETTER_SPACING)
 # Byte classes for a quick look for letter spacing: letters and digits "a", the spacing
 # separators " ", anything else "|". A spaced run then shows as "a a a" in the classes.
+_LETTER: Final = ord("a")
 _CLASSES: Final = bytes.maketrans(
     bytes(range(256)),
     bytes(
@@ -82,16 +86,18 @@ _CLASSES: Final = bytes.maketrans(
 def letter_spaced(text: str) -> bool:
     """Whether :data:`LETTER_SPACING` matches ``text``, found with C-level searches only."""
     classes = text.encode(errors="surrogatepass").translate(_CLASSES)
+    # A run of three or more single characters: its first three show as "a a a" with no
+    # letter before, and then the third is followed by a separator or nothing.
+    return any(classes[p + 5 : p + 6] != b"a" for p in _spacing_starts(classes))
+
+
+def _spacing_starts(classes: bytes) -> Iterator[int]:
+    """Byte offsets where a letter-spaced run may start: "a a a" with no letter before."""
     position = classes.find(b"a a a")
     while position >= 0:
-        before = classes[position - 1 : position] if position else b""
-        after = classes[position + 5 : position + 6]
-        # A run of three or more single characters: its first three show as "a a a"
-        # with no letter before, and then the third is followed by a separator or nothing.
-        if before != b"a" and after != b"a":
-            return True
+        if position == 0 or classes[position - 1] != _LETTER:
+            yield position
         position = classes.find(b"a a a", position + 1)
-    return False
 
 
 _SEPARATOR: Final = lazy_pattern(r"[ ._*\-]")
@@ -122,7 +128,14 @@ def letter_spacing_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     if not letter_spaced(text):
         return edits
-    for match in _SPACED.finditer(text):
-        joined = _SEPARATOR.sub("", match.group())
-        edits.append(Edit(match.start(), match.end(), _CLASS_CHANGE.sub(" ", joined)))
+    # A run starts only where the byte classes show one may: the pattern is tried there,
+    # in order, as its own search would try it, but not at every other position.
+    data = text.encode(errors="surrogatepass")
+    end = 0
+    for start in char_offsets(text, data, _spacing_starts(data.translate(_CLASSES))):
+        match = _SPACED.match(text, start) if start >= end else None
+        if match is not None:
+            joined = _SEPARATOR.sub("", match.group())
+            edits.append(Edit(match.start(), match.end(), _CLASS_CHANGE.sub(" ", joined)))
+            end = match.end()
     return edits

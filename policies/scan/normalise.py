@@ -117,9 +117,13 @@ def _fold_edits(text: str) -> list[Edit]:
     if text.isascii():
         return []
     edits = []
+    folds: dict[str, str] = {}  # a long text repeats its few non-ASCII runs ("ü", "ß")
     for match in _NON_ASCII.finditer(text):
-        folded = _fold(match.group())
-        if folded != match.group():
+        run = match.group()
+        folded = folds.get(run)
+        if folded is None:
+            folded = folds[run] = _fold(run)
+        if folded != run:
             edits.append(Edit(match.start(), match.end(), folded))
     return edits
 

@@ -13,14 +13,22 @@ import urllib.parse
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit
+from policies.scan.textmap import Edit, char_offsets
 
-__all__ = ["BASE64_RUN", "URL_TRIGGER", "decode_base64", "encoded_payload", "payload_edits"]
+__all__ = [
+    "BASE64_RUN",
+    "URL_TRIGGER",
+    "base64_runs",
+    "decode_base64",
+    "encoded_payload",
+    "payload_edits",
+]
 
-# Whitespace-free stretches; both patterns scan each character once.
+# Whitespace-free stretches. What a base64 stretch is; :func:`base64_runs` finds the same ones.
 BASE64_RUN: Final = lazy_pattern(r"[A-Za-z0-9+/_-]{16,}={0,2}")
 URL_TRIGGER: Final = r"%[0-9A-Fa-f]{2}"
 _URL_RUN: Final = lazy_pattern(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
+_URL_ESCAPE: Final = lazy_pattern(URL_TRIGGER)
 _MIN_PRINTABLE: Final = 0.9
 
 
@@ -67,38 +75,45 @@ _RUN_CLASSES: Final = bytes.maketrans(
 _MIN_RUN: Final = b"b" * 16
 
 
-def _runs(text: str) -> list[str]:
-    """Every stretch of 16 or more base64 characters (and its padding)."""
-    classes = text.encode(errors="surrogatepass").translate(_RUN_CLASSES)
-    if classes.find(_MIN_RUN) < 0:
-        return []
-    if not text.isascii():
-        return [m.group() for m in BASE64_RUN.finditer(text)]
-    runs = []
+def base64_runs(text: str) -> list[tuple[int, int]]:
+    """Every stretch of 16 or more base64 characters with its padding, as (start, end).
+
+    Found in the byte classes with C-level searches: the stretches ``[A-Za-z0-9+/_-]{16,}``
+    followed by up to two ``=`` would find, without trying the pattern at every position.
+    """
+    data = text.encode(errors="surrogatepass")
+    classes = data.translate(_RUN_CLASSES)
+    bounds: list[int] = []
     position = classes.find(_MIN_RUN)
     while position >= 0:
-        start = classes.rfind(b" ", 0, position) + 1
+        # The first 16 in a row after a separator: the stretch starts here.
         end = classes.find(b" ", position)
         end = len(classes) if end < 0 else end
-        runs.append(text[start:end] + _padding(text, end))
+        bounds += (position, end)
         position = classes.find(_MIN_RUN, end)
-    return runs
+    offsets = list(char_offsets(text, data, bounds))
+    starts, ends = offsets[::2], offsets[1::2]
+    return [(start, end + _padding(text, end)) for start, end in zip(starts, ends, strict=True)]
 
 
-def _padding(text: str, end: int) -> str:
+def _padding(text: str, end: int) -> int:
+    """How many ``=`` (at most two) follow a stretch."""
     pad = text[end : end + 2]
-    return pad[: len(pad) - len(pad.lstrip("="))] if pad.startswith("=") else ""
+    return len(pad) - len(pad.lstrip("=")) if pad.startswith("=") else 0
 
 
 def encoded_payload(text: str) -> bool:
     """Whether :func:`payload_edits` would decode anything in ``text``."""
     if "%" in text and any(True for _ in payload_edits_url(text)):
         return True
-    return any(decode_base64(run) is not None for run in _runs(text))
+    return any(decode_base64(text[start:end]) is not None for start, end in base64_runs(text))
 
 
 def payload_edits_url(text: str) -> list[Edit]:
     edits: list[Edit] = []
+    # Every run holds an escape; the escape alone is found far faster than the runs.
+    if _URL_ESCAPE.search(text) is None:
+        return edits
     for match in _URL_RUN.finditer(text):
         decoded = urllib.parse.unquote_plus(match.group(), errors="replace")
         if decoded != match.group() and _readable(decoded):
@@ -110,11 +125,11 @@ def payload_edits(text: str) -> list[Edit]:
     """Edits that replace each decodable payload of ``text`` by its decoded text."""
     edits = payload_edits_url(text) if "%" in text else []
     taken = [(e.start, e.end) for e in edits]
-    for match in BASE64_RUN.finditer(text) if _runs(text) else ():
-        if any(s < match.end() and match.start() < e for s, e in taken):
+    for start, end in base64_runs(text):
+        if any(s < end and start < e for s, e in taken):
             continue
-        text_of = decode_base64(match.group())
+        text_of = decode_base64(text[start:end])
         if text_of is not None:
-            edits.append(Edit(match.start(), match.end(), f" {text_of} "))
+            edits.append(Edit(start, end, f" {text_of} "))
     edits.sort()
     return edits

@@ -9,10 +9,10 @@ span that starts or ends inside a replacement widens to the whole replaced stret
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Edit", "TextMap", "rewrite"]
+__all__ = ["Edit", "TextMap", "char_offsets", "rewrite"]
 
 
 class Edit(NamedTuple):
@@ -92,3 +92,20 @@ def rewrite(text: str, edits: Iterable[Edit]) -> tuple[str, _Layer | None]:
         return text, None
     pieces.append(text[cursor:])
     return "".join(pieces), _Layer(new_starts, new_ends, old_starts, old_ends)
+
+
+def char_offsets(text: str, data: bytes, offsets: Iterable[int]) -> Iterator[int]:
+    """The offsets in ``text`` of ascending byte offsets into ``data``, its UTF-8 encoding.
+
+    The scanner's quick looks run over bytes (``bytes.translate`` and ``find`` work in C);
+    what they find is an ASCII character, so each offset starts a character. The stretch
+    between two offsets is decoded once to count its characters: linear in the text.
+    """
+    if len(data) == len(text):
+        yield from offsets  # ASCII: a byte is a character
+        return
+    chars = previous = 0
+    for offset in offsets:
+        chars += len(data[previous:offset].decode(errors="surrogatepass"))
+        previous = offset
+        yield chars

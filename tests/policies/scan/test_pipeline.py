@@ -24,8 +24,14 @@ from policies.scan import (
     vocabulary,
     vocabulary_dir,
 )
-from policies.scan.markup import LETTER_SPACING, letter_spaced
+from policies.scan.markup import (
+    EMPHASIS_TRIGGER,
+    LETTER_SPACING,
+    letter_spaced,
+    letter_spacing_edits,
+)
 from policies.scan.normalise import normalise, quick_form
+from policies.scan.payloads import BASE64_RUN, base64_runs
 from policies.scan.vocabulary import lexicon_for
 
 ALL = frozenset(CATEGORIES)
@@ -180,3 +186,32 @@ def test_the_compiled_vocabulary_is_cached_and_trusted_only_when_it_decodes(
     vocabulary._compiled.cache_clear()
     vocabulary.lexicon_for(folder)
     assert len(list((tmp_path / "cache").glob("lexicon-*.msgpack"))) == 2
+
+
+@given(st.text(alphabet="ab1 *~`_", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_emphasis_pattern_finds_marks_between_letters(text: str) -> None:
+    """The emphasis pattern finds every run of marks between two letters or digits, no other."""
+    definition = r"(?<=[A-Za-z0-9])[*~`]+(?=[A-Za-z0-9])"
+    expected = [m.span() for m in re.finditer(definition, text)]
+    assert [m.span() for m in re.finditer(EMPHASIS_TRIGGER, text)] == expected
+
+
+# Pieces that make base64 stretches, letter spacing and their near misses, with non-ASCII
+# characters before them (offsets in characters are not offsets in bytes).
+PIECES = ["QnV5IDEwMCBTUFk", "aB9+/_-aB9+/_-aB", "=", "==", "é", "ß€", " ", ".", "a", "b 1", "-x"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_base64_stretches_are_found_as_the_pattern_finds_them(text: str) -> None:
+    """The byte-class search yields exactly the stretches the base64 pattern matches."""
+    assert base64_runs(text) == [m.span() for m in BASE64_RUN.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_letter_spacing_is_joined_where_the_pattern_matches(text: str) -> None:
+    """Letter-spaced runs are rewritten exactly where the letter-spacing pattern matches."""
+    spans = [(edit.start, edit.end) for edit in letter_spacing_edits(text)]
+    assert spans == [m.span() for m in re.finditer(LETTER_SPACING, text)]
