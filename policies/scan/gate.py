@@ -74,7 +74,7 @@ class Gate:
         sized = percent | {MONEY_MARK} | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
-        self.families: dict[str, Family] = {
+        prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
             "trade": ((w(Role.TRADE), sized),),
             "level": ((w(Role.LEVEL), number),),
@@ -98,6 +98,8 @@ class Gate:
                 (w(Role.ALLOCATE), w(Role.PORTFOLIO | Role.WEIGHT) | percent),
                 (w(Role.WEIGHT), percent),
             ),
+        }
+        records: dict[str, Family] = {
             "r_order": ((rec("value.buy", "value.sell"),),),
             "r_level": ((rec("field.level"), number),),
             "r_leverage": ((rec("field.leverage"), number),),
@@ -111,6 +113,9 @@ class Gate:
             "r_exec": ((rec("field.execute"), on),),
             "r_intent": ((rec("field.kind"), rec("intent")),),
         }
+        self.families: dict[str, Family] = {**prose, **records}
+        # The families of directives in prose; the others are read from structured pairs.
+        self.prose: frozenset[str] = frozenset(prose)
         # Words of a side that may wait for its size in a later sentence.
         self.waiting: frozenset[str] = w(Role.SIDE | Role.SIDE_ADJ)
         # Every alternative needs a word of its first group: most texts have none at all.
@@ -135,6 +140,7 @@ class Gate:
         }
         self._compound_bit = self._groups_of.get(COMPOUND_MARK, 0)
         self._alternatives = tuple(bits for masks in self._masks.values() for bits in masks)
+        self._prose_alternatives = tuple(bits for name in self.prose for bits in self._masks[name])
         self._compound_parts = tuple(
             sorted(
                 word
@@ -147,13 +153,29 @@ class Gate:
 
     def any_active(self, words: Iterable[str], text: str) -> bool:
         """Whether some family is satisfied: :meth:`active` non-empty, found sooner."""
+        mask = self._mask(words)
+        return bool(mask) and self._satisfies(self._alternatives, mask, text)
+
+    def reach(self, words: Iterable[str], text: str) -> tuple[bool, bool]:
+        """Whether some family of :attr:`prose` is satisfied, and whether some family is."""
+        mask = self._mask(words)
+        if not mask:
+            return False, False
+        prose = self._satisfies(self._prose_alternatives, mask, text)
+        return prose, prose or self._satisfies(self._alternatives, mask, text)
+
+    def _mask(self, words: Iterable[str]) -> int:
+        """The bits of the groups the words meet; 0 when they open no alternative."""
         present = self._known.intersection(words)
         if self._openers.isdisjoint(present):
-            return False
+            return 0
         mask = 0
         for word in present:
             mask |= self._groups_of[word]
-        for alternative in self._alternatives:
+        return mask
+
+    def _satisfies(self, alternatives: tuple[int, ...], mask: int, text: str) -> bool:
+        for alternative in alternatives:
             if alternative & mask == alternative:
                 return True
         # As in :meth:`active`: only a compound number word can still complete a family.
@@ -161,7 +183,7 @@ class Gate:
         if mask & compound == compound:
             return False
         mask |= compound
-        return any(alt & mask == alt for alt in self._alternatives) and self._has_compound(text)
+        return any(alt & mask == alt for alt in alternatives) and self._has_compound(text)
 
     def active(self, words: Iterable[str], text: str) -> frozenset[str]:
         """The families the document's words satisfy (``text``: for compound numbers)."""

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from policies.scan.vocabulary import Entry, Lexicon, Role
-from policies.scan.words import TOKEN
+from policies.scan.words import BLANKS_AND_TOKEN
 
 __all__ = ["Clause", "Token", "clauses", "tokenize"]
 
@@ -105,16 +105,20 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
     words = lexicon.words
     glue = False
     previous_end = -1
-    for match in TOKEN.finditer(text, first, stop):
-        start, end = match.start(), match.end()
-        value = match.group()
-        if match.lastgroup == "word":
-            token = Token("word", value, start, end, words.get(value, _NO_ENTRY))
+    end = first
+    for blanks, word, number, mark in BLANKS_AND_TOKEN.findall(text, first, stop):
+        start = end + len(blanks)
+        if word:
+            end = start + len(word)
+            token = Token("word", word, start, end, words.get(word, _NO_ENTRY))
             piece = cased[start:end]
-            token.upper = (piece.isupper() and len(piece) > 1) or (
-                not piece.isalpha() and any(c.isdigit() for c in piece)
-            )
-            token.capital = piece[:1].isupper()
+            if piece != word:  # written with capitals
+                token.upper = (piece.isupper() and len(piece) > 1) or (
+                    not piece.isalpha() and any(c.isdigit() for c in piece)
+                )
+                token.capital = piece[:1].isupper()
+            elif not word.isalpha():
+                token.upper = any(c.isdigit() for c in word)
             # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
             if (
                 tokens
@@ -122,22 +126,28 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
                 and tokens[-1].end == start
                 and not (token.roles & (Role.SCALE | Role.PERCENT | Role.TIMES))
             ):
-                number = tokens.pop()
-                token = Token("word", text[number.start : end], number.start, end, _NO_ENTRY)
+                number_token = tokens.pop()
+                token = Token(
+                    "word", text[number_token.start : end], number_token.start, end, _NO_ENTRY
+                )
                 token.upper = True
-        elif match.lastgroup == "number":
-            token = Token("number", value, start, end, _NO_ENTRY)
-            token.value = _parse_number(value)
-        else:
-            if value in "-_":
+        elif number:
+            end = start + len(number)
+            token = Token("number", number, start, end, _NO_ENTRY)
+            token.value = _parse_number(number)
+        elif mark:
+            end = start + len(mark)
+            if mark in "-_":
                 spaced = start != previous_end and end < len(text) and text[end] in " \t"
-                if value == "-" and spaced:
+                if mark == "-" and spaced:
                     tokens.append(Token("mark", "—", start, end, _NO_ENTRY))
                 else:
                     glue = start == previous_end
                 previous_end = end
                 continue
-            token = Token("mark", value, start, end, words.get(value, _NO_ENTRY))
+            token = Token("mark", mark, start, end, words.get(mark, _NO_ENTRY))
+        else:
+            break  # the blanks at the end
         token.glued = glue and start == previous_end
         glue = False
         previous_end = end

@@ -275,18 +275,21 @@ class Scanner:
     def _stretches(self, text: str) -> list[_Stretch]:
         """What of a field to read: all of it, or in a long field its sentences one by one.
 
-        Of a long field only the sentences that satisfy a family of the gate on their own
-        are analysed, and the few after a side that may wait for its size (they may hold
-        the size; they are read only when a side does wait). Any finding needs its
-        family's words in its own sentence, so nothing is lost but completions from
-        further away; the cost stays linear and small.
+        Of a long field, a sentence is analysed when it satisfies a family of directives in
+        prose on its own, or holds a side that may wait for its size. A sentence that
+        satisfies only a family of structured records (whose pairs are read from the whole
+        field), and the few after a waiting side, can matter only by a size they hold: they
+        are read only when some side of the unit waits. Any finding needs its family's
+        words in its own sentence, so nothing is lost but completions from further away;
+        the cost stays linear and small.
         """
         if len(text) <= _LONG_FIELD:
             return [_Stretch(0, len(text), own=True)]
         gate = self.gate
         stretches: list[_Stretch] = []
         until = -1
-        seen: dict[str, tuple[bool, bool]] = {}  # per distinct sentence: (active, may wait)
+        # Per distinct sentence: (may hold a finding, may hold a size, holds a side).
+        seen: dict[str, tuple[bool, bool, bool]] = {}
         for index, match in enumerate(_SENTENCE.finditer(text)):
             start, end = match.start(), match.end()
             if start == end:
@@ -297,11 +300,13 @@ class Scanner:
                 words = gate_words(piece)
                 waits = not gate.waiting.isdisjoint(words)
                 words.extend(marks(piece))
-                verdict = seen[piece] = (waits or gate.any_active(words, piece), waits)
-            if verdict[1]:
+                prose, active = gate.reach(words, piece)
+                verdict = seen[piece] = (prose or waits, active or waits, waits)
+            own, sized, waits = verdict
+            if waits:
                 until = index + _FOLLOWING
-            if verdict[0] or index <= until:
-                stretches.append(_Stretch(start, end, own=verdict[0]))
+            if sized or index <= until:
+                stretches.append(_Stretch(start, end, own=own))
         return stretches
 
 

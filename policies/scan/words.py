@@ -14,13 +14,17 @@ from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["DIGIT_MARK", "TOKEN", "gate_words", "phrase_words"]
+__all__ = ["BLANKS_AND_TOKEN", "DIGIT_MARK", "TOKEN", "gate_words", "phrase_words"]
 
-TOKEN: Final = lazy_pattern(
-    r"(?P<word>[a-z][a-z0-9]*(?:'[a-z][a-z0-9]*)*)"
-    r"|(?P<number>\d+(?:[.,']\d+)*)"
-    r"|(?P<mark>\n|[^\sa-z0-9])"
-)
+_WORD: Final = r"[a-z][a-z0-9]*(?:'[a-z][a-z0-9]*)*"
+_NUMBER: Final = r"\d+(?:[.,']\d+)*"
+_MARK: Final = r"\n|[^\sa-z0-9]"
+TOKEN: Final = lazy_pattern(rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<mark>{_MARK})")
+# The same tokens, each with the blanks before it (a line end is a token, not a blank), and
+# the blanks at the end: ``findall`` gives ``(blanks, word, number, mark)`` for each, and
+# the offsets follow from the lengths. The lexer reads every token of a text this way,
+# without a match object per token.
+BLANKS_AND_TOKEN: Final = lazy_pattern(rf"([^\S\n]*)(?:({_WORD})|({_NUMBER})|({_MARK})|\Z)")
 # What the gate records for "some digit was here", in place of the numbers themselves.
 DIGIT_MARK: Final = "#"
 

@@ -1,4 +1,4 @@
-"""The gate's two answers agree: the quick yes/no and the list of satisfied families."""
+"""The gate's quick answers agree with the list of satisfied families."""
 
 from __future__ import annotations
 
@@ -29,3 +29,11 @@ TEXTS = ["", "the weather", "funfundzwanzig", "zweihundert aktien", "one thousan
 def test_any_active_is_whether_some_family_is_active(words: list[str], text: str) -> None:
     """any_active answers exactly whether active finds a family, compound numbers included."""
     assert GATE.any_active(words, text) == bool(GATE.active(words, text))
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=6), st.sampled_from(TEXTS))
+@settings(max_examples=500, deadline=None)
+def test_reach_tells_prose_families_from_record_families(words: list[str], text: str) -> None:
+    """reach answers whether a family of prose, and whether any family, is active."""
+    active = GATE.active(words, text)
+    assert GATE.reach(words, text) == (bool(active & GATE.prose), bool(active))

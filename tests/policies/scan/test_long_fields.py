@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 
 from policies.findings import Violation
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from policies.scan.gate import marks
+from policies.scan.normalise import normalise
 from policies.scan.scanner import _SENTENCE
-from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN
+from policies.scan.words import gate_words
+from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN, benign_cases, smuggled_cases
 
 ALL = frozenset(CATEGORIES)
 PAD = "Filler text about the weather and nothing else. " * 500  # 24,000 characters
@@ -47,6 +50,16 @@ def test_a_size_in_a_long_field_completes_a_side_in_another_field() -> None:
     assert scan(("a", "Go long SPY."), ("b", PAD + "About 20 contracts. " + PAD)) == []
 
 
+def test_a_size_in_a_sentence_of_record_words_completes_a_side_further_on() -> None:
+    """A sentence that only a record family reads still lends its size to a waiting side."""
+    sized = "Mode live, 20 contracts. "  # a record family's words, and a size
+    text = PAD + "Go short ES. " + "The sky was grey. " * 5 + sized + PAD
+    assert [v.span for v in scan(("free_text", text))] == [(len(PAD), len(PAD) + 11)]
+    other = ("b", PAD + sized + PAD)
+    assert [(v.location, v.span) for v in scan(("a", "Go long SPY."), other)] == [("a", (0, 11))]
+    assert scan(other) == []
+
+
 def test_the_shortcut_and_the_full_analysis_agree_on_long_fields() -> None:
     """Long fields of commentary, instructions and sizes: both paths give the same violations."""
     scanner = scanner_for(shipped_vocabulary_dir())
@@ -75,3 +88,26 @@ def test_sentences_end_at_a_stop_before_a_space_or_at_a_line_end(text: str) -> N
     definition = r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?"
     expected = [m.span() for m in re.finditer(definition, text)]
     assert [m.span() for m in _SENTENCE.finditer(text)] == expected
+
+
+def test_a_sentence_without_a_family_of_prose_or_a_side_finds_nothing() -> None:
+    """Read with every family on, a sentence the long-field gate passes over finds nothing.
+
+    The premise of reading long fields sentence by sentence, checked on every sentence of
+    the corpus (smuggled and benign) that the gate would not analyse for findings.
+    """
+    scanner = scanner_for(shipped_vocabulary_dir())
+    gate = scanner.gate
+    every_family = frozenset(gate.families)
+    passed_over = 0
+    for case in (*smuggled_cases(), *benign_cases()):
+        norm = normalise(case.content)
+        for match in _SENTENCE.finditer(norm.text):
+            piece = match.group()
+            words = [*gate_words(piece), *marks(piece)]
+            if not piece or gate.reach(words, piece)[0] or not gate.waiting.isdisjoint(words):
+                continue
+            passed_over += 1
+            hits, pending, _ = scanner._read(norm, match.start(), match.end(), every_family)
+            assert (hits, pending) == ([], []), piece
+    assert passed_over > 10_000
