@@ -42,6 +42,8 @@ _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
 _LEVEL_GAP: Final = 3
+# Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
+_PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
 
 
 class Hit(NamedTuple):
@@ -79,9 +81,7 @@ def parameter_fragments(tokens: Sequence[Token], all_clauses: Sequence[Clause]) 
     """Start offsets of verbless clauses that carry a size, price or level."""
     starts = []
     for clause in all_clauses:
-        if any(
-            t.has(Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR) for t in _span(tokens, clause)
-        ):
+        if any(t.roles & _PREDICATE for t in _span(tokens, clause)):
             continue
         if any(
             _size(tokens, i, clause.last, weak=False) or _price(tokens, i, clause.last)

@@ -26,6 +26,7 @@ _SENTENCE_END: Final = frozenset(".!?;\n")
 _CLAUSE_BREAK: Final = frozenset(',:()"[]{}=—\u2014')
 _NO_ENTRY: Final = Entry(0, 0)
 _NUMBER_PARTS: Final = Role.NUMBER_WORD | Role.SCALE | Role.DECIMAL_POINT | Role.NUMBER_JOINER
+_NUMBER_OPENERS: Final = Role.NUMBER_WORD | Role.SCALE
 
 
 class Token:
@@ -211,6 +212,7 @@ def _parse_number(text: str) -> float:
         return 0.0
 
 
+_CLAUSE_OPENERS: Final = Role.SUBORDINATOR | Role.COORDINATOR
 _SENTENCE_OPENERS: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.LEVERAGE
 )
@@ -228,9 +230,13 @@ def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     count = len(tokens)
     while i < count:
         token = tokens[i]
-        candidates = phrases.get(token.text) if token.kind != "number" else None
-        if candidates:
-            found = _match_phrase(tokens, i, candidates)
+        by_second = phrases.get(token.text) if token.kind != "number" else None
+        if by_second:
+            second = i + 1
+            while second < count and tokens[second].text == ",":
+                second += 1
+            candidates = by_second.get(tokens[second].text) if second < count else None
+            found = _match_phrase(tokens, i, candidates) if candidates else None
             if found is not None:
                 last, entry = found
                 phrase = Token(
@@ -279,7 +285,7 @@ def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             compound = _compound_number(token.text, lexicon)
             if compound is not None:
                 token.kind, token.value = "number", compound
-        if token.kind == "word" and _opens_number_words(token):
+        if token.kind == "word" and token.roles & _NUMBER_OPENERS and _opens_number_words(token):
             end, value = _number_words(tokens, i)
             if end > i:
                 token = _combine(tokens, i, end, value)
@@ -424,14 +430,10 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
             if token.text == "\n":
                 line += 1
             first, opener, first_line = i + 1, 0, line
-        elif (
-            token.has(Role.SUBORDINATOR | Role.COORDINATOR)
-            and i > first
-            and not token.has(Role.VERB)
-        ):
+        elif token.roles & _CLAUSE_OPENERS and i > first and not token.roles & Role.VERB:
             found.append(Clause(first, i, sentence, first_line, opener))
             first, opener, first_line = i, token.roles, line
-        elif token.capital and i > first and token.has(_SENTENCE_OPENERS) and _run_on(tokens, i):
+        elif token.capital and i > first and token.roles & _SENTENCE_OPENERS and _run_on(tokens, i):
             # "… above 500 bps Buy 3 ES": a capitalised action word after a word or a
             # number, with no stop between, starts a sentence whose stop was left out.
             found.append(Clause(first, i, sentence, first_line, opener))

@@ -61,7 +61,7 @@ def analyse_sentence(
 ) -> list[ClauseMood]:
     """The mood of every clause of one sentence, recommendations carried forward."""
     moods = [ClauseMood(tokens, clause) for clause in sentence]
-    urge = any(tokens[i].has(Role.URGE) for c in sentence for i in range(c.first, c.last))
+    urge = any(tokens[i].roles & Role.URGE for c in sentence for i in range(c.first, c.last))
     carried = 0
     previous_subject = 0
     for mood in moods:
@@ -152,7 +152,7 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     found, first = 0, -1
     for i in range(clause.first, clause.last):
         token = tokens[i]
-        if token.has(_RECOMMENDING) or token.has(Role.FORECAST_MODAL):
+        if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL):
             if negated(tokens, clause, i) or _negated_after(tokens, clause, i):
                 return -1, i
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
@@ -170,9 +170,10 @@ def _negated_after(tokens: Sequence[Token], clause: Clause, position: int) -> bo
 def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
     for i in range(clause.first, clause.last):
         token = tokens[i]
-        if token.has(Role.ACTOR):
-            return token.roles & Role.ACTOR
-        if token.has(Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
+        roles = token.roles
+        if roles & Role.ACTOR:
+            return roles & Role.ACTOR
+        if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
             return 0
     return 0
 

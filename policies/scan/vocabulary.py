@@ -324,13 +324,14 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     """Every language of one vocabulary folder, compiled for lookup.
 
     ``words`` maps a single token to its entry; ``phrases`` maps the first token of a
-    phrase to the phrases starting with it, longest first. ``fields``, ``values`` and
+    phrase and then its second to the phrases starting with both, longest first (the
+    lexer looks a phrase up by its first two tokens). ``fields``, ``values`` and
     ``intents`` are keyed by :func:`squash_key`.
     """
 
     languages: tuple[str, ...]
     words: dict[str, Entry]
-    phrases: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+    phrases: dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]
     fields: dict[str, tuple[tuple[FieldRole, ...], frozenset[int]]]
     values: dict[str, tuple[tuple[ValueRole, ...], frozenset[int]]]
     intents: dict[str, tuple[Category, frozenset[int]]]
@@ -629,10 +630,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     return Lexicon(
         languages=tuple(f.language.code for f in files),
         words=words,
-        phrases={
-            first: tuple(sorted(found, key=lambda item: -len(item[0])))
-            for first, found in phrases.items()
-        },
+        phrases=_phrase_index(phrases),
         fields={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in fields.items()},
         values={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in values.items()},
         intents={k: (c, frozenset(b)) for k, (c, b) in intents.items()},
@@ -641,6 +639,19 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
     )
+
+
+def _phrase_index(
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]],
+) -> dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]]:
+    """First token, then second token, to the phrases that start with both, longest first."""
+    index: dict[str, dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]] = {}
+    for first, found in phrases.items():
+        by_second: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+        for words, entry in sorted(found, key=lambda item: -len(item[0])):
+            by_second.setdefault(words[1], []).append((words, entry))
+        index[first] = {second: tuple(group) for second, group in by_second.items()}
+    return index
 
 
 def _end_runs(name: str) -> set[str]:
