@@ -165,16 +165,16 @@ class Scanner:
         per_field: list[list[Hit]] = []
         pendings = []
         fragments: list[list[int]] = []
-        for norm, readings in zip(norms, self._readings(norms, active), strict=True):
+        for norm, (plan, readings) in zip(norms, self._readings(norms, active), strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[int] = []
-            for start, reading in readings:
-                hits.extend(
-                    h._replace(start=h.start + start, end=h.end + start) for h in reading[0]
-                )
+            for (start, _, _), reading in zip(plan, readings, strict=True):
+                if reading is None:
+                    continue
+                hits.extend(Hit(h.category, h.start + start, h.end + start) for h in reading[0])
                 pending.extend(
-                    w._replace(start=w.start + start, end=w.end + start) for w in reading[1]
+                    Pending(w.start + start, w.end + start, w.sentence) for w in reading[1]
                 )
                 params.extend(offset + start for offset in reading[2])
             pairs = _pairs(norm.text)
@@ -213,8 +213,10 @@ class Scanner:
 
     def _readings(
         self, norms: list[Normalised], active: frozenset[str]
-    ) -> list[list[tuple[int, _Reading]]]:
-        """Per field, the offset and reading of each stretch read (see :meth:`_stretches`).
+    ) -> list[tuple[list[_Stretch], list[_Reading | None]]]:
+        """Per field, its stretches and the reading of each (None: not read).
+
+        See :meth:`_stretches` for which stretches a field has.
 
         A sentence read only for the size it may hold matters only to a side that waits
         for one: without such a side anywhere in the unit it is not read at all.
@@ -223,7 +225,7 @@ class Scanner:
         # A sentence repeated in a long field (padding) is analysed once, its findings
         # moved to each place it stands.
         seen: list[dict[str, _Reading]] = [{} for _ in norms]
-        readings = [
+        readings: list[list[_Reading | None]] = [
             [
                 self._cached(norm, stretch, active, cache) if stretch.own else None
                 for stretch in plan
@@ -235,14 +237,7 @@ class Scanner:
                 for index, stretch in enumerate(plan):
                     if read[index] is None:
                         read[index] = self._cached(norm, stretch, active, cache)
-        return [
-            [
-                (stretch.start, reading)
-                for stretch, reading in zip(plan, read, strict=True)
-                if reading is not None
-            ]
-            for plan, read in zip(plans, readings, strict=True)
-        ]
+        return list(zip(plans, readings, strict=True))
 
     def _cached(
         self,
@@ -267,8 +262,8 @@ class Scanner:
         found = clauses(tokens)
         hits, pending = find_directives(tokens, found, self.lexicon, active)
         return (
-            [h._replace(start=h.start - start, end=h.end - start) for h in hits],
-            [w._replace(start=w.start - start, end=w.end - start) for w in pending],
+            [Hit(h.category, h.start - start, h.end - start) for h in hits],
+            [Pending(w.start - start, w.end - start, w.sentence) for w in pending],
             [offset - start for offset in parameter_fragments(tokens, found)],
         )
 
@@ -284,7 +279,7 @@ class Scanner:
         the cost stays linear and small.
         """
         if len(text) <= _LONG_FIELD:
-            return [_Stretch(0, len(text), own=True)]
+            return [_Stretch(0, len(text), True)]
         gate = self.gate
         stretches: list[_Stretch] = []
         until = -1
@@ -306,7 +301,7 @@ class Scanner:
             if waits:
                 until = index + _FOLLOWING
             if sized or index <= until:
-                stretches.append(_Stretch(start, end, own=own))
+                stretches.append(_Stretch(start, end, own))
         return stretches
 
 
@@ -335,7 +330,7 @@ def _pairs(text: str) -> list[Pair]:
                 if found is None:
                     found = seen[piece] = text_pairs(piece)
                 shift = offset + start
-                pairs.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in found)
+                pairs.extend(Pair(p.keys, p.value, p.start + shift, p.end + shift) for p in found)
         offset += len(line) + 1
     return pairs
 
@@ -362,7 +357,7 @@ def _field_violations(
         kept.append(hit)
         reach[hit.category] = max(reach.get(hit.category, -1), hit.end)
     violations = []
-    breaks = [i for i, ch in enumerate(field.text) if ch == "\n"] if kept else []
+    breaks = _line_breaks(field.text) if kept else []
     for hit in kept:
         start, end = norm.map.to_source(hit.start, hit.end)
         line = bisect.bisect_left(breaks, start) + 1 if breaks else 0
@@ -375,6 +370,16 @@ def _field_violations(
             )
         )
     return violations
+
+
+def _line_breaks(text: str) -> list[int]:
+    """The offsets of the line ends of a text (searched in C: a long field has few)."""
+    breaks = []
+    position = text.find("\n")
+    while position >= 0:
+        breaks.append(position)
+        position = text.find("\n", position + 1)
+    return breaks
 
 
 def _detail(category: Category, text: str, start: int, end: int, line: int) -> str:

@@ -361,10 +361,16 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
         return frozenset(found)
 
 
+@functools.lru_cache(maxsize=4096)
+def _squashed(text: str) -> tuple[str, frozenset[int]]:
+    # Cached: a document's keys and values repeat (one record per output item, padding).
+    return _joined(letter_runs(text))
+
+
 def _lookup(
     table: dict[str, tuple[_T, frozenset[int]]], text: str
 ) -> tuple[_T, frozenset[int]] | None:
-    joined, bounds = _joined(letter_runs(text))
+    joined, bounds = _squashed(text)
     found = table.get(joined)
     if found is None or not bounds <= found[1]:
         return None
