@@ -361,9 +361,19 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
         return frozenset(found)
 
 
-@functools.lru_cache(maxsize=4096)
 def _squashed(text: str) -> tuple[str, frozenset[int]]:
-    # Cached: a document's keys and values repeat (one record per output item, padding).
+    # A document's keys and values repeat (one record per output item, padding): short
+    # ones, which are all a vocabulary can name, are squashed once.
+    if len(text) > _SHORT:
+        return _joined(letter_runs(text))
+    return _squashed_short(text)
+
+
+_SHORT: Final = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _squashed_short(text: str) -> tuple[str, frozenset[int]]:
     return _joined(letter_runs(text))
 
 
