@@ -214,12 +214,11 @@ class Scanner:
     def _readings(
         self, norms: list[Normalised], active: frozenset[str]
     ) -> list[tuple[list[_Stretch], list[_Reading | None]]]:
-        """Per field, its stretches and the reading of each (None: not read).
+        """Per field, its stretches (:meth:`_stretches`) and the reading of each.
 
-        See :meth:`_stretches` for which stretches a field has.
-
-        A sentence read only for the size it may hold matters only to a side that waits
-        for one: without such a side anywhere in the unit it is not read at all.
+        A stretch that may hold a finding is always read. One that can matter only by a
+        size it holds matters only to a side that waits for one: without such a side
+        anywhere in the unit it is not read at all (its reading is None).
         """
         plans = [self._stretches(norm.text) for norm in norms]
         # A sentence repeated in a long field (padding) is analysed once, its findings
