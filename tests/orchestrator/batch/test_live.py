@@ -226,3 +226,15 @@ def test_the_banner_prices_every_run_still_to_make(
     tight = msgspec.structs.replace(budget, today=short)
     warned = batch_banner(batch, batch.plan(batch.pending[0]), cost, tight)
     assert any("ends FAILED (budget exhausted)" in line for line in warned)
+
+
+async def test_the_samples_of_a_live_batch_have_their_own_run_ids(
+    tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+) -> None:
+    """Three samples of each entry started together: fifteen run ids and pack ids, so no two
+    runs share a per-run budget or an evidence pack id."""
+    batch = prepare_batch(options(config_dir, tmp_path, samples=3))
+    result = await run_live_batch(batch, signals=False)
+    assert result.exit_code == 0
+    assert len({run.run_id for run in result.runs}) == 15
+    assert len({run.evidence_pack_id for run in result.runs}) == 15
