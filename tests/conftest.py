@@ -13,6 +13,9 @@ import structlog
 from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
 
+# Live runs against fake providers (the fixture drift_providers).
+pytest_plugins = ("tests.fake_providers",)
+
 
 @pytest.fixture(autouse=True)
 def _no_signing_key(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,9 +1,14 @@
 """Live runs in tests: fake providers on 127.0.0.1 that a copy of config/ points at, planted
-keys, and a live client whose retries and rate limits wait for nothing."""
+keys, and a live client whose retries and rate limits wait for nothing.
+
+A pytest plugin of the root conftest: its fixture ``drift_providers`` serves the drift
+suite's answers to live batches."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +21,7 @@ from clients.live.ratelimit import RateLimiters
 from clients.transcripts import Transcript, load_transcript
 from orchestrator.core.config import load_config
 from tests.clients.conftest import PLANTED_DEEPSEEK_KEY, PLANTED_OPENAI_KEY
+from tests.orchestrator.batch.factories import DRIFT
 
 
 async def no_wait(_seconds: float) -> None:
@@ -58,3 +64,24 @@ def folder_transcript(folder: Path) -> Transcript:
         scenario=first.scenario,
         runs=tuple(run for fixture in fixtures for run in fixture.runs),
     )
+
+
+@contextmanager
+def serving(folder: Path, config_dir: Path) -> Iterator[tuple[FakeProvider, FakeProvider]]:
+    """Two fake providers, OpenAI's and DeepSeek's in ``config_dir``, answering from every
+    fixture in ``folder``."""
+    answers = folder_transcript(folder)
+    with serve(answers, config_dir) as openai, serve(answers, config_dir) as deepseek:
+        point_at(config_dir, openai, deepseek)
+        yield openai, deepseek
+
+
+@pytest.fixture
+def drift_providers(
+    config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[FakeProvider, FakeProvider]]:
+    """Planted keys, no waits, and two fake providers serving the answers of the drift
+    suite's week-2 fixtures, the config copy pointing at them."""
+    plant_keys_without_waits(monkeypatch)
+    with serving(DRIFT / "week-2", config_dir) as pair:
+        yield pair

@@ -4,7 +4,6 @@ on one live session (HTTP clients, rate limiters, budget ledger), each pack with
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,31 +22,10 @@ from orchestrator.core.config import load_config
 from orchestrator.evidence.verify import verify_pack
 from orchestrator.runtime.preflight import cost_bounds
 from orchestrator.runtime.run import RunOptions
-from tests.fake_providers import (
-    folder_transcript,
-    no_wait,
-    plant_keys_without_waits,
-    point_at,
-    serve,
-)
-from tests.orchestrator.batch.factories import DRIFT, ENTRIES, SUITE
+from tests.fake_providers import no_wait
+from tests.orchestrator.batch.factories import ENTRIES, SUITE
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture(autouse=True)
-def _keys_and_no_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Planted keys in the environment; a LiveClient whose retry waits take no time."""
-    plant_keys_without_waits(monkeypatch)
-
-
-@pytest.fixture
-def providers(config_dir: Path) -> Iterator[tuple[FakeProvider, FakeProvider]]:
-    """Two fake providers serving the answers of the suite's week-2 fixtures."""
-    answers = folder_transcript(DRIFT / "week-2")
-    with serve(answers, config_dir) as openai, serve(answers, config_dir) as deepseek:
-        point_at(config_dir, openai, deepseek)
-        yield openai, deepseek
 
 
 class Opened:
@@ -106,7 +84,7 @@ def ledger(tmp_path: Path, config_dir: Path) -> BudgetLedger:
 async def test_a_live_batch_shares_one_session_and_records_each_run_s_calls(
     tmp_path: Path,
     config_dir: Path,
-    providers: tuple[FakeProvider, FakeProvider],
+    drift_providers: tuple[FakeProvider, FakeProvider],
     opened: Opened,
 ) -> None:
     """Five live runs: HTTP clients opened once (one per provider), every pack COMPLETE,
@@ -114,7 +92,7 @@ async def test_a_live_batch_shares_one_session_and_records_each_run_s_calls(
     result = await run_live_batch(prepare_batch(options(config_dir, tmp_path)), signals=False)
     assert [(r.entry_id, r.status) for r in result.runs] == [(e, "COMPLETE") for e in ENTRIES]
     assert (opened.sessions, opened.clients) == (1, 2)
-    openai, deepseek = providers
+    openai, deepseek = drift_providers
     assert (len(openai.received), len(deepseek.received)) == (5, 5)
     with ledger(tmp_path, config_dir) as book:
         assert book.summary().unsettled == ()
@@ -135,7 +113,7 @@ async def test_a_live_batch_shares_one_session_and_records_each_run_s_calls(
 
 
 async def test_the_runs_of_a_batch_share_the_rate_limit(
-    tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    tmp_path: Path, config_dir: Path, drift_providers: tuple[FakeProvider, FakeProvider]
 ) -> None:
     """The proposer at 1 request a minute: on one frozen clock, the runs' proposer calls wait
     60, 120, 180 and 240 s for the shared limiter, and each pack records its own wait."""
@@ -166,7 +144,7 @@ async def test_the_runs_of_a_batch_share_the_rate_limit(
 
 
 async def test_a_budget_for_one_run_fails_the_rest_without_overshooting(
-    tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    tmp_path: Path, config_dir: Path, drift_providers: tuple[FakeProvider, FakeProvider]
 ) -> None:
     """A daily limit with room for the dearest proposer call but not for two runs' spend:
     the first run completes (and its pack holds the budget alert), the others end FAILED
@@ -189,7 +167,7 @@ async def test_a_budget_for_one_run_fails_the_rest_without_overshooting(
     for run in result.runs[1:]:
         assert any("budget exhausted" in reason for reason in run.reasons), run.reasons
         assert verify_pack(pack_of(tmp_path, run)).ok
-    openai, deepseek = providers
+    openai, deepseek = drift_providers
     assert (len(openai.received), len(deepseek.received)) == (1, 1)
     alerts = [len(calls(pack_of(tmp_path, r), "budget.alert")) for r in result.runs]
     assert alerts == [1, 0, 0, 0, 0]
@@ -199,7 +177,7 @@ async def test_a_budget_for_one_run_fails_the_rest_without_overshooting(
 
 
 def test_the_banner_prices_every_run_still_to_make(
-    tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    tmp_path: Path, config_dir: Path, drift_providers: tuple[FakeProvider, FakeProvider]
 ) -> None:
     """The batch's worst case is the sum of its runs' (two samples: each entry twice), the
     dearest run is named, and a budget below it is said to fail the runs that find no room."""
@@ -229,7 +207,7 @@ def test_the_banner_prices_every_run_still_to_make(
 
 
 async def test_the_samples_of_a_live_batch_have_their_own_run_ids(
-    tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    tmp_path: Path, config_dir: Path, drift_providers: tuple[FakeProvider, FakeProvider]
 ) -> None:
     """Three samples of each entry started together: fifteen run ids and pack ids, so no two
     runs share a per-run budget or an evidence pack id."""

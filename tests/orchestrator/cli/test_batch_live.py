@@ -4,7 +4,6 @@ on 127.0.0.1: the banner confirmed once, keys checked once, fixtures recorded pe
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,24 +12,8 @@ from clients.fake_provider import FakeProvider
 from clients.transcripts import load_transcript
 from orchestrator.evidence.verify import verify_path
 from tests.clients.conftest import PLANTED_DEEPSEEK_KEY, PLANTED_OPENAI_KEY
-from tests.fake_providers import folder_transcript, plant_keys_without_waits, point_at, serve
 from tests.helpers import CliResult, Pilot
-from tests.orchestrator.batch.factories import DRIFT, ENTRIES, SUITE
-
-
-@pytest.fixture(autouse=True)
-def _keys_and_no_waits(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Planted keys in the environment; a LiveClient whose retry waits take no time."""
-    plant_keys_without_waits(monkeypatch)
-
-
-@pytest.fixture
-def providers(config_dir: Path) -> Iterator[tuple[FakeProvider, FakeProvider]]:
-    """Two fake providers serving the answers of the suite's week-2 fixtures."""
-    answers = folder_transcript(DRIFT / "week-2")
-    with serve(answers, config_dir) as openai, serve(answers, config_dir) as deepseek:
-        point_at(config_dir, openai, deepseek)
-        yield openai, deepseek
+from tests.orchestrator.batch.factories import ENTRIES, SUITE
 
 
 def network(
@@ -52,7 +35,10 @@ def outputs(pack: Path) -> object:
 
 
 def test_a_live_batch_shows_one_banner_and_makes_every_run(
-    pilot: Pilot, tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    pilot: Pilot,
+    tmp_path: Path,
+    config_dir: Path,
+    drift_providers: tuple[FakeProvider, FakeProvider],
 ) -> None:
     """`pilot batch --mode live --yes`: one banner for the batch (models, endpoints, the
     batch's worst case, the budget left), five COMPLETE packs that verify, exit 0."""
@@ -65,7 +51,7 @@ def test_a_live_batch_shows_one_banner_and_makes_every_run(
     assert "  budget left: today 50.00 of 50.00 USD" in result.err
     assert "runs: 5: 5 complete, 0 blocked, 0 failed, 0 not run (0 resumed)" in result.out
     assert verify_path(out).ok
-    assert sent(providers) == 10
+    assert sent(drift_providers) == 10
     summary = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     assert summary["mode"] == "live"
     for secret in (PLANTED_OPENAI_KEY, PLANTED_DEEPSEEK_KEY):
@@ -74,7 +60,10 @@ def test_a_live_batch_shows_one_banner_and_makes_every_run(
 
 
 def test_without_a_terminal_the_batch_banner_needs_yes(
-    pilot: Pilot, tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    pilot: Pilot,
+    tmp_path: Path,
+    config_dir: Path,
+    drift_providers: tuple[FakeProvider, FakeProvider],
 ) -> None:
     """No TTY and no --yes: the banner, then exit 1; nothing sent, no batch folder."""
     out = tmp_path / "out"
@@ -82,7 +71,7 @@ def test_without_a_terminal_the_batch_banner_needs_yes(
     assert result.code == 1
     assert "NETWORK MODE ENABLED (live)" in result.err
     assert "pilot: --mode live without a terminal needs --yes to confirm the banner" in result.err
-    assert sent(providers) == 0
+    assert sent(drift_providers) == 0
     assert not out.exists()
 
 
@@ -97,7 +86,7 @@ def test_on_a_terminal_enter_starts_the_batch_and_ctrl_c_aborts_it(
     pilot: Pilot,
     tmp_path: Path,
     config_dir: Path,
-    providers: tuple[FakeProvider, FakeProvider],
+    drift_providers: tuple[FakeProvider, FakeProvider],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """On a terminal the batch waits for ENTER once; Ctrl-C there is exit 130 with nothing
@@ -111,7 +100,7 @@ def test_on_a_terminal_enter_starts_the_batch_and_ctrl_c_aborts_it(
 
     monkeypatch.setattr("builtins.input", interrupt)
     aborted = network(pilot, config_dir, tmp_path, "batch", SUITE, "--out", tmp_path / "a")
-    assert (aborted.code, sent(providers)) == (130, 0)
+    assert (aborted.code, sent(drift_providers)) == (130, 0)
     assert prompts == ["Press ENTER to start the batch (Ctrl-C aborts): "]
     assert not (tmp_path / "a").exists()
 
@@ -119,14 +108,14 @@ def test_on_a_terminal_enter_starts_the_batch_and_ctrl_c_aborts_it(
     started = network(pilot, config_dir, tmp_path, "batch", SUITE, "--out", tmp_path / "b")
     assert started.code == 0, started.err
     assert len(prompts) == 2
-    assert sent(providers) == 10
+    assert sent(drift_providers) == 10
 
 
 def test_a_missing_key_stops_the_batch_before_any_call(
     pilot: Pilot,
     tmp_path: Path,
     config_dir: Path,
-    providers: tuple[FakeProvider, FakeProvider],
+    drift_providers: tuple[FakeProvider, FakeProvider],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Without OPENAI_API_KEY: exit 1 naming the variable, before the banner; nothing sent."""
@@ -136,21 +125,28 @@ def test_a_missing_key_stops_the_batch_before_any_call(
     assert result.code == 1
     assert "set OPENAI_API_KEY" in result.err
     assert "NETWORK MODE ENABLED" not in result.err
-    assert sent(providers) == 0
+    assert sent(drift_providers) == 0
     assert not out.exists()
 
 
 def test_a_record_batch_writes_a_fixture_per_run_that_replays(
-    pilot: Pilot, tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    pilot: Pilot,
+    tmp_path: Path,
+    config_dir: Path,
+    drift_providers: tuple[FakeProvider, FakeProvider],
 ) -> None:
     """`--mode record --record-to DIR`: one fixture per run, named as a replay batch reads
-    them; replaying the folder gives the recorded typed outputs."""
+    them; resuming the finished batch calls nothing; replaying the folder gives the
+    recorded typed outputs."""
     recorded, fixtures = tmp_path / "recorded", tmp_path / "fixtures"
-    made = network(
-        pilot, config_dir, tmp_path, "batch", SUITE, "--out", recorded, "--yes",
-        "--record-to", fixtures, mode="record",
-    )  # fmt: skip
+    args = ("batch", SUITE, "--out", recorded, "--yes", "--record-to", fixtures)
+    made = network(pilot, config_dir, tmp_path, *args, mode="record")
     assert made.code == 0, made.err
+    resumed = network(pilot, config_dir, tmp_path, *args, "--resume", mode="record")
+    assert resumed.code == 0, resumed.err
+    assert "(5 resumed)" in resumed.out
+    assert "NETWORK MODE ENABLED" not in resumed.err
+    assert sent(drift_providers) == 10
     assert f"  recording: one fixture per run into {fixtures}" in made.err
     assert sorted(p.name for p in fixtures.iterdir()) == sorted(
         f"{e}.sample-0.json" for e in ENTRIES
@@ -170,7 +166,10 @@ def test_a_record_batch_writes_a_fixture_per_run_that_replays(
 
 
 def test_a_record_batch_never_overwrites_a_fixture(
-    pilot: Pilot, tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    pilot: Pilot,
+    tmp_path: Path,
+    config_dir: Path,
+    drift_providers: tuple[FakeProvider, FakeProvider],
 ) -> None:
     """A fixture of a run to make already in --record-to, or no --record-to at all: exit 1
     before the banner; nothing sent, the file untouched."""
@@ -198,12 +197,15 @@ def test_a_record_batch_never_overwrites_a_fixture(
         "--record-to", fixtures,
     )  # fmt: skip
     assert (stray.code, stray.err.strip()) == (1, "pilot: --record-to goes with --mode record")
-    assert sent(providers) == 0
+    assert sent(drift_providers) == 0
     assert not (tmp_path / "out").exists()
 
 
 def test_live_drift_baseline_then_live_check(
-    pilot: Pilot, tmp_path: Path, config_dir: Path, providers: tuple[FakeProvider, FakeProvider]
+    pilot: Pilot,
+    tmp_path: Path,
+    config_dir: Path,
+    drift_providers: tuple[FakeProvider, FakeProvider],
 ) -> None:
     """`pilot drift baseline` and `pilot drift check` run live: the same answers again are
     not flagged (exit 0)."""
