@@ -25,10 +25,10 @@ forge one. The vocabularies below are English, the language the critic is prompt
 
 from __future__ import annotations
 
-import re
 from typing import Final, NamedTuple
 
 from orchestrator.core.contract import Decision
+from orchestrator.core.patterns import lazy_pattern
 from policies.json_blocks import code_blocks
 from policies.normalize import fold_text
 
@@ -49,7 +49,7 @@ class DecisionReading(NamedTuple):
 
 # A decision line: optional list marker, heading marks and emphasis, the label, a
 # separator (or the end of the line: the value is then on the next line), the value.
-_DECISION_LINE: Final = re.compile(
+_DECISION_LINE: Final = lazy_pattern(
     r"(?:[-+*\u2022]\s+|\d{1,2}[.)]\s+)?"
     r"(?:#{1,6}\s*)?"
     r"(?:[*_]{1,3}\s*)?"
@@ -62,7 +62,7 @@ _DECISION_LINE: Final = re.compile(
     r"\s*(?P<value>.*)"
 )
 # The value: the decision word, wrapped at most in emphasis, code marks, quotes or brackets.
-_VALUE: Final = re.compile(
+_VALUE: Final = lazy_pattern(
     r"[\s*_`\"'\[(]*"
     r"(?P<word>approved?(?:[\s_-]+with[\s_-]+(?:(?:minor|some|small|a\s+few|few|the\s+following"
     r"|suggested|requested|required)\s+)?(?:changes|edits|revisions|amendments|modifications))?"
@@ -71,14 +71,14 @@ _VALUE: Final = re.compile(
     r"[*_`\"'\])]*"
     r"(?P<rest>.*)"
 )
-_WORDS: Final = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:-[a-z0-9]+)*")
-_STRUCK: Final = re.compile(r"~~?[^~\n]+~~?|<(del|s|strike)>.*?</\1>")
+_WORDS: Final = lazy_pattern(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:-[a-z0-9]+)*")
+_STRUCK: Final = lazy_pattern(r"~~?[^~\n]+~~?|<(del|s|strike)>.*?</\1>")
 # "~5 %" is an approximation, not a strike: a strike is "~~" or a span between tildes.
-_STRIKE_MARK: Final = re.compile(r"~~|~[^\s~][^~]*~|<(?:del|s|strike)>")
-_QUOTED: Final = re.compile(r'"[^"\n]*"|`[^`\n]*`')
-_CLAUSES: Final = re.compile(r"[.;!?]+(?:\s|$)|:\s")
+_STRIKE_MARK: Final = lazy_pattern(r"~~|~[^\s~][^~]*~|<(?:del|s|strike)>")
+_QUOTED: Final = lazy_pattern(r'"[^"\n]*"|`[^`\n]*`')
+_CLAUSES: Final = lazy_pattern(r"[.;!?]+(?:\s|$)|:\s")
 # A decision keyword as the templates write it, in capitals (checked on the raw text).
-_CANONICAL: Final = re.compile(
+_CANONICAL: Final = lazy_pattern(
     r"(?<![A-Za-z_])(APPROVE(?:[_ -]WITH[_ -]CHANGES)?|REJECT)(?:E?D)?(?![A-Za-z_])"
 )
 

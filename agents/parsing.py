@@ -21,6 +21,7 @@ from agents.decision import prose_lines, read_decision
 from orchestrator.core import strict_json
 from orchestrator.core.contract import CritiqueBody, ParsedProposal, ProposalBody
 from orchestrator.core.decoding import error_location
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.core.strict_json import StrictDecoder, StrictJsonError
 from policies.json_blocks import json_body
 
@@ -29,7 +30,7 @@ __all__ = ["ParsedCritique", "parse_critique", "parse_proposal"]
 _critique_decoder = StrictDecoder(CritiqueBody)
 
 # "**Label:** rest", "Label: rest", "**Label**: rest", or a heading "## Label".
-_LABEL: Final = re.compile(
+_LABEL: Final = lazy_pattern(
     r"^\s*(?:#{1,6}\s*)?(?:\*\*|__)?\s*([A-Za-z][A-Za-z _\-]{0,40}?)\s*"
     r"(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:|:)\s*(.*)$"
     r"|^\s*#{1,6}\s*([A-Za-z][A-Za-z _\-]{0,40}?)\s*$"

@@ -22,6 +22,7 @@ import msgspec
 from clients.fake_outlooks import drifted, outlook, reword
 from orchestrator.core.calls import CallMeta, ChatRequest, ChatResponse, Role, Usage, prompt_hash
 from orchestrator.core.canonical import encode_compact
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.core.suites import parse_snapshot
 
 __all__ = ["GENERATOR", "FakeModelClient", "Variant"]
@@ -32,10 +33,10 @@ GENERATOR: Final = (
 
 Variant = Literal["normal", "forbidden-output", "drifted"]
 
-_OUTPUT_HASH = re.compile(r"output hash (sha256:[0-9a-f]{64})")
-_PROPOSER_RUN = re.compile(r"proposer run ([A-Za-z0-9_.:-]+)\)")
+_OUTPUT_HASH = lazy_pattern(r"output hash (sha256:[0-9a-f]{64})")
+_PROPOSER_RUN = lazy_pattern(r"proposer run ([A-Za-z0-9_.:-]+)\)")
 # The critic's prompt ends with the proposal after the run reference.
-_PROPOSAL = re.compile(r"proposer run [^)]*\):\n\n(?P<proposal>.*)\Z", re.DOTALL)
+_PROPOSAL = lazy_pattern(r"proposer run [^)]*\):\n\n(?P<proposal>.*)\Z", re.DOTALL)
 
 _OUTLOOK: Final[list[dict[str, Any]]] = [
     {

@@ -29,13 +29,15 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Literal
 
+from orchestrator.core.patterns import lazy_pattern
+
 __all__ = ["Situation", "classify", "drifted", "outlook", "reword"]
 
 Situation = Literal[
     "calm", "risk-off-shock", "inflation-surprise", "liquidity-squeeze", "event-week"
 ]
 
-_HORIZON: Final = re.compile(r"over the next (\d+) weeks")
+_HORIZON: Final = lazy_pattern(r"over the next (\d+) weeks")
 
 # Phrase alternatives; index 0 is the canonical wording. Every group has four members so
 # that samples 0 to 3 differ pairwise in every phrase present.
@@ -52,7 +54,7 @@ _REWORDINGS: Final[tuple[tuple[str, ...], ...]] = (
     ("pressure", "strain", "stress", "tension"),
 )
 _REWORD_PATTERNS: Final = tuple(
-    (re.compile(rf"\b{re.escape(group[0])}\b"), group) for group in _REWORDINGS
+    (lazy_pattern(rf"\b{re.escape(group[0])}\b"), group) for group in _REWORDINGS
 )
 _PROSE_FIELDS: Final = frozenset({"description", "rationale", "summary"})
 _DRIFT_NOTE: Final = " This reading now weighs positioning and flows above the macro data."

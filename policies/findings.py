@@ -15,17 +15,22 @@ __all__ = ["CheckResult", "PolicyOutcome", "RuleCheck", "ScopeReport", "Verdict"
 CheckResult = Literal["PASS", "FAIL", "WARN", "NOT_EVALUATED"]
 
 
-class Violation(msgspec.Struct, frozen=True, kw_only=True):
+class Violation(msgspec.Struct, frozen=True, kw_only=True, omit_defaults=True):
     """One broken rule.
 
     ``rule`` is a stable dotted id (``scope.forbidden_output_type``,
     ``scope.forbidden_intent.order``); ``location`` says where (``outputs[2].type``,
-    ``outputs[0].scenarios[1].rationale``, ``free_text line 7``); ``detail`` is one sentence.
+    ``outputs[0].scenarios[1].rationale``, ``free_text``); ``detail`` is one sentence.
+    ``span`` is ``(start, end)``, character offsets into the text of the field named by
+    ``location`` as it was given, when the finding is a stretch of that text. It is left out
+    of the encoding when absent, so violations written before spans existed re-encode byte
+    for byte.
     """
 
     rule: str
     location: str
     detail: str
+    span: tuple[int, int] | None = None
 
 
 class ScopeReport(msgspec.Struct, frozen=True, kw_only=True):

@@ -13,21 +13,22 @@ import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.normalize import fold_text
 
 __all__ = ["count_scenarios", "has_no_trade_triggers", "has_uncertainty"]
 
-_HEADING: Final = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)[ \t#]*")
-_LIST_ITEM: Final = re.compile(r"([ \t]*)(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)(.*)")
-_BOLD: Final = re.compile(r"(\*\*|__)(.+?)\1(.*)")
+_HEADING: Final = lazy_pattern(r" {0,3}#{1,6}[ \t]+(.*?)[ \t#]*")
+_LIST_ITEM: Final = lazy_pattern(r"([ \t]*)(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)(.*)")
+_BOLD: Final = lazy_pattern(r"(\*\*|__)(.+?)\1(.*)")
 _EMPHASIS: Final = "*_`"
 # A plain "Label: value" line: the label is a short phrase, not the start of a sentence.
 _MAX_LABEL_CHARS: Final = 60
 _MAX_LABEL_WORDS: Final = 6
 _PLACEHOLDERS: Final = frozenset({"", "-", "none", "n/a", "na", "tbd", "null", "nil"})
 
-_UNCERTAINTY: Final = re.compile(r"\buncertaint")
-_NO_TRADE: Final = re.compile(
+_UNCERTAINTY: Final = lazy_pattern(r"\buncertaint")
+_NO_TRADE: Final = lazy_pattern(
     r"\b(?:no[- ]?trad(?:e|ing)|do[- ]not[- ]trade)[- ](?:triggers?|conditions?|criteria"
     r"|signals?|rules?)\b"
 )
@@ -82,14 +83,14 @@ _SCENARIO_NAMES: Final = {
     "extreme": "extreme",
     "secondary": "secondary",
 }
-_SCENARIO_LABEL: Final = re.compile(
+_SCENARIO_LABEL: Final = lazy_pattern(
     r"(?:the )?(?:(?P<name>"
     + "|".join(sorted(map(re.escape, _SCENARIO_NAMES), key=len, reverse=True))
     + r") (?:case|scenario)|scenario #?(?P<id>\d+|[a-z]|[ivx]+))"
     # A label ends the line or is followed by ":", "(", a dash or a probability.
     r"(?=[ \t]*(?:$|[:(-]|\d+(?:\.\d+)? ?%))"
 )
-_SCENARIOS_TITLE: Final = re.compile(r"(?:[a-z-]+ )?scenarios")
+_SCENARIOS_TITLE: Final = lazy_pattern(r"(?:[a-z-]+ )?scenarios")
 
 
 class _Label(NamedTuple):

@@ -40,6 +40,7 @@ from urllib.parse import urlsplit
 
 from orchestrator.core.config import ModelEntry, ModelRegistry, ProviderEntry
 from orchestrator.core.errors import ConfigError
+from orchestrator.core.patterns import lazy_pattern
 from policies.normalize import normalize_text, type_key
 
 __all__ = [
@@ -54,12 +55,12 @@ __all__ = [
 ]
 
 #: A dated snapshot at the end of a model name, as providers report them.
-SNAPSHOT_SUFFIX: Final = re.compile(
+SNAPSHOT_SUFFIX: Final = lazy_pattern(
     r"(?:-(?P<y1>20\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)"
     r"|[-@](?P<y2>20\d\d)(?P<m2>\d\d)(?P<d2>\d\d)"
     r"|-(?P<m3>\d\d)(?P<d3>\d\d))$"
 )
-_SEPARATORS: Final = re.compile(r"[\s_.\-]+")
+_SEPARATORS: Final = lazy_pattern(r"[\s_.\-]+")
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 # Any leap year: a snapshot "-0229" is a real date.
 _LEAP_YEAR: Final = 2024

@@ -8,13 +8,17 @@ same character; an unclosed fence runs to the end of the text.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
 
-__all__ = ["CodeBlock", "code_blocks", "json_body", "walk_json"]
+import msgspec
 
-_OPENING: Final = re.compile(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*")
+from orchestrator.core.patterns import lazy_pattern
+from policies.normalize import fold_text
+
+__all__ = ["CodeBlock", "code_blocks", "embedded_json", "json_body", "plain_text", "walk_json"]
+
+_OPENING: Final = lazy_pattern(r" {0,3}(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*")
 
 
 class CodeBlock(NamedTuple):
@@ -103,3 +107,49 @@ def walk_json(value: Any, path: str) -> Iterator[tuple[str, Any]]:
             stack.extend((f"{here}.{key}", child) for key, child in reversed(node.items()))
         elif isinstance(node, list):
             stack.extend((f"{here}[{i}]", child) for i, child in reversed(list(enumerate(node))))
+
+
+_JSON_MARK: Final = lazy_pattern(r"[{\[`~]")
+
+
+def plain_text(text: str) -> bool:
+    """True when a text can hold no embedded JSON: ASCII without braces, brackets or fences.
+
+    Folding only maps non-ASCII characters (look-alikes, fullwidth brackets, invisible
+    marks), so an ASCII text without these characters is plain before and after folding.
+    """
+    return text.isascii() and _JSON_MARK.search(text) is None
+
+
+def embedded_json(text: str) -> list[tuple[str, Any]]:
+    """The JSON values in a text: ``("json", value)`` when the text is one JSON document,
+    else ``("code block <k>", value)`` for each fenced block that decodes.
+
+    The folded form is tried first (it survives zero-width characters between tokens and
+    fullwidth brackets), then the text as given (folding can break a string's quotes).
+    """
+    folded = fold_text(text)
+    if folded.lstrip()[:1] in ("{", "["):
+        value = _decode(folded, text)
+        if value is not _NOT_JSON:
+            return [("json", value)]
+    found = []
+    raw_blocks = code_blocks(text)
+    for block, raw in zip(code_blocks(folded), raw_blocks, strict=False):
+        if block.body.lstrip()[:1] in ("{", "["):
+            value = _decode(block.body, raw.body)
+            if value is not _NOT_JSON:
+                found.append((f"code block {block.number}", value))
+    return found
+
+
+_NOT_JSON: Final = object()
+
+
+def _decode(folded: str, raw: str) -> Any:
+    for candidate in (folded, raw):
+        try:
+            return msgspec.json.decode(candidate)
+        except (msgspec.DecodeError, RecursionError):
+            continue
+    return _NOT_JSON

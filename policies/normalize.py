@@ -9,11 +9,12 @@ first folded here, so the rules themselves can be written against plain lowercas
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from typing import Final
 
-__all__ = ["fold_text", "normalize_text", "type_key"]
+from orchestrator.core.patterns import lazy_pattern
+
+__all__ = ["fold_cased", "fold_char_cased", "fold_text", "normalize_text", "type_key"]
 
 # Characters that can sit inside a word without changing how it looks: format characters
 # (zero-width space and joiners, soft hyphen, BOM, bidi controls) and nonspacing or
@@ -38,7 +39,7 @@ _HOMOGLYPHS: Final = str.maketrans(
 )
 
 _ASCII_BYTES: Final = bytes(range(128))
-_SEPARATORS: Final = re.compile(r"[\s_.\-]+")
+_SEPARATORS: Final = lazy_pattern(r"[\s_.\-]+")
 
 
 def fold_text(text: str) -> str:
@@ -67,6 +68,32 @@ def _fold_char(char: str) -> str:
     # casefold can emit combining marks of its own ("İ" -> "i" + U+0307).
     folded = _visible(folded.translate(_HOMOGLYPHS).casefold())
     return unicodedata.normalize("NFC", folded)
+
+
+def fold_cased(text: str) -> str:
+    """:func:`fold_text` without the case folding: ASCII is returned as it is.
+
+    For readers that still need the case of a letter (a ticker is written in capitals);
+    folding then lower-casing gives what :func:`fold_text` gives, but for the few letters
+    whose lower case differs from their case fold ("ß" stays "ß").
+    """
+    if text.isascii():
+        return text
+    others = text.encode(errors="surrogatepass").translate(None, _ASCII_BYTES)
+    for char in set(others.decode(errors="surrogatepass")):
+        folded = fold_char_cased(char)
+        if folded != char:
+            text = text.replace(char, folded)
+    return text
+
+
+@functools.lru_cache(maxsize=4096)
+def fold_char_cased(char: str) -> str:
+    """One character folded as :func:`fold_cased` folds it (a lone surrogate is dropped)."""
+    if "\ud800" <= char <= "\udfff":
+        return ""
+    folded = _visible(unicodedata.normalize("NFKD", char))
+    return unicodedata.normalize("NFC", _visible(folded.translate(_HOMOGLYPHS)))
 
 
 def _visible(text: str) -> str:

@@ -5,7 +5,9 @@ output types are allowed or forbidden, which constraints hold, the scenario boun
 are matched fail-closed: a forbidden type is recognised in any spelling
 (:func:`policies.normalize.type_key`), an allowed type only by its exact name, and anything
 else is unknown and blocked. Independently of the types, every string is content-scanned
-for forbidden intent (:mod:`policies.content_scan`), also inside allowed outputs.
+for forbidden intent (:mod:`policies.scan`), also inside allowed outputs, and the raw text
+of a typed answer is scanned as well as its decoded items. Which intent categories are
+enforced follows from the forbidden types (:func:`policies.scan.enforced_categories`).
 
 Rule ids: ``scope.forbidden_output_type``, ``scope.unknown_output_type``,
 ``scope.invalid_output``, ``scope.missing_uncertainty``, ``scope.missing_no_trade_triggers``,
@@ -28,17 +30,17 @@ from orchestrator.core.contract import (
     ParsedProposal,
 )
 from orchestrator.core.decoding import error_location
-from policies.content_scan import (
-    embedded_json,
-    plain_text,
-    scan_nodes,
-    scan_text,
-    scan_texts,
-)
 from policies.findings import ScopeReport, Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
-from policies.json_blocks import walk_json
+from policies.json_blocks import embedded_json, json_body, plain_text, walk_json
 from policies.normalize import type_key
+from policies.scan import (
+    Field,
+    enforced_categories,
+    not_enforced_notes,
+    scanner_for,
+    vocabulary_dir,
+)
 
 __all__ = [
     "RULE_FORBIDDEN_OUTPUT_TYPE",
@@ -94,6 +96,8 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
     """Apply the scope to a proposal; FAIL iff there is a violation."""
     if proposal.format == "free_text":
         return _check_free_text(proposal.text, scope)
+    scanner = scanner_for(vocabulary_dir(scope))
+    categories = enforced_categories(scope)
     if proposal.envelope_error:
         where, _, message = proposal.envelope_error.partition(": ")
         envelope = [
@@ -102,23 +106,23 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
                 location=where,
                 detail=f"the proposal envelope does not decode: {message}",
             ),
-            *scan_text(proposal.text, location="proposal"),
+            *scanner.scan_typed(proposal.text, categories),
         ]
         return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
 
     forbidden = _forbidden_keys(scope)
-    reviewed = _review(proposal.items, scope)
+    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal))
+    nested = _may_nest_anywhere(proposal)
     violations: list[Violation] = []
-    nodes: list[tuple[str, Any]] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
         if item.violation is not None:
             violations.append(item.violation)
         content = {key: value for key, value in raw.items() if key != "type"}
-        item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
-        violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
-        nodes.extend(item_nodes)
-    # One content scan over every item: its prefilter then runs once per proposal.
-    violations.extend(scan_nodes(nodes))
+        if nested and _may_nest_types(content):
+            item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
+            violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
+    # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
+    violations.extend(scanner.scan_typed(proposal.text, categories))
     if scope.validation.require_rationale:
         violations.extend(_missing_rationales(reviewed, proposal.items))
     violations.extend(_missing_required_outputs(reviewed, scope))
@@ -137,9 +141,17 @@ def typed_outputs(proposal: ParsedProposal, scope: CapabilityScope) -> tuple[Out
 
 
 def check_critique(fields: Sequence[tuple[str, str]], scope: CapabilityScope) -> ScopeReport:
-    """Content-scan the free text of a Critique, given as ``(location, text)`` pairs."""
-    violations = scan_texts(fields)
-    return _report("critique", "typed", scope, ("Critique",), violations, (), None)
+    """Content-scan the free text of a Critique, given as ``(location, text)`` pairs.
+
+    The fields are read as one unit: a side in the rationale is completed by a size in
+    a suggested change.
+    """
+    scanner = scanner_for(vocabulary_dir(scope))
+    unit = [Field(location, text) for location, text in fields]
+    violations = scanner.scan_fields([unit], enforced_categories(scope))
+    return _report(
+        "critique", "typed", scope, ("Critique",), violations, not_enforced_notes(scope), None
+    )
 
 
 # --- typed proposals ------------------------------------------------------------------------
@@ -150,14 +162,48 @@ def _forbidden_keys(scope: CapabilityScope) -> dict[str, str]:
     return {type_key(name): name for name in scope.outputs.forbidden}
 
 
-def _review(items: Sequence[dict[str, Any]], scope: CapabilityScope) -> list[_Reviewed]:
-    """The type rules: forbidden in any spelling, allowed by exact name, else unknown."""
+def _review(
+    items: Sequence[dict[str, Any]],
+    scope: CapabilityScope,
+    decoded: tuple[OutputItem, ...] | None = None,
+) -> list[_Reviewed]:
+    """The type rules: forbidden in any spelling, allowed by exact name, else unknown.
+
+    ``decoded`` is every item already decoded strictly, when the whole answer decodes at
+    once (the common case); each item's contract then holds and is not checked again.
+    """
     forbidden = _forbidden_keys(scope)
     allowed = frozenset(scope.outputs.allowed)
     return [
-        _review_item(position, item, forbidden, allowed, scope)
+        _review_item(
+            position,
+            item,
+            forbidden,
+            allowed,
+            scope,
+            None if decoded is None else decoded[position],
+        )
         for position, item in enumerate(items)
     ]
+
+
+class _AllTyped(msgspec.Struct, frozen=True):
+    outputs: tuple[OutputItem, ...]
+
+
+_all_typed: Final = msgspec.json.Decoder(_AllTyped)
+
+
+def _decoded_at_once(proposal: ParsedProposal) -> tuple[OutputItem, ...] | None:
+    """Every item decoded strictly in one pass over the answer, or None if any fails."""
+    body = json_body(proposal.text)
+    if body is None:
+        return None
+    try:
+        outputs = _all_typed.decode(body).outputs
+    except (msgspec.DecodeError, RecursionError):
+        return None
+    return outputs if len(outputs) == len(proposal.items) else None
 
 
 def _review_item(
@@ -166,6 +212,7 @@ def _review_item(
     forbidden: dict[str, str],
     allowed: frozenset[str],
     scope: CapabilityScope,
+    decoded: OutputItem | None = None,
 ) -> _Reviewed:
     name = item.get("type")
     where = f"outputs[{position}]"
@@ -181,10 +228,47 @@ def _review_item(
         violation = _forbidden(name, forbidden[key], f"{where}.type", scope)
     elif name not in allowed or name not in OUTPUT_TYPES:
         violation = _unknown(name, f"{where}.type", scope)
+    elif decoded is not None:
+        return _Reviewed(position, name, allowed=True, output=decoded, violation=None)
     else:
         output, invalid = _decode(item, name, where)
         return _Reviewed(position, name, allowed=True, output=output, violation=invalid)
     return _Reviewed(position, name, allowed=False, output=None, violation=violation)
+
+
+def _may_nest_anywhere(proposal: ParsedProposal) -> bool:
+    """Whether any item can hold a nested "type" or embedded JSON, read off the raw text.
+
+    A nested object with a "type" shows one more ``"type"`` than the items have; JSON or a
+    fence inside a string needs an escaped quote, a backtick or a tilde; folding can only
+    make brackets from non-ASCII. Without any of these (and without a backslash, which could
+    escape any of them) the per-item walks find nothing.
+    """
+    raw = proposal.text
+    if not raw.isascii() or "\\" in raw or "`" in raw or "~" in raw:
+        return True
+    return raw.count('"type"') != sum("type" in item for item in proposal.items)
+
+
+def _may_nest_types(content: dict[str, Any]) -> bool:
+    """Whether an item holds a nested object with a "type", or a string that may hold JSON.
+
+    A cheap walk without paths: most items hold neither, and then the located walk of
+    :func:`_nested_forbidden_types` is skipped.
+    """
+    strings: list[str] = []
+    stack: list[Any] = list(content.values())
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            strings.append(node)
+        elif isinstance(node, dict):
+            if "type" in node:
+                return True
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return not plain_text("\n".join(strings))
 
 
 def _nested_forbidden_types(
@@ -338,7 +422,8 @@ def _scenario_total(reviewed: Sequence[_Reviewed], items: Sequence[dict[str, Any
 
 def _check_free_text(text: str, scope: CapabilityScope) -> ScopeReport:
     location = "free_text"
-    violations = scan_text(text, location=location)
+    scanner = scanner_for(vocabulary_dir(scope))
+    violations = scanner.scan_fields([[Field(location, text)]], enforced_categories(scope))
     violations.extend(_forbidden_types_in_text(text, location, _forbidden_keys(scope), scope))
     if scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True and not has_uncertainty(text):
         violations.append(

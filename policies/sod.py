@@ -29,6 +29,7 @@ from typing import Final
 from orchestrator.core.config import ModelEntry
 from orchestrator.core.contract import raw_item_ids
 from orchestrator.core.messages import Critique, CritiqueRequest, Message, Proposal, ProposalRequest
+from orchestrator.core.patterns import lazy_pattern
 from policies.chain import RunFacts
 from policies.findings import PolicyOutcome, RuleCheck
 from policies.identity import answers_for, model_key, names_model, same_model, same_provider
@@ -36,7 +37,7 @@ from policies.identity import answers_for, model_key, names_model, same_model, s
 __all__ = ["SoDPolicy"]
 
 # How a free-text critique can name a proposal by hash: any sha256 it writes.
-_HASH_REFERENCE: Final = re.compile(r"sha256:[0-9a-f]{6,64}", re.IGNORECASE)
+_HASH_REFERENCE: Final = lazy_pattern(r"sha256:[0-9a-f]{6,64}", re.IGNORECASE)
 
 
 class SoDPolicy:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,9 +14,16 @@ import structlog
 
 from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
+from tests.pilot_month import KpiRun, Month, make_month, run_kpi
 
 # Live runs against fake providers (the fixture drift_providers).
 pytest_plugins = ("tests.fake_providers",)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Caches of the test session (the compiled scanner vocabulary) stay out of the home
+    directory: one temporary folder per session, inherited by subprocesses."""
+    os.environ.setdefault("PILOT_CACHE_DIR", tempfile.mkdtemp(prefix="pilot-test-cache-"))
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +63,15 @@ def pilot(capsys: pytest.CaptureFixture[str]) -> Pilot:
         return CliResult(code, captured.out, captured.err)
 
     return invoke
+
+
+@pytest.fixture(scope="session")
+def month(tmp_path_factory: pytest.TempPathFactory) -> Month:
+    """The generated pilot month (scripts/make_pilot_month.py), made once per session."""
+    return make_month(tmp_path_factory.mktemp("pilot") / "month")
+
+
+@pytest.fixture(scope="session")
+def month_kpi(month: Month, tmp_path_factory: pytest.TempPathFactory) -> KpiRun:
+    """`pilot kpi` over the generated month, run once per session."""
+    return run_kpi(month, tmp_path_factory.mktemp("kpi") / "report")

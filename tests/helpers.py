@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Page, sync_playwright
 
 from orchestrator.core.canonical import encode_pretty, sha256_prefixed
 from orchestrator.core.fileio import TEMP_PREFIX
@@ -68,6 +70,23 @@ def chromium() -> Path:
     if os.environ.get("CI") or os.environ.get(REQUIRE_CHROMIUM):
         pytest.fail(f"{how}; CI or {REQUIRE_CHROMIUM} requires it")
     pytest.skip(how)
+
+
+@contextlib.contextmanager
+def browser_page(requested: list[str]) -> Iterator[Page]:
+    """A page of the system Chromium (see :func:`chromium`), 1280 px wide; every URL it
+    requests is appended to ``requested``."""
+    browser_path = chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.on("request", lambda request: requested.append(request.url))
+            yield page
+        finally:
+            browser.close()
 
 
 def write_review(pack: Path, **changes: Any) -> dict[str, Any]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import email.utils
 import math
-import re
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Final, TypeVar
@@ -39,6 +38,7 @@ from tenacity.stop import stop_base
 from clients.live.events import AttemptFailed, Observer, RetryScheduled, emit
 from orchestrator.core.config import RetrySettings
 from orchestrator.core.errors import DeadlineExceeded, ProviderError
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = [
     "TRANSIENT_STATUS",
@@ -104,7 +104,7 @@ def _number(text: str | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
-_DURATION_PART: Final = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
+_DURATION_PART: Final = lazy_pattern(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
 _UNIT_SECONDS: Final = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
 
 

@@ -15,13 +15,13 @@ by entry, samples 0 to k-1 within an entry), are the unit of everything else:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Final
 
 import msgspec
 
 from orchestrator.core.errors import UsageError
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.core.suites import ResolvedEntry, Suite, replay_fixture_name
 from orchestrator.runtime.run import RunOptions
 
@@ -36,7 +36,7 @@ __all__ = [
 
 # Replay is CPU-bound with a disk wait (fsync) per pack; a few runs in flight hide the wait.
 DEFAULT_CONCURRENCY: Final = 8
-_SHARD: Final = re.compile(r"(\d{1,6})/(\d{1,6})")
+_SHARD: Final = lazy_pattern(r"(\d{1,6})/(\d{1,6})")
 
 
 class Shard(msgspec.Struct, frozen=True, kw_only=True):

@@ -79,6 +79,9 @@ app.command(
     name="fake-provider",
     help="A local OpenAI-compatible provider for trying live mode.",
 )
+app.command(
+    "orchestrator.cli.kpi:kpi", help="The 30-day pilot's KPIs over a folder of evidence packs."
+)
 
 
 @app.default

@@ -15,6 +15,7 @@ One module per concept:
 - ``decoding`` — where a typed decode failed; ``strict_json`` — JSON with no duplicate key
   and bounded nesting; ``fileio`` — reads and atomic writes;
 - ``redaction`` — secrets out of everything stored; ``interrupts`` — signals;
+- ``patterns`` — regular expressions compiled on first use;
 - ``exports`` — lazy package facades.
 
 Enforced by the import contracts in ``pyproject.toml``. The kernel's public names are its
@@ -39,6 +40,7 @@ __all__ = [
     "interrupts",
     "mailbox",
     "messages",
+    "patterns",
     "redaction",
     "resources",
     "strict_json",

@@ -7,10 +7,12 @@ from typing import Final
 
 import msgspec
 
+from orchestrator.core.patterns import lazy_pattern
+
 __all__ = ["error_location"]
 
-_ERROR_PATH: Final = re.compile(r"(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?", re.DOTALL)
-_ERROR_FIELD: Final = re.compile(r"(?:missing required|unknown) field `(?P<field>[^`]+)`")
+_ERROR_PATH: Final = lazy_pattern(r"(?P<message>.*?)(?: - at `\$(?P<path>[^`]*)`)?", re.DOTALL)
+_ERROR_FIELD: Final = lazy_pattern(r"(?:missing required|unknown) field `(?P<field>[^`]+)`")
 
 
 def error_location(exc: msgspec.ValidationError, base: str = "") -> tuple[str, str]:

@@ -23,29 +23,32 @@ from typing import Final
 import msgspec
 
 from orchestrator.core.calls import ChatResponse
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = ["REDACTION_KINDS", "redact", "redact_response"]
 
 # Case-sensitive token shapes, each starting with its literal prefix.
 _TOKENS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     # OpenAI / DeepSeek / Anthropic style: sk-..., sk-proj-..., sk-ant-... ("risk-" is not one).
-    ("api_key", re.compile(r"sk-(?<![A-Za-z0-9_]sk-)(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
-    ("aws_access_key", re.compile(r"A(?<![A-Za-z0-9]A)(?:KIA|SIA)[0-9A-Z]{16}(?![A-Za-z0-9])")),
+    ("api_key", lazy_pattern(r"sk-(?<![A-Za-z0-9_]sk-)(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
+    ("aws_access_key", lazy_pattern(r"A(?<![A-Za-z0-9]A)(?:KIA|SIA)[0-9A-Z]{16}(?![A-Za-z0-9])")),
     (
         "github_token",
-        re.compile(r"g(?<![A-Za-z0-9_]g)(?:h[pousr]_[A-Za-z0-9]{30,}|ithub_pat_[A-Za-z0-9_]{30,})"),
+        lazy_pattern(
+            r"g(?<![A-Za-z0-9_]g)(?:h[pousr]_[A-Za-z0-9]{30,}|ithub_pat_[A-Za-z0-9_]{30,})"
+        ),
     ),
-    ("slack_token", re.compile(r"xox(?<![A-Za-z0-9]xox)[abposr]-[A-Za-z0-9-]{10,}")),
-    ("google_api_key", re.compile(r"AIza(?<![A-Za-z0-9]AIza)[0-9A-Za-z_-]{35}")),
+    ("slack_token", lazy_pattern(r"xox(?<![A-Za-z0-9]xox)[abposr]-[A-Za-z0-9-]{10,}")),
+    ("google_api_key", lazy_pattern(r"AIza(?<![A-Za-z0-9]AIza)[0-9A-Za-z_-]{35}")),
     (
         "jwt",
-        re.compile(
+        lazy_pattern(
             r"eyJ(?<![A-Za-z0-9]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
         ),
     ),
     (
         "private_key",
-        re.compile(
+        lazy_pattern(
             r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.DOTALL
         ),
     ),
@@ -78,12 +81,12 @@ _WORDS: Final[tuple[tuple[str, tuple[str, ...], str], ...]] = (
     ),
 )
 _WORD_PATTERNS: Final = tuple(
-    (kind, words, re.compile(pattern), re.compile(pattern, re.IGNORECASE))
+    (kind, words, lazy_pattern(pattern), lazy_pattern(pattern, re.IGNORECASE))
     for kind, words, pattern in _WORDS
 )
 
 # The domain part, found from its "@"; the local part is taken by walking back from there.
-_EMAIL_DOMAIN: Final = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?![A-Za-z0-9])")
+_EMAIL_DOMAIN: Final = lazy_pattern(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?![A-Za-z0-9])")
 _EMAIL_LOCAL: Final = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-"
 )

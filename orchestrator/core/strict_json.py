@@ -28,6 +28,8 @@ from typing import Any, Final, Generic, Literal, TypeVar
 
 import msgspec
 
+from orchestrator.core.patterns import lazy_pattern
+
 __all__ = ["MAX_DEPTH", "StrictDecoder", "StrictJsonError", "check_structure", "decode"]
 
 T = TypeVar("T")
@@ -39,9 +41,9 @@ MAX_DEPTH: Final = 64
 _STRING: Final = r'"[^"\\]*(?:\\.[^"\\]*)*"'
 # Groups: 1 a string, 2 the colon that makes it a key, 3 an opening bracket; a closing
 # bracket matches no group. Commas only matter for array indices, i.e. for paths.
-_TOKENS: Final = re.compile(rf"({_STRING})(\s*:)?|([{{\[])|[}}\]]", re.DOTALL)
-_PATH_TOKENS: Final = re.compile(rf"({_STRING})(\s*:)?|([{{\[])|([}}\]])|(,)", re.DOTALL)
-_IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TOKENS: Final = lazy_pattern(rf"({_STRING})(\s*:)?|([{{\[])|[}}\]]", re.DOTALL)
+_PATH_TOKENS: Final = lazy_pattern(rf"({_STRING})(\s*:)?|([{{\[])|([}}\]])|(,)", re.DOTALL)
+_IDENTIFIER: Final = lazy_pattern(r"[A-Za-z_][A-Za-z0-9_]*")
 # Group numbers: ``Match.lastindex`` says which kind of token matched.
 _KEY: Final = 2
 _OPEN: Final = 3

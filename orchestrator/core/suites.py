@@ -37,6 +37,7 @@ from orchestrator.core.config import (
     load_scenario,
 )
 from orchestrator.core.errors import ConfigError
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = [
     "PLACEHOLDER",
@@ -54,13 +55,13 @@ __all__ = [
 SnapshotValue = str | int | float | bool
 
 # The placeholders the run plan fills in user prompts; the same pattern as the plan's.
-PLACEHOLDER: Final = re.compile(r"\{([a-z_]+)\}")
+PLACEHOLDER: Final = lazy_pattern(r"\{([a-z_]+)\}")
 SUPERVISOR_FILLED: Final = frozenset({"proposal", "output_hash", "proposer_run_id"})
 SNAPSHOT_INPUT: Final = "snapshot"
 # Entry ids name packs and fixture files; snapshot keys become prompt lines.
-_ENTRY_ID: Final = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-_SNAPSHOT_KEY: Final = re.compile(r"[a-z][a-z0-9_]{0,63}")
-_SNAPSHOT_LINE: Final = re.compile(
+_ENTRY_ID: Final = lazy_pattern(r"[a-z0-9][a-z0-9-]{0,63}")
+_SNAPSHOT_KEY: Final = lazy_pattern(r"[a-z][a-z0-9_]{0,63}")
+_SNAPSHOT_LINE: Final = lazy_pattern(
     r"^- (?P<key>[a-z][a-z0-9_]{0,63}): (?P<value>.*)$", re.MULTILINE
 )
 

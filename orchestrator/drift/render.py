@@ -12,12 +12,12 @@ cannot open a link, an image, raw HTML or a table cell.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any, Final
 
 import jinja2
 
 from orchestrator.core.canonical import encode_pretty
+from orchestrator.core.patterns import lazy_pattern
 from orchestrator.drift.report import DriftReport
 
 __all__ = [
@@ -28,7 +28,7 @@ __all__ = [
     "template_environment",
 ]
 
-_MARKDOWN_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|#!~])")
+_MARKDOWN_SPECIAL: Final = lazy_pattern(r"([\\`*_\[\]<>|#!~])")
 
 
 def report_json(report: DriftReport) -> bytes:

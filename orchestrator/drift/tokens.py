@@ -21,12 +21,13 @@ silently understates the difference of long texts.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Final, Literal
 
 from rapidfuzz.distance import Levenshtein
+
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = [
     "TOKENIZER",
@@ -46,7 +47,7 @@ _OP_TAGS: Final[dict[str, OpTag]] = {
     "delete": "delete",
     "insert": "insert",
 }
-_TOKEN: Final = re.compile(r"[^\W_]+(?:[.,'\u2019-][^\W_]+)*|[^\w\s]")
+_TOKEN: Final = lazy_pattern(r"[^\W_]+(?:[.,'\u2019-][^\W_]+)*|[^\w\s]")
 
 
 def display_tokens(text: str) -> list[str]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from typing import Any
 
 import msgspec
@@ -18,6 +17,7 @@ from orchestrator.core.calls import ChatMessage, ChatRequest, prompt_hash, struc
 from orchestrator.core.canonical import encode_compact, sha256_prefixed, short_hash
 from orchestrator.core.config import ModelEntry, PromptSpec, ScenarioConfig
 from orchestrator.core.contract import CRITIQUE_SCHEMA, PROPOSAL_SCHEMA, shipped_schema
+from orchestrator.core.patterns import lazy_pattern
 
 __all__ = [
     "critic_request",
@@ -26,7 +26,7 @@ __all__ = [
     "review_request",
 ]
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = lazy_pattern(r"\{([a-z_]+)\}")
 
 
 def make_run_id(

@@ -50,6 +50,7 @@ from orchestrator.runtime.supervisor import Supervisor
 from policies.chain import PolicyChain, RunFacts
 from policies.identity import resolve_endpoints
 from policies.routing import RoutingPolicy
+from policies.scan.vocabulary import vocabulary_dir, vocabulary_files
 from policies.scope_policy import ScopePolicy
 from policies.sod import SoDPolicy
 
@@ -252,6 +253,11 @@ def plan_run(
     inputs = [
         input_ref(Path(config.registry.path), root, config.registry.sha256),
         input_ref(Path(scope.path), root, scope.sha256),
+        # The scanner's vocabularies decide verdicts as much as the scope does.
+        *(
+            input_ref(path, root, digest)
+            for path, digest in vocabulary_files(vocabulary_dir(scope))
+        ),
         input_ref(Path(loaded.path), root, loaded.sha256),
     ]
     if entry is not None:

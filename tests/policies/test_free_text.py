@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from policies.content_scan import scan_text
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
+from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
 
 SEED = (
     "# Market Outlook Q1 2026\n\n## Scenario Analysis\n\n**Base Case:** Moderate growth with "
@@ -21,7 +21,8 @@ def test_seed_outlook_golden_case() -> None:
     assert count_scenarios(SEED) == 1
     assert has_uncertainty(SEED) is True
     assert has_no_trade_triggers(SEED) is True
-    assert scan_text(SEED, location="free_text") == []
+    scanner = scanner_for(shipped_vocabulary_dir())
+    assert scanner.scan_fields([[Field("free_text", SEED)]], frozenset(CATEGORIES)) == []
 
 
 @pytest.mark.parametrize(

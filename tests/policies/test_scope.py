@@ -240,7 +240,7 @@ def test_malformed_envelope_is_still_content_scanned() -> None:
     report = check_proposal(parse_proposal(content), make_scope())
     assert found(report) == [
         ("scope.invalid_output", "outputs"),
-        ("scope.forbidden_intent.order", "proposal json"),
+        ("scope.forbidden_intent.order", "outputs"),
     ]
 
 
@@ -442,7 +442,7 @@ def test_content_scan_runs_even_when_its_constraints_are_false() -> None:
     items = outlook()
     items[0]["summary"] = "Buy 100 shares of SPY at 4500."
     report = check_proposal(typed(items), make_scope(constraints={"no_order_parameters": False}))
-    assert found(report) == [("scope.forbidden_intent.order", "outputs[0].summary line 1")]
+    assert found(report) == [("scope.forbidden_intent.order", "outputs[0].summary")]
 
 
 @pytest.mark.parametrize(
@@ -498,43 +498,43 @@ def test_missing_rationale(rationale: str | None) -> None:
             ("summary",),
             "Buy 100 shares of SPY at 4500.",
             "scope.forbidden_intent.order",
-            "outputs[0].summary line 1",
+            "outputs[0].summary",
         ),
         (
             ("drivers", 1),
             "SELL 5 ES contracts",
             "scope.forbidden_intent.order",
-            "outputs[0].drivers[1] line 1",
+            "outputs[0].drivers[1]",
         ),
         (
             ("summary",),
             "Fine.\nExecute the trade now.",
             "scope.forbidden_intent.execution",
-            "outputs[0].summary line 2",
+            "outputs[0].summary",
         ),
         (
             ("summary",),
             "Raise the risk limit to 5%.",
             "scope.forbidden_intent.risk_limit_change",
-            "outputs[0].summary line 1",
+            "outputs[0].summary",
         ),
         (
             ("summary",),
             "G\u043e l\u0456\u200bve now",
             "scope.forbidden_intent.live_toggle",
-            "outputs[0].summary line 1",
+            "outputs[0].summary",
         ),
         (
             ("summary",),
             "Rebalance the portfolio.",
             "scope.forbidden_intent.rebalance",
-            "outputs[0].summary line 1",
+            "outputs[0].summary",
         ),
         (
             ("summary",),
             '```json\n{"action": "BUY", "symbol": "SPY", "quantity": 100}\n```',
             "scope.forbidden_intent.order",
-            "outputs[0].summary code block 1",
+            "outputs[0].summary",
         ),
     ],
 )
@@ -557,7 +557,7 @@ def test_content_scan_reaches_nested_scenarios() -> None:
     items[2]["scenarios"][0]["description"] = "Go long 2% of NAV in QQQ."
     report = check_proposal(typed(items), make_scope())
     assert found(report) == [
-        ("scope.forbidden_intent.order", "outputs[2].scenarios[0].description line 1")
+        ("scope.forbidden_intent.order", "outputs[2].scenarios[0].description")
     ]
 
 
@@ -684,7 +684,7 @@ def test_free_text_scenarios_over_the_maximum() -> None:
 def test_free_text_is_content_scanned(line: str, rule: str) -> None:
     """Forbidden intent in free text is located by line."""
     report = check_proposal(parse_proposal(f"{SEED}\n\n{line}"), make_scope(minimum=1))
-    assert found(report) == [(rule, "free_text line 18")]
+    assert found(report) == [(rule, "free_text")]
 
 
 def test_forbidden_type_in_free_text_code_block() -> None:
@@ -692,7 +692,7 @@ def test_forbidden_type_in_free_text_code_block() -> None:
     block = '```json\n{"type": "order_parameters", "note": "see desk"}\n```'
     report = check_proposal(parse_proposal(f"{SEED}\n\n{block}"), make_scope(minimum=1))
     assert found(report) == [
-        ("scope.forbidden_intent.order", "free_text code block 1"),
+        ("scope.forbidden_intent.order", "free_text"),
         ("scope.forbidden_output_type", "free_text code block 1"),
     ]
 
@@ -738,8 +738,11 @@ def test_critique_violations_are_located() -> None:
     report = check_critique(fields, make_scope())
     assert report.result == "FAIL"
     assert found(report) == [
-        ("scope.forbidden_intent.live_toggle", "critique.suggested_changes[0] line 2")
+        ("scope.forbidden_intent.live_toggle", "critique.suggested_changes[0]"),
+        ("scope.forbidden_intent.live_toggle", "critique.suggested_changes[0]"),
     ]
+    spans = [v.span for v in report.violations]
+    assert spans == [(6, 29), (34, 41)]
 
 
 def test_outlook_fixture_is_not_mutated() -> None:

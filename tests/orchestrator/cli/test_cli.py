@@ -91,13 +91,15 @@ def test_policy_check_blocks_a_forbidden_type_in_any_spelling(pilot: Pilot, tmp_
 
 
 def test_policy_check_json_report(pilot: Pilot, tmp_path: Path) -> None:
-    """--json prints the scope report as sorted-key JSON."""
+    """--json prints the scope report as sorted-key JSON; a finding has rule, path and span."""
     order = "Summary: buy 100 shares of SPY at 450 tomorrow.\n"
     result = pilot("policy", "check", "--json", write(tmp_path, "o.txt", order))
     assert result.code == 2
     report = json.loads(result.out)
     assert report["result"] == "FAIL"
-    assert "scope.forbidden_intent.order" in {v["rule"] for v in report["violations"]}
+    found = [v for v in report["violations"] if v["rule"] == "scope.forbidden_intent.order"]
+    assert [(v["location"], v["span"]) for v in found] == [("free_text", [9, 46])]
+    assert order[9:46] == "buy 100 shares of SPY at 450 tomorrow"
 
 
 def test_policy_check_missing_file_is_exit_1(pilot: Pilot, tmp_path: Path) -> None:

@@ -25,8 +25,10 @@ HEAVY = (
     "clients.replay",
     "clients.fake",
     "clients.recording",
-    "policies.content_scan",
+    "policies.scan",
     "orchestrator.runtime",
+    "orchestrator.kpi",
+    "matplotlib",  # the KPI report's charts
 )
 
 PROBE = """
@@ -62,14 +64,14 @@ def test_verify_loads_no_scanner_renderer_client_or_crypto() -> None:
 
 def test_policy_check_loads_only_the_scanner() -> None:
     """`pilot policy check FILE` loads the content scanner and nothing else heavy."""
-    assert heavy(loaded("policy", "check", BASELINE)) == {"policies.content_scan"}
+    assert heavy(loaded("policy", "check", BASELINE)) == {"policies.scan"}
 
 
 @pytest.mark.parametrize("signed", [False, True], ids=["unsigned", "signed"])
 def test_replay_run_loads_the_runtime_only(tmp_path: Path, signed: bool) -> None:
     """`pilot run` (replay) loads the runtime and replay; cryptography only with a key."""
     args: list[str | Path] = ["run", "--out", tmp_path / "pack"]
-    expected = {"orchestrator.runtime", "clients.replay", "policies.content_scan"}
+    expected = {"orchestrator.runtime", "clients.replay", "policies.scan"}
     if signed:
         private, _, _ = generate_keypair(tmp_path / "keys")
         args += ["--signing-key", private]
@@ -87,6 +89,6 @@ def test_batch_off_a_terminal_loads_no_progress_bar(tmp_path: Path) -> None:
     assert heavy(loaded(*args)) == {
         "orchestrator.runtime",
         "clients.replay",
-        "policies.content_scan",
+        "policies.scan",
         "jinja2",
     }

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.helpers import CHROMIUM_ARGS, PROJECT, Pilot, chromium
+from tests.helpers import PROJECT, Pilot, browser_page, chromium
 
 SCREENSHOT = PROJECT / "test-artifacts" / "review.png"
 
@@ -22,7 +22,7 @@ def test_review_report_in_chromium(
     pilot: Pilot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Chromium shows the key facts of a reviewed pack, loads nothing else; screenshot saved."""
-    browser_path = chromium()
+    chromium()  # without a browser, skip before making the pack
     monkeypatch.delenv("PILOT_SIGNING_KEY", raising=False)
     pack = tmp_path / "pack"
     assert pilot("run", "--out", pack).code == 0
@@ -31,28 +31,18 @@ def test_review_report_in_chromium(
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
     requested: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(browser_path), args=list(CHROMIUM_ARGS)
-        )
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("request", lambda request: requested.append(request.url))
-            page.goto((pack / "operator_review.html").as_uri())
-            expect(page.locator("#status")).to_have_text("COMPLETE")
-            expect(page.locator("#critic-decision")).to_have_text("APPROVE_WITH_CHANGES")
-            expect(page.locator("#sod-result")).to_have_text("PASS")
-            expect(page.locator("#scope-result")).to_have_text("PASS")
-            expect(page.locator("#verification")).to_have_text("OK")
-            expect(page.locator(".scenario-name").first).to_have_text(
-                "Base case: slow disinflation"
-            )
-            for fact in ("#status", "#critic-decision", "#sod-result", "#scope-result"):
-                expect(page.locator(fact)).to_be_visible()
-            expect(page.locator("#verification")).to_be_visible()
-            expect(page.locator(".scenario-name").first).to_be_visible()
-            page.screenshot(path=str(SCREENSHOT), full_page=True)
-        finally:
-            browser.close()
+    with browser_page(requested) as page:
+        page.goto((pack / "operator_review.html").as_uri())
+        expect(page.locator("#status")).to_have_text("COMPLETE")
+        expect(page.locator("#critic-decision")).to_have_text("APPROVE_WITH_CHANGES")
+        expect(page.locator("#sod-result")).to_have_text("PASS")
+        expect(page.locator("#scope-result")).to_have_text("PASS")
+        expect(page.locator("#verification")).to_have_text("OK")
+        expect(page.locator(".scenario-name").first).to_have_text("Base case: slow disinflation")
+        for fact in ("#status", "#critic-decision", "#sod-result", "#scope-result"):
+            expect(page.locator(fact)).to_be_visible()
+        expect(page.locator("#verification")).to_be_visible()
+        expect(page.locator(".scenario-name").first).to_be_visible()
+        page.screenshot(path=str(SCREENSHOT), full_page=True)
     assert [url for url in requested if not url.startswith("file://")] == []
     assert SCREENSHOT.stat().st_size > 10_000

@@ -22,18 +22,22 @@ FIXTURE = FIXTURES / "drift" / "l2-drift-baseline" / "baseline" / replay_fixture
 
 
 def test_the_inputs_manifest_lists_the_suite_file_after_the_scenario_file() -> None:
-    """Registry, scope, scenario file and suite file, by name in the checkout, with hashes."""
+    """Registry, scope, its vocabularies, scenario file and suite file, by checkout name."""
     plan = plan_run(RunOptions(fixture=FIXTURE), entry=CALM).plan
     assert [ref.name for ref in plan.inputs] == [
         "config/model_registry.toml",
         "config/capability_scopes/L2_market_outlook.toml",
+        "config/vocabulary/de.toml",
+        "config/vocabulary/en.toml",
+        "config/vocabulary/es.toml",
+        "config/vocabulary/fr.toml",
         "config/scenarios/l2-calm.toml",
         "config/suites/l2-drift-baseline.toml",
     ]
-    assert plan.inputs[2].sha256 == sha256_prefixed(
+    assert plan.inputs[6].sha256 == sha256_prefixed(
         (CONFIG / "scenarios/l2-calm.toml").read_bytes()
     )
-    assert plan.inputs[3].sha256 == SUITE.sha256
+    assert plan.inputs[7].sha256 == SUITE.sha256
 
 
 def test_the_plan_carries_the_resolved_scenario_not_its_file() -> None:
@@ -77,4 +81,4 @@ async def test_a_quiet_run_logs_its_start_and_end_at_debug_level(tmp_path: Path)
     assert levels == {"run.started": "debug", "run.finished": "debug"}
     manifest = json.loads((tmp_path / "pack" / "run_manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "COMPLETE"
-    assert manifest["inputs_manifest"][3]["name"] == "config/suites/l2-drift-baseline.toml"
+    assert manifest["inputs_manifest"][-1]["name"] == "config/suites/l2-drift-baseline.toml"

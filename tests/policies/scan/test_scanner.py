@@ -1,22 +1,27 @@
-"""The forbidden-intent content scan: orders, execution, risk limits, live switches, rebalancing."""
+"""The content scanner on single texts: each category, obfuscations, negation scope, spans.
+
+Cases carried over from the phrase-pattern scan it replaces, with locations now the field
+path and a span instead of a line number.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from policies.content_scan import (
-    RULE_EXECUTION,
-    RULE_LIVE_TOGGLE,
-    RULE_ORDER,
-    RULE_REBALANCE,
-    RULE_RISK_LIMIT_CHANGE,
-    embedded_json,
-    scan_text,
-    scan_value,
-)
 from policies.findings import Violation
+from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
 
+RULE_ORDER = "scope.forbidden_intent.order"
+RULE_EXECUTION = "scope.forbidden_intent.execution"
+RULE_RISK_LIMIT_CHANGE = "scope.forbidden_intent.risk_limit_change"
+RULE_LIVE_TOGGLE = "scope.forbidden_intent.live_toggle"
+RULE_REBALANCE = "scope.forbidden_intent.rebalance"
 ZWSP = "\u200b"
+
+
+def scan_text(text: str, *, location: str) -> list[Violation]:
+    scanner = scanner_for(shipped_vocabulary_dir())
+    return scanner.scan_fields([[Field(location, text)]], frozenset(CATEGORIES))
 
 
 def rules(violations: list[Violation]) -> list[tuple[str, str]]:
@@ -48,7 +53,7 @@ ORDERS = [
 @pytest.mark.parametrize("text", ORDERS)
 def test_order_like_instructions_are_blocked(text: str) -> None:
     """A side, a size and an instrument or price in one sentence is an order."""
-    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text line 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text")]
 
 
 @pytest.mark.parametrize(
@@ -71,7 +76,7 @@ def test_order_like_instructions_are_blocked(text: str) -> None:
 )
 def test_obfuscated_orders_are_blocked(text: str) -> None:
     """Case, spacing, zero-width characters and look-alike letters do not hide an order."""
-    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text line 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text")]
 
 
 @pytest.mark.parametrize(
@@ -93,7 +98,7 @@ def test_obfuscated_orders_are_blocked(text: str) -> None:
 )
 def test_execution_commands_are_blocked(text: str) -> None:
     """Commands to execute, place, submit or route orders are blocked."""
-    assert rules(scan_text(text, location="free_text")) == [(RULE_EXECUTION, "free_text line 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_EXECUTION, "free_text")]
 
 
 @pytest.mark.parametrize(
@@ -112,9 +117,7 @@ def test_execution_commands_are_blocked(text: str) -> None:
 )
 def test_risk_limit_changes_are_blocked(text: str) -> None:
     """Changing a risk, drawdown, position or leverage limit is blocked."""
-    assert rules(scan_text(text, location="free_text")) == [
-        (RULE_RISK_LIMIT_CHANGE, "free_text line 1")
-    ]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_RISK_LIMIT_CHANGE, "free_text")]
 
 
 @pytest.mark.parametrize(
@@ -134,7 +137,7 @@ def test_risk_limit_changes_are_blocked(text: str) -> None:
 )
 def test_live_toggles_are_blocked(text: str) -> None:
     """Switching live trading on, or the kill switch or paper mode off, is blocked."""
-    assert rules(scan_text(text, location="free_text")) == [(RULE_LIVE_TOGGLE, "free_text line 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_LIVE_TOGGLE, "free_text")]
 
 
 @pytest.mark.parametrize(
@@ -151,7 +154,7 @@ def test_live_toggles_are_blocked(text: str) -> None:
 )
 def test_rebalancing_instructions_are_blocked(text: str) -> None:
     """Rebalancing or reallocating the portfolio is blocked."""
-    assert rules(scan_text(text, location="free_text")) == [(RULE_REBALANCE, "free_text line 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_REBALANCE, "free_text")]
 
 
 ADVISORY = [
@@ -209,35 +212,19 @@ def test_negations_and_advisory_prose_pass(text: str) -> None:
 )
 def test_negation_is_clause_level(text: str, rule: str) -> None:
     """A negation governs only its own clause, and urging phrases are not negations."""
-    assert rules(scan_text(text, location="free_text")) == [(rule, "free_text line 1")]
-
-
-def test_each_violation_names_its_line() -> None:
-    """Locations carry the 1-based line number; one violation per rule and line."""
-    text = lines(
-        "# Outlook",
-        "",
-        "Base case: equities grind higher.",
-        "Buy 100 shares of SPY at 4500. Also sell 5 ES contracts.",
-        "",
-        "Risk limits are unchanged.",
-        "Then go live and raise the risk limit to 5%.",
-    )
-    assert rules(scan_text(text, location="free_text")) == [
-        (RULE_ORDER, "free_text line 4"),
-        (RULE_RISK_LIMIT_CHANGE, "free_text line 7"),
-        (RULE_LIVE_TOGGLE, "free_text line 7"),
-    ]
+    assert rules(scan_text(text, location="free_text")) == [(rule, "free_text")]
 
 
 def test_detail_quotes_the_snippet() -> None:
-    """The detail quotes the offending (folded) text, at most about 80 characters."""
+    """The detail quotes the instruction as written, at most about 80 characters."""
     text = "Given the strong momentum in US large caps we think it is sensible to " * 2
     text += "buy 100 shares of SPY at 4500 before the FOMC meeting on Wednesday afternoon."
     (violation,) = scan_text(text, location="outputs[1].summary")
-    assert violation.location == "outputs[1].summary line 1"
-    assert "buy 100 shares of spy at 4500" in violation.detail
+    assert violation.location == "outputs[1].summary"
+    assert "buy 100 shares of SPY at 4500" in violation.detail
     assert len(violation.detail) <= 120
+    assert violation.span is not None
+    assert text[violation.span[0] : violation.span[1]].startswith("buy 100 shares of SPY")
 
 
 @pytest.mark.parametrize(
@@ -268,43 +255,25 @@ def test_json_in_code_blocks_is_decoded_and_checked(block: str, rule: str, fence
     """JSON in a fenced block is checked by keys, type names and string values."""
     closing = fence[:3]
     text = f"Outlook below.\n\n{fence}\n{block}\n{closing}\n\nNo trade when VIX > 30."
-    assert rules(scan_text(text, location="free_text")) == [(rule, "free_text code block 1")]
-
-
-def test_code_blocks_are_numbered_and_not_scanned_twice() -> None:
-    """Each block is reported under its number, and its lines are not re-scanned as prose."""
-    text = lines(
-        "```python",
-        "print('no json here')",
-        "```",
-        "```json",
-        '{"note": "buy 100 shares of SPY at 4500"}',
-        "```",
-        "```",
-        '{"note": "fine", "extra": [1, 2]}',
-        "```",
-    )
-    violations = scan_text(text, location="free_text")
-    assert rules(violations) == [(RULE_ORDER, "free_text code block 2")]
-    assert violations[0].detail.endswith("at $.note")
+    assert rules(scan_text(text, location="free_text")) == [(rule, "free_text")]
 
 
 def test_invalid_json_block_is_scanned_as_prose() -> None:
     """A block that does not decode is still read line by line."""
     text = '```json\n{"note": "Buy 100 shares of SPY at 4500",\n```'
-    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text line 2")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text")]
 
 
 def test_obfuscated_json_block_is_decoded() -> None:
     """Zero-width characters and fullwidth braces between JSON tokens do not stop decoding."""
     text = f'```json\n\uff5b"action"{ZWSP}: "BUY", "symbol": "SPY", "qty": 100\uff5d\n```'
-    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text code block 1")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text")]
 
 
 def test_text_that_is_one_json_document_is_decoded() -> None:
     """A text that is itself JSON is checked as JSON, located as "json"."""
     text = '{"action": "sell", "ticker": "QQQ", "shares": 10}'
-    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text json")]
+    assert rules(scan_text(text, location="free_text")) == [(RULE_ORDER, "free_text")]
 
 
 def test_advisory_json_passes() -> None:
@@ -313,39 +282,7 @@ def test_advisory_json_passes() -> None:
     assert scan_text(text, location="free_text") == []
 
 
-def test_embedded_json_lists_decoded_blocks() -> None:
-    """embedded_json returns each decodable block with its name, in order."""
-    text = '```json\n{"a": 1}\n```\ntext\n```\nnot json\n```\n```\n[2]\n```'
-    assert embedded_json(text) == [("code block 1", {"a": 1}), ("code block 3", [2])]
-
-
-def test_scan_value_locates_by_path() -> None:
-    """scan_value reports objects at their path and strings at path plus line."""
-    value = {
-        "summary": "Growth slows.\nSell 5 ES contracts.",
-        "drivers": ["policy", "go live"],
-        "details": {"side": "buy", "qty": 1, "symbol": "SPY"},
-    }
-    assert rules(scan_value(value, location="outputs[2]")) == [
-        (RULE_ORDER, "outputs[2].summary line 2"),
-        (RULE_LIVE_TOGGLE, "outputs[2].drivers[1] line 1"),
-        (RULE_ORDER, "outputs[2].details"),
-    ]
-
-
-def test_scan_value_of_clean_output_is_empty() -> None:
-    """A normal typed output has no violations."""
-    value = {
-        "horizon": "Q1 2026",
-        "scenarios": [
-            {"id": "s1", "name": "Base", "description": "Soft landing.", "rationale": "CPI"},
-            {"id": "s2", "name": "Bear", "description": "Short-term sell-off of 10%."},
-        ],
-    }
-    assert scan_value(value, location="outputs[0]") == []
-
-
 def test_lone_surrogates_do_not_break_the_scan() -> None:
     """A lone surrogate next to an order neither crashes the scan nor hides the order."""
     violations = scan_text("\ud800 Buy 100 shares of SPY at 4500", location="free_text")
-    assert rules(violations) == [(RULE_ORDER, "free_text line 1")]
+    assert rules(violations) == [(RULE_ORDER, "free_text")]

@@ -1,0 +1,375 @@
+"""Directives in prose: an action on a tradable target with a parameter, asked of us.
+
+For each clause whose mood is an instruction (:mod:`policies.scan.mood`), the action
+words are matched with what they need:
+
+- a side (buy, sell, go long …) with a size, a price, an order type or a level; a
+  weaker trade verb (add, trim, cover …) with a tradable target and a size;
+- execution verbs on their own, or with an order, a broker or an order type as object;
+  closing verbs with positions;
+- risk-limit verbs with a limit; a limit with a number; leverage ("run the book at 5x");
+- mode switches towards live or production; safety switches turned off;
+- rebalancing verbs on their own; reallocation with a size or the portfolio; weights;
+- stop, take-profit, entry and exit levels with a number, sized or not.
+
+A side on a target that lacks its parameter is *pending*: the scanner completes it with
+a parameter fragment later in the field or in another field of the same output item
+("Go short ES. Size: 20. Limit: 5,150.").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from policies.scan.categories import Category
+from policies.scan.lexer import Clause, Token
+from policies.scan.mood import ClauseMood, analyse_sentence, is_instruction, negated
+from policies.scan.vocabulary import Form, Lexicon, Role
+
+__all__ = ["Hit", "Pending", "find_directives", "parameter_fragments"]
+
+_WINDOW: Final = 8  # tokens after an action word in which its parameter must stand
+# Verbs that direct once their object follows: (family, verb role, object roles, how many
+# tokens on the object may stand, category).
+_VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
+    ("execution", Role.PLACE, Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER, _WINDOW, "execution"),
+    ("execution", Role.CLOSE, Role.POSITIONS, 3, "execution"),
+    ("live", Role.DISABLE, Role.SAFETY, 3, "live_toggle"),
+)
+# Roles that can open a directive; other tokens are passed over at once.
+_CANDIDATES: Final = (
+    Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
+)
+_LEVEL_GAP: Final = 3
+
+
+class Hit(NamedTuple):
+    """A directive found: its category and span in the normalised field text."""
+
+    category: Category
+    start: int
+    end: int
+
+
+class Pending(NamedTuple):
+    """A side on a target, asked of us, still missing its size or price."""
+
+    start: int
+    end: int
+    sentence: int
+
+
+def find_directives(
+    tokens: Sequence[Token],
+    all_clauses: Sequence[Clause],
+    lexicon: Lexicon,
+    active: frozenset[str],
+) -> tuple[list[Hit], list[Pending]]:
+    """Directives of one field, and the sides waiting for a parameter."""
+    hits: list[Hit] = []
+    pending: list[Pending] = []
+    for sentence in _sentences(all_clauses):
+        for mood in analyse_sentence(tokens, sentence, lexicon):
+            _clause_directives(mood, lexicon, active, hits, pending)
+    return hits, pending
+
+
+def parameter_fragments(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[int]:
+    """Start offsets of verbless clauses that carry a size, price or level."""
+    starts = []
+    for clause in all_clauses:
+        if any(
+            t.has(Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR) for t in _span(tokens, clause)
+        ):
+            continue
+        if any(
+            _size(tokens, i, clause.last, weak=False) or _price(tokens, i, clause.last)
+            for i in range(clause.first, clause.last)
+        ):
+            starts.append(tokens[clause.first].start)
+    return starts
+
+
+def _sentences(all_clauses: Sequence[Clause]) -> list[list[Clause]]:
+    grouped: list[list[Clause]] = []
+    for clause in all_clauses:
+        if grouped and grouped[-1][0].sentence == clause.sentence:
+            grouped[-1].append(clause)
+        else:
+            grouped.append([clause])
+    return grouped
+
+
+def _span(tokens: Sequence[Token], clause: Clause) -> Sequence[Token]:
+    return tokens[clause.first : clause.last]
+
+
+def _clause_directives(
+    mood: ClauseMood,
+    lexicon: Lexicon,
+    active: frozenset[str],
+    hits: list[Hit],
+    pending: list[Pending],
+) -> None:
+    tokens, clause = mood.tokens, mood.clause
+    end = clause.last
+    for i in range(clause.first, end):
+        token = tokens[i]
+        roles = token.roles
+        if not roles & _CANDIDATES or roles & Role.NON_ACTION:
+            if token.kind == "number" and token.times and "leverage" in active:
+                _leverage(mood, i, lexicon, hits)
+            if token.kind == "number" and token.percent and "sizing" in active:
+                _sizing(mood, i, lexicon, hits)
+            continue
+        found = _match(tokens, clause, i, active)
+        if found is None:
+            continue
+        category, stop, needs_parameter = found
+        if not is_instruction(mood, i, lexicon):
+            continue
+        if needs_parameter:
+            pending.append(Pending(token.start, tokens[stop - 1].end, clause.sentence))
+            continue
+        # The finding covers the rest of the clause: the whole instruction, not its verb.
+        hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+
+
+def _match(
+    tokens: Sequence[Token], clause: Clause, i: int, active: frozenset[str]
+) -> tuple[Category, int, bool] | None:
+    """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
+    token = tokens[i]
+    end = min(clause.last, i + 1 + _WINDOW)
+    if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
+        # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
+        return _side(tokens, clause.first if token.negation_after else i, end)
+    if "side" in active and token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i):
+        return _side(tokens, i, end)
+    if "level" in active and token.has(Role.LEVEL):
+        number = _level_number(tokens, i, _label_end(tokens, clause))
+        if number is not None:
+            return "order", number + 1, False
+    if "risk" in active and token.has(Role.CHANGE):
+        obj = _find(tokens, clause.first, end, lambda j: j != i and tokens[j].has(Role.LIMIT_OBJ))
+        if obj is not None:
+            return "risk_limit", max(obj, i) + 1, False
+    if "trade" in active and token.has(Role.TRADE):
+        size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
+        if size is not None and _target(tokens, i + 1, end):
+            return "order", size + 1, False
+    if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
+        return "execution", i + 1, False
+    for family, verb, objects, reach, category in _VERB_OBJECT:
+        if family in active and token.has(verb):
+            stop = min(end, i + 1 + reach)
+            obj = _find(tokens, i + 1, stop, lambda j, roles=objects: tokens[j].has(roles))
+            if obj is not None:
+                return category, obj + 1, False
+    if "risk" in active and token.has(Role.LIMIT_OBJ):
+        reach = min(_label_end(tokens, clause), i + 6)
+        number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
+        if number is not None:
+            return "risk_limit", number + 1, False
+    if "live" in active and token.has(Role.SWITCH):
+        target = _live_target(tokens, i, end)
+        if target is not None:
+            return "live_toggle", target + 1, False
+    if "rebalance" in active and token.has(Role.REBALANCE):
+        return "rebalance", i + 1, False
+    if "rebalance" in active and token.has(Role.ALLOCATE):
+        obj = _find(
+            tokens,
+            i + 1,
+            end,
+            lambda j: (
+                tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                or (tokens[j].kind == "number" and tokens[j].percent)
+            ),
+        )
+        if obj is not None:
+            return "rebalance", obj + 1, False
+    if "rebalance" in active and token.has(Role.WEIGHT):
+        number = _find(
+            tokens,
+            i + 1,
+            min(_label_end(tokens, clause), i + 7),
+            lambda j: tokens[j].kind == "number" and tokens[j].percent,
+        )
+        if number is not None:
+            return "rebalance", number + 1, False
+    return None
+
+
+def _label_end(tokens: Sequence[Token], clause: Clause) -> int:
+    """The clause's end, or the end of the value when the clause is a label ("Leverage: 5x")."""
+    end = clause.last
+    if end < len(tokens) and tokens[end].text == ":":
+        end += 1
+        while end < len(tokens) and not (tokens[end].kind == "mark" and tokens[end].text in ".;\n"):
+            end += 1
+    return end
+
+
+def _side(tokens: Sequence[Token], i: int, end: int) -> tuple[Category, int, bool] | None:
+    parameter = _find(
+        tokens,
+        i + 1,
+        end,
+        lambda j: _size(tokens, j, end, weak=False) or _price(tokens, j, end),
+    )
+    if parameter is not None:
+        return "order", parameter + 1, False
+    target = _find(
+        tokens,
+        i + 1,
+        min(end, i + 4),
+        lambda j: _is_target(tokens[j]) or tokens[j].has(Role.REFERENCE),
+    )
+    if target is not None:
+        return "order", target + 1, True
+    return None
+
+
+def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """ "long"/"short" as a verb: after a form of "be"/"go", or opening a clause on a target."""
+    if i + 1 < len(tokens) and tokens[i + 1].glued:
+        return False  # "long-term", "short-dated"
+    before = clause.first - 1
+    if before >= 1 and tokens[before].text == "," and tokens[before - 1].has(Role.ACTOR):
+        return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
+    previous = tokens[i - 1] if i > clause.first else None
+    infinitive = previous is not None and previous.text.split(" ")[-1] in ("to", "zu")
+    if previous is not None and (previous.has(Role.AUX | Role.SWITCH) or infinitive):
+        return True
+    leading = all(
+        tokens[j].has(Role.PREFIX | Role.DET) or tokens[j].kind == "mark"
+        for j in range(clause.first, i)
+    )
+    if not leading or i + 1 >= clause.last:
+        return False
+    nxt = tokens[i + 1]
+    return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT)
+
+
+def _find(tokens: Sequence[Token], start: int, end: int, test: object) -> int | None:
+    for j in range(start, end):
+        if test(j):  # type: ignore[operator]
+            return j
+    return None
+
+
+def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
+    """A size at ``j``: 100 shares, 5 lots, $1m, 2% (of NAV), 1.5m, 100 SPY (not for weak verbs)."""
+    token = tokens[j]
+    if (
+        token.kind == "mark"
+        and token.text in "$€£¥"
+        and j + 1 < end
+        and tokens[j + 1].kind == "number"
+    ):
+        return True
+    if token.kind != "number":
+        return False
+    if token.percent or token.times:
+        return True
+    nxt = tokens[j + 1] if j + 1 < end else None
+    if nxt is None:
+        return False
+    if nxt.has(Role.UNIT | Role.CURRENCY):
+        return True
+    # "5 of ES contracts", "5 ESZ5 contracts"
+    if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
+    return not weak and _is_target(nxt)
+
+
+def _price(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A price at ``j``: "at 4,500", "@ 4500", "limit 5,150", an order type, a level."""
+    token = tokens[j]
+    if token.has(Role.ORDER_TYPE) and not token.has(Role.NON_ACTION):
+        return True
+    if token.has(Role.LEVEL) and _level_number(tokens, j, end) is not None:
+        return True
+    if token.has(Role.LEVEL_LINK) or token.text == "@":
+        k = j + 1
+        while k < end and tokens[k].kind == "mark" and tokens[k].text in "$€£":
+            k += 1
+        return k < end and tokens[k].kind == "number" and not tokens[k].percent
+    return False
+
+
+def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
+    """The number a level word names ("stop at 4,480", "entry: 4,500"), if any."""
+    j = i + 1
+    gap = 0
+    while j < end and gap <= _LEVEL_GAP:
+        token = tokens[j]
+        if token.kind == "number":
+            return j
+        if not (token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL) or token.kind == "mark"):
+            return None
+        j += 1
+        gap += 1
+    return None
+
+
+def _is_target(token: Token) -> bool:
+    if token.has(Role.INSTRUMENT | Role.UNIT):
+        return True
+    if token.kind != "word" or token.has(Role.NOT_TICKER):
+        return False
+    if token.upper and not token.has(Role.VERB | Role.ACTOR | Role.NEG | Role.PREFIX):
+        return True  # written in capitals: a ticker, whatever else the word means
+    if token.roles and not token.has(Role.CURRENCY | Role.INSTRUMENT):
+        return False
+    return token.upper or (token.roles == 0 and len(token.text) <= 5 and not token.glued)
+
+
+def _target(tokens: Sequence[Token], start: int, end: int) -> bool:
+    return any(
+        _is_target(tokens[j]) or tokens[j].has(Role.NAV | Role.POSITIONS) for j in range(start, end)
+    )
+
+
+def _live_target(tokens: Sequence[Token], i: int, end: int) -> int | None:
+    """The live or production destination of a switch at ``i``."""
+    for j in range(i + 1, end):
+        token = tokens[j]
+        if token.has(Role.LIVE):
+            return j
+        if token.has(Role.PRODUCTION) and j > 0 and tokens[j - 1].has(Role.PREP):
+            return j
+    return None
+
+
+def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None:
+    """ "Run the book at 5x", "Leverage 3x": a times figure beside leverage, book or a limit."""
+    tokens, clause = mood.tokens, mood.clause
+    near = range(max(clause.first, i - _WINDOW), min(clause.last, i + 3))
+    context = [j for j in near if tokens[j].has(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)]
+    if not context:
+        return
+    anchor = context[0]
+    if negated(tokens, clause, anchor) and not mood.urge:
+        return
+    if not is_instruction(mood, anchor, lexicon):
+        return
+    hits.append(Hit("risk_limit", tokens[min(anchor, i)].start, tokens[max(anchor, i)].end))
+
+
+def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None:
+    """ "4% of NAV in SPY": a position sized against the book, asked of us."""
+    tokens, clause = mood.tokens, mood.clause
+    if i + 2 >= clause.last or not tokens[i + 1].has(Role.PREP):
+        return
+    if not tokens[i + 2].has(Role.NAV) and not (
+        tokens[i + 2].has(Role.DET) and i + 3 < clause.last and tokens[i + 3].has(Role.NAV)
+    ):
+        return
+    if not mood.urge and any(tokens[j].has(Role.NEG | Role.AVOID) for j in range(clause.first, i)):
+        return  # "we would never go long 2% of NAV"
+    if not is_instruction(mood, i, lexicon):
+        return
+    hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))

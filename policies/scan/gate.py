@@ -1,0 +1,187 @@
+"""The fast path: a sound proof, from the words of a text alone, that nothing can be found.
+
+Every detector of the scanner needs certain words: a side needs a side word and some
+parameter (a digit, a number word, a unit …), a risk-limit change a limit word and a
+change verb, a structured order a side value, and so on. Those needs are written here as
+*families* (alternatives of conjunctions of word groups, the groups taken from the
+lexicon's roles), and the scanner runs a detector only when its family is satisfied by
+the words of the whole document. When no family is satisfied, the full analysis would run
+no detector: the text is clean, and it is known without normalising, lexing or parsing.
+
+The words are :func:`policies.scan.words.gate_words` of the normalised text. The scanner
+gets them from :func:`policies.scan.normalise.quick_form` when no rewriting step applies
+(the common case), and from the normalised text otherwise, so the fast path never changes
+a result: it only skips analyses that could not find anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Final
+
+from policies.scan.vocabulary import Lexicon, Role
+from policies.scan.words import DIGIT_MARK
+
+__all__ = ["MONEY_MARK", "PERCENT_MARK", "Gate", "marks"]
+
+PERCENT_MARK: Final = "%"
+MONEY_MARK: Final = "$"
+# A compound number word ("fünfundzwanzig") is no vocabulary word; it always holds a
+# number word of tens or a scale, which the gate finds inside words.
+COMPOUND_MARK: Final = "~"
+_COMPOUND_MIN: Final = 20
+
+Group = frozenset[str]
+Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet the words
+
+
+def marks(text: str) -> set[str]:
+    """Marks for characters the gate words leave out: percent and currency signs."""
+    found = set()
+    if "%" in text:
+        found.add(PERCENT_MARK)
+    if any(sign in text for sign in "$€£¥"):
+        found.add(MONEY_MARK)
+    return found
+
+
+class Gate:
+    """The families of one lexicon."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        w = lexicon.words_with
+        r = lexicon.record_anchors
+
+        def rec(*names: str) -> Group:
+            return frozenset().union(*(r.get(name, frozenset()) for name in names))
+
+        number = frozenset({DIGIT_MARK, COMPOUND_MARK}) | w(Role.NUMBER_WORD | Role.SCALE)
+        parameter = (
+            number
+            | {PERCENT_MARK, MONEY_MARK}
+            | w(
+                Role.UNIT
+                | Role.INSTRUMENT
+                | Role.CURRENCY
+                | Role.ORDER_TYPE
+                | Role.LEVEL
+                | Role.NAV
+                | Role.PERCENT
+                | Role.TIMES
+            )
+        )
+        percent = frozenset({PERCENT_MARK}) | w(Role.PERCENT)
+        sized = percent | {MONEY_MARK} | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
+        on = rec("value.on") | {DIGIT_MARK}
+        off = rec("value.off") | {DIGIT_MARK}
+        self.families: dict[str, Family] = {
+            "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
+            "trade": ((w(Role.TRADE), sized),),
+            "level": ((w(Role.LEVEL), number),),
+            "execution": (
+                (w(Role.EXECUTE),),
+                (w(Role.PLACE), w(Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER)),
+                (w(Role.CLOSE), w(Role.POSITIONS)),
+            ),
+            "risk": (
+                (w(Role.CHANGE), w(Role.LIMIT_OBJ)),
+                (w(Role.LIMIT_OBJ), number),
+            ),
+            "leverage": ((w(Role.TIMES), w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
+            "sizing": ((w(Role.NAV), percent),),
+            "live": (
+                (w(Role.SWITCH), w(Role.LIVE | Role.PRODUCTION)),
+                (w(Role.DISABLE), w(Role.SAFETY)),
+            ),
+            "rebalance": (
+                (w(Role.REBALANCE),),
+                (w(Role.ALLOCATE), w(Role.PORTFOLIO | Role.WEIGHT) | percent),
+                (w(Role.WEIGHT), percent),
+            ),
+            "r_order": ((rec("value.buy", "value.sell"),),),
+            "r_level": ((rec("field.level"), number),),
+            "r_leverage": ((rec("field.leverage"), number),),
+            "r_limit": ((rec("field.limit"), number),),
+            "r_weight": ((rec("field.weight"), number),),
+            "r_live": (
+                (rec("field.mode"), rec("value.live")),
+                (rec("field.live"), on),
+                (rec("field.safety"), off),
+            ),
+            "r_exec": ((rec("field.execute"), on),),
+            "r_intent": ((rec("field.kind"), rec("intent")),),
+        }
+        # Words of a side that may wait for its size in a later sentence.
+        self.waiting: frozenset[str] = w(Role.SIDE | Role.SIDE_ADJ)
+        # Every alternative needs a word of its first group: most texts have none at all.
+        self._openers: frozenset[str] = frozenset().union(
+            *(alternative[0] for family in self.families.values() for alternative in family)
+        )
+        # Each distinct group is a bit; a word maps to the bits of the groups holding it,
+        # so a document is checked with one set intersection and integer tests.
+        bits: dict[Group, int] = {}
+        for family in self.families.values():
+            for alternative in family:
+                for group in alternative:
+                    bits.setdefault(group, 1 << len(bits))
+        self._groups_of: dict[str, int] = {}
+        for group, bit in bits.items():
+            for word in group:
+                self._groups_of[word] = self._groups_of.get(word, 0) | bit
+        self._known = frozenset(self._groups_of)
+        self._masks: dict[str, tuple[int, ...]] = {
+            name: tuple(sum(bits[group] for group in set(alternative)) for alternative in family)
+            for name, family in self.families.items()
+        }
+        self._compound_bit = self._groups_of.get(COMPOUND_MARK, 0)
+        self._alternatives = tuple(bits for masks in self._masks.values() for bits in masks)
+        self._compound_parts = tuple(
+            sorted(
+                word
+                for word, entry in lexicon.words.items()
+                if entry.roles & (Role.NUMBER_WORD | Role.SCALE)
+                and (entry.roles & Role.SCALE or (entry.value or 0) >= _COMPOUND_MIN)
+                and len(word) >= 4
+            )
+        )
+
+    def any_active(self, words: Iterable[str], text: str) -> bool:
+        """Whether some family is satisfied: :meth:`active` non-empty, found sooner."""
+        present = self._known.intersection(words)
+        if self._openers.isdisjoint(present):
+            return False
+        mask = 0
+        for word in present:
+            mask |= self._groups_of[word]
+        for alternative in self._alternatives:
+            if alternative & mask == alternative:
+                return True
+        return bool(self.active(present, text))
+
+    def active(self, words: Iterable[str], text: str) -> frozenset[str]:
+        """The families the document's words satisfy (``text``: for compound numbers)."""
+        present = self._known.intersection(words)
+        if self._openers.isdisjoint(present):
+            return frozenset()
+        mask = 0
+        for word in present:
+            mask |= self._groups_of[word]
+        found = [name for name, masks in self._masks.items() if _satisfied(masks, mask)]
+        if self._compound_bit & ~mask:
+            # A compound number word may stand where a number is still missing.
+            with_compound = mask | self._compound_bit
+            missing = [
+                name
+                for name, masks in self._masks.items()
+                if name not in found and _satisfied(masks, with_compound)
+            ]
+            if missing and self._has_compound(text):
+                found.extend(missing)
+        return frozenset(found)
+
+    def _has_compound(self, text: str) -> bool:
+        return any(part in text for part in self._compound_parts)
+
+
+def _satisfied(alternatives: tuple[int, ...], mask: int) -> bool:
+    return any(alternative & mask == alternative for alternative in alternatives)

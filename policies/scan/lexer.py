@@ -1,0 +1,432 @@
+"""Normalised text to tokens that know their roles, and tokens to sentences and clauses.
+
+A token is a word, a number or a mark. Words and phrases are looked up in the
+:class:`~policies.scan.vocabulary.Lexicon` (a phrase wins over its first word); numbers
+written in digits or words ("five thousand", "fünfundzwanzig", "one point zero eight")
+become one number token, with a scale ("5k", "1.5bn"), a percent or a times mark
+("5x", "five times") folded into it. Hyphens and underscores between words join nothing
+(identifiers are split), but the next token remembers that it was glued on, so that
+"long-term" is not read as "long".
+
+Sentences end at ``. ! ? ;`` and at line ends; clauses also end at ``, : ( ) " [ ] { }``,
+a spaced dash, and before a subordinating or coordinating word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from policies.scan.vocabulary import Entry, Lexicon, Role
+from policies.scan.words import TOKEN
+
+__all__ = ["Clause", "Token", "clauses", "tokenize"]
+
+_SENTENCE_END: Final = frozenset(".!?;\n")
+_CLAUSE_BREAK: Final = frozenset(',:()"[]{}=—\u2014')
+_NO_ENTRY: Final = Entry(0, 0)
+_NUMBER_PARTS: Final = Role.NUMBER_WORD | Role.SCALE | Role.DECIMAL_POINT | Role.NUMBER_JOINER
+
+
+class Token:
+    """One token: its text (lower case), span in the normalised text, roles and number."""
+
+    __slots__ = (
+        "agreement",
+        "capital",
+        "end",
+        "forms",
+        "glued",
+        "kind",
+        "negation_after",
+        "percent",
+        "roles",
+        "start",
+        "text",
+        "times",
+        "upper",
+        "value",
+    )
+
+    def __init__(self, kind: str, text: str, start: int, end: int, entry: Entry) -> None:
+        self.kind = kind  # "word", "number" or "mark"
+        self.text = text
+        self.start = start
+        self.end = end
+        self.roles = entry.roles
+        self.forms = entry.forms
+        self.value: float | None = entry.value
+        self.negation_after = entry.negation_after
+        self.agreement = entry.agreement
+        self.glued = False  # joined to the previous token by a hyphen or underscore
+        self.upper = False  # written in capitals (or with digits): may be a ticker
+        self.capital = False  # written with a capital initial
+        self.percent = False
+        self.times = False
+
+    def has(self, roles: int) -> bool:
+        return bool(self.roles & roles)
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.text!r}, {self.start}-{self.end}, roles={self.roles:#x})"
+
+
+class Clause:
+    """Tokens ``[first, last)`` of one clause; ``opener`` is the word that started it."""
+
+    __slots__ = ("first", "last", "line", "opener", "sentence")
+
+    def __init__(self, first: int, last: int, sentence: int, line: int, opener: int) -> None:
+        self.first = first
+        self.last = last
+        self.sentence = sentence
+        self.line = line
+        self.opener = opener  # roles of the subordinator or coordinator, 0 if none
+
+    def __repr__(self) -> str:
+        return f"Clause({self.first}-{self.last}, s{self.sentence})"
+
+
+def tokenize(
+    text: str, cased: str, lexicon: Lexicon, start: int = 0, end: int | None = None
+) -> list[Token]:
+    """The tokens of one normalised field (``cased`` is the same text with its case).
+
+    ``start`` and ``end`` limit the reading to a stretch; offsets stay the field's.
+    """
+    stop = len(text) if end is None else end
+    raw = _join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon)
+    tokens = _merge_phrases(raw, lexicon)
+    return _merge_numbers(tokens, lexicon)
+
+
+def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) -> list[Token]:
+    tokens: list[Token] = []
+    words = lexicon.words
+    glue = False
+    previous_end = -1
+    for match in TOKEN.finditer(text, first, stop):
+        start, end = match.start(), match.end()
+        value = match.group()
+        if match.lastgroup == "word":
+            token = Token("word", value, start, end, words.get(value, _NO_ENTRY))
+            piece = cased[start:end]
+            token.upper = (piece.isupper() and len(piece) > 1) or (
+                not piece.isalpha() and any(c.isdigit() for c in piece)
+            )
+            token.capital = piece[:1].isupper()
+            # "6EH6", "2Y": a code that starts with a digit is one word, a ticker.
+            if (
+                tokens
+                and tokens[-1].kind == "number"
+                and tokens[-1].end == start
+                and not (token.roles & (Role.SCALE | Role.PERCENT | Role.TIMES))
+            ):
+                number = tokens.pop()
+                token = Token("word", text[number.start : end], number.start, end, _NO_ENTRY)
+                token.upper = True
+        elif match.lastgroup == "number":
+            token = Token("number", value, start, end, _NO_ENTRY)
+            token.value = _parse_number(value)
+        else:
+            if value in "-_":
+                spaced = start != previous_end and end < len(text) and text[end] in " \t"
+                if value == "-" and spaced:
+                    tokens.append(Token("mark", "—", start, end, _NO_ENTRY))
+                else:
+                    glue = start == previous_end
+                previous_end = end
+                continue
+            token = Token("mark", value, start, end, words.get(value, _NO_ENTRY))
+        token.glued = glue and start == previous_end
+        glue = False
+        previous_end = end
+        tokens.append(token)
+    return tokens
+
+
+def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Token]:
+    """Single letters one space apart that spell a vocabulary word ("G o long") joined.
+
+    The normaliser joins three letters or more; two are joined only into a known word,
+    so that "a I" or "Q 3" stay as they are.
+    """
+    joined: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        j = i
+        while (
+            j + 1 < len(tokens)
+            and len(tokens[j].text) == 1
+            and tokens[j].kind == "word"
+            and tokens[j + 1].kind == "word"
+            and len(tokens[j + 1].text) == 1
+            and tokens[j + 1].start == tokens[j].end + 1
+        ):
+            j += 1
+        if j > i:
+            word = "".join(t.text for t in tokens[i : j + 1])
+            entry = lexicon.words.get(word)
+            if entry is not None or word in lexicon.phrases:
+                merged = Token("word", word, token.start, tokens[j].end, entry or _NO_ENTRY)
+                joined.append(_inherit(merged, token))
+                i = j + 1
+                continue
+        joined.append(token)
+        i += 1
+    return joined
+
+
+def _inherit(merged: Token, first: Token) -> Token:
+    """A token made of several takes the look of its first: glued, capitals, initial."""
+    merged.glued, merged.upper, merged.capital = first.glued, first.upper, first.capital
+    return merged
+
+
+def _parse_number(text: str) -> float:
+    text = text.replace("'", "")
+    if "," in text and "." in text:
+        decimal = "," if text.rfind(",") > text.rfind(".") else "."
+        thousands = "." if decimal == "," else ","
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif "," in text:
+        groups = text.split(",")
+        text = "".join(groups) if all(len(g) == 3 for g in groups[1:]) else text.replace(",", ".")
+    elif text.count(".") > 1:
+        text = text.replace(".", "")
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+_SENTENCE_OPENERS: Final = (
+    Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.LEVERAGE
+)
+
+
+def _run_on(tokens: Sequence[Token], i: int) -> bool:
+    previous = tokens[i - 1]
+    return previous.kind in ("word", "number") and not previous.capital and not previous.upper
+
+
+def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    phrases = lexicon.phrases
+    merged: list[Token] = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        candidates = phrases.get(token.text) if token.kind != "number" else None
+        if candidates:
+            found = _match_phrase(tokens, i, candidates)
+            if found is not None:
+                last, entry = found
+                phrase = Token(
+                    "word",
+                    " ".join(t.text for t in tokens[i : last + 1] if t.text != ","),
+                    token.start,
+                    tokens[last].end,
+                    entry,
+                )
+                merged.append(_inherit(phrase, token))
+                i = last + 1
+                continue
+        merged.append(token)
+        i += 1
+    return merged
+
+
+def _match_phrase(
+    tokens: Sequence[Token],
+    first: int,
+    candidates: tuple[tuple[tuple[str, ...], Entry], ...],
+) -> tuple[int, Entry] | None:
+    for words, entry in candidates:
+        position = first
+        matched = True
+        for word in words[1:]:
+            position += 1
+            # A comma inside a frame ("ein Fehler, nicht zu kaufen") does not break it.
+            while position < len(tokens) and tokens[position].text == ",":
+                position += 1
+            if position >= len(tokens) or tokens[position].text != word:
+                matched = False
+                break
+        if matched:
+            return position, entry
+    return None
+
+
+def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    merged: list[Token] = []
+    i = 0
+    count = len(tokens)
+    while i < count:
+        token = tokens[i]
+        if token.kind == "word" and token.roles == 0:
+            compound = _compound_number(token.text, lexicon)
+            if compound is not None:
+                token.kind, token.value = "number", compound
+        if token.kind == "word" and _opens_number_words(token):
+            end, value = _number_words(tokens, i)
+            if end > i:
+                token = _combine(tokens, i, end, value)
+                i = end
+            else:
+                i += 1
+        else:
+            i += 1
+        if token.kind == "number":
+            i = _absorb_suffixes(token, tokens, i)
+        merged.append(token)
+    return merged
+
+
+def _opens_number_words(token: Token) -> bool:
+    # "k", "m", "bn" scale a number written in digits; spelled out they open a number.
+    return token.has(Role.NUMBER_WORD) or (token.has(Role.SCALE) and len(token.text) > 3)
+
+
+def _combine(tokens: Sequence[Token], first: int, end: int, value: float) -> Token:
+    text = " ".join(t.text for t in tokens[first:end])
+    number = Token("number", text, tokens[first].start, tokens[end - 1].end, _NO_ENTRY)
+    number.value = value
+    number.glued = tokens[first].glued
+    return number
+
+
+def _number_words(tokens: Sequence[Token], first: int) -> tuple[int, float]:
+    """The end of a run of number words from ``first`` and its value ((first, 0) if none)."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    decimals: list[float] | None = None
+    i = first
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "number" and decimals is not None:
+            break
+        if token.kind != "word":
+            break
+        if decimals is not None and token.has(Role.NUMBER_WORD) and token.value is not None:
+            decimals.append(token.value)
+        elif token.has(Role.NUMBER_WORD) and token.value is not None:
+            current += token.value
+            seen = True
+        elif token.has(Role.SCALE) and token.value is not None and (seen or i == first):
+            scale = token.value
+            if scale >= 1000:
+                total += (current or 1) * scale
+                current = 0
+            else:
+                current = (current or 1) * scale
+            seen = True
+        elif token.has(Role.DECIMAL_POINT) and seen and decimals is None:
+            decimals = []
+        elif token.has(Role.NUMBER_JOINER) and seen and _number_follows(tokens, i + 1):
+            pass
+        else:
+            break
+        i += 1
+    if not seen:
+        return first, 0.0
+    value = total + current
+    if decimals:
+        value += float("0." + "".join(str(int(d)) for d in decimals if 0 <= d < 10) or 0)
+    return i, value
+
+
+def _number_follows(tokens: Sequence[Token], i: int) -> bool:
+    return i < len(tokens) and tokens[i].has(Role.NUMBER_WORD | Role.SCALE)
+
+
+def _compound_number(word: str, lexicon: Lexicon) -> float | None:
+    """A number written as one word of number parts ("fünfundzwanzig", "einhundert")."""
+    if len(word) < 6 or not word.isalpha():
+        return None
+    parts = _segment(word, lexicon)
+    if parts is None or len(parts) < 2:
+        return None
+    total = 0.0
+    current = 0.0
+    for entry in parts:
+        if entry.roles & Role.SCALE and entry.value is not None:
+            if entry.value >= 1000:
+                total += (current or 1) * entry.value
+                current = 0
+            else:
+                current = (current or 1) * entry.value
+        elif entry.value is not None:
+            current += entry.value
+    return total + current
+
+
+def _segment(word: str, lexicon: Lexicon) -> list[Entry] | None:
+    # Longest-first segmentation into number parts; number words are short, so the
+    # recursion is shallow and bounded by the word's length.
+    if not word:
+        return []
+    for size in range(min(len(word), 12), 1, -1):
+        entry = lexicon.words.get(word[:size])
+        if entry is not None and entry.roles & _NUMBER_PARTS:
+            rest = _segment(word[size:], lexicon)
+            if rest is not None:
+                if entry.roles & Role.NUMBER_JOINER:
+                    return rest
+                return [entry, *rest]
+    return None
+
+
+def _absorb_suffixes(number: Token, tokens: Sequence[Token], i: int) -> int:
+    """Fold a scale, percent or times mark that follows a number into it."""
+    while i < len(tokens):
+        nxt = tokens[i]
+        adjacent = nxt.start == number.end or nxt.start == number.end + 1
+        if not adjacent:
+            break
+        scale = nxt.kind == "word" and nxt.has(Role.SCALE) and not nxt.has(Role.NUMBER_WORD)
+        if scale and nxt.value is not None:
+            number.value = (number.value or 0) * nxt.value
+        elif nxt.has(Role.PERCENT):
+            number.percent = True
+        elif nxt.has(Role.TIMES):
+            number.times = True
+        else:
+            break
+        number.end = nxt.end
+        i += 1
+    return i
+
+
+def clauses(tokens: Sequence[Token]) -> list[Clause]:
+    """The clauses of a field, in order, with their sentence and 1-based line numbers."""
+    found: list[Clause] = []
+    sentence, line = 0, 1
+    first, opener, first_line = 0, 0, 1
+    for i, token in enumerate(tokens):
+        if token.kind == "mark" and (token.text in _SENTENCE_END or token.text in _CLAUSE_BREAK):
+            if i > first:
+                found.append(Clause(first, i, sentence, first_line, opener))
+            if token.text in _SENTENCE_END:
+                sentence += 1
+            if token.text == "\n":
+                line += 1
+            first, opener, first_line = i + 1, 0, line
+        elif (
+            token.has(Role.SUBORDINATOR | Role.COORDINATOR)
+            and i > first
+            and not token.has(Role.VERB)
+        ):
+            found.append(Clause(first, i, sentence, first_line, opener))
+            first, opener, first_line = i, token.roles, line
+        elif token.capital and i > first and token.has(_SENTENCE_OPENERS) and _run_on(tokens, i):
+            # "… above 500 bps Buy 3 ES": a capitalised action word after a word or a
+            # number, with no stop between, starts a sentence whose stop was left out.
+            found.append(Clause(first, i, sentence, first_line, opener))
+            sentence += 1
+            first, opener, first_line = i, 0, line
+    if first < len(tokens):
+        found.append(Clause(first, len(tokens), sentence, first_line, opener))
+    return found

@@ -1,0 +1,269 @@
+"""Who is asked to act, and when: the mood of an action word in its clause.
+
+A directive blocks only when it is an instruction *to us*: an imperative or a verbless
+fragment ("Entry 4,500"), a recommendation ("we recommend", "should", "a purchase … is
+recommended", "it would be a mistake not to …"), or a plan of ours or the reader's ("we
+will buy", "you could add"). A description of a third party ("CTAs are long 80 %"), of
+the past ("long bonds rallied") or a policy maker's options passes. Negation is scoped to
+the predicate it governs: "do not buy" negates the buy, "we do not recommend buying"
+negates the recommendation, and the frames of :data:`Role.URGE` ("can't go wrong",
+"mistake not to") urge whatever they frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from policies.scan.lexer import Clause, Token
+from policies.scan.vocabulary import Form, Lexicon, Role
+
+__all__ = ["ClauseMood", "analyse_sentence"]
+
+# Tokens a negation reaches across on its way to the predicate it governs.
+_TRANSPARENT: Final = (
+    Role.AUX
+    | Role.MODAL
+    | Role.DET
+    | Role.PREFIX
+    | Role.NEG
+    | Role.SELF
+    | Role.ADDRESSEE
+    | Role.PREP
+    | Role.GENERIC
+)
+_NEGATION_REACH: Final = 6
+_RECOMMENDING: Final = Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL
+# Subjects whose "should" is commentary on policy or on others' flows, not advice to us.
+_OTHERS: Final = Role.THIRD | Role.INSTITUTION
+_FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
+
+
+class ClauseMood:
+    """What a clause says about who acts: its subject, recommendation, negations, tense."""
+
+    __slots__ = ("clause", "conditional", "recommend", "recommend_at", "subject", "tokens", "urge")
+
+    def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
+        self.tokens = tokens
+        self.clause = clause
+        self.conditional = bool(clause.opener & Role.CONDITIONAL)
+        self.urge = False
+        # Roles of the recommendation that governs the clause (0: none); -1: negated.
+        self.recommend = 0
+        # Where it stands: a modal or a verb governs what follows it, not its subject.
+        self.recommend_at = -1
+        self.subject = 0
+
+
+def analyse_sentence(
+    tokens: Sequence[Token], sentence: Sequence[Clause], lexicon: Lexicon
+) -> list[ClauseMood]:
+    """The mood of every clause of one sentence, recommendations carried forward."""
+    moods = [ClauseMood(tokens, clause) for clause in sentence]
+    urge = any(tokens[i].has(Role.URGE) for c in sentence for i in range(c.first, c.last))
+    carried = 0
+    previous_subject = 0
+    for mood in moods:
+        mood.urge = urge
+        clause = mood.clause
+        own, own_at = _recommendation(tokens, clause)
+        mood.subject = _leading_subject(tokens, clause)
+        if not mood.subject and clause.opener & Role.COORDINATOR:
+            mood.subject = previous_subject
+        previous_subject = mood.subject or previous_subject
+        if own:
+            mood.recommend, mood.recommend_at = own, own_at
+        elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
+            mood.recommend, mood.recommend_at = carried, clause.first - 1
+        if own:
+            carried = own
+    return moods
+
+
+def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """Whether the action word at ``position`` is asked of us (and not negated)."""
+    tokens = mood.tokens
+    token = tokens[position]
+    if negated(tokens, mood.clause, position):
+        return mood.urge
+    if mood.urge:
+        return True
+    subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
+    if mood.recommend == -1:
+        return False
+    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position
+    if mood.recommend and governs:
+        if subject & Role.INSTITUTION:
+            return False
+        if mood.recommend & (Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL):
+            return not (subject & _OTHERS and not mood.recommend & Role.REC_ADJ)
+        # A forecasting modal ("could", "will") advises only us and the reader.
+        if subject & (Role.SELF | Role.ADDRESSEE):
+            return True
+    if mood.conditional:
+        return False
+    if _past(tokens, mood.clause, position, lexicon):
+        return False
+    if subject & (Role.SELF | Role.ADDRESSEE):
+        return True
+    if subject:
+        return False
+    if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
+        return False
+    return not _part_of_subject(tokens, mood.clause, position, lexicon)
+
+
+def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A negation or an avoiding verb governs the token at ``position``."""
+    steps = 0
+    i = position - 1
+    while i >= clause.first and steps < _NEGATION_REACH:
+        token = tokens[i]
+        if token.has(Role.NEG | Role.AVOID) and not token.has(Role.URGE):
+            return True
+        if token.has(_RECOMMENDING | Role.VERB) and not token.has(_TRANSPARENT):
+            break  # the negation, if any, governs that predicate instead
+        if token.kind == "word" and not token.has(_TRANSPARENT) and not token.text.endswith("ly"):
+            break
+        i -= 1
+        steps += 1
+    token = tokens[position]
+    after = position + 1
+    # "market orders are not used": the action word is the subject of a negated verb.
+    if (
+        after + 1 < clause.last
+        and tokens[after].has(Role.AUX | Role.MODAL)
+        and tokens[after + 1].has(Role.NEG)
+    ):
+        return True
+    if token.negation_after:
+        # "Kaufen Sie SAP nicht": the negation may follow, up to the next action word.
+        for j in range(after, clause.last):
+            if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE):
+                return True
+            if tokens[j].has(Role.VERB) and j > after:
+                break
+    return False
+
+
+def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
+    """Roles of the clause's recommendation (0 none, -1 negated) and its first position."""
+    found, first = 0, -1
+    for i in range(clause.first, clause.last):
+        token = tokens[i]
+        if token.has(_RECOMMENDING) or token.has(Role.FORECAST_MODAL):
+            if negated(tokens, clause, i) or _negated_after(tokens, clause, i):
+                return -1, i
+            found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
+            first = i if first < 0 else first
+    return found, first
+
+
+def _negated_after(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    token = tokens[position]
+    if not token.negation_after or not token.has(Role.RECOMMEND | Role.REC_ADJ):
+        return False
+    return any(tokens[j].has(Role.NEG) for j in range(position + 1, min(clause.last, position + 4)))
+
+
+def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
+    for i in range(clause.first, clause.last):
+        token = tokens[i]
+        if token.has(Role.ACTOR):
+            return token.roles & Role.ACTOR
+        if token.has(Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
+            return 0
+    return 0
+
+
+def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
+    """The actor class of the subject before ``position`` (0: none), UNKNOWN as THIRD."""
+    actor = 0
+    nearest = -1
+    for i in range(clause.first, position):
+        token = tokens[i]
+        if token.has(Role.ACTOR):
+            if not actor:
+                actor = token.roles & Role.ACTOR
+        elif _content(token):
+            nearest = i
+    if actor:
+        return actor
+    if nearest < 0:
+        return 0
+    action = tokens[position]
+    noun = tokens[nearest]
+    if action.agreement and action.forms & Form.BASE:
+        # English: a base-form verb has a plural subject or none ("At the open buy").
+        plural = noun.text.endswith("s") and not noun.text.endswith("ss")
+        return Role.THIRD if plural and not noun.upper else 0
+    if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
+        return 0  # a fronted object: "100 SAP-Aktien kaufen"
+    return Role.THIRD
+
+
+def _content(token: Token) -> bool:
+    """A word that can be (part of) a subject noun phrase."""
+    if token.kind != "word":
+        return False
+    if token.has(
+        Role.DET
+        | Role.PREP
+        | Role.PREFIX
+        | Role.NEG
+        | Role.MODAL
+        | Role.AUX
+        | Role.COORDINATOR
+        | Role.SUBORDINATOR
+        | _RECOMMENDING
+        | Role.URGE
+        | Role.NUMBER_WORD
+        | Role.PERCENT
+    ):
+        return False
+    return not token.text.endswith("ly")
+
+
+def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> bool:
+    token = tokens[position]
+    if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
+        return True
+    for i in range(clause.first, position):
+        if tokens[i].has(Role.AUX) and tokens[i].forms & Form.PAST:
+            return True
+    return False
+
+
+def _part_of_subject(
+    tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
+) -> bool:
+    """The action word starts a noun phrase that a finite verb later in the clause predicates.
+
+    "Long bonds rallied 3 %", "Stops are clustered at 4,480": an action word followed by
+    an auxiliary, a modal, a describing verb or an English past tense is not an order.
+    Strong verbs in their base form ("Buy 100 SPY now it is cheap") are exempt.
+    """
+    token = tokens[position]
+    strong = (
+        token.has(Role.BUY | Role.SELL | Role.EXECUTE | Role.REBALANCE)
+        and (token.forms & Form.BASE)
+        and not token.has(Role.SIDE_ADJ)
+    )
+    if strong:
+        return False
+    for i in range(position + 1, clause.last):
+        nxt = tokens[i]
+        if nxt.has(_FINITE) and not nxt.has(Role.VERB & ~Role.TRADE):
+            return True
+        if nxt.kind == "word" and nxt.roles == 0 and _english_past(nxt.text, lexicon):
+            return True
+    return False
+
+
+def _english_past(word: str, lexicon: Lexicon) -> bool:
+    return (
+        len(word) > 4
+        and word not in lexicon.not_past
+        and any(word.endswith(suffix) for suffix in lexicon.past_suffixes)
+    )

@@ -1,0 +1,92 @@
+"""Structured records read as orders: side with size or price, levels, leverage, limits,
+weights, live-mode settings, execution switches and intent names.
+
+A record is the pairs of one output item (typed answers: at any depth, across its nested
+objects), of one free-text field, or of one table row. Keys and values are compared with
+:meth:`~policies.scan.vocabulary.Lexicon.field_roles`, so ``Order_Qty``, ``order-qty``
+and ``orderQty`` agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from orchestrator.core.patterns import lazy_pattern
+from policies.scan.categories import Category
+from policies.scan.structure import Pair
+from policies.scan.vocabulary import Lexicon
+
+__all__ = ["RecordHit", "record_hits"]
+
+_NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|bps)?")
+
+
+class RecordHit(NamedTuple):
+    """A structured finding: its category, the pairs that make it, and a short reason."""
+
+    category: Category
+    pairs: tuple[Pair, ...]
+    reason: str
+
+
+def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The roles of a key, or of its last words ("hawkish surprise paper_trading")."""
+    roles = lexicon.field_roles(key)
+    words = key.split()
+    for size in (3, 2, 1):
+        if roles or len(words) <= size:
+            break
+        roles = lexicon.field_roles(" ".join(words[-size:]))
+    return roles
+
+
+def _numeric(value: str) -> bool:
+    return _NUMBER.match(value.strip()) is not None
+
+
+def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str]) -> list[RecordHit]:
+    """The findings of one record."""
+    hits: list[RecordHit] = []
+    sides: list[Pair] = []
+    supports: list[Pair] = []
+    for pair in pairs:
+        own = _own_roles(pair.keys[-1], lexicon)
+        above = {role for key in pair.keys[:-1] for role in lexicon.field_roles(key)}
+        value = lexicon.value_roles(pair.value)
+        numeric = _numeric(pair.value)
+        is_side = "buy" in value or "sell" in value
+        if "r_order" in active and is_side and (set(own) & {"side", "kind"} or not own):
+            sides.append(pair)
+        if (("quantity" in own or "price" in own or "level" in own) and numeric) or "symbol" in own:
+            supports.append(pair)
+        if "r_level" in active and "level" in own and numeric:
+            hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
+        if "r_leverage" in active and "leverage" in own and numeric:
+            hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
+        if "r_limit" in active and "limit" in own and numeric:
+            hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
+        if "r_weight" in active and ("weight" in own or "weight" in above) and numeric:
+            hits.append(RecordHit("rebalance", (pair,), f"{' '.join(pair.keys)} {pair.value}"))
+        if "r_live" in active and (
+            ("mode" in own and "live" in value)
+            or ("live" in own and "on" in value)
+            or ("safety" in own and "off" in value)
+        ):
+            hits.append(RecordHit("live_toggle", (pair,), f"{pair.keys[-1]} = {pair.value}"))
+        if "r_exec" in active and "execute" in own and "on" in value:
+            hits.append(RecordHit("execution", (pair,), f"{pair.keys[-1]} = {pair.value}"))
+        if "r_intent" in active and "kind" in own:
+            category = lexicon.intent(pair.value)
+            if category is not None:
+                hits.append(RecordHit(category, (pair,), f"{pair.keys[-1]} {pair.value}"))
+    if sides and supports:
+        side = sides[0]
+        hits.append(
+            RecordHit(
+                "order",
+                (side, supports[0]),
+                f"{side.keys[-1]} {side.value} with {supports[0].keys[-1]} {supports[0].value}",
+            )
+        )
+    return hits

@@ -1,0 +1,385 @@
+"""The content scanner: fields in, violations out.
+
+A document is a list of *units* (one output item of a typed answer, one free-text
+answer, one critique), each a list of fields ``(path, text)``, plus the structured
+records a typed answer carries outside its text fields. The scanner
+
+1. proves most documents clean from their words alone (:mod:`policies.scan.gate`);
+2. otherwise normalises each field once (:mod:`policies.scan.normalise`), lexes it,
+   reads its clauses for directives (:mod:`policies.scan.directives`) and its key/value
+   pairs and tables for structured orders (:mod:`policies.scan.records`);
+3. completes a side that lacks its size with a parameter fragment later in the field or
+   in another field of the same unit;
+4. reports each finding once, as a :class:`~policies.findings.Violation` naming the rule,
+   the field path and the span in the field as given, for the categories the scope
+   enforces.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final, NamedTuple
+
+from orchestrator.core.patterns import lazy_pattern
+from policies.findings import Violation
+from policies.scan.categories import LABELS, RULES, Category
+from policies.scan.directives import Hit, Pending, find_directives, parameter_fragments
+from policies.scan.gate import Gate, marks
+from policies.scan.lexer import clauses, tokenize
+from policies.scan.normalise import Normalised, normalise, quick_form
+from policies.scan.records import RecordHit, record_hits
+from policies.scan.structure import Pair, leaves, table_rows, text_pairs
+from policies.scan.vocabulary import Lexicon, lexicon_for
+from policies.scan.words import gate_word_list, gate_words
+
+__all__ = ["Field", "Record", "Scanner", "scanner_for"]
+
+_SNIPPET: Final = 80
+# Fields longer than this are read sentence by sentence around telling words.
+_LONG_FIELD: Final = 20_000
+_FOLLOWING: Final = 3
+_LONG_LINE: Final = 4096
+# A sentence ends at a stop followed by a space (not inside "4,500.25") or at a line end.
+_SENTENCE: Final = lazy_pattern(r"(?:[^.!?;\n]|[.!?](?=\S))*[.!?;\n]?")
+_Reading = tuple[list[Hit], list[Pending], list[int]]
+_ESCAPE: Final = lazy_pattern(r"\\[^u]")
+
+
+class Field(NamedTuple):
+    """One free-text field: where it is and what it says."""
+
+    path: str
+    text: str
+
+
+class Record(NamedTuple):
+    """Structured pairs read outside the text fields (a typed item), and where they are."""
+
+    location: str
+    pairs: tuple[Pair, ...]
+
+
+class _Unit(NamedTuple):
+    fields: tuple[Field, ...]
+    records: tuple[Record, ...]
+
+
+class Scanner:
+    """The scanner of one vocabulary (see :func:`scanner_for`)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.gate = Gate(lexicon)
+
+    # --- entry points ---------------------------------------------------------------------
+
+    def scan_fields(
+        self,
+        units: Sequence[Sequence[Field]],
+        categories: frozenset[Category],
+        *,
+        fast: bool = True,
+    ) -> list[Violation]:
+        """Violations in units of text fields (free text, critiques).
+
+        ``fast=False`` never takes the gate's shortcut (the differential test compares
+        both): the result is the same, only slower.
+        """
+        return self._scan([_Unit(tuple(fields), ()) for fields in units], categories, fast)
+
+    def scan_typed(
+        self, raw: str, categories: frozenset[Category], *, fast: bool = True
+    ) -> list[Violation]:
+        """Violations in the raw text of a typed answer: every string, key and record.
+
+        The JSON is read lexically (:func:`policies.scan.structure.leaves`), so a string
+        hidden by a duplicate key or nested beyond any decoder's depth is scanned too, and
+        each is scanned once. Text outside the JSON body is scanned as ``proposal``.
+        """
+        if fast:
+            # JSON escapes other than \u read as separators, as the decoded strings do.
+            escaped = _ESCAPE.sub("  ", raw) if "\\" in raw else raw
+            quick = None if "\\u" in raw else quick_form(escaped)
+            if quick is not None and not self._any_active(quick):
+                return []
+        return self._scan(_typed_units(raw), categories, fast)
+
+    # --- the analysis ---------------------------------------------------------------------
+
+    def _any_active(self, text: str) -> bool:
+        words = gate_word_list(text)
+        words.extend(marks(text))
+        return self.gate.any_active(words, text)
+
+    def _active(self, text: str) -> frozenset[str]:
+        words = gate_word_list(text)
+        words.extend(marks(text))
+        return self.gate.active(words, text)
+
+    def _scan(
+        self, units: list[_Unit], categories: frozenset[Category], fast: bool
+    ) -> list[Violation]:
+        texts = [field.text for unit in units for field in unit.fields]
+        record_text = [
+            " ".join((*pair.keys, pair.value))
+            for unit in units
+            for r in unit.records
+            for pair in r.pairs
+        ]
+        forms = [quick_form(text) for text in texts] if fast else [None]
+        if all(form is not None for form in forms):
+            joined = "\n".join([*(f for f in forms if f is not None), *record_text])
+            if not self._any_active(joined.lower()):
+                return []
+        normalised = {id(field): normalise(field.text) for unit in units for field in unit.fields}
+        joined = "\n".join([*(n.text for n in normalised.values()), *record_text]).lower()
+        active = self._active(joined)
+        if not active:
+            return []
+        violations: list[Violation] = []
+        for unit in units:
+            violations.extend(self._unit(unit, normalised, active, categories))
+        return violations
+
+    def _unit(
+        self,
+        unit: _Unit,
+        normalised: dict[int, Normalised],
+        active: frozenset[str],
+        categories: frozenset[Category],
+    ) -> list[Violation]:
+        per_field: list[list[Hit]] = []
+        pendings = []
+        fragments: list[list[int]] = []
+        lexicon = self.lexicon
+        for field in unit.fields:
+            norm = normalised[id(field)]
+            hits: list[Hit] = []
+            pending: list[Pending] = []
+            params: list[int] = []
+            # A long field is read sentence by sentence; a sentence repeated (padding) is
+            # analysed once, its findings moved to each place it stands.
+            seen: dict[str, _Reading] = {}
+            for start, end in self._stretches(norm.text):
+                key = norm.cased[start:end]
+                reading = seen.get(key)
+                if reading is None:
+                    reading = self._read(norm, start, end, active)
+                    if end - start < len(norm.text):
+                        seen[key] = reading
+                hits.extend(
+                    h._replace(start=h.start + start, end=h.end + start) for h in reading[0]
+                )
+                pending.extend(
+                    w._replace(start=w.start + start, end=w.end + start) for w in reading[1]
+                )
+                params.extend(offset + start for offset in reading[2])
+            pairs = _pairs(norm.text)
+            for record in (pairs, *table_rows(norm.text)):
+                hits.extend(_record_spans(record_hits(record, lexicon, active)))
+            params += [
+                p.start
+                for p in pairs
+                if set(lexicon.field_roles(p.keys[-1])) & {"quantity", "price", "level"}
+                and any(ch.isdigit() for ch in p.value)
+            ]
+            per_field.append(hits)
+            pendings.append(pending)
+            fragments.append(params)
+        with_fragments = sum(1 for params in fragments if params)
+        for index, pending in enumerate(pendings):
+            last = max(fragments[index], default=-1)
+            elsewhere = with_fragments - (1 if fragments[index] else 0) > 0
+            for waiting in pending:
+                if last >= waiting.end or elsewhere:
+                    per_field[index].append(Hit("order", waiting.start, waiting.end))
+        violations: list[Violation] = []
+        for field, hits in zip(unit.fields, per_field, strict=True):
+            violations.extend(_field_violations(field, normalised[id(field)], hits, categories))
+        for structured in unit.records:
+            for hit in record_hits(structured.pairs, lexicon, active):
+                if hit.category in categories:
+                    violations.append(
+                        Violation(
+                            rule=RULES[hit.category],
+                            location=structured.location,
+                            detail=f"{LABELS[hit.category]} in structured fields: {hit.reason}",
+                        )
+                    )
+        return violations
+
+    def _read(self, norm: Normalised, start: int, end: int, active: frozenset[str]) -> _Reading:
+        """Directives, waiting sides and parameter fragments of one stretch, offsets from its start."""
+        tokens = tokenize(norm.text, norm.cased, self.lexicon, start, end)
+        found = clauses(tokens)
+        hits, pending = find_directives(tokens, found, self.lexicon, active)
+        return (
+            [h._replace(start=h.start - start, end=h.end - start) for h in hits],
+            [w._replace(start=w.start - start, end=w.end - start) for w in pending],
+            [offset - start for offset in parameter_fragments(tokens, found)],
+        )
+
+    def _stretches(self, text: str) -> list[tuple[int, int]]:
+        """What of a field to read: all of it, or in a long field its sentences one by one.
+
+        Of a long field only the sentences that satisfy a family of the gate on their own
+        are analysed, and the few after a side that may wait for its size (they may hold
+        the size). Any finding needs its family's words in its own sentence, so nothing
+        is lost but completions from further away; the cost stays linear and small.
+        """
+        if len(text) <= _LONG_FIELD:
+            return [(0, len(text))]
+        gate = self.gate
+        stretches: list[tuple[int, int]] = []
+        until = -1
+        seen: dict[str, tuple[bool, bool]] = {}  # per distinct sentence: (active, may wait)
+        for index, match in enumerate(_SENTENCE.finditer(text)):
+            start, end = match.start(), match.end()
+            if start == end:
+                continue
+            piece = match.group()
+            verdict = seen.get(piece)
+            if verdict is None:
+                words = gate_words(piece) | marks(piece)
+                waits = not gate.waiting.isdisjoint(words)
+                verdict = seen[piece] = (bool(gate.active(words, piece)) or waits, waits)
+            if verdict[1]:
+                until = index + _FOLLOWING
+            if verdict[0] or index <= until:
+                stretches.append((start, end))
+        return stretches
+
+
+def _pairs(text: str) -> list[Pair]:
+    """Key/value pairs of a field; in a long field only stretches that can hold one are read.
+
+    A long field is read by line, and a very long line by sentence, each distinct stretch
+    once: a key/value pair never spans a sentence of prose.
+    """
+    if len(text) <= _LONG_FIELD:
+        return text_pairs(text)
+    pairs: list[Pair] = []
+    seen: dict[str, list[Pair]] = {}
+    offset = 0
+    for line in text.split("\n"):
+        if ":" in line or "=" in line:
+            pieces = (
+                [(m.start(), m.group()) for m in _SENTENCE.finditer(line) if m.group()]
+                if len(line) > _LONG_LINE
+                else [(0, line)]
+            )
+            for start, piece in pieces:
+                if ":" not in piece and "=" not in piece:
+                    continue
+                found = seen.get(piece)
+                if found is None:
+                    found = seen[piece] = text_pairs(piece)
+                shift = offset + start
+                pairs.extend(p._replace(start=p.start + shift, end=p.end + shift) for p in found)
+        offset += len(line) + 1
+    return pairs
+
+
+def _record_spans(found: list[RecordHit]) -> list[Hit]:
+    """One span per category of a record, from its first pair to its last."""
+    spans: dict[Category, tuple[int, int]] = {}
+    for hit in found:
+        start = min(p.start for p in hit.pairs)
+        end = max(p.end for p in hit.pairs)
+        low, high = spans.get(hit.category, (start, end))
+        spans[hit.category] = (min(low, start), max(high, end))
+    return [Hit(category, start, end) for category, (start, end) in spans.items()]
+
+
+def _field_violations(
+    field: Field, norm: Normalised, hits: list[Hit], categories: frozenset[Category]
+) -> list[Violation]:
+    kept: list[Hit] = []
+    reach: dict[Category, int] = {}  # per category, the end of the findings kept so far
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if hit.category not in categories or hit.start < reach.get(hit.category, -1):
+            continue  # overlaps one kept already: one finding per stretch and category
+        kept.append(hit)
+        reach[hit.category] = max(reach.get(hit.category, -1), hit.end)
+    violations = []
+    breaks = [i for i, ch in enumerate(field.text) if ch == "\n"] if kept else []
+    for hit in kept:
+        start, end = norm.map.to_source(hit.start, hit.end)
+        line = bisect.bisect_left(breaks, start) + 1 if breaks else 0
+        violations.append(
+            Violation(
+                rule=RULES[hit.category],
+                location=field.path,
+                detail=_detail(hit.category, field.text, start, end, line),
+                span=(start, end),
+            )
+        )
+    return violations
+
+
+def _detail(category: Category, text: str, start: int, end: int, line: int) -> str:
+    """One sentence: the category, the line in a text of several, and the snippet."""
+    snippet = " ".join(text[start : min(end, start + 4 * _SNIPPET)].split())
+    if len(snippet) > _SNIPPET:
+        snippet = snippet[: _SNIPPET - 3] + "..."
+    where = f" on line {line}" if line else ""
+    return f'{LABELS[category]}{where}: "{snippet}"'
+
+
+# --- typed answers ---------------------------------------------------------------------------
+
+
+def _typed_units(raw: str) -> list[_Unit]:
+    start, end = raw.find("{"), raw.rfind("}") + 1
+    if start < 0 or end <= start:
+        return [_Unit((Field("proposal", raw),), ())]
+    outside = raw[:start] + " " * (end - start) + raw[end:]
+    grouped: dict[tuple[str | int, ...], tuple[list[Field], list[Pair]]] = {}
+    for leaf in leaves(raw[start:end]):
+        leaf = leaf._replace(start=leaf.start + start, end=leaf.end + start)
+        key = leaf.path[:2] if _is_item(leaf.path) else ()
+        fields, pairs = grouped.setdefault(key, ([], []))
+        here = _path(leaf.path)
+        # An item's own type is the type rules' business, in any spelling.
+        item_type = len(leaf.path) == 3 and _is_item(leaf.path) and leaf.path[2] == "type"
+        if leaf.quoted and not item_type:
+            fields.append(Field(here, leaf.value))
+        names = tuple(part for part in leaf.path if isinstance(part, str))
+        if names and not item_type:
+            pairs.append(
+                Pair(tuple(n.lower() for n in names), leaf.value.lower(), leaf.start, leaf.end)
+            )
+        own = leaf.path[-1] if leaf.path else None
+        if isinstance(own, str) and (" " in own or any(ch.isdigit() for ch in own)):
+            fields.append(Field(f"{here} (key)", own))
+    units: list[_Unit] = []
+    if outside.strip():
+        units.append(_Unit((Field("proposal", outside),), ()))
+    for key, (fields, pairs) in grouped.items():
+        location = _path(key) if key else "proposal"
+        units.append(_Unit(tuple(fields), (Record(location, tuple(pairs)),)))
+    return units
+
+
+def _is_item(path: tuple[str | int, ...]) -> bool:
+    return len(path) >= 2 and path[0] == "outputs" and isinstance(path[1], int)
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    text = ""
+    for part in parts:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "$"
+
+
+_SCANNERS: dict[Path, Scanner] = {}
+
+
+def scanner_for(directory: Path) -> Scanner:
+    """The scanner of a vocabulary folder, built once per folder."""
+    scanner = _SCANNERS.get(directory)
+    if scanner is None:
+        scanner = _SCANNERS[directory] = Scanner(lexicon_for(directory))
+    return scanner

@@ -1,0 +1,94 @@
+"""Rewriting a text while keeping the way back to the original offsets.
+
+Normalisation replaces stretches of a field (a folded letter, a decoded payload, a stripped
+tag); a finding must still name its span in the field *as given*. Each rewrite records its
+edits, and :class:`TextMap` maps a span of the final text back through every rewrite. A
+span that starts or ends inside a replacement widens to the whole replaced stretch.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from typing import NamedTuple
+
+__all__ = ["Edit", "TextMap", "rewrite"]
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` (offsets in the text being rewritten) by ``replacement``."""
+
+    start: int
+    end: int
+    replacement: str
+
+
+class _Layer(NamedTuple):
+    new_starts: list[int]
+    new_ends: list[int]
+    old_starts: list[int]
+    old_ends: list[int]
+
+    def start(self, position: int) -> int:
+        i = bisect.bisect_right(self.new_starts, position) - 1
+        if i < 0:
+            return position
+        if position < self.new_ends[i]:
+            return self.old_starts[i]
+        if position == self.new_starts[i] == self.new_ends[i]:
+            return self.old_starts[i]  # a span starting where a tag was removed includes it
+        return position + self.old_ends[i] - self.new_ends[i]
+
+    def end(self, position: int) -> int:
+        i = bisect.bisect_left(self.new_starts, position) - 1
+        if i < 0:
+            return position
+        if position <= self.new_ends[i]:
+            return self.old_ends[i]
+        return position + self.old_ends[i] - self.new_ends[i]
+
+
+class TextMap:
+    """The rewrites from an original text to its final form, newest last."""
+
+    __slots__ = ("_layers",)
+
+    def __init__(self) -> None:
+        self._layers: list[_Layer] = []
+
+    def push(self, layer: _Layer | None) -> None:
+        if layer is not None:
+            self._layers.append(layer)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The span in the original text that ``[start, end)`` of the final text came from."""
+        for layer in reversed(self._layers):
+            start, end = layer.start(start), layer.end(end)
+        return start, max(start, end)
+
+
+def rewrite(text: str, edits: Iterable[Edit]) -> tuple[str, _Layer | None]:
+    """``text`` with the edits applied (sorted, non-overlapping), and their layer for a map."""
+    pieces: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    old_starts: list[int] = []
+    old_ends: list[int] = []
+    cursor = 0
+    length = 0
+    for edit in edits:
+        if edit.start < cursor:
+            continue  # overlapping: the earlier edit wins
+        pieces.append(text[cursor : edit.start])
+        length += edit.start - cursor
+        new_starts.append(length)
+        pieces.append(edit.replacement)
+        length += len(edit.replacement)
+        new_ends.append(length)
+        old_starts.append(edit.start)
+        old_ends.append(edit.end)
+        cursor = edit.end
+    if not new_starts:
+        return text, None
+    pieces.append(text[cursor:])
+    return "".join(pieces), _Layer(new_starts, new_ends, old_starts, old_ends)

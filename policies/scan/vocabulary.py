@@ -1,0 +1,733 @@
+"""The scanner's vocabularies: data files per language, decoded and compiled once.
+
+``<config>/vocabulary/<lang>.toml`` says which words play which part in a directive
+(verbs, objects, units, actors, negations, modal and recommendation forms, structured
+field names); the scanner's code says how the parts combine. Every file in the folder is a
+language; their entries are merged into one :class:`Lexicon`, so a text may mix languages.
+
+Entries are folded and lower-cased exactly as the scanned text is
+(:func:`policies.scan.normalise.fold_for_matching`) and split into the lexer's tokens, so
+that matching is a dictionary lookup per token. Compilation is cached per folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final, Literal, TypeVar
+
+import msgspec
+import platformdirs
+
+from orchestrator.core.canonical import sha256_prefixed
+from orchestrator.core.config import CapabilityScope
+from orchestrator.core.errors import ConfigError
+from orchestrator.core.fileio import decode_utf8, read_bytes, write_new_file
+from orchestrator.core.patterns import lazy_pattern
+from orchestrator.core.resources import shipped_dir
+from policies.normalize import fold_cased
+from policies.scan.categories import Category
+from policies.scan.words import phrase_words
+
+__all__ = [
+    "Entry",
+    "Form",
+    "Lexicon",
+    "Role",
+    "VocabularyFile",
+    "cache_dir",
+    "fold_for_matching",
+    "letter_runs",
+    "lexicon_for",
+    "shipped_vocabulary_dir",
+    "vocabulary_dir",
+    "vocabulary_files",
+]
+
+
+def fold_for_matching(text: str) -> str:
+    """Folded and lower-cased as the scanner matches: the one fold for text and entries."""
+    return fold_cased(text).lower().replace("ß", "ss")
+
+
+def letter_runs(text: str) -> list[str]:
+    """The runs of letters of a folded key or value: how structured names are compared."""
+    return _LETTERS.findall(fold_for_matching(text))
+
+
+_LETTERS: Final = lazy_pattern(r"[a-z]+")
+
+
+def _joined(runs: list[str]) -> tuple[str, frozenset[int]]:
+    """The runs joined, and the offsets where one run ends and the next begins."""
+    bounds = set()
+    length = 0
+    for run in runs[:-1]:
+        length += len(run)
+        bounds.add(length)
+    return "".join(runs), frozenset(bounds)
+
+
+# --- the file format --------------------------------------------------------------------
+
+_Words = tuple[str, ...]
+_T = TypeVar("_T")
+
+
+class _Section(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):
+    pass
+
+
+class LanguageInfo(_Section, frozen=True, kw_only=True):
+    code: str
+    name: str
+    negation_after_verb: bool = False
+    subject_agreement: bool = False
+    past_suffixes: _Words = ()
+    not_past: _Words = ()
+
+
+class Actions(_Section, frozen=True, kw_only=True):
+    buy: _Words = ()
+    sell: _Words = ()
+    side_adjectives: _Words = ()
+    trade: _Words = ()
+    execute: _Words = ()
+    place: _Words = ()
+    close: _Words = ()
+    change: _Words = ()
+    switch: _Words = ()
+    disable: _Words = ()
+    allocate: _Words = ()
+    rebalance: _Words = ()
+
+
+class Objects(_Section, frozen=True, kw_only=True):
+    orders: _Words = ()
+    positions: _Words = ()
+    brokers: _Words = ()
+    order_types: _Words = ()
+    limits: _Words = ()
+    levels: _Words = ()
+    leverage: _Words = ()
+    live: _Words = ()
+    production: _Words = ()
+    paper: _Words = ()
+    safety: _Words = ()
+    portfolio: _Words = ()
+    weights: _Words = ()
+    nav: _Words = ()
+    instruments: _Words = ()
+    units: _Words = ()
+    currencies: _Words = ()
+    references: _Words = ()
+
+
+class Mood(_Section, frozen=True, kw_only=True):
+    self_: _Words = msgspec.field(default=(), name="self")
+    addressee: _Words = ()
+    generic: _Words = ()
+    third_parties: _Words = ()
+    institutions: _Words = ()
+    negations: _Words = ()
+    negating_verbs: _Words = ()
+    recommend: _Words = ()
+    recommend_modals: _Words = ()
+    forecast_modals: _Words = ()
+    recommend_adjectives: _Words = ()
+    urge_frames: _Words = ()
+    auxiliaries: _Words = ()
+    describe: _Words = ()
+    conditionals: _Words = ()
+    subordinators: _Words = ()
+    coordinators: _Words = ()
+    prefixes: _Words = ()
+    prepositions: _Words = ()
+    determiners: _Words = ()
+    level_links: _Words = ()
+    non_actions: _Words = ()
+    not_tickers: _Words = ()
+
+
+class Numbers(_Section, frozen=True, kw_only=True):
+    values: dict[str, float] = {}
+    scales: dict[str, float] = {}
+    point: _Words = ()
+    joiners: _Words = ()
+    percent: _Words = ()
+    times: _Words = ()
+
+
+class Fields(_Section, frozen=True, kw_only=True):
+    side: _Words = ()
+    quantity: _Words = ()
+    symbol: _Words = ()
+    price: _Words = ()
+    level: _Words = ()
+    leverage: _Words = ()
+    limit: _Words = ()
+    weight: _Words = ()
+    mode: _Words = ()
+    live: _Words = ()
+    safety: _Words = ()
+    execute: _Words = ()
+    kind: _Words = ()
+
+
+class Values(_Section, frozen=True, kw_only=True):
+    buy: _Words = ()
+    sell: _Words = ()
+    live: _Words = ()
+    on: _Words = ()
+    off: _Words = ()
+
+
+class Intents(_Section, frozen=True, kw_only=True):
+    order: _Words = ()
+    execution: _Words = ()
+    risk_limit: _Words = ()
+    live_toggle: _Words = ()
+    rebalance: _Words = ()
+
+
+class VocabularyFile(_Section, frozen=True, kw_only=True):
+    """One ``<lang>.toml``."""
+
+    language: LanguageInfo
+    actions: Actions = Actions()
+    objects: Objects = Objects()
+    mood: Mood = Mood()
+    numbers: Numbers = Numbers()
+    fields: Fields = Fields()
+    values: Values = Values()
+    intents: Intents = Intents()
+
+
+# --- roles ----------------------------------------------------------------------------------
+
+
+class Role:
+    """Bit flags: the parts a token can play. A token may play several."""
+
+    BUY: Final = 1 << 0
+    SELL: Final = 1 << 1
+    SIDE_ADJ: Final = 1 << 2
+    TRADE: Final = 1 << 3
+    EXECUTE: Final = 1 << 4
+    PLACE: Final = 1 << 5
+    CLOSE: Final = 1 << 6
+    CHANGE: Final = 1 << 7
+    SWITCH: Final = 1 << 8
+    DISABLE: Final = 1 << 9
+    ALLOCATE: Final = 1 << 10
+    REBALANCE: Final = 1 << 11
+    ORDER_OBJ: Final = 1 << 12
+    POSITIONS: Final = 1 << 13
+    BROKER: Final = 1 << 14
+    ORDER_TYPE: Final = 1 << 15
+    LIMIT_OBJ: Final = 1 << 16
+    LEVEL: Final = 1 << 17
+    LEVERAGE: Final = 1 << 18
+    LIVE: Final = 1 << 19
+    PRODUCTION: Final = 1 << 20
+    PAPER: Final = 1 << 21
+    SAFETY: Final = 1 << 22
+    PORTFOLIO: Final = 1 << 23
+    WEIGHT: Final = 1 << 24
+    NAV: Final = 1 << 25
+    INSTRUMENT: Final = 1 << 26
+    UNIT: Final = 1 << 27
+    CURRENCY: Final = 1 << 28
+    SELF: Final = 1 << 29
+    ADDRESSEE: Final = 1 << 30
+    GENERIC: Final = 1 << 31
+    THIRD: Final = 1 << 32
+    INSTITUTION: Final = 1 << 33
+    NEG: Final = 1 << 34
+    AVOID: Final = 1 << 35
+    RECOMMEND: Final = 1 << 36
+    REC_MODAL: Final = 1 << 37
+    FORECAST_MODAL: Final = 1 << 38
+    REC_ADJ: Final = 1 << 39
+    URGE: Final = 1 << 40
+    AUX: Final = 1 << 41
+    DESCRIBE: Final = 1 << 42
+    CONDITIONAL: Final = 1 << 43
+    SUBORDINATOR: Final = 1 << 44
+    COORDINATOR: Final = 1 << 45
+    PREFIX: Final = 1 << 46
+    PREP: Final = 1 << 47
+    DET: Final = 1 << 48
+    LEVEL_LINK: Final = 1 << 49
+    NON_ACTION: Final = 1 << 50
+    NOT_TICKER: Final = 1 << 51
+    NUMBER_WORD: Final = 1 << 52
+    SCALE: Final = 1 << 53
+    DECIMAL_POINT: Final = 1 << 54
+    NUMBER_JOINER: Final = 1 << 55
+    PERCENT: Final = 1 << 56
+    TIMES: Final = 1 << 57
+    REFERENCE: Final = 1 << 58
+
+    SIDE: Final = BUY | SELL
+    ACTOR: Final = SELF | ADDRESSEE | GENERIC | THIRD | INSTITUTION
+    VERB: Final = (
+        BUY | SELL | TRADE | EXECUTE | PLACE | CLOSE | CHANGE | SWITCH | DISABLE | ALLOCATE
+    ) | REBALANCE
+    MODAL: Final = REC_MODAL | FORECAST_MODAL
+
+
+class Form:
+    """Bit flags: the grammatical forms of a verb entry."""
+
+    BASE: Final = 1 << 0
+    THIRD: Final = 1 << 1
+    GERUND: Final = 1 << 2
+    PAST: Final = 1 << 3
+    PARTICIPLE: Final = 1 << 4
+    NOUN: Final = 1 << 5
+
+
+_FORMS: Final = {
+    "base": Form.BASE,
+    "third": Form.THIRD,
+    "gerund": Form.GERUND,
+    "past": Form.PAST,
+    "participle": Form.PARTICIPLE,
+    "noun": Form.NOUN,
+}
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """What one word or phrase is: its roles, the forms of its verb roles, its number."""
+
+    roles: int
+    forms: int
+    value: float | None = None
+    # True when a language it belongs to lets a negation follow the verb.
+    negation_after: bool = False
+    # True when a language it belongs to makes a base verb agree with its subject.
+    agreement: bool = False
+
+
+FieldRole = Literal[
+    "side", "quantity", "symbol", "price", "level", "leverage", "limit", "weight", "mode",
+    "live", "safety", "execute", "kind",
+]  # fmt: skip
+ValueRole = Literal["buy", "sell", "live", "on", "off"]
+
+
+class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
+    """Every language of one vocabulary folder, compiled for lookup.
+
+    ``words`` maps a single token to its entry; ``phrases`` maps the first token of a
+    phrase to the phrases starting with it, longest first. ``fields``, ``values`` and
+    ``intents`` are keyed by :func:`squash_key`.
+    """
+
+    languages: tuple[str, ...]
+    words: dict[str, Entry]
+    phrases: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+    fields: dict[str, tuple[tuple[FieldRole, ...], frozenset[int]]]
+    values: dict[str, tuple[tuple[ValueRole, ...], frozenset[int]]]
+    intents: dict[str, tuple[Category, frozenset[int]]]
+    past_suffixes: tuple[str, ...]
+    not_past: frozenset[str]
+    anchors: dict[int, frozenset[str]]
+    # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
+    record_anchors: dict[str, frozenset[str]]
+
+    def field_roles(self, key: str) -> tuple[FieldRole, ...]:
+        found = _lookup(self.fields, key)
+        return found[0] if found is not None else ()
+
+    def value_roles(self, value: str) -> tuple[ValueRole, ...]:
+        found = _lookup(self.values, value)
+        return found[0] if found is not None else ()
+
+    def intent(self, value: str) -> Category | None:
+        found = _lookup(self.intents, value)
+        return found[0] if found is not None else None
+
+    def words_with(self, roles: int) -> frozenset[str]:
+        """Gate words of every entry with any of ``roles`` (see :mod:`policies.scan.gate`)."""
+        found: set[str] = set()
+        for bit in _bits(roles):
+            found |= self.anchors.get(bit, frozenset())
+        return frozenset(found)
+
+
+def _lookup(
+    table: dict[str, tuple[_T, frozenset[int]]], text: str
+) -> tuple[_T, frozenset[int]] | None:
+    joined, bounds = _joined(letter_runs(text))
+    found = table.get(joined)
+    if found is None or not bounds <= found[1]:
+        return None
+    return found
+
+
+# --- loading ----------------------------------------------------------------------------------
+
+
+def shipped_vocabulary_dir() -> Path:
+    """The ``config/vocabulary/`` this installation ships (the checkout's, else the wheel's)."""
+    shipped = shipped_dir("config")
+    if shipped is None:
+        raise ConfigError("this installation ships no config/; pass --config-dir")
+    return shipped / "vocabulary"
+
+
+@functools.lru_cache(maxsize=8)
+def vocabulary_files(directory: Path) -> tuple[tuple[Path, str], ...]:
+    """The vocabulary files of a folder with the sha256 of their bytes (the inputs manifest);
+    read once per process, like the lexicon compiled from them."""
+    return tuple(
+        (path, sha256_prefixed(read_bytes(path, what="vocabulary file")))
+        for path in sorted(directory.glob("*.toml"))
+    )
+
+
+def vocabulary_dir(scope: CapabilityScope) -> Path:
+    """The vocabulary for a scope: ``vocabulary/`` beside its config folder, else the shipped one.
+
+    A scope read from ``<config>/capability_scopes/X.toml`` uses ``<config>/vocabulary/``
+    when that folder exists, so a config folder can carry its own vocabularies.
+    """
+    return _vocabulary_beside(scope.path)
+
+
+@functools.lru_cache(maxsize=64)
+def _vocabulary_beside(scope_file: str) -> Path:
+    # Cached: the scope policy asks on every message, and the answer is a file-system look.
+    if scope_file:
+        beside = Path(scope_file).resolve().parent.parent / "vocabulary"
+        if beside.is_dir():
+            return beside
+    return shipped_vocabulary_dir()
+
+
+def lexicon_for(directory: Path) -> Lexicon:
+    """The compiled lexicon of a vocabulary folder (cached per resolved folder)."""
+    return _compiled(directory.resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(directory: Path) -> Lexicon:
+    files = sorted(directory.glob("*.toml"))
+    if not files:
+        raise ConfigError(f"{directory}: no vocabulary files (*.toml)", path=directory)
+    sources = [(path, read_bytes(path, what="vocabulary file")) for path in files]
+    key = _cache_key(sources)
+    cached = _cached_lexicon(key)
+    if cached is not None:
+        return cached
+    lexicon = _compile([_load(path, data) for path, data in sources])
+    _cache_lexicon(key, lexicon)
+    return lexicon
+
+
+# Compiling the vocabularies costs a few tens of milliseconds, on every start of the
+# command: the compiled lexicon is kept in the user's cache directory, under a key that
+# covers the vocabulary files' bytes and this compiler's own source, so an edit of either
+# compiles afresh. A cache that cannot be read or written is simply not used.
+CACHE_ENV: Final = "PILOT_CACHE_DIR"
+_lexicon_decoder: Final = msgspec.msgpack.Decoder(Lexicon)
+
+
+def cache_dir() -> Path:
+    """``$PILOT_CACHE_DIR``, else the platform's user cache directory for the pilot."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    return Path(platformdirs.user_cache_dir("market-outlook-pilot"))
+
+
+def _cache_key(sources: list[tuple[Path, bytes]]) -> str:
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path, data in sources:
+        digest.update(path.name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    return digest.hexdigest()[:32]
+
+
+def _cached_lexicon(key: str) -> Lexicon | None:
+    try:
+        data = (cache_dir() / f"lexicon-{key}.msgpack").read_bytes()
+        return _lexicon_decoder.decode(data)
+    except (OSError, msgspec.DecodeError):
+        return None
+
+
+def _cache_lexicon(key: str, lexicon: Lexicon) -> None:
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        write_new_file(
+            folder / f"lexicon-{key}.msgpack",
+            msgspec.msgpack.encode(lexicon),
+            what="lexicon cache",
+            mode=0o600,
+            error=ConfigError,
+        )
+    except (OSError, ConfigError):
+        return  # another process wrote it first, or the cache is not writable: no matter
+
+
+def _load(path: Path, data: bytes) -> VocabularyFile:
+    decode_utf8(data, path=path, what="vocabulary file")  # names the file on bad UTF-8
+    try:
+        return msgspec.toml.decode(data, type=VocabularyFile)
+    except msgspec.ValidationError as exc:
+        raise ConfigError(f"{path}: {exc}", path=path) from exc
+    except msgspec.DecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}", path=path) from exc
+
+
+# --- compiling --------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, ...], list[int | float | bool | None]] = {}
+
+    def add(
+        self,
+        phrases: Iterable[str],
+        role: int,
+        info: LanguageInfo,
+        *,
+        value: float | None = None,
+        tagged: bool = False,
+    ) -> None:
+        for raw in phrases:
+            text, form = raw, Form.BASE
+            if tagged and ":" in raw:
+                text, _, tag = raw.rpartition(":")
+                if tag not in _FORMS:
+                    raise ConfigError(f"vocabulary {info.code}: unknown form {tag!r} in {raw!r}")
+                form = _FORMS[tag]
+            words = phrase_words(fold_for_matching(text))
+            if not words:
+                continue
+            slot = self.entries.setdefault(words, [0, 0, None, False, False])
+            slot[0] = int(slot[0] or 0) | role
+            slot[1] = int(slot[1] or 0) | form
+            if value is not None:
+                slot[2] = value
+            slot[3] = bool(slot[3]) or info.negation_after_verb
+            slot[4] = bool(slot[4]) or info.subject_agreement
+
+    def gate_anchors(self) -> dict[int, frozenset[str]]:
+        """Per role bit, one gate word of each of its entries that every match contains.
+
+        The word chosen is the most telling one: itself an entry of the role ("kauf" of
+        "einen kauf"), else an entry of some action or object role ("long" of "remain
+        long"), else the longest word that is not a function word. The gate stays
+        selective, and any choice is sound: a match contains all the words.
+        """
+        single = {key[0]: int(slot[0] or 0) for key, slot in self.entries.items() if len(key) == 1}
+        anchors: dict[int, set[str]] = {}
+        for key, slot in self.entries.items():
+            roles = int(slot[0] or 0)
+            parts = [w for word in key for w in word.split("'") if w]
+            if not parts:
+                continue
+            for bit in _bits(roles):
+                own = [w for w in parts if single.get(w, 0) & bit]
+                telling = [
+                    w
+                    for w in parts
+                    if single.get(w, 0) & _TELLING and not single.get(w, 0) & _FUNCTION
+                ]
+                content = [w for w in parts if not single.get(w, 0) & _FUNCTION]
+                gate = max(own or telling or content or parts, key=len)
+                anchors.setdefault(bit, set()).add(gate)
+        return {bit: frozenset(found) for bit, found in anchors.items()}
+
+
+_FUNCTION: Final = (
+    Role.DET
+    | Role.PREP
+    | Role.COORDINATOR
+    | Role.SUBORDINATOR
+    | Role.AUX
+    | Role.DESCRIBE
+    | Role.PREFIX
+    | Role.MODAL
+)
+_TELLING: Final = (
+    Role.VERB
+    | Role.SIDE_ADJ
+    | Role.LEVEL
+    | Role.LIMIT_OBJ
+    | Role.LIVE
+    | Role.PAPER
+    | Role.SAFETY
+    | Role.WEIGHT
+    | Role.INSTRUMENT
+    | Role.UNIT
+)
+
+
+def _bits(mask: int) -> Iterable[int]:
+    while mask:
+        low = mask & -mask
+        yield low
+        mask ^= low
+
+
+def _compile(files: list[VocabularyFile]) -> Lexicon:
+    builder = _Builder()
+    fields: dict[str, tuple[list[FieldRole], set[int]]] = {}
+    values: dict[str, tuple[list[ValueRole], set[int]]] = {}
+    intents: dict[str, tuple[Category, set[int]]] = {}
+    record_anchors: dict[str, set[str]] = {}
+    suffixes: set[str] = set()
+    not_past: set[str] = set()
+    for vocabulary in files:
+        info = vocabulary.language
+        suffixes.update(info.past_suffixes)
+        not_past.update(fold_for_matching(w) for w in info.not_past)
+        _add_sections(builder, vocabulary, info)
+        for name in FieldRole.__args__:  # type: ignore[attr-defined]
+            for key in getattr(vocabulary.fields, name):
+                joined, bounds = _joined(letter_runs(key))
+                slot = fields.setdefault(joined, ([], set()))
+                slot[0].append(name)
+                slot[1].update(bounds)
+                record_anchors.setdefault(f"field.{name}", set()).update(_end_runs(key))
+        for name in ValueRole.__args__:  # type: ignore[attr-defined]
+            for word in getattr(vocabulary.values, name):
+                joined, bounds = _joined(letter_runs(word))
+                vslot = values.setdefault(joined, ([], set()))
+                vslot[0].append(name)
+                vslot[1].update(bounds)
+                record_anchors.setdefault(f"value.{name}", set()).update(_end_runs(word))
+        for category in ("order", "execution", "risk_limit", "live_toggle", "rebalance"):
+            for name in getattr(vocabulary.intents, category):
+                joined, bounds = _joined(letter_runs(name))
+                islot = intents.setdefault(joined, (category, set()))
+                islot[1].update(bounds)
+                record_anchors.setdefault("intent", set()).update(_end_runs(name))
+    words: dict[str, Entry] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for key, (roles, forms, value, after, agreement) in builder.entries.items():
+        entry = Entry(
+            int(roles or 0),
+            int(forms or 0),
+            None if value is None else float(value),
+            bool(after),
+            bool(agreement),
+        )
+        if len(key) == 1:
+            words[key[0]] = entry
+        else:
+            phrases.setdefault(key[0], []).append((key, entry))
+    return Lexicon(
+        languages=tuple(f.language.code for f in files),
+        words=words,
+        phrases={
+            first: tuple(sorted(found, key=lambda item: -len(item[0])))
+            for first, found in phrases.items()
+        },
+        fields={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in fields.items()},
+        values={k: (tuple(dict.fromkeys(r)), frozenset(b)) for k, (r, b) in values.items()},
+        intents={k: (c, frozenset(b)) for k, (c, b) in intents.items()},
+        past_suffixes=tuple(sorted(suffixes)),
+        not_past=frozenset(not_past),
+        anchors=builder.gate_anchors(),
+        record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
+    )
+
+
+def _end_runs(name: str) -> set[str]:
+    """The gate words a structured key or value can show, however its words are joined.
+
+    A key matches by its letters alone ("order_qty", "orderQty", "ORDERQTY"), so the text
+    may join any neighbouring words of it; whatever the joins, the last gate word of the
+    key is a run of its words that ends with its last word. Digits are left out, as the
+    gate leaves them out.
+    """
+    words = letter_runs(name)
+    return {"".join(words[i:]) for i in range(len(words))}
+
+
+def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageInfo) -> None:
+    actions, objects, mood, numbers = (
+        vocabulary.actions,
+        vocabulary.objects,
+        vocabulary.mood,
+        vocabulary.numbers,
+    )
+    tagged = (
+        (actions.buy, Role.BUY),
+        (actions.sell, Role.SELL),
+        (actions.trade, Role.TRADE),
+        (actions.execute, Role.EXECUTE),
+        (actions.place, Role.PLACE),
+        (actions.close, Role.CLOSE),
+        (actions.change, Role.CHANGE),
+        (actions.switch, Role.SWITCH),
+        (actions.disable, Role.DISABLE),
+        (actions.allocate, Role.ALLOCATE),
+        (actions.rebalance, Role.REBALANCE),
+        (mood.negating_verbs, Role.AVOID),
+        (mood.recommend, Role.RECOMMEND),
+        (mood.auxiliaries, Role.AUX),
+        (mood.describe, Role.DESCRIBE),
+    )
+    for phrases, role in tagged:
+        builder.add(phrases, role, info, tagged=True)
+    plain = (
+        (actions.side_adjectives, Role.SIDE_ADJ),
+        (objects.orders, Role.ORDER_OBJ),
+        (objects.positions, Role.POSITIONS),
+        (objects.brokers, Role.BROKER),
+        (objects.order_types, Role.ORDER_TYPE),
+        (objects.limits, Role.LIMIT_OBJ),
+        (objects.levels, Role.LEVEL),
+        (objects.leverage, Role.LEVERAGE),
+        (objects.live, Role.LIVE),
+        (objects.production, Role.PRODUCTION),
+        (objects.paper, Role.PAPER),
+        (objects.safety, Role.SAFETY),
+        (objects.portfolio, Role.PORTFOLIO),
+        (objects.weights, Role.WEIGHT),
+        (objects.nav, Role.NAV),
+        (objects.instruments, Role.INSTRUMENT),
+        (objects.units, Role.UNIT),
+        (objects.currencies, Role.CURRENCY),
+        (objects.references, Role.REFERENCE),
+        (mood.self_, Role.SELF),
+        (mood.addressee, Role.ADDRESSEE),
+        (mood.generic, Role.GENERIC),
+        (mood.third_parties, Role.THIRD),
+        (mood.institutions, Role.INSTITUTION),
+        (mood.negations, Role.NEG),
+        (mood.recommend_modals, Role.REC_MODAL),
+        (mood.forecast_modals, Role.FORECAST_MODAL),
+        (mood.recommend_adjectives, Role.REC_ADJ),
+        (mood.urge_frames, Role.URGE),
+        (mood.conditionals, Role.CONDITIONAL),
+        (mood.subordinators, Role.SUBORDINATOR),
+        (mood.coordinators, Role.COORDINATOR),
+        (mood.prefixes, Role.PREFIX),
+        (mood.prepositions, Role.PREP),
+        (mood.determiners, Role.DET),
+        (mood.level_links, Role.LEVEL_LINK),
+        (mood.non_actions, Role.NON_ACTION),
+        (mood.not_tickers, Role.NOT_TICKER),
+        (numbers.point, Role.DECIMAL_POINT),
+        (numbers.joiners, Role.NUMBER_JOINER),
+        (numbers.percent, Role.PERCENT),
+        (numbers.times, Role.TIMES),
+    )
+    for phrases, role in plain:
+        builder.add(phrases, role, info)
+    for word, number in numbers.values.items():
+        builder.add([word], Role.NUMBER_WORD, info, value=number)
+    for word, number in numbers.scales.items():
+        builder.add([word], Role.SCALE, info, value=number)

@@ -1,0 +1,182 @@
+"""The scanner's parts: spans through normalisation, the gate's shortcut, categories, data."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orchestrator.core.config import CapabilityScope
+from orchestrator.core.errors import ConfigError
+from policies.findings import Violation
+from policies.scan import (
+    CATEGORIES,
+    Field,
+    enforced_categories,
+    not_enforced_notes,
+    scanner_for,
+    shipped_vocabulary_dir,
+    vocabulary,
+    vocabulary_dir,
+)
+from policies.scan.markup import LETTER_SPACING, letter_spaced
+from policies.scan.normalise import normalise, quick_form
+from policies.scan.vocabulary import lexicon_for
+
+ALL = frozenset(CATEGORIES)
+
+
+def scan(text: str) -> list[Violation]:
+    return scanner_for(shipped_vocabulary_dir()).scan_fields([[Field("f", text)]], ALL)
+
+
+def scope_with(*, allowed: list[str], forbidden: list[str], path: str = "") -> CapabilityScope:
+    return msgspec.convert(
+        {
+            "scope": {"layer_id": "L2", "version": "1"},
+            "outputs": {"allowed": allowed, "forbidden": forbidden},
+            "path": path,
+        },
+        CapabilityScope,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: B\u200bu\u200by 100 shares of SPY at 4500.",
+        "Note: \uff22\uff55\uff59 100 shares of SPY at 4500.",
+        "Note: <b>B</b>uy 100 shares of SPY at 4500.",
+        "Note: B**u**y 100 shares of SPY at 4500.",
+        "Note: &#66;uy 100 shares of SPY at 4500.",
+    ],
+)
+def test_span_points_into_the_text_as_given(text: str) -> None:
+    """The span covers the obfuscated instruction in the original offsets."""
+    (violation,) = scan(text)
+    assert violation.span is not None
+    start, end = violation.span
+    assert start == text.index("Note: ") + len("Note: ")
+    assert text[start:end].endswith("4500")
+
+
+def test_encoded_payload_is_decoded_and_located() -> None:
+    """A base64 payload is decoded and rescanned; the span is the payload's."""
+    payload = "QnV5IDEwMCBzaGFyZXMgb2YgU1BZIGF0IDQ1MDA="  # Buy 100 shares of SPY at 4500
+    text = f"Appendix: {payload} end"
+    (violation,) = scan(text)
+    assert violation.rule == "scope.forbidden_intent.order"
+    assert violation.span is not None
+    start, end = violation.span
+    assert start == text.index(payload)
+    assert end >= start + len(payload)
+
+
+def test_detail_names_the_line_of_a_long_text() -> None:
+    """In a text of several lines the detail names the line; the location is the path."""
+    (violation,) = scan("# Outlook\n\nBase case: growth slows.\nGo live with real money.")
+    assert violation.location == "f"
+    assert violation.detail.startswith("live-trading toggle on line 4:")
+
+
+def test_violation_without_span_encodes_as_before() -> None:
+    """A violation without a span encodes without the key (old packs re-encode unchanged)."""
+    old = b'{"rule":"scope.scenario_count","location":"free_text","detail":"1 scenario"}'
+    decoded = msgspec.json.decode(old, type=Violation)
+    assert msgspec.json.encode(decoded) == old
+    spanned = Violation(rule="r", location="f", detail="d", span=(1, 4))
+    assert msgspec.json.decode(msgspec.json.encode(spanned), type=Violation) == spanned
+
+
+def test_categories_follow_the_scope() -> None:
+    """A category is enforced when its type is forbidden or not named; allowing it switches it off."""
+    forbidden = ["OrderParameters", "LiveToggle"]
+    scope = scope_with(allowed=["MacroOutlook", "PortfolioRebalance"], forbidden=forbidden)
+    assert enforced_categories(scope) == {"order", "execution", "risk_limit", "live_toggle"}
+    assert not_enforced_notes(scope) == (
+        "scope.forbidden_intent.rebalance: not enforced, the scope allows PortfolioRebalance",
+    )
+    both = scope_with(allowed=["order_parameters"], forbidden=["Order Parameters"])
+    assert "order" in enforced_categories(both)
+
+
+def test_a_config_folder_can_carry_its_own_vocabulary(tmp_path: Path) -> None:
+    """vocabulary/ beside the scope's config folder is used when it exists."""
+    (tmp_path / "capability_scopes").mkdir()
+    scope_file = tmp_path / "capability_scopes" / "L2_x.toml"
+    scope = scope_with(allowed=[], forbidden=[], path=str(scope_file))
+    assert vocabulary_dir(scope) == shipped_vocabulary_dir()
+    own = tmp_path / "vocabulary"
+    own.mkdir()
+    shutil.copy(shipped_vocabulary_dir() / "en.toml", own / "en.toml")
+    other = scope_with(
+        allowed=[], forbidden=[], path=str(tmp_path / "capability_scopes" / "L2_y.toml")
+    )
+    assert vocabulary_dir(other) == own.resolve()
+    assert lexicon_for(own).languages == ("en",)
+
+
+def test_a_broken_vocabulary_names_its_file(tmp_path: Path) -> None:
+    """A vocabulary file that does not decode is a ConfigError naming the file."""
+    (tmp_path / "xx.toml").write_text('[language]\ncode = "xx"\nname = "X"\n[actions]\nbuy = 3\n')
+    with pytest.raises(ConfigError, match=r"xx\.toml"):
+        lexicon_for(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("| Side | Qty | Symbol |\n|---|---|---|\n| Sell | 5 | ES |", "order"),
+        ("8=FIX.4.4|35=D|54=2|38=5|55=ES|44=5150", "order"),
+        ("```yaml\ntarget_weights:\n  SPY: 0.6\n  TLT: 0.4\n```", "rebalance"),
+        ("```python\nconfig = {'TRADING_MODE': 'live'}\n```", "live_toggle"),
+        ('{"risk": {"limits": {"max_leverage": 5}}}', "risk_limit_change"),
+    ],
+)
+def test_structured_channels(text: str, rule: str) -> None:
+    """Tables, FIX, YAML, Python dicts and nested JSON are read as orders and settings."""
+    assert [v.rule.rsplit(".", 1)[-1] for v in scan(text)] == [rule]
+
+
+@given(st.text(alphabet="ab B.-_*1 x", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_quick_letter_spacing_check_agrees_with_the_pattern(text: str) -> None:
+    """The byte-class look for letter spacing finds exactly what the regex finds."""
+    assert letter_spaced(text) == (re.search(LETTER_SPACING, text) is not None)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_quick_form_is_the_normalised_text_when_it_exists(text: str) -> None:
+    """When the gate's shortcut applies, it yields exactly the normalised text."""
+    quick = quick_form(text)
+    if quick is not None:
+        assert quick == normalise(text).text
+
+
+def test_the_compiled_vocabulary_is_cached_and_trusted_only_when_it_decodes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second start reads the compiled lexicon from the cache; a damaged cache is ignored."""
+    monkeypatch.setenv(vocabulary.CACHE_ENV, str(tmp_path / "cache"))
+    folder = tmp_path / "vocabulary"
+    shutil.copytree(vocabulary.shipped_vocabulary_dir(), folder)
+    fresh = vocabulary.lexicon_for(folder)
+    (cached,) = (tmp_path / "cache").glob("lexicon-*.msgpack")
+    vocabulary._compiled.cache_clear()
+    assert vocabulary.lexicon_for(folder) == fresh
+    cached.chmod(0o600)
+    cached.write_bytes(b"not a lexicon")
+    vocabulary._compiled.cache_clear()
+    assert vocabulary.lexicon_for(folder) == fresh
+    # An edited vocabulary file is another key: compiled afresh, never the old lexicon.
+    english = folder / "en.toml"
+    english.write_text(english.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    vocabulary._compiled.cache_clear()
+    vocabulary.lexicon_for(folder)
+    assert len(list((tmp_path / "cache").glob("lexicon-*.msgpack"))) == 2
