@@ -16,6 +16,9 @@ from orchestrator.cli.app import main
 from tests.helpers import PROJECT, CliResult, Pilot
 from tests.pilot_month import KpiRun, Month, make_month, run_kpi
 
+# Live runs against fake providers (the fixture drift_providers).
+pytest_plugins = ("tests.fake_providers",)
+
 
 def pytest_configure(config: pytest.Config) -> None:
     """Caches of the test session (the compiled scanner vocabulary) stay out of the home

@@ -48,12 +48,14 @@ PUBLIC = {
     ],
     "orchestrator.runtime": [
         "EvidenceBundler",
+        "LiveSession",
         "PreparedRun",
         "RunOptions",
         "RunResult",
         "Supervisor",
         "conduct",
         "execute",
+        "open_session",
         "plan_run",
         "prepare",
     ],
@@ -78,6 +80,7 @@ PUBLIC = {
         "prepare_batch",
         "report_files",
         "run_batch",
+        "run_live_batch",
         "take_baseline",
     ],
     "orchestrator.review": [

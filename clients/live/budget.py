@@ -165,7 +165,9 @@ class BudgetLedger:
     """The process's handle on the ledger; safe to share between threads and tasks.
 
     The methods block (on SQLite's lock, across processes): async callers run them in a
-    worker thread (``anyio.to_thread.run_sync``).
+    worker thread (``anyio.to_thread.run_sync``). Alerts go to the observer of the call
+    that raised them, not to one of the ledger's: the runs of a batch share one ledger, and
+    each alert belongs in the evidence of the run whose call crossed the threshold.
     """
 
     def __init__(
@@ -174,22 +176,18 @@ class BudgetLedger:
         budget: BudgetConfig,
         *,
         clock: Clock,
-        observer: Observer = ignore,
         new_id: Callable[[], str] = lambda: uuid.uuid4().hex,
         lock_timeout_s: float = 30.0,
     ) -> None:
         self.path = path
         self.budget = budget
         self.clock = clock
-        self.observer = observer
         self._new_id = new_id
         self._lock = threading.Lock()
         self._db = _connect(path, lock_timeout_s)
 
     @classmethod
-    def in_state_dir(
-        cls, state_dir: Path, budget: BudgetConfig, *, clock: Clock, observer: Observer = ignore
-    ) -> BudgetLedger:
+    def in_state_dir(cls, state_dir: Path, budget: BudgetConfig, *, clock: Clock) -> BudgetLedger:
         """The ledger under ``state_dir``, created (private to the user) when missing."""
         try:
             state_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -197,7 +195,7 @@ class BudgetLedger:
             raise ConfigError(
                 f"state directory {state_dir} cannot be created: {exc.strerror}", path=state_dir
             ) from exc
-        return cls(state_dir / LEDGER_FILE, budget, clock=clock, observer=observer)
+        return cls(state_dir / LEDGER_FILE, budget, clock=clock)
 
     def close(self) -> None:
         with self._lock:
@@ -212,12 +210,18 @@ class BudgetLedger:
     # --- reserve and settle ------------------------------------------------------------
 
     def reserve(
-        self, *, run_id: str, model_id: str, amount_usd: float, lease_s: float
+        self,
+        *,
+        run_id: str,
+        model_id: str,
+        amount_usd: float,
+        lease_s: float,
+        observer: Observer = ignore,
     ) -> Reservation:
         """Reserve ``amount_usd`` for one request, or raise :class:`BudgetExhausted`.
 
         The limits are checked in the order run, day, month; the refusal names the first
-        one that does not have room.
+        one that does not have room. An alert this reservation raises goes to ``observer``.
         """
         now = self._now()
         day, month = now.date().isoformat(), now.strftime("%Y-%m")
@@ -254,7 +258,7 @@ class BudgetLedger:
             )
             alerts = self._alerts(db, now, day, month)
         for alert in alerts:
-            emit(self.observer, alert)
+            emit(observer, alert)
         return Reservation(
             reservation_id=reservation_id,
             run_id=run_id,
@@ -262,8 +266,16 @@ class BudgetLedger:
             amount_usd=_usd(amount),
         )
 
-    def settle(self, reservation: Reservation, *, cost_usd: float, basis: SettleBasis) -> float:
-        """Replace the reservation's worst case with what the call cost; returns that cost."""
+    def settle(
+        self,
+        reservation: Reservation,
+        *,
+        cost_usd: float,
+        basis: SettleBasis,
+        observer: Observer = ignore,
+    ) -> float:
+        """Replace the reservation's worst case with what the call cost; returns that cost.
+        An alert the settlement raises goes to ``observer``."""
         now = self._now()
         charge = _micros(cost_usd)
         alerts: list[BudgetAlert] = []
@@ -283,7 +295,7 @@ class BudgetLedger:
             )
             alerts = self._alerts(db, now, row[0], row[1])
         for alert in alerts:
-            emit(self.observer, alert)
+            emit(observer, alert)
         return _usd(charge)
 
     # --- queries --------------------------------------------------------------------------

@@ -109,9 +109,11 @@ class LiveClient:
     """A :class:`ModelClient` that calls the providers, for one run.
 
     ``http``, ``limiters`` and ``ledger`` are the process's (shared by every run);
-    ``run_id`` is what the per-run budget limit counts against. ``clock`` is the wall clock
-    (HTTP-date Retry-After, ledger periods); ``monotonic``, ``sleep`` and ``jitter`` drive
-    waits and latency, and tests replace them so that no test waits for real.
+    ``run_id`` is what the per-run budget limit counts against; ``observer`` is the run's
+    and hears everything its calls report, the ledger's alerts included. ``clock`` is the
+    wall clock (HTTP-date Retry-After, ledger periods); ``monotonic``, ``sleep`` and
+    ``jitter`` drive waits and latency, and tests replace them so that no test waits for
+    real.
     """
 
     def __init__(
@@ -310,11 +312,14 @@ class LiveClient:
             model_id=target.model.model_id,
             amount_usd=target.worst_case_usd,
             lease_s=self.policy.deadline_s + _LEASE_MARGIN_S,
+            observer=self.observer,
         )
 
     async def _settle(self, reservation: Reservation, cost: float, basis: SettleBasis) -> None:
         def settle() -> float:
-            return self.ledger.settle(reservation, cost_usd=cost, basis=basis)
+            return self.ledger.settle(
+                reservation, cost_usd=cost, basis=basis, observer=self.observer
+            )
 
         settled = await anyio.to_thread.run_sync(settle)
         emit(

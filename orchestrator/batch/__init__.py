@@ -3,7 +3,8 @@ on top of them (SPEC §9).
 
 In the order a command uses them: :class:`BatchOptions` and :func:`prepare_batch` (suite,
 shard, fixtures, the batch folder and what it already holds), :func:`run_batch` (bounded
-concurrency, signals, one record per run), :meth:`BatchResult.write_summary`
+concurrency, signals, one record per run; :func:`run_live_batch` for live and record
+batches, every run on one live session), :meth:`BatchResult.write_summary`
 (``batch.json`` and ``batch.md``); for drift, :func:`observe` (the verified observations of
 a batch's packs), :func:`take_baseline` and :func:`compare_with_baseline`.
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
         report_files,
         take_baseline,
     )
+    from orchestrator.batch.live import run_live_batch
     from orchestrator.batch.plan import BatchItem, BatchOptions, Shard, batch_items, pack_name
     from orchestrator.batch.progress import LogProgress, Progress
     from orchestrator.batch.runner import (
@@ -59,6 +61,7 @@ __all__ = [
     "prepare_batch",
     "report_files",
     "run_batch",
+    "run_live_batch",
     "take_baseline",
 ]
 
@@ -74,6 +77,7 @@ __getattr__, __dir__ = lazy_exports(
             "report_files",
             "take_baseline",
         ),
+        "orchestrator.batch.live": ("run_live_batch",),
         "orchestrator.batch.plan": (
             "BatchItem",
             "BatchOptions",

@@ -4,8 +4,10 @@ A batch runs every entry of a suite ``samples`` times. Its runs, in **suite orde
 by entry, samples 0 to k-1 within an entry), are the unit of everything else:
 
 - each run's pack is the folder ``<entry>.sample-<n>`` in the batch folder (``--out``), and in
-  replay its fixture is ``<entry>.sample-<n>.json`` in the fixture folder: the names depend
-  on nothing but the entry and the sample, so a resumed batch finds the packs it wrote;
+  replay its fixture is ``<entry>.sample-<n>.json`` in the fixture folder (``--fixtures``),
+  the very name a record batch writes it under in its record folder (``--record-to``): the
+  names depend on nothing but the entry and the sample, so a resumed batch finds the packs
+  it wrote, and a recorded batch replays from its record folder;
 - shard ``i/n`` holds the runs at positions ``p`` (from 0) with ``p mod n = i - 1``: the
   shards ``1/n`` to ``n/n`` hold every run exactly once, their sizes differ by one at most,
   and any machine computes the same split from the same suite file.
@@ -70,12 +72,14 @@ class BatchOptions(msgspec.Struct, frozen=True, kw_only=True):
 
     ``run`` holds every option of the single runs (mode, clock, config folder, deadline,
     signing key, network gate) with the defaults of :class:`RunOptions`, the one place of
-    run defaults; its ``fixture``, ``out`` and ``scenario`` are set per run by the batch.
+    run defaults; its ``fixture``, ``out``, ``scenario`` and ``record_to`` are set per run
+    by the batch (``record_to``: the run's fixture in the batch's record folder).
     """
 
     suite: str
     out: Path
     fixtures: Path | None = None
+    record_to: Path | None = None
     samples: int = 1
     shard: Shard | None = None
     concurrency: int = DEFAULT_CONCURRENCY
@@ -93,6 +97,7 @@ class BatchOptions(msgspec.Struct, frozen=True, kw_only=True):
                 ("fixture", self.run.fixture),
                 ("out", self.run.out),
                 ("scenario", self.run.scenario),
+                ("record_to", self.run.record_to),
             )
             if value is not None
         ]
@@ -118,10 +123,12 @@ class BatchItem(msgspec.Struct, frozen=True, kw_only=True):
         return replay_fixture_name(self.entry.id, self.sample)
 
     def run_options(self, options: BatchOptions) -> RunOptions:
-        """The options of this run: the batch's, with its own fixture and pack folder."""
+        """The options of this run: the batch's, with its own fixture, pack folder and, in a
+        record batch, the fixture it records."""
         fixture = options.fixtures / self.fixture_name if options.fixtures is not None else None
+        record_to = options.record_to / self.fixture_name if options.record_to else None
         return msgspec.structs.replace(
-            options.run, fixture=fixture, out=options.out / self.pack_name
+            options.run, fixture=fixture, out=options.out / self.pack_name, record_to=record_to
         )
 
 

@@ -7,10 +7,11 @@ leave nothing behind, apart from packs that did not verify, which ``--resume`` m
 ``pilot run`` would (:func:`orchestrator.runtime.run.prepare`, ``conduct``, one evidence
 pack written atomically), and returns one record per run.
 
-**Model clients.** A run uses its mode's own client unless a :class:`ClientFactory` is
-given: it makes the client of each run, so that every run can draw on what the process
-holds once (the live client's HTTP connections, rate limiters and budget ledger). Replay
-needs none: each run replays its own fixture.
+**Model clients.** A run uses its mode's own client: replay its own fixture; live and record
+a live client built on the batch's :class:`~orchestrator.runtime.live.LiveSession` (one set
+of HTTP clients, the process's rate limiters, one budget ledger, shared by every run), which
+reports each call to its own run, so that every pack records its own calls. A
+:class:`ClientFactory` replaces the mode's client (tests, benchmarks).
 
 **Signals.** While runs are being made, SIGINT, SIGTERM and SIGHUP do not raise: the first
 stops the batch from starting runs and lets the running ones finish, writing their packs;
@@ -27,7 +28,7 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import anyio
 import msgspec
@@ -69,6 +70,9 @@ from orchestrator.runtime.run import (
     prepare,
 )
 
+if TYPE_CHECKING:
+    from orchestrator.runtime.live import LiveSession
+
 __all__ = [
     "BatchResult",
     "ClientFactory",
@@ -102,6 +106,14 @@ class PreparedBatch:
     @property
     def pending(self) -> tuple[BatchItem, ...]:
         return tuple(item for item in self.items if item.pack_name not in self.scan.done)
+
+    def plan(self, item: BatchItem) -> PreparedRun:
+        """The run ``item`` as this batch makes it, planned (:func:`plan_run`)."""
+        return _plan(self.options, self.config, item)
+
+
+def _plan(options: BatchOptions, config: ConfigBundle, item: BatchItem) -> PreparedRun:
+    return plan_run(item.run_options(options), entry=item.entry, config=config)
 
 
 @dataclass
@@ -224,38 +236,71 @@ def prepare_batch(options: BatchOptions) -> PreparedBatch:
             "start time and run id; leave --clock out (replay starts each run at its "
             "fixture's recorded time)"
         )
-    if options.run.mode in ("record", "live"):
-        # A live batch must show the guardrail banner once for all its runs (endpoints, the
-        # batch's worst case against the budget left) and be confirmed; until that exists,
-        # no batch makes real calls.
-        raise UsageError(
-            f"--mode {options.run.mode}: a batch makes replay or dry runs in this version "
-            "(live batches need their own guardrail banner first); use pilot run for a "
-            "single live run"
-        )
     if options.out.exists() and not options.out.is_dir():
         raise UsageError(f"--out {options.out} exists and is not a folder")
     items = batch_items(suite, samples=options.samples, shard=options.shard)
+    _check_record_folder(options)
     _check_fixtures(options, items)
     if items:
-        # What every run shares (network gate, signing key, clock) fails here, before any
-        # run; a run's own fixture is read when it runs, and fails that run alone.
+        # What every run shares (network gate, API keys, signing key, clock) fails here,
+        # before any run; a run's own fixture is read when it runs, and fails that run alone.
         first = msgspec.structs.replace(items[0].run_options(options), fixture=None)
         plan_run(first, entry=items[0].entry, config=config)
 
     def plan_of(item: BatchItem) -> RunPlan:
         """The plan of ``item`` as this batch makes it, to compare with a pack found."""
-        return plan_run(item.run_options(options), entry=item.entry, config=config).plan
+        return _plan(options, config, item).plan
 
     scan = scan_batch_folder(options.out, items, resume=options.resume, plan_of=plan_of)
     batch = PreparedBatch(options=options, config=config, suite=suite, items=items, scan=scan)
     if batch.pending:
         check_out_dir(options.out / batch.pending[0].pack_name)
+    if options.record_to is not None:
+        _check_new_fixtures(options.record_to, batch.pending)
     return batch
+
+
+def _check_record_folder(options: BatchOptions) -> None:
+    """A record batch writes one fixture per run into its record folder, named as a replay
+    batch reads them; no other batch records anything."""
+    record_to = options.record_to
+    if options.run.mode != "record":
+        if record_to is not None:
+            raise UsageError("--record-to goes with --mode record")
+        return
+    if record_to is None:
+        raise UsageError(
+            "a record batch needs --record-to DIR, the folder of the fixtures it writes "
+            "(<entry>.sample-<n>.json)"
+        )
+    if record_to.exists() and not record_to.is_dir():
+        raise UsageError(f"--record-to {record_to} exists and is not a folder")
+
+
+def _check_new_fixtures(record_to: Path, pending: tuple[BatchItem, ...]) -> None:
+    taken = [item.fixture_name for item in pending if _exists(record_to / item.fixture_name)]
+    if taken:
+        raise UsageError(
+            f"--record-to {record_to} already holds the fixtures {_listed(taken)} of runs "
+            "still to make; a fixture is never overwritten: move them, or choose another "
+            "--record-to"
+        )
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:_SHOWN])
+    more = f" and {len(names) - _SHOWN} more" if len(names) > _SHOWN else ""
+    return shown + more
 
 
 def _check_fixtures(options: BatchOptions, items: tuple[BatchItem, ...]) -> None:
     mode = options.run.mode
+    if mode in ("record", "live") and options.fixtures is not None:
+        raise UsageError(f"--mode {mode} calls the providers; a batch of it takes no --fixtures")
     if options.fixtures is None:
         if mode == "replay":
             raise UsageError(
@@ -269,10 +314,8 @@ def _check_fixtures(options: BatchOptions, items: tuple[BatchItem, ...]) -> None
         item.fixture_name for item in items if not (options.fixtures / item.fixture_name).is_file()
     ]
     if missing:
-        shown = ", ".join(missing[:_SHOWN])
-        more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""
         raise ConfigError(
-            f"--fixtures {options.fixtures} lacks the fixtures {shown}{more} of suite "
+            f"--fixtures {options.fixtures} lacks the fixtures {_listed(missing)} of suite "
             f"{options.suite!r}",
             path=options.fixtures,
         )
@@ -282,12 +325,18 @@ async def run_batch(
     batch: PreparedBatch,
     *,
     clients: ClientFactory | None = None,
+    session: LiveSession | None = None,
     progress: Progress | None = None,
     stop: Stop | None = None,
     signals: bool = True,
 ) -> BatchResult:
     """Make every pending run of ``batch``; ``signals`` lets SIGINT, SIGTERM and SIGHUP stop
-    it (see the module docstring), ``stop`` is the handle that does (tests use it)."""
+    it (see the module docstring), ``stop`` is the handle that does (tests use it).
+
+    ``session`` is the live session every live or record run builds its client on; without
+    one each such run would open its own, so a network batch is given one
+    (:func:`orchestrator.batch.live.open_batch_session`).
+    """
     progress = progress or LogProgress()
     stop = stop or Stop()
     records: dict[str, BatchRun] = dict(batch.scan.done)
@@ -305,7 +354,7 @@ async def run_batch(
         async with anyio.create_task_group() as outer:
             if signals:
                 outer.start_soon(_receive_signals, stop)
-            await _make_runs(batch, pending, records, clients, progress, stop)
+            await _make_runs(batch, pending, records, clients, session, progress, stop)
             outer.cancel_scope.cancel()
     finally:
         progress.end()
@@ -345,6 +394,7 @@ async def _make_runs(
     pending: tuple[BatchItem, ...],
     records: dict[str, BatchRun],
     clients: ClientFactory | None,
+    session: LiveSession | None,
     progress: Progress,
     stop: Stop,
 ) -> None:
@@ -359,7 +409,9 @@ async def _make_runs(
                 if stop.requested is not None:
                     limiter.release_on_behalf_of(slot)
                     break
-                tg.start_soon(_make_run, batch, item, records, clients, progress, limiter, slot)
+                tg.start_soon(
+                    _make_run, batch, item, records, clients, session, progress, limiter, slot
+                )
 
 
 async def _make_run(
@@ -367,6 +419,7 @@ async def _make_run(
     item: BatchItem,
     records: dict[str, BatchRun],
     clients: ClientFactory | None,
+    session: LiveSession | None,
     progress: Progress,
     limiter: anyio.CapacityLimiter,
     slot: object,
@@ -378,7 +431,7 @@ async def _make_run(
                 item.run_options(batch.options), entry=item.entry, config=batch.config
             )
             client = clients(prepared) if clients is not None else None
-            result = await conduct(prepared, client, announce=False)
+            result = await conduct(prepared, client, session=session, announce=False)
         except PilotError as exc:
             # Nothing was written: the run failed before it had a pack (a bad fixture, a
             # pack folder taken meanwhile).

@@ -33,7 +33,7 @@ from orchestrator.core.errors import (
     RuntimeFailure,
 )
 from orchestrator.core.fileio import write_new_file
-from orchestrator.drift.render import template_environment
+from orchestrator.core.templates import template_environment
 from orchestrator.evidence.records import Mode
 from orchestrator.evidence.schema import PackIndex
 

@@ -16,7 +16,7 @@ from orchestrator.batch.plan import DEFAULT_CONCURRENCY, BatchOptions, Shard
 from orchestrator.batch.progress import LogProgress, Progress
 from orchestrator.batch.runner import BatchResult, PreparedBatch, prepare_batch, run_batch
 from orchestrator.cli.output import emit
-from orchestrator.cli.run import RunSettings
+from orchestrator.cli.run import RunSettings, confirm
 from orchestrator.cli.summary import batch_lines
 from orchestrator.core import interrupts
 from orchestrator.core.errors import UsageError
@@ -50,7 +50,11 @@ class BatchFlags:
 
     fixtures: Path | None = None
     """Folder of the suite's replay fixtures, ENTRY.sample-N.json (required in replay;
-    in dry mode, checked for coverage)."""
+    in dry mode, checked for coverage; none in live and record)."""
+
+    record_to: Path | None = None
+    """With --mode record: the folder (created if missing) each run records its fixture
+    into, as ENTRY.sample-N.json (new files), ready to replay with --fixtures."""
 
     concurrency: Annotated[int, Parameter(validator=validators.Number(gte=1))] = DEFAULT_CONCURRENCY
     """Runs in flight at once."""
@@ -66,6 +70,7 @@ class BatchFlags:
             suite=suite,
             out=self.out,
             fixtures=self.fixtures,
+            record_to=self.record_to,
             samples=samples,
             shard=shard,
             concurrency=self.concurrency,
@@ -79,7 +84,9 @@ def batch(
 ) -> int:
     """Run every entry of a suite as governed runs, one evidence pack each, in one process.
 
-    Runs are replay runs (or dry runs) in this version; a batch makes no real calls.
+    In live and record mode (with --allow-network) the runs share one HTTP client per
+    provider, the rate limits and the budget ledger; the banner (models, endpoints, the
+    batch's worst case, the budget left) is confirmed once, with ENTER or --yes.
 
     Exit 0 when every run completed, 2 when one was blocked, 3 when one failed; 130 when
     interrupted (SIGINT, SIGTERM, SIGHUP: no new run starts, running ones finish; a second
@@ -106,8 +113,9 @@ def batch(
 def make_batch(batch: PreparedBatch) -> BatchResult:
     """Run the batch with a progress bar on a terminal, one log event per run otherwise.
 
-    Runs use their mode's own model clients (replay: each its fixture); the live clients
-    plug in here, as ``run_batch(..., clients=...)``.
+    Replay and dry runs use their mode's own model clients (replay: each its fixture). A
+    live or record batch with runs to make shows its banner and waits for confirmation
+    first, then makes every run on one live session.
     """
     progress: Progress = LogProgress()
     if sys.stderr.isatty():
@@ -115,4 +123,12 @@ def make_batch(batch: PreparedBatch) -> BatchResult:
         from orchestrator.cli.batch_progress import BarProgress
 
         progress = BarProgress()
+    run = batch.options.run
+    if run.mode in ("record", "live") and batch.pending:
+        # Imported for network batches only: the banner reads the budget ledger (SQLite,
+        # httpx).
+        from orchestrator.batch.live import preview, run_live_batch
+
+        confirm(preview(batch), mode=run.mode, yes=run.yes, start="the batch")
+        return anyio.run(functools.partial(run_live_batch, batch, progress=progress))
     return anyio.run(functools.partial(run_batch, batch, progress=progress))

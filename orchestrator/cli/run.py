@@ -25,7 +25,7 @@ from orchestrator.runtime.run import (
     prepare,
 )
 
-__all__ = ["RunFlags", "RunSettings", "run"]
+__all__ = ["RunFlags", "RunSettings", "confirm", "confirm_network", "run"]
 
 
 @Parameter(name="*")
@@ -116,7 +116,7 @@ def run(flags: RunFlags = RunFlags()) -> int:
 
 
 def confirm_network(prepared: PreparedRun, *, yes: bool) -> None:
-    """The guardrail banner on stderr; then ENTER on a terminal, or --yes without one."""
+    """The run's guardrail banner, confirmed (:func:`confirm`)."""
     # Imported for network runs only: the banner reads the budget ledger (SQLite, httpx).
     from orchestrator.runtime.live import preview
 
@@ -128,16 +128,20 @@ def confirm_network(prepared: PreparedRun, *, yes: bool) -> None:
         prepared.live,
         clock=prepared.clock,
     )
-    sys.stderr.write("\n".join(lines) + "\n")
+    confirm(lines, mode=prepared.plan.mode, yes=yes, start="the run")
+
+
+def confirm(banner: list[str], *, mode: str, yes: bool, start: str) -> None:
+    """The guardrail banner on stderr; then ENTER on a terminal, or --yes without one.
+    ``start`` names what ENTER starts."""
+    sys.stderr.write("\n".join(banner) + "\n")
     sys.stderr.flush()
     if yes:
         return
     if not sys.stdin.isatty():
-        raise UsageError(
-            f"--mode {prepared.plan.mode} without a terminal needs --yes to confirm the banner"
-        )
+        raise UsageError(f"--mode {mode} without a terminal needs --yes to confirm the banner")
     # Ctrl-C here is exit 130 with nothing called and nothing written.
-    input("Press ENTER to start the run (Ctrl-C aborts): ")
+    input(f"Press ENTER to start {start} (Ctrl-C aborts): ")
 
 
 async def _conduct_live(prepared: PreparedRun) -> RunResult:

@@ -16,6 +16,7 @@ One module per concept:
   and bounded nesting; ``fileio`` — reads and atomic writes;
 - ``redaction`` — secrets out of everything stored; ``interrupts`` — signals;
 - ``patterns`` — regular expressions compiled on first use;
+- ``templates`` — Jinja2 set up once for the reports;
 - ``exports`` — lazy package facades.
 
 Enforced by the import contracts in ``pyproject.toml``. The kernel's public names are its

@@ -15,8 +15,11 @@ class Clock(Protocol):
 
 
 class SystemClock:
+    """The wall clock in UTC, to the microsecond: a live run's start time goes into its run
+    id, and runs started within one second (the samples of a live batch) must not share one."""
+
     def now(self) -> datetime:
-        return datetime.now(UTC).replace(microsecond=0)
+        return datetime.now(UTC)
 
 
 class FixedClock:

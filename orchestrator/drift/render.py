@@ -5,30 +5,23 @@ Markdown and HTML are rendered by Jinja2 from the templates shipped in
 ``orchestrator/drift/templates/`` with ``StrictUndefined``. The HTML environment escapes
 every value (model output is untrusted text); the page inlines its CSS, loads nothing,
 runs nothing and links nowhere, and its Content-Security-Policy forbids loading anything.
-The Markdown environment passes every value through :func:`escape_markdown`, so model text
+The Markdown environment passes every value through
+:func:`orchestrator.core.templates.escape_markdown`, so model text
 cannot open a link, an image, raw HTML or a table cell.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Any, Final
+from typing import Any
 
 import jinja2
 
 from orchestrator.core.canonical import encode_pretty
-from orchestrator.core.patterns import lazy_pattern
+from orchestrator.core.templates import template_environment
 from orchestrator.drift.report import DriftReport
 
-__all__ = [
-    "escape_markdown",
-    "report_html",
-    "report_json",
-    "report_markdown",
-    "template_environment",
-]
-
-_MARKDOWN_SPECIAL: Final = lazy_pattern(r"([\\`*_\[\]<>|#!~])")
+__all__ = ["report_html", "report_json", "report_markdown"]
 
 
 def report_json(report: DriftReport) -> bytes:
@@ -46,12 +39,6 @@ def report_html(report: DriftReport) -> str:
     )
 
 
-def escape_markdown(value: Any) -> str:
-    """Any value as inert Markdown text on one line."""
-    text = " ".join(str(value).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1%}"
 
@@ -65,24 +52,7 @@ def _context(report: DriftReport) -> dict[str, Any]:
 
 
 @functools.cache
-def template_environment(package: str, *, markdown: bool) -> jinja2.Environment:
-    """The templates shipped in ``<package>/templates/``, with ``StrictUndefined``.
-
-    For Markdown every value passes through :func:`escape_markdown`; for HTML every value is
-    escaped. Reports of other packages (the batch summary) render with the same rules.
-    """
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader(package, "templates"),
-        autoescape=not markdown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=escape_markdown if markdown else None,
-    )
-    environment.filters["percent"] = _percent
-    return environment
-
-
 def _environment(*, markdown: bool) -> jinja2.Environment:
-    return template_environment("orchestrator.drift", markdown=markdown)
+    return template_environment(
+        "orchestrator.drift", markdown=markdown, filters={"percent": _percent}
+    )

@@ -15,7 +15,7 @@ with ``StrictUndefined``. The HTML environment escapes every value; the page inl
 and its charts, runs nothing, loads nothing (its Content-Security-Policy forbids it), and
 links only to the packs, by paths relative to the report folder, which the browser resolves
 to ``file:`` URLs. The Markdown environment passes every value through
-:func:`~orchestrator.drift.render.escape_markdown`, except the links this module builds.
+:func:`~orchestrator.core.templates.escape_markdown`, except the links this module builds.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from rich.table import Table
 from rich.text import Text
 
 from orchestrator.core.canonical import encode_pretty
-from orchestrator.drift.render import escape_markdown
+from orchestrator.core.templates import escape_markdown, template_environment
 from orchestrator.kpi.report import DAY_RULE, FORMULAS, DayKpis, KpiReport, Ratio, ReviewTime
 from orchestrator.kpi.tally import BLOCKED_MISS, SCOPE_MISS
 
@@ -143,20 +143,17 @@ def _minutes(value: float | None) -> str:
 
 @functools.cache
 def _environment(*, markdown: bool) -> jinja2.Environment:
-    environment = jinja2.Environment(
-        loader=jinja2.PackageLoader("orchestrator.kpi", "templates"),
-        autoescape=not markdown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        finalize=_finalize_markdown if markdown else None,
+    return template_environment(
+        "orchestrator.kpi",
+        markdown=markdown,
+        finalize=_finalize_markdown,
+        filters={
+            "pct": _pct,
+            "minutes": _minutes,
+            "usd": lambda value: f"{value:.6f} USD",
+            "excess": lambda value: "—" if value is None else f"{value:.1%}",
+        },
     )
-    environment.filters["pct"] = _pct
-    environment.filters["minutes"] = _minutes
-    environment.filters["usd"] = lambda value: f"{value:.6f} USD"
-    environment.filters["excess"] = lambda value: "—" if value is None else f"{value:.1%}"
-    return environment
 
 
 # --- The terminal table ----------------------------------------------------------------

@@ -20,6 +20,7 @@ import jinja2
 import msgspec
 
 from orchestrator.core.contract import OutputItem
+from orchestrator.core.templates import template_environment
 from orchestrator.evidence.events import (
     AnyEvent,
     MessageEvent,
@@ -60,16 +61,11 @@ _TONES: Final = {
 
 @functools.cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("orchestrator.review", "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
+    env = template_environment(
+        "orchestrator.review",
+        filters={"pct": lambda value: "—" if value is None else f"{value * 100:.0f}%"},
     )
     env.globals["tone"] = lambda value: _TONES.get(str(value), "neutral")
-    env.filters["pct"] = lambda value: "—" if value is None else f"{value * 100:.0f}%"
     return env
 
 

@@ -1,4 +1,5 @@
-"""The runtime: plan a run, pre-flight it, supervise the actors, bundle the evidence.
+"""The runtime: plan a run, pre-flight it, supervise the actors, bundle the evidence; the
+live session live and record runs share.
 
 The facade is lazy: importing a runtime name does not load the others.
 """
@@ -11,6 +12,7 @@ from orchestrator.core.exports import lazy_exports
 
 if TYPE_CHECKING:
     from orchestrator.runtime.bundler import EvidenceBundler
+    from orchestrator.runtime.live import LiveSession, open_session
     from orchestrator.runtime.run import (
         PreparedRun,
         RunOptions,
@@ -24,12 +26,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EvidenceBundler",
+    "LiveSession",
     "PreparedRun",
     "RunOptions",
     "RunResult",
     "Supervisor",
     "conduct",
     "execute",
+    "open_session",
     "plan_run",
     "prepare",
 ]
@@ -39,6 +43,7 @@ __getattr__, __dir__ = lazy_exports(
     __all__,
     {
         "orchestrator.runtime.bundler": ("EvidenceBundler",),
+        "orchestrator.runtime.live": ("LiveSession", "open_session"),
         "orchestrator.runtime.run": (
             "PreparedRun",
             "RunOptions",

@@ -12,7 +12,7 @@ import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import msgspec
 import structlog
@@ -53,6 +53,9 @@ from policies.routing import RoutingPolicy
 from policies.scan.vocabulary import vocabulary_dir, vocabulary_files
 from policies.scope_policy import ScopePolicy
 from policies.sod import SoDPolicy
+
+if TYPE_CHECKING:
+    from orchestrator.runtime.live import LiveSession
 
 __all__ = [
     "DEFAULT_SCENARIO",
@@ -151,17 +154,13 @@ def _announced(announce: bool) -> int:
 
 
 def _network_gate(options: RunOptions) -> None:
-    """Real calls need --allow-network; record needs somewhere new to record to."""
+    """Real calls need --allow-network; record needs somewhere to record to."""
     network = options.mode in ("record", "live")
     if network and not options.allow_network:
         raise UsageError(f"--mode {options.mode} makes real API calls and requires --allow-network")
     if options.mode == "record":
         if options.record_to is None:
             raise UsageError("--mode record needs --record-to FILE, the fixture to write")
-        if options.record_to.exists() or options.record_to.is_symlink():
-            raise UsageError(
-                f"--record-to {options.record_to} already exists; a fixture is never overwritten"
-            )
     elif options.record_to is not None:
         raise UsageError("--record-to goes with --mode record")
     if options.mode == "live" and options.fixture is not None:
@@ -189,9 +188,13 @@ def prepare(
     entry: ResolvedEntry | None = None,
     config: ConfigBundle | None = None,
 ) -> PreparedRun:
-    """Plan the run (:func:`plan_run`) and check that its pack can be written."""
+    """Plan the run (:func:`plan_run`) and check that its pack (and the fixture it records)
+    can be written."""
     prepared = plan_run(options, entry=entry, config=config)
     check_out_dir(prepared.out_dir)
+    record_to = options.record_to
+    if record_to is not None and (record_to.exists() or record_to.is_symlink()):
+        raise UsageError(f"--record-to {record_to} already exists; a fixture is never overwritten")
     return prepared
 
 
@@ -201,7 +204,8 @@ def plan_run(
     entry: ResolvedEntry | None = None,
     config: ConfigBundle | None = None,
 ) -> PreparedRun:
-    """Everything fixed before the run, without looking at where its pack will go.
+    """Everything fixed before the run, without looking at where its pack or its recording
+    will go.
 
     ``entry`` is a suite entry to run in place of a scenario id: its resolved scenario
     (the entry's variables and snapshot combined with its scenario file), and its suite
@@ -353,15 +357,18 @@ async def conduct(
     proposer: Agent[ProposalRequest] | None = None,
     critic: Agent[CritiqueRequest] | None = None,
     on_call: Observer | None = None,
+    session: LiveSession | None = None,
     announce: bool = True,
 ) -> RunResult:
     """Run the supervisor with the bundler on its event stream; build the pack, whatever the
     outcome, without writing it.
 
     ``client`` replaces the mode's model client and ``proposer``/``critic`` the agents (tests,
-    benchmarks); ``on_call`` also sees what a live call reports (a progress display). Blocks
-    and failures are outcomes, not exceptions. ``announce=False`` logs ``run.started`` at
-    debug level only (a batch logs one line per run of its own).
+    benchmarks); ``on_call`` also sees what a live call reports (a progress display).
+    ``session`` is the live session a live or record run builds its client on (a batch's,
+    shared by its runs); without one the run opens its own. Blocks and failures are
+    outcomes, not exceptions. ``announce=False`` logs ``run.started`` at debug level only (a
+    batch logs one line per run of its own).
     """
     plan = prepared.plan
     structlog.contextvars.bind_contextvars(run_id=plan.run_id)
@@ -391,6 +398,7 @@ async def conduct(
             prepared.live,
             clock=prepared.clock,
             observer=_both(supervisor.call_event, on_call),
+            session=session,
         ) as (live, recorder):
             outcome = await _exchange(supervisor, prepared, live, proposer, critic)
         if recorder is not None:

@@ -116,10 +116,12 @@ def test_an_expired_lease_still_counts_at_its_worst_case(
 def test_alert_once_per_period(tmp_path: Path, fake_time: FakeTime) -> None:
     """Crossing alert_threshold_pct of the daily limit raises one event and one log line."""
     events: list[LiveEvent] = []
-    ledger = BudgetLedger(tmp_path / LEDGER_FILE, BUDGET, clock=fake_time, observer=events.append)
+    ledger = BudgetLedger(tmp_path / LEDGER_FILE, BUDGET, clock=fake_time)
     with ledger, capture_logs() as logs:
         for run in ("a", "b", "c"):
-            ledger.reserve(run_id=run, model_id="m", amount_usd=0.3, lease_s=60)
+            ledger.reserve(
+                run_id=run, model_id="m", amount_usd=0.3, lease_s=60, observer=events.append
+            )
     alerts = [e for e in events if isinstance(e, BudgetAlert)]
     assert [(a.period, a.period_id, a.committed_usd) for a in alerts] == [
         ("day", "2026-01-10", 0.9)

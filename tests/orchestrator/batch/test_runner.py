@@ -217,9 +217,14 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
         ),
         ({"suite": "nope"}, ConfigError, "unknown suite 'nope'"),
         (
-            {"fixtures": None, "run": RunOptions(mode="live", allow_network=True)},
+            {"run": RunOptions(mode="live", allow_network=True)},
             UsageError,
-            "--mode live: a batch makes replay or dry runs in this version",
+            "--mode live calls the providers; a batch of it takes no --fixtures",
+        ),
+        (
+            {"fixtures": None, "run": RunOptions(mode="live")},
+            UsageError,
+            "--mode live makes real API calls and requires --allow-network",
         ),
         (
             {"run": RunOptions(clock="yesterday")},
@@ -231,8 +236,8 @@ async def test_a_blocked_run_is_recorded_with_its_pack_and_exits_2(
 def test_bad_batches_fail_before_anything_runs(
     tmp_path: Path, changes: dict[str, Any], error: type[Exception], message: str
 ) -> None:
-    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, real
-    calls (not for batches yet), a bad clock: one sentence, and nothing is created."""
+    """Missing or incomplete fixtures, a fixed clock over samples, an unknown suite, fixtures
+    or no --allow-network for real calls, a bad clock: one sentence, and nothing is created."""
     with pytest.raises(error, match=message):
         prepare_batch(options(tmp_path / "out", **changes))
     assert not (tmp_path / "out").exists()

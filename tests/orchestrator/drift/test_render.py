@@ -11,8 +11,8 @@ import re
 
 import msgspec
 
+from orchestrator.core.templates import escape_markdown
 from orchestrator.drift import DriftReport, report_html, report_json, report_markdown
-from orchestrator.drift.render import escape_markdown
 from orchestrator.drift.report import DiffSegment, Flag, StructureChange
 from tests.helpers import PROJECT
 from tests.orchestrator.drift.test_ci_fixtures import week_2_report

@@ -6,20 +6,17 @@ so that provider diversity holds); keys are planted fakes; retries wait for noth
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import anyio
 import pytest
 
 from clients.fake import FakeModelClient
-from clients.fake_provider import FakeProvider, Fault, wire_model_ids
-from clients.live.client import LiveClient
+from clients.fake_provider import FakeProvider, Fault
 from clients.recording import RecordingClient
 from clients.transcripts import Transcript, load_transcript, write_transcript
 from orchestrator.core.clock import FixedClock
@@ -27,37 +24,17 @@ from orchestrator.core.config import load_config, load_scenario
 from orchestrator.core.resources import find_config_dir
 from orchestrator.evidence.verify import verify_pack
 from orchestrator.runtime.plan import proposer_request, review_request
-from tests.clients.conftest import PLANTED_DEEPSEEK_KEY, PLANTED_OPENAI_KEY
+from tests.clients.conftest import PLANTED_OPENAI_KEY
+from tests.fake_providers import plant_keys_without_waits, point_at, serve
 from tests.helpers import SAMPLE, Pilot
 
 SAMPLE_TRANSCRIPT = load_transcript(SAMPLE)
 
 
-async def _no_wait(_seconds: float) -> None:
-    await anyio.lowlevel.checkpoint()
-
-
 @pytest.fixture(autouse=True)
 def _keys_and_no_waits(monkeypatch: pytest.MonkeyPatch) -> None:
     """Planted keys in the environment; a LiveClient whose retry waits take no time."""
-    monkeypatch.setenv("OPENAI_API_KEY", PLANTED_OPENAI_KEY)
-    monkeypatch.setenv("DEEPSEEK_API_KEY", PLANTED_DEEPSEEK_KEY)
-    fast = functools.partial(LiveClient, sleep=_no_wait, jitter=lambda: 0.0)
-    monkeypatch.setattr("orchestrator.runtime.live.LiveClient", fast)
-
-
-def serve(transcript: Transcript, config_dir: Path, **options: Any) -> FakeProvider:
-    registry = load_config(config_dir).registry
-    return FakeProvider(transcript, model_ids=wire_model_ids(registry), **options)
-
-
-def point_at(config_dir: Path, openai: FakeProvider, deepseek: FakeProvider) -> None:
-    """Make the config's two providers the two fake ones."""
-    registry = config_dir / "model_registry.toml"
-    text = registry.read_text(encoding="utf-8")
-    text = text.replace('"https://api.openai.com/v1"', f'"{openai.base_url}"')
-    text = text.replace('"https://api.deepseek.com"', f'"{deepseek.base_url}"')
-    registry.write_text(text, encoding="utf-8")
+    plant_keys_without_waits(monkeypatch)
 
 
 @pytest.fixture
