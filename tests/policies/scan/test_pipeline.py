@@ -33,6 +33,7 @@ from policies.scan.markup import (
 from policies.scan.normalise import normalise, quick_form
 from policies.scan.payloads import BASE64_RUN, base64_runs
 from policies.scan.vocabulary import lexicon_for
+from policies.scan.words import BLANKS_AND_TOKEN, TOKEN
 
 ALL = frozenset(CATEGORIES)
 
@@ -215,3 +216,20 @@ def test_letter_spacing_is_joined_where_the_pattern_matches(text: str) -> None:
     """Letter-spaced runs are rewritten exactly where the letter-spacing pattern matches."""
     spans = [(edit.start, edit.end) for edit in letter_spacing_edits(text)]
     assert spans == [m.span() for m in re.finditer(LETTER_SPACING, text)]
+
+
+@given(st.text(alphabet="ab7'.,-_ \t\n\u00a0\u2028\u0663é$", max_size=40))
+@settings(max_examples=500, deadline=None)
+def test_tokens_read_with_their_blanks_are_the_tokens_of_the_pattern(text: str) -> None:
+    """Reading each token with the blanks before it gives the token pattern's tokens."""
+    expected = [(m.start(), m.group(), m.lastgroup) for m in TOKEN.finditer(text)]
+    found, end = [], 0
+    for blanks, word, number, mark in BLANKS_AND_TOKEN.findall(text):
+        start = end + len(blanks)
+        value = word or number or mark
+        if not value:
+            break
+        kind = "word" if word else "number" if number else "mark"
+        found.append((start, value, kind))
+        end = start + len(value)
+    assert found == expected
