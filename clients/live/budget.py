@@ -37,6 +37,7 @@ from typing import Final, Literal, Self
 
 import msgspec
 import platformdirs
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_random
 
 from clients.live.events import BudgetAlert, Observer, emit, ignore
 from orchestrator.core.clock import Clock
@@ -424,8 +425,19 @@ def _connect(path: Path, lock_timeout_s: float) -> sqlite3.Connection:
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError(f"budget ledger {path} cannot be opened: {exc}", path=path) from exc
     try:
-        db.execute("PRAGMA journal_mode = WAL")
-        _migrate(db, path)
+        # Switching a new database to WAL takes an exclusive lock, and SQLite refuses at
+        # once, without its busy handler, a lock request that could deadlock with another
+        # connection's: several processes opening a new ledger together get "database is
+        # locked". Those refusals are retried (with jitter) for as long as a lock is waited for.
+        for attempt in Retrying(
+            retry=retry_if_exception(_is_busy),
+            stop=stop_after_delay(lock_timeout_s),
+            wait=wait_random(0.001, 0.02),
+            reraise=True,
+        ):
+            with attempt:
+                db.execute("PRAGMA journal_mode = WAL")
+                _migrate(db, path)
     except sqlite3.Error as exc:
         db.close()
         raise ConfigError(f"budget ledger {path} cannot be opened: {exc}", path=path) from exc
@@ -463,6 +475,14 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
+
+
+_BUSY: Final = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+
+
+def _is_busy(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) and code in _BUSY
 
 
 def _version(db: sqlite3.Connection) -> int:

@@ -223,22 +223,31 @@ def test_no_overshoot_across_two_processes(tmp_path: Path) -> None:
             [sys.executable, "-c", _WORKER, str(path), name],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
             env=env,
             cwd=PROJECT,
         )
         for name in ("p1", "p2")
     ]
-    for worker in workers:
-        assert worker.stdout is not None
-        assert worker.stdout.readline().strip() == "ready"
-    for worker in workers:
-        assert worker.stdin is not None
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    # The last line is the result; the budget alert may have been logged before it.
-    counts = [json.loads(worker.communicate(timeout=120)[0].splitlines()[-1]) for worker in workers]
-    assert all(worker.returncode == 0 for worker in workers)
+    try:
+        for worker in workers:
+            assert worker.stdout is not None
+            ready = worker.stdout.readline().strip()
+            assert ready == "ready", worker.communicate(timeout=120)[1]
+        for worker in workers:
+            assert worker.stdin is not None
+            worker.stdin.write("go\n")
+            worker.stdin.flush()
+        # The last line is the result; the budget alert may have been logged before it.
+        outputs = [worker.communicate(timeout=120) for worker in workers]
+    finally:
+        for worker in workers:
+            if worker.poll() is None:  # a failed assertion above: leave no process behind
+                worker.kill()
+                worker.communicate()
+    assert [worker.returncode for worker in workers] == [0, 0], [err for _, err in outputs]
+    counts = [json.loads(out.splitlines()[-1]) for out, _ in outputs]
     assert sum(c["granted"] for c in counts) == 10
     assert sum(c["refused"] for c in counts) == 40
     with sqlite3.connect(path) as db:
