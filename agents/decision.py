@@ -8,7 +8,8 @@ blocks the run; nothing is ever read as an approval by default:
 
 - lines inside code fences (or indented as code) and block quotes are not the critic
   speaking, so they are never decision lines; quoted spans and struck-through text
-  (``~~…~~``, ``<del>``) are not read in prose, and a decision line carrying struck text
+  (``~~…~~``, ``<del>``, also over several lines, and combining overlays such as U+0336
+  drawn through a word) are not read in prose, and a decision line carrying struck text
   is refused;
 - on the decision line, the decision word must stand alone: a question mark anywhere, a
   word running on from it ("APPROVE is premature"), and in the note after it a negation,
@@ -25,6 +26,8 @@ forge one. The vocabularies below are English, the language the critic is prompt
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Final, NamedTuple
 
 from orchestrator.core.contract import Decision
@@ -75,6 +78,12 @@ _WORDS: Final = lazy_pattern(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:-[a-z0-9]+)*")
 _STRUCK: Final = lazy_pattern(r"~~?[^~\n]+~~?|<(del|s|strike)>.*?</\1>")
 # "~5 %" is an approximation, not a strike: a strike is "~~" or a span between tildes.
 _STRIKE_MARK: Final = lazy_pattern(r"~~|~[^\s~][^~]*~|<(?:del|s|strike)>")
+# A strike in HTML or Markdown, across lines; an HTML strike never closed runs to the end.
+_STRUCK_LINES: Final = lazy_pattern(
+    r"<(del|s|strike)(?:\s[^>]*)?>.*?(?:</\1\s*>|\Z)|~~[^~]*?~~", flags=re.DOTALL
+)
+# The canonical combining class of the marks drawn through a character.
+_OVERLAY: Final = 1
 _QUOTED: Final = lazy_pattern(r'"[^"\n]*"|`[^`\n]*`')
 _CLAUSES: Final = lazy_pattern(r"[.;!?]+(?:\s|$)|:\s")
 # A decision keyword as the templates write it, in capitals (checked on the raw text).
@@ -107,7 +116,7 @@ _INTERJECTION_WORDS: Final = 3
 
 def read_decision(content: str) -> DecisionReading:
     """The one decision of a free-text critique, or the reason it has none."""
-    folded = fold_text(content)
+    folded = fold_text(_overlays_as_strikes(content))
     lines = _decision_lines(folded)
     # Each decision line as (its index, the index of the line holding its value, decision).
     found: list[tuple[int, int, Decision]] = []
@@ -144,8 +153,9 @@ def read_decision(content: str) -> DecisionReading:
 def prose_lines(text: str) -> list[str | None]:
     """The lines of ``text`` in which the critic speaks, as given; None for the others.
 
-    Lines of fenced code blocks (with their fences) and block-quote lines are not the
-    critic's own statement.
+    Lines of fenced code blocks (with their fences), block-quote lines and the lines of a
+    strike that runs over several lines (``<del>`` on one line, ``</del>`` on a later one,
+    or never closed) are not the critic's own statement.
     """
     lines: list[str | None] = list(text.split("\n"))
     for block in code_blocks(text):
@@ -154,7 +164,20 @@ def prose_lines(text: str) -> list[str | None]:
     for number, line in enumerate(lines):
         if line is not None and line.lstrip().startswith(">"):
             lines[number] = None
+    for match in _STRUCK_LINES.finditer(text):
+        first = text.count("\n", 0, match.start())
+        last = first + match.group().count("\n")
+        if last > first:
+            lines[first : last + 1] = [None] * (last + 1 - first)
     return lines
+
+
+def _overlays_as_strikes(text: str) -> str:
+    """Combining overlays (U+0336 long stroke, U+0338 solidus …) drawn through a word strike
+    it out; folding drops combining marks, so each is made a ``~~`` strike mark first."""
+    if text.isascii():
+        return text
+    return "".join("~~" if unicodedata.combining(ch) == _OVERLAY else ch for ch in text)
 
 
 def _decision_lines(text: str) -> list[str | None]:

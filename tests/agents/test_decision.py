@@ -83,6 +83,16 @@ ACCEPTED = [
     ),
     ("struck-old-line", "~~Decision: APPROVE~~\nDecision: REJECT", "REJECT"),
     (
+        "struck-draft-over-lines",
+        "<del>\nDecision: REJECT\n</del>\nDecision: APPROVE\nRationale: fixed in v2.",
+        "APPROVE",
+    ),
+    (
+        "accented-rationale-is-no-strike",
+        "Decision: APPROVE\nRationale: the café data hold.",
+        "APPROVE",
+    ),
+    (
         "template-in-fence-and-own-line",
         "The format asked for:\n```\nDecision: APPROVE\n```\nDecision: REJECT",
         "REJECT",
@@ -99,6 +109,20 @@ UNPARSEABLE = [
     ("strike-then-reject", "Decision: ~~APPROVE~~ REJECT", "struck-through"),
     ("html-strike", "Decision: <del>APPROVE</del> REJECT", "struck-through"),
     ("whole-line-struck", "~~Decision: APPROVE~~", "no decision line"),
+    (
+        "overlay-long-stroke",
+        "Decision: A\u0336P\u0336P\u0336R\u0336O\u0336V\u0336E\u0336",
+        "struck-through",
+    ),
+    ("overlay-solidus", "**Decision:** APPROVE\u0338", "struck-through"),
+    ("html-strike-over-lines", "<del>\n**Decision:** APPROVE\n</del>", "no decision line"),
+    (
+        "html-strike-with-attributes-over-lines",
+        "<s class='old'>Draft\nDecision: APPROVE</s>\nRationale: fine.",
+        "no decision line",
+    ),
+    ("html-strike-never-closed", "Notes.\n<strike>\nDecision: APPROVE", "no decision line"),
+    ("markdown-strike-over-lines", "~~Draft:\nDecision: APPROVE~~", "no decision line"),
     ("no-decision-reached", "I reached no decision: APPROVE is premature", "no decision line"),
     (
         "fenced-json-then-reversal",
