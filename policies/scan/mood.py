@@ -179,7 +179,13 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
 
 
 def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
-    """The actor class of the subject before ``position`` (0: none), UNKNOWN as THIRD."""
+    """The actor class of the subject before ``position`` (0: none).
+
+    A subject the lexicon does not know ("the desk", "client accounts") fails closed: it
+    is read as market participants in general (GENERIC), whom a recommendation addresses
+    ("client accounts must buy …" blocks) and anything else describes ("refiners trim
+    runs" passes). Only a named third party or institution is never advised.
+    """
     actor = 0
     nearest = -1
     for i in range(clause.first, position):
@@ -198,10 +204,10 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy").
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
-        return Role.THIRD if plural and not noun.upper else 0
+        return Role.GENERIC if plural and not noun.upper else 0
     if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
-    return Role.THIRD
+    return Role.GENERIC
 
 
 def _content(token: Token) -> bool:
@@ -255,6 +261,8 @@ def _part_of_subject(
         return False
     for i in range(position + 1, clause.last):
         nxt = tokens[i]
+        if nxt.upper:
+            continue  # a ticker in capitals ("short ES"), whatever the word means elsewhere
         if nxt.has(_FINITE) and not nxt.has(Role.VERB & ~Role.TRADE):
             return True
         if nxt.kind == "word" and nxt.roles == 0 and _english_past(nxt.text, lexicon):
