@@ -111,3 +111,26 @@ def test_a_sentence_without_a_family_of_prose_or_a_side_finds_nothing() -> None:
             hits, pending, _ = scanner._read(norm, match.start(), match.end(), every_family)
             assert (hits, pending) == ([], []), piece
     assert passed_over > 10_000
+
+
+# --- shapes that once took the scanner quadratic time or crashed it (benchmarks/scope_linearity.py)
+
+
+def test_a_field_of_html_entities_is_decoded_in_one_pass() -> None:
+    """20,000 entities decode (each checked against the tags by bisection, not against all)."""
+    text = "&amp;" * 20_000
+    assert normalise(text).text == "&" * 20_000
+    assert scan(("free_text", "Buy&#32;100 shares of SPY at 4500. " + text))
+
+
+def test_an_entity_inside_a_tag_is_left_to_the_tag() -> None:
+    """An entity within a tag goes with the tag; one before or after it is decoded."""
+    norm = normalise("&#66;uy <span title='&#66;'>x</span> &#83;PY")
+    assert norm.text == "buy x spy"
+    assert normalise("&#66;uy <p title='&#66;'>x</p> &#83;PY").text == "buy  x  spy"
+
+
+def test_an_empty_quoted_string_before_an_assignment_is_read_without_a_crash() -> None:
+    """A quoted "" among the words before ':' or '=' is a value, not a sentence end."""
+    assert scan(("free_text", 'buy x "": y')) == []
+    assert scan(("free_text", 'Buy SPY. "" = 5')) == []
