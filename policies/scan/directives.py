@@ -142,13 +142,24 @@ def _match(
     """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
     token = tokens[i]
     end = min(clause.last, i + 1 + _WINDOW)
+    # A side still missing its parameter waits only if no other reading completes the
+    # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
+    waiting = None
     if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
         # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
         if token.negation_after:
-            return _side(tokens, clause.first, end, clause)
-        return _side(tokens, i, end)
-    if "side" in active and token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i):
-        return _side(tokens, i, end)
+            waiting = _side(tokens, clause.first, end, clause)
+        else:
+            waiting = _side(tokens, i, end)
+    if (
+        waiting is None
+        and "side" in active
+        and token.has(Role.SIDE_ADJ)
+        and _side_adjective_acts(tokens, clause, i)
+    ):
+        waiting = _side(tokens, i, end)
+    if waiting is not None and not waiting[2]:
+        return waiting
     if "level" in active and token.has(Role.LEVEL):
         number = _level_number(tokens, i, _label_end(tokens, clause, i + 2 + _LEVEL_GAP))
         if number is not None:
@@ -202,7 +213,7 @@ def _match(
         )
         if number is not None:
             return "rebalance", number + 1, False
-    return None
+    return waiting
 
 
 def _label_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:

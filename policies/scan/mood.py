@@ -181,7 +181,13 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
 
 
 def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
-    """The actor class of the subject before ``position`` (0: none), UNKNOWN as THIRD."""
+    """The actor class of the subject before ``position`` (0: none).
+
+    A subject the lexicon does not know ("the desk", "client accounts") fails closed: it
+    is read as market participants in general (GENERIC), whom a recommendation addresses
+    ("client accounts must buy …" blocks) and anything else describes ("refiners trim
+    runs" passes). Only a named third party or institution is never advised.
+    """
     actors = clause.having(tokens, Role.ACTOR)
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
@@ -193,10 +199,10 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy").
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
-        return Role.THIRD if plural and not noun.upper else 0
+        return Role.GENERIC if plural and not noun.upper else 0
     if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
-    return Role.THIRD
+    return Role.GENERIC
 
 
 def _content(token: Token) -> bool:
@@ -254,6 +260,8 @@ def _part_of_subject(
 
 def _predicate(token: Token, lexicon: Lexicon) -> bool:
     """A finite verb (or an English past tense) that can predicate a noun phrase before it."""
+    if token.upper:
+        return False  # a ticker in capitals ("short ES"), whatever the word means elsewhere
     if token.has(_FINITE) and not token.has(Role.VERB & ~Role.TRADE):
         return True
     return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
