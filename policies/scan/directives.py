@@ -147,7 +147,7 @@ def _match(
     waiting = None
     if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
         # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
-        waiting = _side(tokens, clause.first if token.negation_after else i, end)
+        waiting = _side(tokens, clause.first - 1 if token.negation_after else i, end)
     if (
         waiting is None
         and "side" in active
