@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from policies.scan.lexer import Clause, Token
+from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.vocabulary import Form, Lexicon, Role
 
 __all__ = ["ClauseMood", "analyse_sentence"]
@@ -158,11 +158,13 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         return True
     if token.negation_after:
         # "Kaufen Sie SAP nicht": the negation may follow, up to the next action word.
-        for j in range(after, clause.last):
-            if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE):
-                return True
-            if tokens[j].has(Role.VERB) and j > after:
-                break
+        negations = clause.positions(
+            "negation", lambda j: tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)
+        )
+        negation = next_position(negations, after)
+        if negation is not None:
+            verb = next_position(clause.having(tokens, Role.VERB), after + 1)
+            return verb is None or negation <= verb
     return False
 
 
@@ -205,18 +207,11 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     ("client accounts must buy …" blocks) and anything else describes ("refiners trim
     runs" passes). Only a named third party or institution is never advised.
     """
-    actor = 0
-    nearest = -1
-    for i in range(clause.first, position):
-        token = tokens[i]
-        if token.has(Role.ACTOR):
-            if not actor:
-                actor = token.roles & Role.ACTOR
-        elif _content(token):
-            nearest = i
-    if actor:
-        return actor
-    if nearest < 0:
+    actors = clause.having(tokens, Role.ACTOR)
+    if actors and actors[0] < position:
+        return tokens[actors[0]].roles & Role.ACTOR
+    nearest = last_position(clause.positions("content", lambda i: _content(tokens[i])), position)
+    if nearest is None:
         return 0
     action = tokens[position]
     noun = tokens[nearest]
@@ -255,10 +250,10 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
-    for i in range(clause.first, position):
-        if tokens[i].has(Role.AUX) and tokens[i].forms & Form.PAST:
-            return True
-    return False
+    auxiliaries = clause.positions(
+        "past auxiliary", lambda i: tokens[i].has(Role.AUX) and bool(tokens[i].forms & Form.PAST)
+    )
+    return bool(auxiliaries) and auxiliaries[0] < position
 
 
 def _part_of_subject(
@@ -278,15 +273,17 @@ def _part_of_subject(
     )
     if strong:
         return False
-    for i in range(position + 1, clause.last):
-        nxt = tokens[i]
-        if nxt.upper:
-            continue  # a ticker in capitals ("short ES"), whatever the word means elsewhere
-        if nxt.has(_FINITE) and not nxt.has(Role.VERB & ~Role.TRADE):
-            return True
-        if nxt.kind == "word" and nxt.roles == 0 and _english_past(nxt.text, lexicon):
-            return True
-    return False
+    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    return next_position(predicates, position + 1) is not None
+
+
+def _predicate(token: Token, lexicon: Lexicon) -> bool:
+    """A finite verb (or an English past tense) that can predicate a noun phrase before it."""
+    if token.upper:
+        return False  # a ticker in capitals ("short ES"), whatever the word means elsewhere
+    if token.has(_FINITE) and not token.has(Role.VERB & ~Role.TRADE):
+        return True
+    return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
 
 
 def _english_past(word: str, lexicon: Lexicon) -> bool:
