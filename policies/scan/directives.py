@@ -148,7 +148,8 @@ def _match(
     if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
         # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
         if token.negation_after:
-            waiting = _side(tokens, clause.first, end, clause)
+            # From the clause's first token on: "bei 17.800 … einzusteigen".
+            waiting = _side(tokens, clause.first - 1, end, clause)
         else:
             waiting = _side(tokens, i, end)
     if (

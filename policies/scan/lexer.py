@@ -126,8 +126,48 @@ def tokenize(
     """
     stop = len(text) if end is None else end
     raw = _join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon)
-    tokens = _merge_phrases(raw, lexicon)
-    return _merge_numbers(tokens, lexicon)
+    tokens = _merge_numbers(_merge_phrases(raw, lexicon), lexicon)
+    if lexicon.separable:
+        _join_separable(tokens, lexicon)
+    return tokens
+
+
+def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:
+    """A separable verb's stem takes the whole verb's roles when its particle ends the clause.
+
+    "Stocken Sie die Position um 500 Aktien auf", "wir steigen bei 17.800 ein": the stem
+    opens the clause (verb second, or first in an imperative), the particle closes it. The
+    particle then plays no part of its own ("ein" is no number, "long" no side).
+    """
+    separable = lexicon.separable
+    stems: list[int] = []
+    for i, token in enumerate(tokens):
+        closing = token.kind == "mark" and (
+            token.text in _SENTENCE_END or token.text in _CLAUSE_BREAK
+        )
+        if closing or i == len(tokens) - 1:
+            last = i - 1 if closing else i
+            if stems and last > stems[-1]:
+                _close_separable(tokens, stems, tokens[last], separable)
+            stems.clear()
+        elif token.kind == "word" and token.text in separable:
+            stems.append(i)
+
+
+def _close_separable(
+    tokens: list[Token],
+    stems: list[int],
+    particle: Token,
+    separable: dict[str, tuple[tuple[str, Entry], ...]],
+) -> None:
+    for index in reversed(stems):
+        stem = tokens[index]
+        for word, entry in separable[stem.text]:
+            if particle.text == word:
+                stem.roles, stem.forms = entry.roles, entry.forms
+                stem.negation_after, stem.agreement = entry.negation_after, entry.agreement
+                particle.kind, particle.roles, particle.forms, particle.value = "word", 0, 0, None
+                return
 
 
 def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) -> list[Token]:

@@ -7,7 +7,9 @@ will buy", "you could add"). A description of a third party ("CTAs are long 80 %
 the past ("long bonds rallied") or a policy maker's options passes. Negation is scoped to
 the predicate it governs: "do not buy" negates the buy, "we do not recommend buying"
 negates the recommendation, and the frames of :data:`Role.URGE` ("can't go wrong",
-"mistake not to") urge whatever they frame.
+"mistake not to") urge whatever they frame. The frames of :data:`Role.DISCOURAGE` ("would be
+a mistake", "es wäre falsch") advise against what they frame: a negated action under one
+("not buying … would be negligent") is urged, a plain one is not.
 """
 
 from __future__ import annotations
@@ -42,13 +44,23 @@ _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 class ClauseMood:
     """What a clause says about who acts: its subject, recommendation, negations, tense."""
 
-    __slots__ = ("clause", "conditional", "recommend", "recommend_at", "subject", "tokens", "urge")
+    __slots__ = (
+        "clause",
+        "conditional",
+        "discourage",
+        "recommend",
+        "recommend_at",
+        "subject",
+        "tokens",
+        "urge",
+    )
 
     def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
         self.tokens = tokens
         self.clause = clause
         self.conditional = bool(clause.opener & Role.CONDITIONAL)
         self.urge = False
+        self.discourage = False
         # Roles of the recommendation that governs the clause (0: none); -1: negated.
         self.recommend = 0
         # Where it stands: a modal or a verb governs what follows it, not its subject.
@@ -62,10 +74,14 @@ def analyse_sentence(
     """The mood of every clause of one sentence, recommendations carried forward."""
     moods = [ClauseMood(tokens, clause) for clause in sentence]
     urge = any(tokens[i].roles & Role.URGE for c in sentence for i in range(c.first, c.last))
+    discourage = any(
+        tokens[i].roles & Role.DISCOURAGE for c in sentence for i in range(c.first, c.last)
+    )
     carried = 0
     previous_subject = 0
     for mood in moods:
         mood.urge = urge
+        mood.discourage = discourage
         clause = mood.clause
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
@@ -86,9 +102,12 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     tokens = mood.tokens
     token = tokens[position]
     if negated(tokens, mood.clause, position):
-        return mood.urge
+        return mood.urge or mood.discourage
     if mood.urge:
         return True
+    if mood.discourage:
+        # "Es wäre ein Fehler, nicht 300 SAP zu kaufen": the negation may stand further off.
+        return any(tokens[j].has(Role.NEG) for j in range(mood.clause.first, position))
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
         return False

@@ -106,3 +106,49 @@ def test_closing_or_resizing_a_position_is_an_instruction(text: str) -> None:
 def test_closes_described_pass(text: str) -> None:
     """Closing described in the past or of an index passes."""
     assert not blocked(text)
+
+
+GERMAN_WORD_ORDER = [
+    "Stocken Sie Ihre Position in Siemens um 500 Aktien auf.",
+    "Bauen Sie die Position in BASF um 300 Stück ab.",
+    "Steigen Sie bei 17.800 in den DAX-Future ein.",
+    "Wir gehen bei 112,40 mit 2500 RTYZ6 long.",
+    "Lösen Sie die Absicherung im DAX-Future auf.",
+    "Wir empfehlen, die Position in SAP um 200 Aktien aufzustocken.",
+    "Es ist ratsam, bei 17.800 in den DAX-Future einzusteigen.",
+    "Wir sind der Meinung, dass wir den DAX-Future bei 18.400 kaufen sollten.",
+]
+GERMAN_DESCRIBED = [
+    "Pensionsfonds stockten ihre Anleihebestände um 5 Mrd. Euro auf.",
+    "Privatanleger stiegen bei 18.000 Punkten in den DAX ein.",
+    "Die Notenbank baut ihre Bilanz um 20 Mrd. Euro im Monat ab.",
+    "Der DAX stieg um 2 % auf 18.500 Punkte an.",
+    "Die Stimmung hellt sich im Dezember auf 48 Punkte auf.",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN_WORD_ORDER)
+def test_german_separable_and_verb_final_orders_are_read(text: str) -> None:
+    """A separable verb's particle at the clause end, or joined with "zu", makes the verb."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", GERMAN_DESCRIBED)
+def test_german_separable_verbs_of_others_pass(text: str) -> None:
+    """The same verbs in the past, of third parties or of institutions pass."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "urged"),
+    [
+        ("Not buying 200 shares of TLT at 92 would be negligent.", True),
+        ("Es wäre falsch, 1000 AMZN bei 148,20 nicht zu kaufen.", True),
+        ("There is no better moment than now to short 5 ES contracts at 5,150.", True),
+        ("Buying 100 shares of SPY at 5,300 would be a mistake.", False),
+        ("Es wäre falsch, SAP bei 200 Euro zu kaufen.", False),
+    ],
+)
+def test_a_frame_that_discourages_urges_the_negated_action(text: str, urged: bool) -> None:
+    """Under "would be a mistake" a negated action is urged and a plain one discouraged."""
+    assert blocked(text) == urged
