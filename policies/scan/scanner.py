@@ -178,7 +178,8 @@ class Scanner:
                 )
                 params.extend(offset + start for offset in reading[2])
             pairs = _pairs(norm.text)
-            for record in (pairs, *table_rows(norm.text)):
+            rows = table_rows(norm.text) if "|" in norm.text else []
+            for record in (pairs, *rows):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
             params += [
                 p.start
@@ -269,6 +270,8 @@ class Scanner:
     def _stretches(self, text: str) -> list[_Stretch]:
         """What of a field to read: all of it, or in a long field its sentences one by one.
 
+        A short field is one stretch, analysed for findings when it satisfies a family of
+        directives in prose or holds a side, else read only for a size a side may wait for.
         Of a long field, a sentence is analysed when it satisfies a family of directives in
         prose on its own, or holds a side that may wait for its size. A sentence that
         satisfies only a family of structured records (whose pairs are read from the whole
@@ -277,9 +280,16 @@ class Scanner:
         words in its own sentence, so nothing is lost but completions from further away;
         the cost stays linear and small.
         """
-        if len(text) <= _LONG_FIELD:
-            return [_Stretch(0, len(text), True)]
         gate = self.gate
+        if len(text) <= _LONG_FIELD:
+            # One stretch, judged as a long field's sentence is: most fields of an outlook
+            # (ids, names, descriptions) hold no family of prose and no side.
+            words = gate_words(text)
+            waits = not gate.waiting.isdisjoint(words)
+            if waits:
+                return [_Stretch(0, len(text), True)]
+            words.extend(marks(text))
+            return [_Stretch(0, len(text), gate.reach(words, text)[0])]
         stretches: list[_Stretch] = []
         until = -1
         # Per distinct sentence: (may hold a finding, may hold a size, holds a side).
@@ -310,6 +320,8 @@ def _pairs(text: str) -> list[Pair]:
     A long field is read by line, and a very long line by sentence, each distinct stretch
     once: a key/value pair never spans a sentence of prose.
     """
+    if ":" not in text and "=" not in text and "->" not in text:
+        return []  # a key is only ever set by one of these marks
     if len(text) <= _LONG_FIELD:
         return text_pairs(text)
     pairs: list[Pair] = []
