@@ -30,7 +30,7 @@ import structlog
 from orchestrator.batch.plan import BatchItem
 from orchestrator.batch.summary import BatchRun, run_from_index
 from orchestrator.core.errors import IntegrityError, UsageError
-from orchestrator.core.fileio import fsync_dir, read_bytes
+from orchestrator.core.fileio import fsync_path, read_bytes
 from orchestrator.evidence.events import RunStarted, event_decoder, line_decoder
 from orchestrator.evidence.names import EVENTS, INDEX
 from orchestrator.evidence.records import RunPlan
@@ -136,7 +136,7 @@ def _set_aside(pack: Path) -> str:
             f"{pack} does not verify and cannot be moved aside to {target.name} "
             f"({exc.strerror}); move it away and resume again"
         ) from exc
-    fsync_dir(pack.parent)
+    fsync_path(pack.parent)
     log.warning("batch.pack_set_aside", pack=pack.name, moved_to=target.name)
     return target.name
 

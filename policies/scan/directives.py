@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from policies.scan.categories import Category
-from policies.scan.lexer import Clause, Token
+from policies.scan.lexer import Clause, Token, next_position
 from policies.scan.mood import ClauseMood, analyse_sentence, is_instruction, negated
 from policies.scan.vocabulary import Form, Lexicon, Role
 
@@ -142,18 +142,33 @@ def _match(
     """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
     token = tokens[i]
     end = min(clause.last, i + 1 + _WINDOW)
+    # A side still missing its parameter waits only if no other reading completes the
+    # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
+    waiting = None
     if "side" in active and token.has(Role.SIDE) and not token.has(Role.NON_ACTION):
         # Verb-final languages put the size before the verb: "300 Aktien … zu kaufen".
-        return _side(tokens, clause.first if token.negation_after else i, end)
-    if "side" in active and token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i):
-        return _side(tokens, i, end)
+        if token.negation_after:
+            # From the clause's first token on: "bei 17.800 … einzusteigen".
+            waiting = _side(tokens, clause.first - 1, end, clause)
+        else:
+            waiting = _side(tokens, i, end)
+    if (
+        waiting is None
+        and "side" in active
+        and token.has(Role.SIDE_ADJ)
+        and _side_adjective_acts(tokens, clause, i)
+    ):
+        waiting = _side(tokens, i, end)
+    if waiting is not None and not waiting[2]:
+        return waiting
     if "level" in active and token.has(Role.LEVEL):
-        number = _level_number(tokens, i, _label_end(tokens, clause))
+        number = _level_number(tokens, i, _label_end(tokens, clause, i + 2 + _LEVEL_GAP))
         if number is not None:
             return "order", number + 1, False
     if "risk" in active and token.has(Role.CHANGE):
-        obj = _find(tokens, clause.first, end, lambda j: j != i and tokens[j].has(Role.LIMIT_OBJ))
-        if obj is not None:
+        # The first limit word of the clause other than this one, if it stands before ``end``.
+        obj = next((j for j in clause.having(tokens, Role.LIMIT_OBJ)[:2] if j != i), None)
+        if obj is not None and obj < end:
             return "risk_limit", max(obj, i) + 1, False
     if "trade" in active and token.has(Role.TRADE):
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
@@ -168,7 +183,7 @@ def _match(
             if obj is not None:
                 return category, obj + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
-        reach = min(_label_end(tokens, clause), i + 6)
+        reach = _label_end(tokens, clause, i + 6)
         number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
         if number is not None:
             return "risk_limit", number + 1, False
@@ -194,31 +209,37 @@ def _match(
         number = _find(
             tokens,
             i + 1,
-            min(_label_end(tokens, clause), i + 7),
+            _label_end(tokens, clause, i + 7),
             lambda j: tokens[j].kind == "number" and tokens[j].percent,
         )
         if number is not None:
             return "rebalance", number + 1, False
-    return None
+    return waiting
 
 
-def _label_end(tokens: Sequence[Token], clause: Clause) -> int:
-    """The clause's end, or the end of the value when the clause is a label ("Leverage: 5x")."""
+def _label_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:
+    """The clause's end, or the end of the value when the clause is a label ("Leverage: 5x").
+
+    At most ``limit``: a caller reads a few tokens past its word, and walking a long value
+    to its end for every word of the clause would make the clause quadratic.
+    """
     end = clause.last
     if end < len(tokens) and tokens[end].text == ":":
         end += 1
-        while end < len(tokens) and not (tokens[end].kind == "mark" and tokens[end].text in ".;\n"):
+        stop = min(len(tokens), limit)
+        while end < stop and not (tokens[end].kind == "mark" and tokens[end].text in ".;\n"):
             end += 1
-    return end
+    return min(end, limit)
 
 
-def _side(tokens: Sequence[Token], i: int, end: int) -> tuple[Category, int, bool] | None:
-    parameter = _find(
-        tokens,
-        i + 1,
-        end,
-        lambda j: _size(tokens, j, end, weak=False) or _price(tokens, j, end),
-    )
+def _side(
+    tokens: Sequence[Token], i: int, end: int, clause: Clause | None = None
+) -> tuple[Category, int, bool] | None:
+    """A side at ``i`` (or, with ``clause``, a verb-final side read from the clause's start)."""
+    if clause is None:
+        parameter = _find(tokens, i + 1, end, lambda j: _parameter(tokens, j, end))
+    else:
+        parameter = _first_parameter(tokens, clause, i + 1, end)
     if parameter is not None:
         return "order", parameter + 1, False
     target = _find(
@@ -229,6 +250,27 @@ def _side(tokens: Sequence[Token], i: int, end: int) -> tuple[Category, int, boo
     )
     if target is not None:
         return "order", target + 1, True
+    return None
+
+
+def _parameter(tokens: Sequence[Token], j: int, end: int) -> bool:
+    return _size(tokens, j, end, weak=False) or _price(tokens, j, end)
+
+
+def _first_parameter(tokens: Sequence[Token], clause: Clause, start: int, end: int) -> int | None:
+    """The first parameter in ``[start, end)`` of a clause, found among the clause's candidates.
+
+    A token that is a parameter before ``end`` is one before the clause's end too (a later
+    end only lets ``_size`` and ``_price`` look further), so only the candidates for the
+    clause's end are tried; the few that look past ``end`` fail and the next is tried.
+    """
+    last = clause.last
+    candidates = clause.positions("parameter", lambda j: _parameter(tokens, j, last))
+    j = next_position(candidates, start)
+    while j is not None and j < end:
+        if _parameter(tokens, j, end):
+            return j
+        j = next_position(candidates, j + 1)
     return None
 
 
@@ -368,7 +410,8 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
         tokens[i + 2].has(Role.DET) and i + 3 < clause.last and tokens[i + 3].has(Role.NAV)
     ):
         return
-    if not mood.urge and any(tokens[j].has(Role.NEG | Role.AVOID) for j in range(clause.first, i)):
+    refusals = clause.having(tokens, Role.NEG | Role.AVOID)
+    if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
     if not is_instruction(mood, i, lexicon):
         return

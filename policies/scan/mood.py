@@ -7,7 +7,9 @@ will buy", "you could add"). A description of a third party ("CTAs are long 80 %
 the past ("long bonds rallied") or a policy maker's options passes. Negation is scoped to
 the predicate it governs: "do not buy" negates the buy, "we do not recommend buying"
 negates the recommendation, and the frames of :data:`Role.URGE` ("can't go wrong",
-"mistake not to") urge whatever they frame.
+"mistake not to") urge whatever they frame. The frames of :data:`Role.DISCOURAGE` ("would be
+a mistake", "es wäre falsch") advise against what they frame: a negated action under one
+("not buying … would be negligent") is urged, a plain one is not.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from policies.scan.lexer import Clause, Token
+from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.vocabulary import Form, Lexicon, Role
 
 __all__ = ["ClauseMood", "analyse_sentence"]
@@ -42,13 +44,23 @@ _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 class ClauseMood:
     """What a clause says about who acts: its subject, recommendation, negations, tense."""
 
-    __slots__ = ("clause", "conditional", "recommend", "recommend_at", "subject", "tokens", "urge")
+    __slots__ = (
+        "clause",
+        "conditional",
+        "discourage",
+        "recommend",
+        "recommend_at",
+        "subject",
+        "tokens",
+        "urge",
+    )
 
     def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
         self.tokens = tokens
         self.clause = clause
         self.conditional = bool(clause.opener & Role.CONDITIONAL)
         self.urge = False
+        self.discourage = False
         # Roles of the recommendation that governs the clause (0: none); -1: negated.
         self.recommend = 0
         # Where it stands: a modal or a verb governs what follows it, not its subject.
@@ -62,10 +74,14 @@ def analyse_sentence(
     """The mood of every clause of one sentence, recommendations carried forward."""
     moods = [ClauseMood(tokens, clause) for clause in sentence]
     urge = any(tokens[i].roles & Role.URGE for c in sentence for i in range(c.first, c.last))
+    discourage = any(
+        tokens[i].roles & Role.DISCOURAGE for c in sentence for i in range(c.first, c.last)
+    )
     carried = 0
     previous_subject = 0
     for mood in moods:
         mood.urge = urge
+        mood.discourage = discourage
         clause = mood.clause
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
@@ -86,9 +102,12 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     tokens = mood.tokens
     token = tokens[position]
     if negated(tokens, mood.clause, position):
-        return mood.urge
+        return mood.urge or mood.discourage
     if mood.urge:
         return True
+    if mood.discourage:
+        # "Es wäre ein Fehler, nicht 300 SAP zu kaufen": the negation may stand further off.
+        return any(tokens[j].has(Role.NEG) for j in range(mood.clause.first, position))
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
         return False
@@ -139,11 +158,13 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         return True
     if token.negation_after:
         # "Kaufen Sie SAP nicht": the negation may follow, up to the next action word.
-        for j in range(after, clause.last):
-            if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE):
-                return True
-            if tokens[j].has(Role.VERB) and j > after:
-                break
+        negations = clause.positions(
+            "negation", lambda j: tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)
+        )
+        negation = next_position(negations, after)
+        if negation is not None:
+            verb = next_position(clause.having(tokens, Role.VERB), after + 1)
+            return verb is None or negation <= verb
     return False
 
 
@@ -179,29 +200,28 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
 
 
 def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
-    """The actor class of the subject before ``position`` (0: none), UNKNOWN as THIRD."""
-    actor = 0
-    nearest = -1
-    for i in range(clause.first, position):
-        token = tokens[i]
-        if token.has(Role.ACTOR):
-            if not actor:
-                actor = token.roles & Role.ACTOR
-        elif _content(token):
-            nearest = i
-    if actor:
-        return actor
-    if nearest < 0:
+    """The actor class of the subject before ``position`` (0: none).
+
+    A subject the lexicon does not know ("the desk", "client accounts") fails closed: it
+    is read as market participants in general (GENERIC), whom a recommendation addresses
+    ("client accounts must buy …" blocks) and anything else describes ("refiners trim
+    runs" passes). Only a named third party or institution is never advised.
+    """
+    actors = clause.having(tokens, Role.ACTOR)
+    if actors and actors[0] < position:
+        return tokens[actors[0]].roles & Role.ACTOR
+    nearest = last_position(clause.positions("content", lambda i: _content(tokens[i])), position)
+    if nearest is None:
         return 0
     action = tokens[position]
     noun = tokens[nearest]
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy").
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
-        return Role.THIRD if plural and not noun.upper else 0
+        return Role.GENERIC if plural and not noun.upper else 0
     if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
-    return Role.THIRD
+    return Role.GENERIC
 
 
 def _content(token: Token) -> bool:
@@ -230,10 +250,10 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
-    for i in range(clause.first, position):
-        if tokens[i].has(Role.AUX) and tokens[i].forms & Form.PAST:
-            return True
-    return False
+    auxiliaries = clause.positions(
+        "past auxiliary", lambda i: tokens[i].has(Role.AUX) and bool(tokens[i].forms & Form.PAST)
+    )
+    return bool(auxiliaries) and auxiliaries[0] < position
 
 
 def _part_of_subject(
@@ -253,13 +273,17 @@ def _part_of_subject(
     )
     if strong:
         return False
-    for i in range(position + 1, clause.last):
-        nxt = tokens[i]
-        if nxt.has(_FINITE) and not nxt.has(Role.VERB & ~Role.TRADE):
-            return True
-        if nxt.kind == "word" and nxt.roles == 0 and _english_past(nxt.text, lexicon):
-            return True
-    return False
+    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    return next_position(predicates, position + 1) is not None
+
+
+def _predicate(token: Token, lexicon: Lexicon) -> bool:
+    """A finite verb (or an English past tense) that can predicate a noun phrase before it."""
+    if token.upper:
+        return False  # a ticker in capitals ("short ES"), whatever the word means elsewhere
+    if token.has(_FINITE) and not token.has(Role.VERB & ~Role.TRADE):
+        return True
+    return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
 
 
 def _english_past(word: str, lexicon: Lexicon) -> bool:

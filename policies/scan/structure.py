@@ -144,7 +144,7 @@ def leaves(text: str) -> list[Leaf]:
                     (
                         i + 1
                         for i, part in enumerate(value_parts[recent:], recent)
-                        if part[0][-1] in ".!?"
+                        if part[0].endswith((".", "!", "?"))  # a quoted "" is empty
                     ),
                     default=recent,
                 )

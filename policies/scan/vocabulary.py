@@ -86,6 +86,9 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     name: str
     negation_after_verb: bool = False
     subject_agreement: bool = False
+    # Separable verbs ("stocken … auf") are also written joined ("aufstocken") and, as an
+    # infinitive with "zu", with this between particle and stem ("aufzustocken").
+    separable_infix: str = ""
     past_suffixes: _Words = ()
     not_past: _Words = ()
 
@@ -139,6 +142,7 @@ class Mood(_Section, frozen=True, kw_only=True):
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
     urge_frames: _Words = ()
+    discourage_frames: _Words = ()
     auxiliaries: _Words = ()
     describe: _Words = ()
     conditionals: _Words = ()
@@ -271,6 +275,7 @@ class Role:
     PERCENT: Final = 1 << 56
     TIMES: Final = 1 << 57
     REFERENCE: Final = 1 << 58
+    DISCOURAGE: Final = 1 << 59
 
     SIDE: Final = BUY | SELL
     ACTOR: Final = SELF | ADDRESSEE | GENERIC | THIRD | INSTITUTION
@@ -326,7 +331,9 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     ``words`` maps a single token to its entry; ``phrases`` maps the first token of a
     phrase and then its second to the phrases starting with both, longest first (the
     lexer looks a phrase up by its first two tokens). ``fields``, ``values`` and
-    ``intents`` are keyed by :func:`squash_key`.
+    ``intents`` are keyed by :func:`squash_key`. An entry written with an ellipsis
+    ("stocken … auf") is a separable verb: its stem and the particle that ends its clause
+    (``separable``).
     """
 
     languages: tuple[str, ...]
@@ -340,6 +347,9 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     anchors: dict[int, frozenset[str]]
     # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
     record_anchors: dict[str, frozenset[str]]
+    # Separable verbs: the stem that opens a clause, to the particles that may close it
+    # ("stocken Sie … auf") and the entry of the whole verb.
+    separable: dict[str, tuple[tuple[str, Entry], ...]] = {}
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -509,6 +519,8 @@ def _load(path: Path, data: bytes) -> VocabularyFile:
 class _Builder:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, ...], list[int | float | bool | None]] = {}
+        # Separable verbs: (stem, particle) to their slot, as for entries.
+        self.separable: dict[tuple[str, str], list[int | float | bool | None]] = {}
 
     def add(
         self,
@@ -529,13 +541,39 @@ class _Builder:
             words = phrase_words(fold_for_matching(text))
             if not words:
                 continue
-            slot = self.entries.setdefault(words, [0, 0, None, False, False])
-            slot[0] = int(slot[0] or 0) | role
-            slot[1] = int(slot[1] or 0) | form
+            if "." in words:
+                self._add_separable(words, raw, role, form, info)
+                continue
+            self._fill(self.entries.setdefault(words, _new_slot()), role, form, info)
             if value is not None:
-                slot[2] = value
-            slot[3] = bool(slot[3]) or info.negation_after_verb
-            slot[4] = bool(slot[4]) or info.subject_agreement
+                self.entries[words][2] = value
+
+    def _add_separable(
+        self, words: tuple[str, ...], raw: str, role: int, form: int, info: LanguageInfo
+    ) -> None:
+        """ "stocken … auf": the stem and its particle, and the verb written joined."""
+        parts = [word for word in words if word != "."]
+        if len(parts) != 2:
+            raise ConfigError(
+                f"vocabulary {info.code}: a separable verb is 'stem … particle': {raw!r}"
+            )
+        stem, particle = parts
+        self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
+        # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
+        joined = [particle + stem]
+        if info.separable_infix and form == Form.BASE:
+            joined.append(particle + info.separable_infix + stem)
+        for word in joined:
+            self._fill(self.entries.setdefault((word,), _new_slot()), role, form, info)
+
+    @staticmethod
+    def _fill(
+        slot: list[int | float | bool | None], role: int, form: int, info: LanguageInfo
+    ) -> None:
+        slot[0] = int(slot[0] or 0) | role
+        slot[1] = int(slot[1] or 0) | form
+        slot[3] = bool(slot[3]) or info.negation_after_verb
+        slot[4] = bool(slot[4]) or info.subject_agreement
 
     def gate_anchors(self) -> dict[int, frozenset[str]]:
         """Per role bit, one gate word of each of its entries that every match contains.
@@ -547,7 +585,8 @@ class _Builder:
         """
         single = {key[0]: int(slot[0] or 0) for key, slot in self.entries.items() if len(key) == 1}
         anchors: dict[int, set[str]] = {}
-        for key, slot in self.entries.items():
+        keyed = [*self.entries.items(), *self.separable.items()]
+        for key, slot in keyed:
             roles = int(slot[0] or 0)
             parts = [w for word in key for w in word.split("'") if w]
             if not parts:
@@ -563,6 +602,22 @@ class _Builder:
                 gate = max(own or telling or content or parts, key=len)
                 anchors.setdefault(bit, set()).add(gate)
         return {bit: frozenset(found) for bit, found in anchors.items()}
+
+
+def _new_slot() -> list[int | float | bool | None]:
+    """roles, forms, value, negation after the verb, subject agreement."""
+    return [0, 0, None, False, False]
+
+
+def _entry(slot: list[int | float | bool | None]) -> Entry:
+    roles, forms, value, after, agreement = slot
+    return Entry(
+        int(roles or 0),
+        int(forms or 0),
+        None if value is None else float(value),
+        bool(after),
+        bool(agreement),
+    )
 
 
 _FUNCTION: Final = (
@@ -631,14 +686,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
                 record_anchors.setdefault("intent", set()).update(_end_runs(name))
     words: dict[str, Entry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-    for key, (roles, forms, value, after, agreement) in builder.entries.items():
-        entry = Entry(
-            int(roles or 0),
-            int(forms or 0),
-            None if value is None else float(value),
-            bool(after),
-            bool(agreement),
-        )
+    for key, entry_slot in builder.entries.items():
+        entry = _entry(entry_slot)
         if len(key) == 1:
             words[key[0]] = entry
         else:
@@ -654,7 +703,17 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         not_past=frozenset(not_past),
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
+        separable=_separable_index(builder.separable),
     )
+
+
+def _separable_index(
+    separable: dict[tuple[str, str], list[int | float | bool | None]],
+) -> dict[str, tuple[tuple[str, Entry], ...]]:
+    index: dict[str, list[tuple[str, Entry]]] = {}
+    for (stem, particle), slot in separable.items():
+        index.setdefault(stem, []).append((particle, _entry(slot)))
+    return {stem: tuple(found) for stem, found in index.items()}
 
 
 def _phrase_index(
@@ -738,6 +797,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
         (mood.forecast_modals, Role.FORECAST_MODAL),
         (mood.recommend_adjectives, Role.REC_ADJ),
         (mood.urge_frames, Role.URGE),
+        (mood.discourage_frames, Role.DISCOURAGE),
         (mood.conditionals, Role.CONDITIONAL),
         (mood.subordinators, Role.SUBORDINATOR),
         (mood.coordinators, Role.COORDINATOR),

@@ -204,6 +204,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Don't hesitate to buy {s} {t} at {p}.",
         "We would not hesitate to add 5 {f} contracts at {p}.",
         "It would be foolish not to short 3 {f} contracts at {p}.",
+        "There is no better moment than now to short 5 {f} contracts at {p}.",
+        "Not buying {s} {t} at {p} would be negligent.",
     ),
     "trade verbs": (
         "Accumulate {s} {t} below {p}.",
@@ -215,6 +217,37 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Cover 400 shares of {t} at {p}.",
         "Go long 4 {f} contracts at {p}.",
         "Scoop up 500 shares of {t} under {p}.",
+    ),
+    "trade idioms": (
+        "Accumulate {t} below {p}.",
+        "Pile into {t} under {p}.",
+        "Initiate longs in {t} at {p}.",
+        "Put on a long in {f} at {p}.",
+        "Cover the short in {t} at {p}.",
+        "Fade the rally in {t} at {p}.",
+        "Press the short in {f} at {p}.",
+        "Book gains in {t} at {p}.",
+        "Scale out of {t} above {p}.",
+        "Double up on {t} below {p}.",
+        "Take chips off the table in {t} at {p}.",
+    ),
+    "unknown subjects": (
+        "The desk should buy {s} {t} at {p}.",
+        "The book must add 5 {f} contracts at {p}.",
+        "Client accounts must buy {s} {t}.",
+        "The overlay needs to short 4 {f} contracts at {p}.",
+        "The model portfolio should sell {s} {t} at {p}.",
+        "Portfolio managers on our side should sell {s} {t}.",
+    ),
+    "close verbs": (
+        "Close out the {f} long.",
+        "Cut the {f} short at {p}.",
+        "Stop out of the {t} long below {p}.",
+        "Halve the position in {t}.",
+        "Double the {t} position.",
+        "Pare the {t} position by a third.",
+        "Unwind the {f} hedge.",
+        "Square up the {t} position.",
     ),
     "passive recommendations": (
         "A purchase of {s} {t} is recommended.",
@@ -392,6 +425,16 @@ GERMAN_TEMPLATES: Final = (
     "Fahren Sie das Buch mit 5x Hebel.",
     "Stellen Sie die Strategie auf Echtgeld um.",
     "Führen Sie die Order sofort aus.",
+    # Separable verbs, their particle at the end of the clause or joined with "zu".
+    "Stocken Sie die Position in Siemens um 500 Aktien auf.",
+    "Wir steigen mit 300 Kontrakten FDAX bei 18.050 ein.",
+    "Bauen Sie 200 BASF-Aktien bei 45 Euro ab.",
+    "Wir gehen bei 17.900 mit 10 FDAX-Kontrakten long.",
+    "Stellen Sie die Position in Allianz bei 250 Euro glatt.",
+    "Es ist ratsam, bei 17.800 in den DAX-Future einzusteigen.",
+    "Wir empfehlen, die Position in SAP um 200 Aktien aufzustocken.",
+    "Es wäre falsch, 1000 Aktien von SAP bei 120 Euro nicht zu kaufen.",
+    "Ich denke, dass wir den DAX-Future bei 18.400 kaufen sollten.",
 )
 
 BENIGN_EN: Final = (
@@ -457,6 +500,22 @@ BENIGN_EN: Final = (
     "Liquidity in Bund futures thinned to 3,000 contracts at the touch.",
     "Earnings revisions turned positive for 55 % of companies.",
     "The move index fell below 100 for the first time since 2022.",
+    "Sovereign wealth funds bought 3 % of the new issue.",
+    "Asset managers added 10,000 ES contracts to their net longs.",
+    "Japanese lifers will likely buy more JGBs next fiscal year.",
+    "Leveraged funds went short 200,000 Treasury futures.",
+    "Refiners trimmed runs by 3 % in October.",
+    "Traders took profits after a 20 % rally in NVDA.",
+    "Speculators bailed out of crude in June.",
+    "Real money rotated into defensives last quarter.",
+    "The rally in SPY faded after the CPI print.",
+    "Banks flattened their books after the shock.",
+    "Funds liquidated positions in March as margins rose.",
+    "Retail piled into meme stocks in 2021.",
+    "Hedge funds will likely cover shorts if CPI surprises.",
+    "Tariffs add to inflation pressure this year.",
+    "Buying 100 shares of SPY at 5,300 would be a mistake.",
+    "It would be a mistake to read too much into one CPI print.",
 )
 
 BENIGN_DE: Final = (
@@ -495,6 +554,14 @@ BENIGN_DE: Final = (
     "Die Rendite zehnjähriger Bundesanleihen fiel auf 2,4 %.",
     "Die Gewinnrevisionen drehten für 55 % der Unternehmen ins Positive.",
     "Der Yen legte um 5 % zu, als Carry-Trades aufgelöst wurden.",
+    "Pensionsfonds stockten ihre Anleihebestände um 5 Mrd. Euro auf.",
+    "Privatanleger stiegen bei 18.000 Punkten in den DAX ein.",
+    "Die Banken bauten ihre Positionen in Italien um 10 % ab.",
+    "Ausländische Investoren stiegen im März aus deutschen Anleihen aus.",
+    "Der DAX stieg um 2 % auf 18.500 Punkte an.",
+    "Die Notenbank baut ihre Bilanz um 20 Mrd. Euro im Monat ab.",
+    "Die Anleger steigen erst bei 17.000 Punkten wieder ein.",
+    "Es wäre falsch, SAP bei 200 Euro zu kaufen.",
 )
 
 

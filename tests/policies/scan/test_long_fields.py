@@ -5,14 +5,26 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policies.findings import Violation
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from policies.scan.directives import _first_parameter, _parameter
 from policies.scan.gate import marks
+from policies.scan.lexer import Clause, Token, clauses, tokenize
+from policies.scan.mood import (
+    _content,
+    _part_of_subject,
+    _past,
+    _predicate,
+    negated,
+    subject_before,
+)
 from policies.scan.normalise import normalise
 from policies.scan.scanner import _SENTENCE
+from policies.scan.vocabulary import Form, Lexicon, Role
 from policies.scan.words import gate_words
 from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN, benign_cases, smuggled_cases
 
@@ -111,3 +123,158 @@ def test_a_sentence_without_a_family_of_prose_or_a_side_finds_nothing() -> None:
             hits, pending, _ = scanner._read(norm, match.start(), match.end(), every_family)
             assert (hits, pending) == ([], []), piece
     assert passed_over > 10_000
+
+
+# --- shapes that once took the scanner quadratic time or crashed it (benchmarks/scope_linearity.py)
+
+
+def test_a_field_of_html_entities_is_decoded_in_one_pass() -> None:
+    """20,000 entities decode (each checked against the tags by bisection, not against all)."""
+    text = "&amp;" * 20_000
+    assert normalise(text).text == "&" * 20_000
+    assert scan(("free_text", "Buy&#32;100 shares of SPY at 4500. " + text))
+
+
+def test_an_entity_inside_a_tag_is_left_to_the_tag() -> None:
+    """An entity within a tag goes with the tag; one before or after it is decoded."""
+    norm = normalise("&#66;uy <span class='&#66;'>x</span> &#83;PY")
+    assert norm.text == "buy x spy"
+    assert normalise("&#66;uy <p class='&#66;'>x</p> &#83;PY").text == "buy  x  spy"
+
+
+def test_an_empty_quoted_string_before_an_assignment_is_read_without_a_crash() -> None:
+    """A quoted "" among the words before ':' or '=' is a value, not a sentence end."""
+    assert scan(("free_text", 'buy x "": y')) == []
+    assert scan(("free_text", 'Buy SPY. "" = 5')) == []
+
+
+@pytest.mark.parametrize(
+    ("unit", "count", "rules"),
+    [
+        ("buy 4% of NAV ", 1_400, ["scope.forbidden_intent.order"]),
+        ("we never buy 4% of NAV ", 800, []),
+        ("leverage 5x ", 1_500, ["scope.forbidden_intent.risk_limit_change"]),
+        ("raise the limit ", 1_200, ["scope.forbidden_intent.risk_limit_change"]),
+        ("switch to live ", 1_200, ["scope.forbidden_intent.live_toggle"]),
+        ("weight 20 % ", 1_500, ["scope.forbidden_intent.rebalance"]),
+        ("kaufen SAP ", 1_700, []),
+        ("CTAs buy SPY ", 1_400, []),
+    ],
+)
+def test_a_clause_of_many_action_words_is_read_once(
+    unit: str, count: int, rules: list[str]
+) -> None:
+    """A field of one clause (no stop) with an action word every few tokens: one finding or none.
+
+    Each action word's questions (subject before it, negation after it, the clause's first
+    parameter) are answered from the clause's position lists: a walk over the clause per
+    word took 3-8 s on these 18 kB fields.
+    """
+    text = unit * count
+    assert len(text) < 20_000  # read as one stretch, not sentence by sentence
+    assert [v.rule for v in scan(("free_text", text))] == rules
+
+
+_ROLE_WORDS = [
+    "buy",
+    "kaufen",
+    "SAP",
+    "SPY",
+    "we",
+    "CTAs",
+    "never",
+    "nicht",
+    "Sie",
+    "at",
+    "stop",
+    "4500",
+    "100",
+    "shares",
+    "4%",
+    "of",
+    "NAV",
+    "were",
+    "rallied",
+    "the",
+    "limit",
+    "raise",
+    "should",
+    "$",
+    "@",
+    "has",
+    "leverage",
+    "5x",
+    "ES",
+    "contracts",
+]
+
+
+@given(st.lists(st.sampled_from(_ROLE_WORDS), min_size=1, max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]) -> None:
+    """The mood and parameter questions answered from position lists equal the plain walks."""
+    lexicon = scanner_for(shipped_vocabulary_dir()).lexicon
+    norm = normalise(" ".join(words))
+    tokens = tokenize(norm.text, norm.cased, lexicon)
+    for clause in clauses(tokens):
+        for position in range(clause.first, clause.last):
+            assert negated(tokens, clause, position) == _negated_walk(tokens, clause, position)
+            assert subject_before(tokens, clause, position, lexicon) == _subject_walk(
+                tokens, clause, position, lexicon
+            )
+            token = tokens[position]
+            past = bool(token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN))
+            past = past or any(
+                tokens[i].has(Role.AUX) and tokens[i].forms & Form.PAST
+                for i in range(clause.first, position)
+            )
+            assert _past(tokens, clause, position, lexicon) == past
+            assert _part_of_subject(tokens, clause, position, lexicon) == (
+                not _strong(tokens[position])
+                and any(_predicate(tokens[i], lexicon) for i in range(position + 1, clause.last))
+            )
+            for end in range(position + 1, clause.last + 1):
+                walk = next((j for j in range(position, end) if _parameter(tokens, j, end)), None)
+                assert _first_parameter(tokens, clause, position, end) == walk
+
+
+def _negated_walk(tokens: list[Token], clause: Clause, position: int) -> bool:
+    """negated() as it was written: the negation after a verb-final word found by a walk."""
+    token = tokens[position]
+    if not token.negation_after:
+        return negated(tokens, clause, position)
+    saved = token.negation_after
+    token.negation_after = False
+    try:
+        before = negated(tokens, clause, position)
+    finally:
+        token.negation_after = saved
+    if before:
+        return True
+    for j in range(position + 1, clause.last):
+        if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE):
+            return True
+        if tokens[j].has(Role.VERB) and j > position + 1:
+            break
+    return False
+
+
+def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
+    actor, nearest = 0, -1
+    for i in range(clause.first, position):
+        if tokens[i].has(Role.ACTOR):
+            actor = actor or tokens[i].roles & Role.ACTOR
+        elif _content(tokens[i]):
+            nearest = i
+    if actor or nearest < 0:
+        return actor
+    # The rest of subject_before decides on the nearest content word alone.
+    return subject_before(tokens, Clause(nearest, position, 0, 1, 0), position, lexicon)
+
+
+def _strong(token: Token) -> bool:
+    return bool(
+        token.has(Role.BUY | Role.SELL | Role.EXECUTE | Role.REBALANCE)
+        and token.forms & Form.BASE
+        and not token.has(Role.SIDE_ADJ)
+    )

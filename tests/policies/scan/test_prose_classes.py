@@ -1,0 +1,154 @@
+"""Directives read from prose, class by class: what an instruction to us is, and what is not.
+
+Each table pairs instructions of one class with commentary that uses the same words for a
+third party, the past, a forecast or a negation; the commentary must pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+
+
+def blocked(text: str) -> bool:
+    scanner = scanner_for(shipped_vocabulary_dir())
+    return bool(scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES)))
+
+
+UNKNOWN_SUBJECTS = [
+    "The desk should buy 200 shares of AAPL at 180.",
+    "Client accounts must buy 100 shares of QQQ.",
+    "The overlay needs to short 4 ES contracts at 5,200.",
+    "Our traders need to sell 10 NQ contracts at 18,000.",
+]
+THIRD_PARTY_FLOWS = [
+    "CTAs are adding to equity longs as volatility falls.",
+    "Pension funds will rebalance into bonds at quarter-end.",
+    "Dealers sold 2 billion of Treasuries last week.",
+    "Japanese lifers will likely buy more JGBs next fiscal year.",
+    "Systematic strategies could sell 30 billion dollars of equities.",
+    "Refiners trimmed runs by 3 %.",
+]
+
+
+@pytest.mark.parametrize("text", UNKNOWN_SUBJECTS)
+def test_an_unknown_subject_advised_to_act_is_an_instruction(text: str) -> None:
+    """A subject the lexicon does not know, with "should"/"must", fails closed."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY_FLOWS)
+def test_flows_of_others_are_commentary(text: str) -> None:
+    """Named third parties, forecasts and past flows are descriptions, not orders."""
+    assert not blocked(text)
+
+
+TRADE_IDIOMS = [
+    "Accumulate TLT below 92.",
+    "Pile into NVDA under 850.",
+    "Initiate a position in XOM at 110.",
+    "Put on a long in ES at 5,100.",
+    "Cover the short in TSLA at 180.",
+    "Fade the rally in SPY at 520.",
+    "Press the short in IWM at 190.",
+    "Book gains in AAPL at 200.",
+    "Scale out of QQQ above 500.",
+    "Take chips off the table in EURUSD at 1.12.",
+    "Trim 200 shares of AAPL into strength.",
+]
+IDIOMS_DESCRIBED = [
+    "Investors accumulated gold throughout 2024.",
+    "Retail piled into meme stocks in 2021.",
+    "The rally faded after the CPI print at 8:30.",
+    "Traders took profits after a 20 % rally.",
+    "Speculators bailed out of crude in June.",
+    "Tariffs add to inflation pressure.",
+]
+
+
+@pytest.mark.parametrize("text", TRADE_IDIOMS)
+def test_trade_idioms_beyond_buy_and_sell_are_orders(text: str) -> None:
+    """Idioms of buying and selling with a target and a price or size block."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", IDIOMS_DESCRIBED)
+def test_trade_idioms_in_the_past_or_of_others_pass(text: str) -> None:
+    """The same idioms describing what others did pass."""
+    assert not blocked(text)
+
+
+CLOSES = [
+    "Close out the ES long.",
+    "Cut the NQ short at 18,900.",
+    "Stop out of the SPY long below 500.",
+    "Halve the position in NVDA.",
+    "Double the NVDA position.",
+    "Pare the QQQ position by a third.",
+    "Square up the EURUSD position.",
+]
+CLOSES_DESCRIBED = [
+    "The market closed out the week higher.",
+    "Funds liquidated positions in March.",
+    "Banks flattened their books after the shock.",
+    "The index closed at 5,100.",
+]
+
+
+@pytest.mark.parametrize("text", CLOSES)
+def test_closing_or_resizing_a_position_is_an_instruction(text: str) -> None:
+    """Verbs that close, halve or double a position block with the position as object."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", CLOSES_DESCRIBED)
+def test_closes_described_pass(text: str) -> None:
+    """Closing described in the past or of an index passes."""
+    assert not blocked(text)
+
+
+GERMAN_WORD_ORDER = [
+    "Stocken Sie Ihre Position in Siemens um 500 Aktien auf.",
+    "Bauen Sie die Position in BASF um 300 Stück ab.",
+    "Steigen Sie bei 17.800 in den DAX-Future ein.",
+    "Wir gehen bei 112,40 mit 2500 RTYZ6 long.",
+    "Lösen Sie die Absicherung im DAX-Future auf.",
+    "Wir empfehlen, die Position in SAP um 200 Aktien aufzustocken.",
+    "Es ist ratsam, bei 17.800 in den DAX-Future einzusteigen.",
+    "Wir sind der Meinung, dass wir den DAX-Future bei 18.400 kaufen sollten.",
+]
+GERMAN_DESCRIBED = [
+    "Pensionsfonds stockten ihre Anleihebestände um 5 Mrd. Euro auf.",
+    "Privatanleger stiegen bei 18.000 Punkten in den DAX ein.",
+    "Die Notenbank baut ihre Bilanz um 20 Mrd. Euro im Monat ab.",
+    "Der DAX stieg um 2 % auf 18.500 Punkte an.",
+    "Die Stimmung hellt sich im Dezember auf 48 Punkte auf.",
+]
+
+
+@pytest.mark.parametrize("text", GERMAN_WORD_ORDER)
+def test_german_separable_and_verb_final_orders_are_read(text: str) -> None:
+    """A separable verb's particle at the clause end, or joined with "zu", makes the verb."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", GERMAN_DESCRIBED)
+def test_german_separable_verbs_of_others_pass(text: str) -> None:
+    """The same verbs in the past, of third parties or of institutions pass."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "urged"),
+    [
+        ("Not buying 200 shares of TLT at 92 would be negligent.", True),
+        ("Es wäre falsch, 1000 AMZN bei 148,20 nicht zu kaufen.", True),
+        ("There is no better moment than now to short 5 ES contracts at 5,150.", True),
+        ("Buying 100 shares of SPY at 5,300 would be a mistake.", False),
+        ("Es wäre falsch, SAP bei 200 Euro zu kaufen.", False),
+    ],
+)
+def test_a_frame_that_discourages_urges_the_negated_action(text: str, urged: bool) -> None:
+    """Under "would be a mistake" a negated action is urged and a plain one discouraged."""
+    assert blocked(text) == urged
