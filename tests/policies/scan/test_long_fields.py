@@ -137,9 +137,9 @@ def test_a_field_of_html_entities_is_decoded_in_one_pass() -> None:
 
 def test_an_entity_inside_a_tag_is_left_to_the_tag() -> None:
     """An entity within a tag goes with the tag; one before or after it is decoded."""
-    norm = normalise("&#66;uy <span title='&#66;'>x</span> &#83;PY")
+    norm = normalise("&#66;uy <span class='&#66;'>x</span> &#83;PY")
     assert norm.text == "buy x spy"
-    assert normalise("&#66;uy <p title='&#66;'>x</p> &#83;PY").text == "buy  x  spy"
+    assert normalise("&#66;uy <p class='&#66;'>x</p> &#83;PY").text == "buy  x  spy"
 
 
 def test_an_empty_quoted_string_before_an_assignment_is_read_without_a_crash() -> None:
@@ -300,3 +300,11 @@ def test_a_short_field_without_a_family_of_prose_or_a_side_finds_nothing() -> No
                 hits, pending, _ = scanner._read(norm, 0, len(norm.text), every_family)
                 assert (hits, pending) == ([], []), field.text
     assert passed_over > 1_000
+
+
+def test_key_value_lines_with_dashes_are_read_in_a_long_field_as_in_a_short_one() -> None:
+    """'Side - Buy' lines are pairs wherever they stand: the long-field line filter knows dashes."""
+    order = "Side - Buy\nQty - 100\nSymbol - SPY"
+    assert [v.span for v in scan(("free_text", order))] == [(0, 20)]
+    text = PAD + "\n" + order + "\n" + PAD
+    assert [v.span for v in scan(("free_text", text))] == [(len(PAD) + 1, len(PAD) + 21)]
