@@ -22,6 +22,9 @@ _HEADING: Final = lazy_pattern(r" {0,3}#{1,6}[ \t]+(.*?)[ \t#]*")
 _LIST_ITEM: Final = lazy_pattern(r"([ \t]*)(?:[-*+\u2022][ \t]+|\d{1,3}[.)][ \t]+)(.*)")
 _BOLD: Final = lazy_pattern(r"(\*\*|__)(.+?)\1(.*)")
 _EMPHASIS: Final = "*_`"
+# A line holding a mark that a label needs: a heading's "#", a bold title's "**" or "__",
+# a plain label's ":" (:func:`_label` returns None for every other line).
+_MARKED_LINE: Final = lazy_pattern(r"^[^\n:#*_]*[:#*_][^\n]*", re.MULTILINE)
 # A plain "Label: value" line: the label is a short phrase, not the start of a sentence.
 _MAX_LABEL_CHARS: Final = 60
 _MAX_LABEL_WORDS: Final = 6
@@ -117,25 +120,38 @@ def count_scenarios(text: str) -> int:
     once. Without any, the list items directly under a "Scenarios" heading or label are
     counted; a "Scenario Analysis" heading is a section title, not a scenario.
     """
-    lines = fold_text(text).split("\n")
+    folded = fold_text(text)
+    lines = folded.split("\n")
     labelled = {key for key in map(_scenario_key, lines) if key is not None}
     if labelled:
         return len(labelled)
     return sum(
         _list_items_after(lines, label.line)
-        for label in _labels(lines)
+        for label in _labels(folded, lines)
         if _SCENARIOS_TITLE.fullmatch(label.title) and not label.inline
     )
 
 
 def _has_section(text: str, title: re.Pattern[str]) -> bool:
-    lines = fold_text(text).split("\n")
-    return any(title.search(label.title) and _has_content(lines, label) for label in _labels(lines))
+    folded = fold_text(text)
+    lines = folded.split("\n")
+    return any(
+        title.search(label.title) and _has_content(lines, label) for label in _labels(folded, lines)
+    )
 
 
-def _labels(lines: list[str]) -> Iterator[_Label]:
-    for index, line in enumerate(lines):
-        label = _label(line)
+def _labels(folded: str, lines: list[str]) -> Iterator[_Label]:
+    """The labels among ``lines`` (``folded`` split at line ends).
+
+    Only a line with a mark a label needs (``:``, ``#``, ``*``, ``_``) is looked at; such
+    lines are found by one search over the text, so a long text of prose or blank lines
+    costs no Python step per line.
+    """
+    index = previous = 0
+    for match in _MARKED_LINE.finditer(folded):
+        index += folded.count("\n", previous, match.start())
+        previous = match.start()
+        label = _label(lines[index])
         if label is not None:
             title, inline, heading = label
             yield _Label(index, title, inline, heading)
@@ -143,6 +159,8 @@ def _labels(lines: list[str]) -> Iterator[_Label]:
 
 def _label(line: str) -> tuple[str, str, bool] | None:
     """(title, inline value, is heading) when the line is a label."""
+    if ":" not in line and "#" not in line and "*" not in line and "_" not in line:
+        return None  # neither heading, bold title nor "Label:" (most lines: prose, blanks)
     heading = _HEADING.fullmatch(line)
     if heading is not None:
         return _clean(heading.group(1)).rstrip(":").strip(), "", True
@@ -197,6 +215,8 @@ def _placeholder(value: str) -> bool:
 
 
 def _scenario_key(line: str) -> str | None:
+    if "scenario" not in line and "case" not in line:
+        return None  # every label names a case or a scenario; cleaning joins no letters
     heading = _HEADING.fullmatch(line)
     if heading is not None:
         line = heading.group(1)
