@@ -234,7 +234,6 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
         not action.agreement
         and action.forms & Form.BASE
         and position == clause.last - 1
-        and position - clause.first >= 2
         and not clause.opener
     ):
         return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
