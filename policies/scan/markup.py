@@ -1,7 +1,10 @@
 """Markup that hides words: HTML, Markdown emphasis inside a word, letter spacing.
 
-``B<b></b>uy``, ``B**u**y``, ``&#66;uy`` and ``B U Y`` all read "Buy". Each function
-returns edits (:mod:`policies.scan.textmap`) so findings keep their original offsets.
+``B<b></b>uy``, ``B**u**y``, ``&#66;uy``, ``B U Y``, ``b. u. y`` and ``pur-`` at a line
+end before ``chase`` all read a word. What HTML says outside its text is read too: a
+comment's content, the text of ``title``/``alt``-like attributes and ``data-*`` attributes
+as ``key=value`` pairs. Each function returns edits (:mod:`policies.scan.textmap`) so
+findings keep their original offsets.
 """
 
 from __future__ import annotations
@@ -15,17 +18,44 @@ from orchestrator.core.patterns import lazy_pattern
 from policies.scan.textmap import Edit, char_offsets
 
 __all__ = [
+    "COMMENT_END",
     "EMPHASIS_TRIGGER",
     "HTML_TRIGGER",
+    "HYPHENATION_TRIGGER",
+    "LETTER_SPACING",
     "emphasis_edits",
     "html_edits",
+    "hyphenation_edits",
     "letter_spaced",
     "letter_spacing_edits",
 ]
 
 HTML_TRIGGER: Final = r"<[A-Za-z/!]|&#?[A-Za-z0-9]{2,10};"
+# A comment's end alone still ends it ("… --> text"): read as a space.
+COMMENT_END: Final = r"-->"
 # Bounded and stopped by the next "<": each attempt reads at most to the next tag start.
-_TAG: Final = lazy_pattern(r"<!--[^<>]{0,2000}?-->|</?([A-Za-z][A-Za-z0-9]{0,10})\b[^<>]{0,500}>")
+# A comment's marks are read alone, so that its content is read as text.
+_TAG: Final = lazy_pattern(r"<!--|-->|</?([A-Za-z][A-Za-z0-9]{0,10})\b([^<>]{0,500})>")
+_ATTRIBUTE: Final = lazy_pattern(
+    r"([A-Za-z][A-Za-z0-9_:.-]{0,40})\s*=\s*(?:\"([^\"]{0,400})\"|'([^']{0,400})'|([^\s\"'=<>`]{1,100}))"
+)
+# Attributes whose value is text a reader sees (a tooltip, an image's alternative text).
+_TEXT_ATTRIBUTES: Final = frozenset(
+    [
+        "title",
+        "alt",
+        "aria-label",
+        "aria-description",
+        "label",
+        "summary",
+        "placeholder",
+        "value",
+        "content",
+        "caption",
+        "tooltip",
+    ]
+)
+_DATA: Final = "data-"
 _ENTITY: Final = lazy_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
 # Tags that render inside a line of text: removing them joins what they split.
 _INLINE: Final = frozenset(
@@ -65,19 +95,25 @@ EMPHASIS_TRIGGER: Final = r"[*~`](?<=[A-Za-z0-9][*~`])[*~`]*(?=[A-Za-z0-9])"
 _EMPHASIS: Final = lazy_pattern(EMPHASIS_TRIGGER)
 
 # Three or more single letters or digits, each followed by one separator: "B U Y",
-# "b-u-y", "S.P.Y". A run takes the whole stretch, so the search stays linear.
-LETTER_SPACING: Final = r"(?<![A-Za-z0-9])(?:[A-Za-z0-9][ ._*\-]){2,}[A-Za-z0-9](?![A-Za-z0-9])"
+# "b-u-y", "S.P.Y", "b/u/y"; or by the same separator of two or three characters each time:
+# "b. u. y", "b _ u _ y". A run takes the whole stretch, so the search stays linear.
+LETTER_SPACING: Final = (
+    r"(?<![A-Za-z0-9])(?:(?:[A-Za-z0-9][ ._*\-/]){2,}[A-Za-z0-9]"
+    r"|[A-Za-z0-9]([ ._*\-/]{2,3})(?:[A-Za-z0-9]\1)+[A-Za-z0-9])(?![A-Za-z0-9])"
+)
 _SPACED: Final = lazy_pattern(LETTER_SPACING)
 # Byte classes for a quick look for letter spacing: letters and digits "a", the spacing
-# separators " ", anything else "|". A spaced run then shows as "a a a" in the classes.
+# separators " ", anything else "|". A spaced run then starts as "a a a", "a  a  a" or
+# "a   a   a" in the classes, with no letter before.
 _LETTER: Final = ord("a")
+_STARTS: Final = (b"a a a", b"a  a  a", b"a   a   a")
 _CLASSES: Final = bytes.maketrans(
     bytes(range(256)),
     bytes(
         ord("a")
         if chr(b).isascii() and chr(b).isalnum()
         else ord(" ")
-        if chr(b) in " ._*-"
+        if chr(b) in " ._*-/"
         else ord("|")
         for b in range(256)
     ),
@@ -85,32 +121,45 @@ _CLASSES: Final = bytes.maketrans(
 
 
 def letter_spaced(text: str) -> bool:
-    """Whether :data:`LETTER_SPACING` matches ``text``, found with C-level searches only."""
-    classes = text.encode(errors="surrogatepass").translate(_CLASSES)
-    # A run of three or more single characters: its first three show as "a a a" with no
-    # letter before, and then the third is followed by a separator or nothing.
-    return any(classes[p + 5 : p + 6] != b"a" for p in _spacing_starts(classes))
+    """Whether :data:`LETTER_SPACING` matches ``text``: tried only where a run may start."""
+    data = text.encode(errors="surrogatepass")
+    starts = _spacing_starts(data.translate(_CLASSES))
+    return any(_SPACED.match(text, start) for start in char_offsets(text, data, starts))
 
 
 def _spacing_starts(classes: bytes) -> Iterator[int]:
-    """Byte offsets where a letter-spaced run may start: "a a a" with no letter before."""
-    position = classes.find(b"a a a")
-    while position >= 0:
-        if position == 0 or classes[position - 1] != _LETTER:
-            yield position
-        position = classes.find(b"a a a", position + 1)
+    """Byte offsets where a letter-spaced run may start, ascending, each once."""
+    found: set[int] = set()
+    for start in _STARTS:
+        position = classes.find(start)
+        while position >= 0:
+            if position == 0 or classes[position - 1] != _LETTER:
+                found.add(position)
+            position = classes.find(start, position + 1)
+    return iter(sorted(found))
 
 
-_SEPARATOR: Final = lazy_pattern(r"[ ._*\-]")
+_SEPARATOR: Final = lazy_pattern(r"[ ._*\-/]")
+# A word broken at a line end by a hyphen: "pur-" / "chase".
+HYPHENATION_TRIGGER: Final = r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?=[a-z])"
+_HYPHENATION: Final = lazy_pattern(HYPHENATION_TRIGGER)
 _CLASS_CHANGE: Final = lazy_pattern(r"(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
 
 
 def html_edits(text: str) -> list[Edit]:
-    """Entities decoded; inline tags removed, block tags and comments read as a space."""
+    """Entities decoded; inline tags removed, block tags and comment marks read as a space.
+
+    A tag's attributes that carry text are kept in its place: the text of ``title``,
+    ``alt`` and the like, and ``data-side="buy"`` as ``side=buy``, each on its own line.
+    """
     edits: list[Edit] = []
     for match in _TAG.finditer(text):
         name = (match.group(1) or "").lower()
-        edits.append(Edit(match.start(), match.end(), "" if name in _INLINE else " "))
+        said = _attribute_text(match.group(2)) if match.group(2) else ""
+        if said:
+            edits.append(Edit(match.start(), match.end(), f"\n{said}\n"))
+        else:
+            edits.append(Edit(match.start(), match.end(), "" if name in _INLINE else " "))
     # The tags do not overlap and come in order: the one an entity may stand in is the last
     # that starts at or before it (a bisection, not a walk over every tag per entity).
     tag_starts = [edit.start for edit in edits]
@@ -126,6 +175,28 @@ def html_edits(text: str) -> list[Edit]:
     return edits
 
 
+def _attribute_text(attributes: str) -> str:
+    """What a tag's attributes say: text attributes as sentences, data attributes as pairs."""
+    said: list[str] = []
+    for match in _ATTRIBUTE.finditer(attributes):
+        name = match.group(1).lower()
+        value = html.unescape(match.group(2) or match.group(3) or match.group(4) or "").strip()
+        if not value:
+            continue
+        if name.startswith(_DATA) and len(name) > len(_DATA):
+            said.append(f"{name[len(_DATA) :]}={value};")
+        elif name in _TEXT_ATTRIBUTES:
+            said.append(value if value[-1:] in ".!?" else f"{value}.")
+    return "\n".join(said)
+
+
+def hyphenation_edits(text: str) -> list[Edit]:
+    """A word hyphenated at a line end joined: ``pur-`` and ``chase`` read ``purchase``."""
+    if "-" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "") for m in _HYPHENATION.finditer(text)]
+
+
 def emphasis_edits(text: str) -> list[Edit]:
     """Markdown emphasis marks between two letters removed: ``B**u**y`` reads ``Buy``."""
     return [Edit(m.start(), m.end(), "") for m in _EMPHASIS.finditer(text)]
@@ -134,8 +205,6 @@ def emphasis_edits(text: str) -> list[Edit]:
 def letter_spacing_edits(text: str) -> list[Edit]:
     """Letter-spaced words joined; letters and digits stay apart (``b u y 1 0 0``)."""
     edits: list[Edit] = []
-    if not letter_spaced(text):
-        return edits
     # A run starts only where the byte classes show one may: the pattern is tried there,
     # in order, as its own search would try it, but not at every other position.
     data = text.encode(errors="surrogatepass")

@@ -3,9 +3,10 @@
 The steps, in order: Unicode folded (:func:`policies.normalize.fold_cased`: NFKC,
 invisible characters, look-alike letters); encoded payloads decoded (base64, URL encoding;
 up to three rounds, for payloads inside payloads); HTML entities decoded and tags
-stripped; Markdown emphasis inside words removed; letter-spaced words joined; FIX tags
-named; camelCase identifiers split. Identifiers are split on ``-`` and ``_`` by the
-lexer, and numbers in words are read by the lexer too. The result is lower-cased.
+stripped; Markdown emphasis inside words removed; words hyphenated at a line end and
+letter-spaced words joined; FIX tags named; command-line switches read as settings; identifiers split (:func:`split_edits`: camelCase humps, dots inside identifiers,
+a side word glued to its size). Identifiers are split on ``-`` and ``_`` by the lexer,
+and numbers in words are read by the lexer too. The result is lower-cased.
 
 :func:`quick_form` is the gate's shortcut: when no step but folding and splitting can
 change a text, its normalised form is computed without a map, and the same words come out.
@@ -13,40 +14,109 @@ change a text, its normalised form is computed without a map, and the same words
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable
 from typing import Final, NamedTuple
 
 from orchestrator.core.patterns import lazy_pattern
 from policies.normalize import fold_cased
 from policies.scan.fix import FIX_TRIGGER, fix_edits
+from policies.scan.flags import FLAG_TRIGGER, flag_edits
 from policies.scan.markup import (
+    COMMENT_END,
     EMPHASIS_TRIGGER,
     HTML_TRIGGER,
+    HYPHENATION_TRIGGER,
     emphasis_edits,
     html_edits,
+    hyphenation_edits,
     letter_spaced,
     letter_spacing_edits,
 )
-from policies.scan.payloads import URL_TRIGGER, encoded_payload, payload_edits
-from policies.scan.textmap import Edit, TextMap, rewrite
+from policies.scan.payloads import (
+    ESCAPE_TRIGGER,
+    URL_TRIGGER,
+    encoded_payload,
+    escape_edits,
+    payload_edits,
+)
+from policies.scan.textmap import Edit, TextMap, char_offsets, coalesce, rewrite
 
-__all__ = ["Normalised", "normalise", "quick_form"]
+__all__ = [
+    "NO_SIDES",
+    "Normalised",
+    "SideWords",
+    "dot_edits",
+    "normalise",
+    "quick_form",
+    "split_edits",
+]
 
 _PAYLOAD_ROUNDS: Final = 3
+# A step with more edits than this has them merged where they are close (a long field).
+_MANY_EDITS: Final = 256
 _NON_ASCII: Final = lazy_pattern(r"[^\x00-\x7f]+")
-_CAMEL: Final = lazy_pattern(r"(?<=[a-z])(?=[A-Z])")
-# Each step's trigger, looked for only when its telling character occurs at all.
-_TRIGGERS: Final = (
-    ("%", lazy_pattern(URL_TRIGGER)),
-    ("<&", lazy_pattern(HTML_TRIGGER)),
-    ("*~`", lazy_pattern(EMPHASIS_TRIGGER)),
-    ("=", lazy_pattern(FIX_TRIGGER)),
-)
+# The parts of a camelCase run: an acronym before a word ("VAR" of "VARLimit"), a word
+# with its capital ("Order"), an acronym ("ES").
+_HUMP_PART: Final = lazy_pattern(r"[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]?[a-z]+|[A-Z]+")
+_MIN_PART: Final = 2
+# Letters "l" (lower) and "U" (upper), everything else (non-ASCII bytes too) a space.
 _CASE_CLASSES: Final = bytes.maketrans(
     bytes(range(256)),
     bytes(
         ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord(" ") for b in range(256)
     ),
 )
+# Where a side word may be glued to its size: a letter before a digit.
+_LETTER_DIGIT: Final = lazy_pattern(r"[0-9](?<=[A-Za-z][0-9])")
+# A dot between the letters and digits of an identifier ("order.side", "buy.100.SPY"),
+# not inside a number ("4.5") or a run of single letters ("U.S.", joined before this).
+# Written to open with the dot, so that the engine skips from dot to dot.
+_IDENTIFIER_DOT: Final = lazy_pattern(
+    r"\.(?:(?<=[A-Za-z0-9]\.)(?=[A-Za-z])|(?<=[A-Za-z]\.)(?=[0-9]))"
+)
+_DOTTED: Final = lazy_pattern(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+")
+# Each step's trigger, looked for only when its telling character occurs at all.
+_TRIGGERS: Final = (
+    ("%", lazy_pattern(URL_TRIGGER)),
+    ("\\", lazy_pattern(ESCAPE_TRIGGER)),
+    ("<&", lazy_pattern(HTML_TRIGGER)),
+    ("-", lazy_pattern(COMMENT_END)),
+    ("*~`", lazy_pattern(EMPHASIS_TRIGGER)),
+    ("-", lazy_pattern(HYPHENATION_TRIGGER)),
+    ("=", lazy_pattern(FIX_TRIGGER)),
+    ("-", lazy_pattern(FLAG_TRIGGER)),
+)
+
+
+class SideWords(NamedTuple):
+    """A vocabulary's side words ("buy", "sell"): kept whole, split from a glued size.
+
+    ``BUY100``, ``sell20`` read "BUY 100", "sell 20"; a side word in mixed case
+    ("SeLL", "pUrChAsE") is that word, not a camelCase identifier.
+    """
+
+    words: frozenset[str]
+    glued: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> SideWords:
+        """The side words of a vocabulary (letters only, three or more)."""
+        kept = frozenset(w for w in words if len(w) >= 3 and w.isascii() and w.isalpha())
+        if not kept:
+            return cls(kept, None)
+        alternatives = "|".join(sorted(kept, key=lambda w: (-len(w), w)))
+        # The side word, its size and a ticker glued on: "BUY100ES" reads "BUY 100 ES".
+        glued = re.compile(
+            rf"(?<![A-Za-z0-9])(?:{alternatives})(?=[0-9])([0-9]+(?:[.,][0-9]+)*)"
+            r"(?:(?=[A-Za-z]{2})|(?![A-Za-z]))",
+            re.IGNORECASE,
+        )
+        return cls(kept, glued)
+
+
+NO_SIDES: Final = SideWords(frozenset(), None)
 
 
 class Normalised(NamedTuple):
@@ -61,23 +131,26 @@ def _fold(text: str) -> str:
     return fold_cased(text).replace("ß", "ss").replace("ẞ", "SS")
 
 
-def normalise(raw: str) -> Normalised:
+def normalise(raw: str, sides: SideWords = NO_SIDES) -> Normalised:
     """Normalise one field; :class:`TextMap` leads back to offsets in ``raw``."""
     mapping = TextMap()
     text = _apply(raw, _fold_edits(raw), mapping)
     for _ in range(_PAYLOAD_ROUNDS):
-        edits = payload_edits(text)
+        edits = escape_edits(text) if "\\" in text else []
+        edits = edits or payload_edits(text)
         if not edits:
             break
         text = _apply(text, edits, mapping)
         text = _apply(text, _fold_edits(text), mapping)
-    for step in (html_edits, emphasis_edits, letter_spacing_edits, fix_edits):
+    steps = (html_edits, emphasis_edits, hyphenation_edits, letter_spacing_edits, fix_edits)
+    for step in (*steps, flag_edits):
         text = _apply(text, step(text), mapping)
-    text = _apply(text, [Edit(p, p, " ") for p in _camel_humps(text)], mapping)
+    text = _apply(text, dot_edits(text), mapping)
+    text = _apply(text, split_edits(text, sides), mapping)
     return Normalised(_lower(text), text, mapping)
 
 
-def quick_form(raw: str) -> str | None:
+def quick_form(raw: str, sides: SideWords = NO_SIDES) -> str | None:
     """The normalised text of ``raw`` when only folding and splitting apply, else None."""
     folded = _fold(raw)
     for marks, trigger in _TRIGGERS:
@@ -85,32 +158,97 @@ def quick_form(raw: str) -> str | None:
             return None
     if letter_spaced(folded) or encoded_payload(folded):
         return None
-    humps = _camel_humps(folded)
-    if humps:
-        pieces = []
-        previous = 0
-        for position in humps:
-            pieces.append(folded[previous:position])
-            previous = position
-        pieces.append(folded[previous:])
-        folded = " ".join(pieces)
+    if "." in folded:
+        folded = _IDENTIFIER_DOT.sub(" ", folded)
+    edits = split_edits(folded, sides)
+    if edits:
+        folded, _ = rewrite(folded, edits)
     return _lower(folded)
 
 
-def _camel_humps(text: str) -> list[int]:
-    """Offsets where a lower-case letter is followed by a capital ("camelCase")."""
-    classes = text.encode(errors="surrogatepass").translate(_CASE_CLASSES)
-    if not text.isascii():
-        # Multi-byte characters shift byte offsets; the regex keeps character offsets.
-        return [m.start() for m in _CAMEL.finditer(text)]
-    # One C-level split at every lower-upper pair; the pieces' lengths give the offsets.
-    humps = []
-    position = 0
-    for piece in classes.split(b"lU")[:-1]:
-        position += len(piece) + 1
-        humps.append(position)
-        position += 1
-    return humps
+def split_edits(text: str, sides: SideWords = NO_SIDES) -> list[Edit]:
+    """Identifiers split into words: camelCase humps and a side glued to its size.
+
+    One edit per identifier, however many humps it has: the edits stay few.
+    """
+    edits = _hump_edits(text, sides.words)
+    if sides.glued is not None and _LETTER_DIGIT.search(text) is not None:
+        for match in sides.glued.finditer(text):
+            split = text[match.start() : match.start(1)] + " " + match.group(1)
+            if match.end(1) < len(text) and text[match.end(1)].isalpha():
+                split += " "
+            edits.append(Edit(match.start(), match.end(1), split))
+    if len(edits) > 1:
+        edits.sort()
+    return edits
+
+
+def dot_edits(text: str) -> list[Edit]:
+    """Dots inside identifiers read as spaces ("buy.100.SPY"), one edit per identifier."""
+    if "." not in text:
+        return []
+    edits = []
+    for match in _DOTTED.finditer(text):
+        split = _IDENTIFIER_DOT.sub(" ", match.group())
+        if split != match.group():
+            edits.append(Edit(match.start(), match.end(), split))
+    return edits
+
+
+def _hump_edits(text: str, keep: frozenset[str]) -> list[Edit]:
+    """Each camelCase run of letters split into its words.
+
+    A run splits only when every part has two letters or more ("buyOrder", "maxPositionSize",
+    "VARLimit", "buyES"): "iPhone", "CEOs", "maxVaR" and mixed-case words ("bUy", "BuY")
+    stay whole, and so does a side word however its letters are cased ("SeLL"). The runs
+    are found in the bytes' case classes with C-level searches.
+    """
+    data = text.encode(errors="surrogatepass")
+    classes = data.translate(_CASE_CLASSES)
+    bounds: list[int] = []
+    for change in sorted(_case_changes(classes)):
+        if bounds and change < bounds[-1]:
+            continue
+        bounds += (classes.rfind(b" ", 0, change) + 1, _run_end(classes, change))
+    edits: list[Edit] = []
+    offsets = list(char_offsets(text, data, bounds))
+    for start, end in zip(offsets[::2], offsets[1::2], strict=True):
+        run = text[start:end]
+        split = _split_run(run) if len(run) <= _SHORT_RUN else _split_long_run(run)
+        if split is not None and run.lower() not in keep:
+            edits.append(Edit(start, end, split))
+    return edits
+
+
+_SHORT_RUN: Final = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _split_run(run: str) -> str | None:
+    """A camelCase run with its parts apart, or None when it stays whole (cached: the
+    type names and keys of typed answers repeat)."""
+    return _split_long_run(run)
+
+
+def _split_long_run(run: str) -> str | None:
+    parts = _HUMP_PART.findall(run)
+    return " ".join(parts) if min(map(len, parts)) >= _MIN_PART else None
+
+
+def _case_changes(classes: bytes) -> set[int]:
+    """Byte offsets of each lower-upper pair and each upper-upper-lower triple."""
+    found = set()
+    for change in (b"lU", b"UUl"):
+        position = classes.find(change)
+        while position >= 0:
+            found.add(position)
+            position = classes.find(change, position + 1)
+    return found
+
+
+def _run_end(classes: bytes, position: int) -> int:
+    end = classes.find(b" ", position)
+    return len(classes) if end < 0 else end
 
 
 def _fold_edits(text: str) -> list[Edit]:
@@ -131,6 +269,8 @@ def _fold_edits(text: str) -> list[Edit]:
 def _apply(text: str, edits: list[Edit], mapping: TextMap) -> str:
     if not edits:
         return text
+    if len(edits) > _MANY_EDITS:
+        edits = coalesce(text, edits)
     text, layer = rewrite(text, edits)
     mapping.push(layer)
     return text

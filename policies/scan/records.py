@@ -31,14 +31,27 @@ class RecordHit(NamedTuple):
 
 
 def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
-    """The roles of a key, or of its last words ("hawkish surprise paper_trading")."""
+    """The roles of a key, or of its last words ("hawkish surprise paper_trading",
+    "export LIVE")."""
     roles = lexicon.field_roles(key)
     words = key.split()
     for size in (3, 2, 1):
-        if roles or len(words) <= size:
+        if roles:
             break
-        roles = lexicon.field_roles(" ".join(words[-size:]))
+        if len(words) > size:
+            roles = lexicon.field_roles(" ".join(words[-size:]))
     return roles
+
+
+def _sided_key(key: str, lexicon: Lexicon) -> bool:
+    """Whether a key names a side and what it sizes: "buy order", "sell_qty", "buyOrder"."""
+    first, _, rest = key.partition(" ")
+    if not rest or not {"buy", "sell"} & set(lexicon.value_roles(first)):
+        return False
+    return bool(
+        {"side", "quantity", "price"} & set(lexicon.field_roles(rest))
+        or lexicon.intent(rest) == "order"
+    )
 
 
 def _numeric(value: str) -> bool:
@@ -60,6 +73,8 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             sides.append(pair)
         if (("quantity" in own or "price" in own or "level" in own) and numeric) or "symbol" in own:
             supports.append(pair)
+        if "r_order" in active and numeric and _sided_key(pair.keys[-1], lexicon):
+            hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_level" in active and "level" in own and numeric:
             hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_leverage" in active and "leverage" in own and numeric:

@@ -28,10 +28,17 @@ from policies.scan.categories import LABELS, RULES, Category
 from policies.scan.directives import Hit, Pending, find_directives, parameter_fragments
 from policies.scan.gate import Gate, marks
 from policies.scan.lexer import clauses, tokenize
-from policies.scan.normalise import Normalised, normalise, quick_form
+from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
-from policies.scan.structure import Pair, leaves, table_rows, text_pairs
-from policies.scan.vocabulary import Lexicon, lexicon_for
+from policies.scan.structure import (
+    Pair,
+    delimited_rows,
+    label_pairs,
+    leaves,
+    table_rows,
+    text_pairs,
+)
+from policies.scan.vocabulary import Lexicon, Role, lexicon_for
 from policies.scan.words import gate_words
 
 __all__ = ["Field", "Record", "Scanner", "scanner_for"]
@@ -82,6 +89,7 @@ class Scanner:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.gate = Gate(lexicon)
+        self.sides = SideWords.of(lexicon.words_with(Role.SIDE))
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -111,7 +119,7 @@ class Scanner:
         if fast:
             # JSON escapes other than \u read as separators, as the decoded strings do.
             escaped = _ESCAPE.sub("  ", raw) if "\\" in raw else raw
-            quick = None if "\\u" in raw else quick_form(escaped)
+            quick = None if "\\u" in raw else quick_form(escaped, self.sides)
             if quick is not None and not self._any_active(quick):
                 return []
         return self._scan(_typed_units(raw), categories, fast)
@@ -138,12 +146,14 @@ class Scanner:
             for r in unit.records
             for pair in r.pairs
         ]
-        forms = [quick_form(text) for text in texts] if fast else [None]
+        forms = [quick_form(text, self.sides) for text in texts] if fast else [None]
         if all(form is not None for form in forms):
             joined = "\n".join([*(f for f in forms if f is not None), *record_text])
             if not self._any_active(joined.lower()):
                 return []
-        normalised = {id(field): normalise(field.text) for unit in units for field in unit.fields}
+        normalised = {
+            id(field): normalise(field.text, self.sides) for unit in units for field in unit.fields
+        }
         joined = "\n".join([*(n.text for n in normalised.values()), *record_text]).lower()
         active = self._active(joined)
         if not active:
@@ -178,7 +188,8 @@ class Scanner:
                 )
                 params.extend(offset + start for offset in reading[2])
             pairs = _pairs(norm.text)
-            for record in (pairs, *table_rows(norm.text)):
+            tables = (*table_rows(norm.text), *delimited_rows(norm.text))
+            for record in (pairs, *tables, label_pairs(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
             params += [
                 p.start

@@ -1,38 +1,47 @@
-"""Structured channels: key/value pairs read lexically from any text, and markdown tables.
+"""Structured channels: key/value pairs read lexically from any text, tables, label lines.
 
 One tolerant reader covers JSON (at any depth, duplicate keys included: nothing is
 decoded into a dict, so nothing is dropped), JSON5 and Python dicts (single quotes, bare
-keys, ``=``), YAML and ``key: value`` / ``key = value`` lines, and FIX messages once their
-tags are named (:mod:`policies.scan.fix`). It never recurses, so nesting depth is no limit.
+keys, ``=``), YAML, TOML and INI, ``key: value`` / ``key = value`` / ``key -> value`` /
+``Key — value`` lines, compact ``side=buy qty=100`` runs, and FIX messages once their tags
+are named (:mod:`policies.scan.fix`). It never recurses, so nesting depth is no limit.
 Each pair keeps the keys above it, so ``{"target_weights": {"SPY": 0.6}}`` and its YAML
 form both give ``("target_weights", "spy") = "0.6"``.
 
-Markdown tables with a header row give one record per row, keyed by the header cells.
-The fence grammar of the product (:mod:`policies.json_blocks`) is not needed here: a
-fenced block is read like any other text.
+Tables give one record per row, keyed by the header cells: markdown tables (a two-column
+table is also read as one record of ``first cell: second cell``) and delimited lines
+(CSV, semicolons, tabs) under a header line of names. Lines that alternate a label and
+its value (``Side`` / ``Buy`` / ``Qty`` / ``100``) give one record. The fence grammar of
+the product (:mod:`policies.json_blocks`) is not needed here: a fenced block is read like
+any other text.
 """
 
 from __future__ import annotations
 
+import csv
 from typing import Final, NamedTuple
 
 import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["Leaf", "Pair", "leaves", "table_rows", "text_pairs"]
+__all__ = ["Leaf", "Pair", "delimited_rows", "label_pairs", "leaves", "table_rows", "text_pairs"]
 
 _LEX: Final = lazy_pattern(
     r'"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
-    r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&])"
-    r"|(?P<bare>[^\s{}\[\],:=\"'|;\x01&]+)"
+    r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&^])"
+    r"|(?P<bare>[^\s{}\[\],:=\"'|;\x01&^]+)"
 )
 _MAX_KEY_WORDS: Final = 6
 _MAX_KEY_CHARS: Final = 48
-_SEPARATORS: Final = frozenset(",|;\n\x01&")
+_SEPARATORS: Final = frozenset(",|;\n\x01&^")
 _ASSIGN: Final = frozenset((":", "=", ":=", "=>", "->"))
+# A dash between a line's first words and the rest: "Side — Buy", "Qty -- 100" (folding
+# makes every dash a hyphen).
+_DASHES: Final = frozenset(("-", "--"))
+_MAX_DASH_KEY_WORDS: Final = 3
 
 
 class Leaf(NamedTuple):
@@ -73,6 +82,8 @@ def leaves(text: str) -> list[Leaf]:
     pending_key: str | None = None
     key_start = -1
     value_parts: list[tuple[str, int, int, bool]] = []
+    # A line of compact pairs ("side=buy qty=100"): each value is one token.
+    compact = False
 
     def path() -> tuple[str | int, ...]:
         parts: list[str | int] = [key for _, key in outline]
@@ -100,10 +111,32 @@ def leaves(text: str) -> list[Leaf]:
     for match in _LEX.finditer(text):
         token = match.group()
         punct = match.group("punct")
+        if (
+            token in _DASHES
+            and pending_key is None
+            and len(stack) == 1
+            and 0 < len(value_parts) <= _MAX_DASH_KEY_WORDS
+            and not value_parts[0][3]
+            and _keyish(value_parts)
+            and _sentence_start(text, value_parts[0][1])
+        ):
+            punct = ":"  # "Side — Buy": the line's first words are its key
         if punct is not None:
             if punct in _ASSIGN:
                 if not value_parts:
                     continue
+                glued = value_parts[-1][2] == match.start() and not value_parts[-1][3]
+                if compact and glued and len(value_parts) > 1 and punct == "=":
+                    # "side=buy order_qty=100": the value before the key is one token.
+                    head, tail = value_parts[:1], value_parts[1:]
+                    if _keyish(tail):
+                        value_parts[:] = head
+                        flush()
+                        pending_key, key_start = _key_text(tail), tail[0][1]
+                        continue
+                compact = compact or (
+                    glued and punct == "=" and text[match.end() : match.end() + 1].strip() != ""
+                )
                 # In prose the key is what follows the last sentence: "Go short ES. Size: 20".
                 # Only the last few words can be a key: the scan stays bounded.
                 recent = max(0, len(value_parts) - _MAX_KEY_WORDS - 1)
@@ -147,6 +180,7 @@ def leaves(text: str) -> list[Leaf]:
                     continue
                 flush()
                 if punct == "\n":
+                    compact = False
                     line_indent = _indent(text, match.end())
                     if len(stack) == 1:
                         while outline and outline[-1][0] >= line_indent:
@@ -163,6 +197,13 @@ def leaves(text: str) -> list[Leaf]:
             flush()  # prose: a sentence without a key ends here
     flush()
     return found
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    """Whether a line or a sentence starts at ``position`` (list marks aside)."""
+    start = text.rfind("\n", 0, position) + 1
+    before = text[start:position].strip(" \t-*+>#")
+    return before == "" or before[-1] in ".!?"
 
 
 def _indent(text: str, position: int) -> int:
@@ -206,20 +247,41 @@ def text_pairs(text: str) -> list[Pair]:
 
 
 _TABLE_SEPARATOR: Final = lazy_pattern(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")
+_DELIMITERS: Final = ",;\t"
+_MAX_NAME_WORDS: Final = 3
+_MAX_NAME_CHARS: Final = 32
+_MAX_LABEL_CHARS: Final = 40
+_MIN_LABEL_LINES: Final = 4
 
 
-def table_rows(text: str) -> list[list[Pair]]:
-    """One list of pairs per body row of each markdown table (keyed by its header)."""
-    rows: list[list[Pair]] = []
-    lines = text.split("\n")
+def _offsets(lines: list[str]) -> list[int]:
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
+    return offsets
+
+
+def table_rows(text: str) -> list[list[Pair]]:
+    """One list of pairs per body row of each markdown table (keyed by its header).
+
+    A header row may follow other text on its line ("… trend. | Side | Qty |"): the
+    table starts at its first bar. A two-column table also gives one record of its rows
+    read as ``first cell: second cell`` (``| Side | Buy |``).
+    """
+    rows: list[list[Pair]] = []
+    if "|" not in text:
+        return rows
+    lines = text.split("\n")
+    offsets = _offsets(lines)
     i = 0
     while i + 1 < len(lines):
         if "|" in lines[i] and _TABLE_SEPARATOR.fullmatch(lines[i + 1]):
-            header = [cell.strip(" *`_") for cell in _cells(lines[i])]
+            head = lines[i]
+            if not head.lstrip().startswith("|") and lines[i + 1].lstrip().startswith("|"):
+                head = head[head.index("|") :]
+            header = [cell.strip(" *`_") for cell in _cells(head)]
             j = i + 2
+            table: list[list[Pair]] = []
             while j < len(lines) and "|" in lines[j]:
                 row: list[Pair] = []
                 position = offsets[j]
@@ -230,12 +292,28 @@ def table_rows(text: str) -> list[list[Pair]]:
                         row.append(Pair((name,), value, start, start + len(cell)))
                         position = start + len(cell)
                 if row:
-                    rows.append(row)
+                    table.append(row)
                 j += 1
+            rows.extend(table)
+            if len(header) == 2:
+                rows.append(_two_columns(header, table))
             i = j
         else:
             i += 1
     return rows
+
+
+def _two_columns(header: list[str], table: list[list[Pair]]) -> list[Pair]:
+    """The rows of a two-column table as one record: the first cell names the second."""
+    record = []
+    if all(header) and table and table[0]:
+        # A table without a header row: its first row is a pair too.
+        first = table[0][0]
+        record.append(Pair((header[0].lower(),), header[1], first.start, first.end))
+    for row in table:
+        if len(row) == 2:
+            record.append(Pair((row[0].value.lower(),), row[1].value, row[0].start, row[1].end))
+    return record
 
 
 def _cells(line: str) -> list[str]:
@@ -243,3 +321,154 @@ def _cells(line: str) -> list[str]:
     stripped = stripped.removeprefix("|")
     stripped = stripped.removesuffix("|")
     return stripped.split("|")
+
+
+def _name(cell: str) -> bool:
+    """Whether a cell can name a column or a value: a few words, starting with a letter."""
+    name = cell.strip(" *`_\"'")
+    return (
+        0 < len(name) <= _MAX_NAME_CHARS
+        and name[0].isalpha()
+        and len(name.split()) <= _MAX_NAME_WORDS
+        and name[-1] not in ".!?"
+    )
+
+
+def delimited_rows(text: str) -> list[list[Pair]]:
+    """One list of pairs per data line under a header line of names (CSV, ``;``, tabs).
+
+    ``side,qty,symbol`` over ``buy,100,SPY`` gives ``side=buy, qty=100, symbol=SPY``. The
+    header's first cell may follow other text on its line (its last word is the name). A
+    two-column block is also read as one record of ``first cell: second cell``.
+    """
+    rows: list[list[Pair]] = []
+    if not any(delimiter in text for delimiter in _DELIMITERS):
+        return rows
+    lines = text.split("\n")
+    offsets = _offsets(lines)
+    i = 0
+    while i + 1 < len(lines):
+        header, delimiter = _header(lines[i])
+        if not header:
+            i += 1
+            continue
+        j = i + 1
+        table: list[list[Pair]] = []
+        while j < len(lines):
+            cells = _row_cells(lines[j], delimiter, len(header))
+            if cells is None:
+                break
+            row: list[Pair] = []
+            position = 0
+            for name, cell in zip(header, cells, strict=True):
+                start = lines[j].find(cell, position)
+                value = cell.strip(" \"'`")
+                if value and start >= 0:
+                    row.append(
+                        Pair((name,), value, offsets[j] + start, offsets[j] + start + len(cell))
+                    )
+                    position = start + len(cell)
+            table.append(row)
+            j += 1
+        if not table:
+            i += 1
+            continue
+        rows.extend(table)
+        if len(header) == 2:
+            rows.append(_two_columns(header, table))
+        i = j
+    return rows
+
+
+_THOUSANDS: Final = lazy_pattern(r",(?![0-9]{3}(?![0-9]))|(?<![0-9]),")
+
+
+def _row_cells(line: str, delimiter: str, count: int) -> list[str] | None:
+    """A data line's cells when it has as many as the header, else None.
+
+    Quoted cells keep their delimiters (``"4,500"``), and so do numbers grouped by commas
+    (``buy,300,SPY,4,500`` has four cells under four names).
+    """
+    cells = line.split(delimiter)
+    if len(cells) == count:
+        return cells
+    if len(cells) < count:
+        return None
+    if '"' in line:
+        quoted = next(csv.reader([line], delimiter=delimiter), [])
+        if len(quoted) == count:
+            return quoted
+    if delimiter == ",":
+        grouped = _THOUSANDS.split(line)
+        if len(grouped) == count:
+            return grouped
+    return None
+
+
+def _header(line: str) -> tuple[list[str], str]:
+    """A line's names and their delimiter, when it is a header line; else ``([], "")``."""
+    for delimiter in _DELIMITERS:
+        if delimiter not in line:
+            continue
+        for candidate in (line, line.split()[-1] if line.strip() else ""):
+            cells = candidate.split(delimiter)
+            first = cells[0].split()
+            if first and not _name(cells[0]):
+                cells[0] = first[-1]  # "… unevenly. side,qty,symbol"
+            if len(cells) > 1 and all(_name(cell) for cell in cells):
+                return [cell.strip(" *`_\"'").lower() for cell in cells], delimiter
+    return [], ""
+
+
+def label_pairs(text: str) -> list[Pair]:
+    """Lines that alternate a label and its value, read as one record.
+
+    ``Side`` / ``Buy`` / ``Qty`` / ``100``: four short lines or more in a row, with no
+    mark of another channel (``:``, ``=``, ``|``), each label a few words. The labels may
+    stand on the even or on the odd lines of the run, and the run may start with the last
+    words of a line of prose ("… easing. Side").
+    """
+    pairs: list[Pair] = []
+    if "\n" not in text:
+        return pairs
+    run: list[tuple[str, int, int]] = []
+    start = 0
+    for line in [*text.split("\n"), ""]:
+        end = start + len(line)
+        short = line.strip(" \t-*_`#>")
+        tail = line.rstrip()
+        cut = max(tail.rfind(". "), tail.rfind("; "))
+        last = tail[cut + 2 :].strip(" *_`") if cut >= 0 else ""
+        if short and len(short) <= _MAX_LABEL_CHARS and not any(m in short for m in ":=|"):
+            if last and _name(last) and not _name(short):
+                if len(run) >= _MIN_LABEL_LINES:
+                    pairs.extend(_alternating(run))
+                run = [(last, start + cut + 2, end)]  # "… 500 bps. Side": the label
+            else:
+                run.append((short, start, end))
+        else:
+            if len(run) >= _MIN_LABEL_LINES:
+                pairs.extend(_alternating(run))
+            run = [(last, start + cut + 2, end)] if last and _name(last) else []
+        start = end + 1
+    return pairs
+
+
+def _alternating(run: list[tuple[str, int, int]]) -> list[Pair]:
+    """The label/value pairs of a run of short lines: on either parity, each stretch of
+    two pairs or more whose labels are all names ("Rate cuts priced …" is no label)."""
+    pairs: list[Pair] = []
+    for parity in (0, 1):
+        chain: list[Pair] = []
+        for k in range(parity, len(run), 2):
+            label, start, _ = run[k]
+            if k + 1 < len(run) and _name(label):
+                value, _, end = run[k + 1]
+                chain.append(Pair((label.lower(),), value, start, end))
+                continue
+            if len(chain) >= 2:
+                pairs.extend(chain)
+            chain = []
+        if len(chain) >= 2:
+            pairs.extend(chain)
+    return pairs

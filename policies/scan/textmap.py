@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Edit", "TextMap", "char_offsets", "rewrite"]
+__all__ = ["Edit", "TextMap", "char_offsets", "coalesce", "rewrite"]
 
 
 class Edit(NamedTuple):
@@ -92,6 +92,33 @@ def rewrite(text: str, edits: Iterable[Edit]) -> tuple[str, _Layer | None]:
         return text, None
     pieces.append(text[cursor:])
     return "".join(pieces), _Layer(new_starts, new_ends, old_starts, old_ends)
+
+
+def coalesce(text: str, edits: list[Edit], gap: int = 16, limit: int = 512) -> list[Edit]:
+    """Edits close together (at most ``gap`` apart, ``limit`` long in all) made one.
+
+    The text they give is the same; a span of the result that starts or ends inside the
+    merged stretch maps to all of it. A long field with an edit every few characters
+    (a megabyte of ``a+b+``) is then rewritten with a few thousand edits, not a million.
+    """
+    merged: list[Edit] = []
+    start = end = -1
+    pieces: list[str] = []
+    for edit in edits:
+        if edit.start < end:
+            continue  # overlapping: the earlier edit wins, as in rewrite()
+        if pieces and edit.start - end <= gap and edit.end - start <= limit:
+            pieces.append(text[end : edit.start])
+        else:
+            if pieces:
+                merged.append(Edit(start, end, "".join(pieces)))
+            pieces = []
+            start = edit.start
+        pieces.append(edit.replacement)
+        end = edit.end
+    if pieces:
+        merged.append(Edit(start, end, "".join(pieces)))
+    return merged
 
 
 def char_offsets(text: str, data: bytes, offsets: Iterable[int]) -> Iterator[int]:
