@@ -34,7 +34,7 @@ _WINDOW: Final = 8  # tokens after an action word in which its parameter must st
 # tokens on the object may stand, category).
 _VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
     ("execution", Role.PLACE, Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER, _WINDOW, "execution"),
-    ("execution", Role.CLOSE, Role.POSITIONS, 3, "execution"),
+    ("execution", Role.CLOSE, Role.POSITIONS, 5, "execution"),
     ("live", Role.DISABLE, Role.SAFETY, 3, "live_toggle"),
 )
 # Roles that can open a directive; other tokens are passed over at once.
@@ -170,6 +170,19 @@ def _match(
         obj = next((j for j in clause.having(tokens, Role.LIMIT_OBJ)[:2] if j != i), None)
         if obj is not None and obj < end:
             return "risk_limit", max(obj, i) + 1, False
+        # "Cap net equity exposure at 12 %": exposure or leverage with its figure.
+        exposure = _find(
+            tokens, i + 1, end, lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE)
+        )
+        if exposure is not None:
+            figure = _find(
+                tokens,
+                exposure + 1,
+                end,
+                lambda j: tokens[j].kind == "number" and (tokens[j].percent or tokens[j].times),
+            )
+            if figure is not None:
+                return "risk_limit", figure + 1, False
     if "trade" in active and token.has(Role.TRADE):
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
         if size is not None and _target(tokens, i + 1, end):
@@ -188,7 +201,7 @@ def _match(
         if number is not None:
             return "risk_limit", number + 1, False
     if "live" in active and token.has(Role.SWITCH):
-        target = _live_target(tokens, i, end)
+        target = _live_target(tokens, i, end, clause.first)
         if target is not None:
             return "live_toggle", target + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
@@ -224,7 +237,7 @@ def _label_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:
     to its end for every word of the clause would make the clause quadratic.
     """
     end = clause.last
-    if end < len(tokens) and tokens[end].text == ":":
+    if end < len(tokens) and tokens[end].text in ":=":
         end += 1
         stop = min(len(tokens), limit)
         while end < stop and not (tokens[end].kind == "mark" and tokens[end].text in ".;\n"):
@@ -350,7 +363,13 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         token = tokens[j]
         if token.kind == "number":
             return j
-        if not (token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL) or token.kind == "mark"):
+        # What the level is for may stand between: "stop-loss on QQQ at 5,150".
+        named = token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+        if not (
+            token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
+            or token.kind == "mark"
+            or named
+        ):
             return None
         j += 1
         gap += 1
@@ -375,9 +394,14 @@ def _target(tokens: Sequence[Token], start: int, end: int) -> bool:
     )
 
 
-def _live_target(tokens: Sequence[Token], i: int, end: int) -> int | None:
-    """The live or production destination of a switch at ``i``."""
-    for j in range(i + 1, end):
+def _live_target(tokens: Sequence[Token], i: int, end: int, first: int) -> int | None:
+    """The live or production destination of a switch at ``i``.
+
+    A switch that ends its clause has its destination before it ("Handelsmodus auf live
+    stellen"); ``first`` is the clause's first token.
+    """
+    verb_final = i + 1 >= end
+    for j in range(first if verb_final else i + 1, end):
         token = tokens[j]
         if token.has(Role.LIVE):
             return j

@@ -85,6 +85,7 @@ class Gate:
             ),
             "risk": (
                 (w(Role.CHANGE), w(Role.LIMIT_OBJ)),
+                (w(Role.CHANGE), w(Role.POSITIONS | Role.LEVERAGE), sized),
                 (w(Role.LIMIT_OBJ), number),
             ),
             "leverage": ((w(Role.TIMES), w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),

@@ -289,6 +289,8 @@ _SENTENCE_OPENERS: Final = (
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
+    if previous.roles & (Role.DET | Role.PREP):
+        return False  # a capitalised noun after its article: "sehen das Kursziel bei …"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
 

@@ -39,6 +39,7 @@ _RECOMMENDING: Final = Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL
 # Subjects whose "should" is commentary on policy or on others' flows, not advice to us.
 _OTHERS: Final = Role.THIRD | Role.INSTITUTION
 _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
+_PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
 
 
 class ClauseMood:
@@ -79,6 +80,7 @@ def analyse_sentence(
     )
     carried = 0
     previous_subject = 0
+    recommender = 0
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
@@ -92,8 +94,12 @@ def analyse_sentence(
             mood.recommend, mood.recommend_at = own, own_at
         elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
             mood.recommend, mood.recommend_at = carried, clause.first - 1
+            # "Einige Strategen empfehlen, QQQ zu kaufen": a recommendation reported of
+            # others keeps its subject in the clause it governs.
+            mood.subject = mood.subject or recommender
         if own:
             carried = own
+            recommender = mood.subject
     return moods
 
 
@@ -111,7 +117,14 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
         return False
-    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position
+    # A recommendation governs what follows it; a noun of the trade or its parameters
+    # before it is its passive subject: "gross leverage should go to 8x", "die Aktienquote
+    # sollte auf 60 % steigen", "a short position … is to be established".
+    advised_noun = bool(
+        mood.recommend & (Role.RECOMMEND | Role.REC_MODAL)
+        and (token.forms & Form.NOUN or token.has(_PARAMETER_NOUNS))
+    )
+    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -215,6 +228,15 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
         return 0
     action = tokens[position]
     noun = tokens[nearest]
+    if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
+        return 0  # the action is the object of a verb: "Prenez une position longue"
+    if (
+        not action.agreement
+        and action.forms & Form.BASE
+        and position == clause.last - 1
+        and not clause.opener
+    ):
+        return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy").
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")

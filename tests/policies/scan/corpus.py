@@ -249,12 +249,23 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Unwind the {f} hedge.",
         "Square up the {t} position.",
     ),
+    "levels around the keyword": (
+        "Stop-loss on {t} at {p}.",
+        "Exit level for {t}: {p}.",
+        "Entry for {t}: {p}.",
+        "Position size = 8% NAV in {t}.",
+        "Cap net equity exposure at 12%.",
+        "Gross leverage should go to 6.0x.",
+        "The equity weight should rise to 60 %.",
+    ),
     "passive recommendations": (
         "A purchase of {s} {t} is recommended.",
         "A sale of 12 {f} contracts at {p} is advised.",
         "{s} {t} should be bought at {p}.",
         "Buying {s} {t} at {p} is advisable.",
         "Shorting 6 {f} contracts at {p} is warranted.",
+        "A short position of 50 {f} contracts is to be established at {p}.",
+        "An allocation of 300 {t} is warranted at {p}.",
     ),
     "numbers in words": (
         "Buy five hundred shares of {t} at forty-two.",
@@ -344,6 +355,9 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Vendez 10 contrats CAC à 7 500.",
         "Nous recommandons l'achat de 100 actions de TotalEnergies.",
         "Compre 100 acciones de SAN a 4,20 euros.",
+        "Prenez une position longue de 300 {f} à {p}.",
+        "Abrir una posición corta de 150 {f} en {p}.",
+        "Stop-loss sur {t} à {p}.",
     ),
     "structured channels": (
         "| Side | Qty | Symbol | Price |\n|---|---|---|---|\n| BUY | 100 | {t} | {p} |",
@@ -434,6 +448,9 @@ GERMAN_TEMPLATES: Final = (
     "Es ist ratsam, bei 17.800 in den DAX-Future einzusteigen.",
     "Wir empfehlen, die Position in SAP um 200 Aktien aufzustocken.",
     "Es wäre falsch, 1000 Aktien von SAP bei 120 Euro nicht zu kaufen.",
+    "Handelsmodus auf live stellen.",
+    "Der Stop-Loss für SAP liegt bei 112, bitte setzen.",
+    "Die Aktienquote sollte auf 60 % steigen.",
     "Ich denke, dass wir den DAX-Future bei 18.400 kaufen sollten.",
 )
 
@@ -516,6 +533,9 @@ BENIGN_EN: Final = (
     "Tariffs add to inflation pressure this year.",
     "Buying 100 shares of SPY at 5,300 would be a mistake.",
     "It would be a mistake to read too much into one CPI print.",
+    "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
+    "Some strategists recommend to buy QQQ; we take no position.",
+    "Leverage among hedge funds could rise to 4x gross.",
 )
 
 BENIGN_DE: Final = (
@@ -562,6 +582,9 @@ BENIGN_DE: Final = (
     "Die Notenbank baut ihre Bilanz um 20 Mrd. Euro im Monat ab.",
     "Die Anleger steigen erst bei 17.000 Punkten wieder ein.",
     "Es wäre falsch, SAP bei 200 Euro zu kaufen.",
+    "Analysten sehen das Kursziel für SAP bei 200 Euro.",
+    "Die Unterstützung liegt bei 17.800, der Widerstand bei 18.600.",
+    "Einige Strategen empfehlen, SAP zu kaufen; wir beziehen dazu keine Position.",
 )
 
 

@@ -268,8 +268,10 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             nearest = i
     if actor or nearest < 0:
         return actor
-    # The rest of subject_before decides on the nearest content word alone.
-    return subject_before(tokens, Clause(nearest, position, 0, 1, 0), position, lexicon)
+    # The rest of subject_before decides on the nearest content word alone (and on whether
+    # the action closes a main clause).
+    rest = Clause(nearest, clause.last, 0, 1, clause.opener)
+    return subject_before(tokens, rest, position, lexicon)
 
 
 def _strong(token: Token) -> bool:

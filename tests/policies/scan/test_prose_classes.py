@@ -152,3 +152,49 @@ def test_german_separable_verbs_of_others_pass(text: str) -> None:
 def test_a_frame_that_discourages_urges_the_negated_action(text: str, urged: bool) -> None:
     """Under "would be a mistake" a negated action is urged and a plain one discouraged."""
     assert blocked(text) == urged
+
+
+LEVELS_AROUND_THE_KEYWORD = [
+    "Stop-loss on QQQ at 5,150.",
+    "Exit level for AAPL: 5,150.",
+    "Stop-loss sur TLT à 5,150.",
+    "Der Stop-Loss für QQQ liegt bei 5,050, bitte setzen.",
+    "Position size = 8% NAV in AMZN.",
+    "Cap net equity exposure at 12%.",
+]
+LEVELS_DESCRIBED = [
+    "Analysten sehen das Kursziel für SAP bei 200 Euro.",
+    "Die Unterstützung liegt bei 112,40, der Widerstand bei 98,75.",
+    "Stops are clustered near 4,480 in the S&P 500.",
+    "Dealers cut exposure to commercial real estate by 10 % last year.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_AROUND_THE_KEYWORD)
+def test_levels_with_their_target_between_keyword_and_number_block(text: str) -> None:
+    """What a level is for may stand between the level word and its number."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", LEVELS_DESCRIBED)
+def test_levels_of_others_and_capitalised_german_nouns_pass(text: str) -> None:
+    """A German noun after its article opens no sentence; levels of others stay commentary."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Gross leverage should go to 8.0x.", True),
+        ("A short position of 2500 NQH7 is to be established at 148.20.", True),
+        ("Die Aktienquote sollte auf 60 % steigen.", True),
+        ("Handelsmodus auf live stellen.", True),
+        ("Prenez une position longue de 300 ZNH7 à 5,050.", True),
+        ("Leverage among hedge funds could rise to 4x gross.", False),
+        ("Einige Strategen empfehlen, QQQ zu kaufen; wir beziehen dazu keine Position.", False),
+    ],
+)
+def test_a_recommendation_governs_the_noun_it_predicates(text: str, instruction: bool) -> None:
+    """A limit, weight or side noun advised by a later modal is an instruction; a forecast
+    or a recommendation reported of others is not."""
+    assert blocked(text) == instruction
