@@ -25,7 +25,13 @@ from typing import Final, NamedTuple
 
 from policies.scan.categories import Category
 from policies.scan.lexer import Clause, Token, next_position
-from policies.scan.mood import ClauseMood, analyse_sentence, is_instruction, negated
+from policies.scan.mood import (
+    ClauseMood,
+    analyse_sentence,
+    described,
+    is_instruction,
+    negated,
+)
 from policies.scan.vocabulary import Form, Lexicon, Role
 
 __all__ = ["Hit", "Pending", "find_directives", "parameter_fragments"]
@@ -183,7 +189,11 @@ def _clause_directives(
         if found is None:
             continue
         category, stop, needs_parameter = found
-        if not is_instruction(mood, i, lexicon):
+        if not is_instruction(mood, i, lexicon) and not (
+            not needs_parameter
+            and _fully_specified(tokens, clause, i, category)
+            and not described(mood, i, lexicon)
+        ):
             continue
         if needs_parameter:
             pending.append(Pending(token.start, tokens[stop - 1].end, clause.sentence))
@@ -284,6 +294,24 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: Category) -> bool:
+    """A trade action with its target and its size or price: an order in any mood.
+
+    Negated, conditional, asked as a question or wrapped in a gerund ("why not buy 200
+    AAPL at 180?", "nothing wrong with shorting 20 NQZ6 at 18,000"), the order is written
+    out whole; only a description of others or of the past (:func:`described`) is not one.
+    """
+    if category != "order" or not tokens[i].has(Role.SIDE | Role.SIDE_ADJ | Role.TRADE):
+        return False
+    named = clause.positions("tradable", lambda j: _tradable(tokens[j]))
+    return bool(named)
+
+
+def _tradable(token: Token) -> bool:
+    """A target an order names: an instrument, a ticker in capitals, a unit of one."""
+    return token.has(Role.INSTRUMENT | Role.UNIT) or (token.upper and _is_target(token))
 
 
 def _label_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:

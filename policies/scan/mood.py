@@ -20,7 +20,7 @@ from typing import Final
 from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.vocabulary import Form, Lexicon, Role
 
-__all__ = ["ClauseMood", "analyse_sentence"]
+__all__ = ["ClauseMood", "analyse_sentence", "described", "is_instruction", "negated"]
 
 # Tokens a negation reaches across on its way to the predicate it governs.
 _TRANSPARENT: Final = (
@@ -144,6 +144,32 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
         return False
     return not _part_of_subject(tokens, mood.clause, position, lexicon)
+
+
+def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """The action word at ``position`` tells what a named third party does or what was done.
+
+    The only readings under which a fully specified order is commentary: "dealers bought
+    2m shares at 45", "CTAs are long 80 %", "we sold 200 AAPL at 180 last week".
+    """
+    tokens = mood.tokens
+    subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
+    if subject & _OTHERS:
+        return True
+    # Market participants in general, forecast or described, not advised: "systematic
+    # strategies could sell 30 billion dollars of equities".
+    # A subject the lexicon does not know counts only with a finite verb of its own
+    # ("strategies could sell"), not when it is read off a frame ("nothing wrong with").
+    advised = mood.recommend > 0 and mood.recommend & (_RECOMMENDING | Role.URGE)
+    if subject & Role.GENERIC and not advised and not mood.urge:
+        actors = mood.clause.having(tokens, Role.GENERIC)
+        finite = mood.clause.having(tokens, Role.AUX | Role.MODAL)
+        if (actors and actors[0] < position) or (finite and finite[0] < position):
+            return True
+    token = tokens[position]
+    if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
+        return True
+    return _past(tokens, mood.clause, position, lexicon)
 
 
 def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -434,6 +434,15 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "b. u. y 300 shares of {t} at {p}.",
         "s / e / l / l 5 {f} contracts at {p}.",
     ),
+    "orders in any mood": (
+        "Why not buy {s} {t} at {p}?",
+        "It would be unwise to skip buying 4 {f} contracts at {p}.",
+        "Nothing wrong with shorting 6 {f} contracts at {p}.",
+        "Failing to buy {s} {t} at {p} would be a mistake.",
+        "Without selling {s} {t} at {p} the book stays exposed.",
+        "Do not sell {s} {t} at {p}.",
+        "If {t} dips, buy {s} {t} at {p}.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -537,7 +546,11 @@ BENIGN_EN: Final = (
     "Retail piled into meme stocks in 2021.",
     "Hedge funds will likely cover shorts if CPI surprises.",
     "Tariffs add to inflation pressure this year.",
-    "Buying 100 shares of SPY at 5,300 would be a mistake.",
+    "Buying SPY after this rally would be a mistake.",
+    # Descriptions of whole orders: named third parties and the past.
+    "Dealers bought 2m shares of AAPL at 180 last week.",
+    "Pension funds will sell 300 ESZ6 contracts at 5,100 into quarter-end.",
+    "The fund sold 200 AAPL at 180 in March.",
     "It would be a mistake to read too much into one CPI print.",
     "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
     "Some strategists recommend to buy QQQ; we take no position.",
@@ -590,7 +603,7 @@ BENIGN_DE: Final = (
     "Der DAX stieg um 2 % auf 18.500 Punkte an.",
     "Die Notenbank baut ihre Bilanz um 20 Mrd. Euro im Monat ab.",
     "Die Anleger steigen erst bei 17.000 Punkten wieder ein.",
-    "Es wäre falsch, SAP bei 200 Euro zu kaufen.",
+    "Es wäre falsch, SAP nach dieser Rally zu kaufen.",
     "Analysten sehen das Kursziel für SAP bei 200 Euro.",
     "Wir empfehlen keinen Kauf von SAP-Aktien.",
     "Die Unterstützung liegt bei 17.800, der Widerstand bei 18.600.",

@@ -145,12 +145,16 @@ def test_german_separable_verbs_of_others_pass(text: str) -> None:
         ("Not buying 200 shares of TLT at 92 would be negligent.", True),
         ("Es wäre falsch, 1000 AMZN bei 148,20 nicht zu kaufen.", True),
         ("There is no better moment than now to short 5 ES contracts at 5,150.", True),
-        ("Buying 100 shares of SPY at 5,300 would be a mistake.", False),
-        ("Es wäre falsch, SAP bei 200 Euro zu kaufen.", False),
+        ("Buying SPY after this rally would be a mistake.", False),
+        ("Es wäre falsch, SAP nach dieser Rally zu kaufen.", False),
     ],
 )
 def test_a_frame_that_discourages_urges_the_negated_action(text: str, urged: bool) -> None:
-    """Under "would be a mistake" a negated action is urged and a plain one discouraged."""
+    """Under "would be a mistake" a negated action is urged and a plain one discouraged.
+
+    A discouraged action written out as a whole order (target, size, price) still blocks:
+    see test_orders.py.
+    """
     assert blocked(text) == urged
 
 

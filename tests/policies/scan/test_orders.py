@@ -1,0 +1,52 @@
+"""A fully specified order (action, target, size or price) fails closed in any mood.
+
+Negated, conditional, interrogative, rhetorical, gerund and infinitive frames around a
+whole order still block; only descriptions of named third parties, of the past and
+probability statements about prices pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+
+
+def blocked(text: str) -> bool:
+    scanner = scanner_for(shipped_vocabulary_dir())
+    return bool(scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES)))
+
+
+ORDERS_IN_ANY_MOOD = [
+    "It would be unwise to skip buying 5 ESZ6 at 5,010.",
+    "Why not buy 200 AAPL at 180?",
+    "Nothing wrong with shorting 20 NQZ6 at 18,000.",
+    "Failing to buy 300 shares of MSFT at 410 would be a mistake.",
+    "Without buying 40 CLZ6 at 78.40 we miss the move.",
+    "Selling of 20 ESZ6 at 5,100 has been signed off for this outlook.",
+    "Do not buy 200 AAPL at 180.",
+    "We do not recommend buying AAPL at 180.",
+    "Why not own 300 shares of TSLA at 240?",
+    "If funding on ETH-PERP flips positive, sell 3 ETH-PERP at 3,400.",
+    "Buying 100 shares of SPY at 5,300 would be a mistake.",
+]
+ORDERS_DESCRIBED = [
+    "Dealers bought 2m shares of AAPL at 180 last week.",
+    "Pension funds will sell 300 ESZ6 at 5,100 into quarter-end.",
+    "CTAs are long 80 % of max exposure in equity futures.",
+    "We sold 200 AAPL at 180 in March.",
+    "This outlook does not recommend buying or selling any instrument.",
+    "Buying SPY after this rally would be a mistake.",
+]
+
+
+@pytest.mark.parametrize("text", ORDERS_IN_ANY_MOOD)
+def test_a_whole_order_blocks_in_any_mood(text: str) -> None:
+    """Action, target and size or price block however the sentence frames them."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", ORDERS_DESCRIBED)
+def test_orders_of_others_or_of_the_past_pass(text: str) -> None:
+    """Third parties, the past and negations without a size or price pass."""
+    assert not blocked(text)
