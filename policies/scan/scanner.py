@@ -35,6 +35,7 @@ from policies.scan.structure import (
     delimited_rows,
     label_pairs,
     leaves,
+    may_pair,
     table_rows,
     text_pairs,
 )
@@ -280,6 +281,8 @@ class Scanner:
     def _stretches(self, text: str) -> list[_Stretch]:
         """What of a field to read: all of it, or in a long field its sentences one by one.
 
+        A short field is one stretch, analysed for findings when it satisfies a family of
+        directives in prose or holds a side, else read only for a size a side may wait for.
         Of a long field, a sentence is analysed when it satisfies a family of directives in
         prose on its own, or holds a side that may wait for its size. A sentence that
         satisfies only a family of structured records (whose pairs are read from the whole
@@ -288,9 +291,16 @@ class Scanner:
         words in its own sentence, so nothing is lost but completions from further away;
         the cost stays linear and small.
         """
-        if len(text) <= _LONG_FIELD:
-            return [_Stretch(0, len(text), True)]
         gate = self.gate
+        if len(text) <= _LONG_FIELD:
+            # One stretch, judged as a long field's sentence is: most fields of an outlook
+            # (ids, names, descriptions) hold no family of prose and no side.
+            words = gate_words(text)
+            waits = not gate.waiting.isdisjoint(words)
+            if waits:
+                return [_Stretch(0, len(text), True)]
+            words.extend(marks(text))
+            return [_Stretch(0, len(text), gate.reach(words, text)[0])]
         stretches: list[_Stretch] = []
         until = -1
         # Per distinct sentence: (may hold a finding, may hold a size, holds a side).
@@ -321,20 +331,22 @@ def _pairs(text: str) -> list[Pair]:
     A long field is read by line, and a very long line by sentence, each distinct stretch
     once: a key/value pair never spans a sentence of prose.
     """
+    if not may_pair(text):
+        return []
     if len(text) <= _LONG_FIELD:
         return text_pairs(text)
     pairs: list[Pair] = []
     seen: dict[str, list[Pair]] = {}
     offset = 0
     for line in text.split("\n"):
-        if ":" in line or "=" in line:
+        if may_pair(line):
             pieces = (
                 [(m.start(), m.group()) for m in _SENTENCE.finditer(line) if m.group()]
                 if len(line) > _LONG_LINE
                 else [(0, line)]
             )
             for start, piece in pieces:
-                if ":" not in piece and "=" not in piece:
+                if not may_pair(piece):
                     continue
                 found = seen.get(piece)
                 if found is None:

@@ -25,7 +25,16 @@ import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["Leaf", "Pair", "delimited_rows", "label_pairs", "leaves", "table_rows", "text_pairs"]
+__all__ = [
+    "Leaf",
+    "Pair",
+    "delimited_rows",
+    "label_pairs",
+    "leaves",
+    "may_pair",
+    "table_rows",
+    "text_pairs",
+]
 
 _LEX: Final = lazy_pattern(
     r'"(?:[^"\\\n]|\\.)*"'
@@ -265,6 +274,14 @@ def _unquote(token: str) -> str:
         except msgspec.DecodeError:
             return token[1:-1]
     return token[1:-1]
+
+
+def may_pair(text: str) -> bool:
+    """Whether :func:`text_pairs` may find a pair: only an assignment mark or a dash sets a key.
+
+    Every mark of ``_ASSIGN`` and ``_DASHES`` holds ``:``, ``=`` or ``-``.
+    """
+    return ":" in text or "=" in text or "-" in text
 
 
 def text_pairs(text: str) -> list[Pair]:

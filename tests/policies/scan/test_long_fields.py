@@ -23,7 +23,7 @@ from policies.scan.mood import (
     subject_before,
 )
 from policies.scan.normalise import normalise
-from policies.scan.scanner import _SENTENCE
+from policies.scan.scanner import _SENTENCE, _typed_units
 from policies.scan.vocabulary import Form, Lexicon, Role
 from policies.scan.words import gate_words
 from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN, benign_cases, smuggled_cases
@@ -280,3 +280,33 @@ def _strong(token: Token) -> bool:
         and token.forms & Form.BASE
         and not token.has(Role.SIDE_ADJ)
     )
+
+
+def test_a_short_field_without_a_family_of_prose_or_a_side_finds_nothing() -> None:
+    """Read with every family on, a field the gate judges not worth reading finds nothing.
+
+    The premise of reading a short field only for its sizes when it holds no family of
+    prose and no side, checked on every field of the corpus (typed and free text).
+    """
+    scanner = scanner_for(shipped_vocabulary_dir())
+    every_family = frozenset(scanner.gate.families)
+    passed_over = 0
+    for case in (*smuggled_cases(), *benign_cases()):
+        for unit in _typed_units(case.content):
+            for field in unit.fields:
+                norm = normalise(field.text)
+                (stretch,) = scanner._stretches(norm.text)
+                if stretch.own:
+                    continue
+                passed_over += 1
+                hits, pending, _ = scanner._read(norm, 0, len(norm.text), every_family)
+                assert (hits, pending) == ([], []), field.text
+    assert passed_over > 1_000
+
+
+def test_key_value_lines_with_dashes_are_read_in_a_long_field_as_in_a_short_one() -> None:
+    """'Side - Buy' lines are pairs wherever they stand: the long-field line filter knows dashes."""
+    order = "Side - Buy\nQty - 100\nSymbol - SPY"
+    assert [v.span for v in scan(("free_text", order))] == [(0, 20)]
+    text = PAD + "\n" + order + "\n" + PAD
+    assert [v.span for v in scan(("free_text", text))] == [(len(PAD) + 1, len(PAD) + 21)]
