@@ -19,6 +19,7 @@ a parameter fragment later in the field or in another field of the same output i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -86,7 +87,7 @@ def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[
     another field of the output completes it.
     """
     found = []
-    for clause, following in zip(all_clauses, all_clauses[1:], strict=False):
+    for clause, following in itertools.pairwise(all_clauses):
         words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
         if not words or any(tokens[j].has(Role.PREFIX) for j in words[1:]):
             continue
