@@ -36,13 +36,17 @@ __all__ = [
     "text_pairs",
 ]
 
+# What ends a bare token (a word, a number, a dash): blanks and the marks of structure.
+_BARE_STOPS: Final = r"\s{}\[\],:=\"'|;\x01&^"
 _LEX: Final = lazy_pattern(
     r'"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
     r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&^])"
-    r"|(?P<bare>[^\s{}\[\],:=\"'|;\x01&^]+)"
+    rf"|(?P<bare>[^{_BARE_STOPS}]+)"
 )
+# A dash that ends a token: every key dash ("-", "--") and the "->" mark has one.
+_KEY_DASH: Final = lazy_pattern(rf"-(?:[{_BARE_STOPS}>]|\Z)")
 _MAX_KEY_WORDS: Final = 6
 _MAX_KEY_CHARS: Final = 48
 _SEPARATORS: Final = frozenset(",|;\n\x01&^")
@@ -279,9 +283,11 @@ def _unquote(token: str) -> str:
 def may_pair(text: str) -> bool:
     """Whether :func:`text_pairs` may find a pair: only an assignment mark or a dash sets a key.
 
-    Every mark of ``_ASSIGN`` and ``_DASHES`` holds ``:``, ``=`` or ``-``.
+    Every mark of ``_ASSIGN`` holds ``:``, ``=`` or a dash before ``>``; a key dash of
+    ``_DASHES`` is a token of its own, so a blank or a mark of structure follows it. A
+    dash inside a word ("late-cycle", "scn-base") is neither.
     """
-    return ":" in text or "=" in text or "-" in text
+    return ":" in text or "=" in text or ("-" in text and _KEY_DASH.search(text) is not None)
 
 
 def text_pairs(text: str) -> list[Pair]:
