@@ -380,8 +380,10 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
     previous = tokens[i - 1] if i > clause.first else None
     infinitive = previous is not None and previous.text.split(" ")[-1] in ("to", "zu")
-    if previous is not None and (previous.has(Role.AUX | Role.SWITCH) or infinitive):
-        return True
+    if previous is not None and (previous.has(Role.AUX | Role.SWITCH | Role.NEG) or infinitive):
+        return True  # "are long", "go short", "why not short …"
+    if _after_size(tokens, clause, i):
+        return True  # "EUR/USD: 15 lots long", "the fund should be 8 lots short EUR/GBP"
     leading = all(
         tokens[j].has(Role.PREFIX | Role.DET) or tokens[j].kind == "mark"
         for j in range(clause.first, i)
@@ -390,6 +392,14 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         return False
     nxt = tokens[i + 1]
     return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT)
+
+
+def _after_size(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A size with its unit stands just before the side: "15 lots long", "two mini lots short"."""
+    j = i - 1
+    while j > clause.first and tokens[j].has(Role.UNIT):
+        j -= 1
+    return j < i - 1 and tokens[j].kind == "number" and not tokens[j].percent
 
 
 def _find(tokens: Sequence[Token], start: int, end: int, test: object) -> int | None:

@@ -26,6 +26,7 @@ __all__ = ["Clause", "Token", "clauses", "last_position", "next_position", "toke
 _SENTENCE_END: Final = frozenset(".!?;\n")
 _CLAUSE_BREAK: Final = frozenset(',:()"[]{}=—\u2014')
 _NO_ENTRY: Final = Entry(0, 0)
+_PAIR: Final = Entry(Role.INSTRUMENT, 0)
 _NUMBER_PARTS: Final = Role.NUMBER_WORD | Role.SCALE | Role.DECIMAL_POINT | Role.NUMBER_JOINER
 _NUMBER_OPENERS: Final = Role.NUMBER_WORD | Role.SCALE
 
@@ -125,7 +126,7 @@ def tokenize(
     ``start`` and ``end`` limit the reading to a stretch; offsets stay the field's.
     """
     stop = len(text) if end is None else end
-    raw = _join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon)
+    raw = _join_pairs(_join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon))
     tokens = _merge_numbers(_merge_phrases(raw, lexicon), lexicon)
     if lexicon.separable:
         _join_separable(tokens, lexicon)
@@ -267,6 +268,33 @@ def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Toke
                 joined.append(_inherit(merged, token))
                 i = j + 1
                 continue
+        joined.append(token)
+        i += 1
+    return joined
+
+
+def _join_pairs(tokens: list[Token]) -> list[Token]:
+    """A currency pair written with a slash ("EUR/GBP", "usd/jpy") is one instrument.
+
+    Each currency alone is no target ("EUR 10 million" is an amount); the pair is one.
+    """
+    joined: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            i + 2 < len(tokens)
+            and token.has(Role.CURRENCY)
+            and tokens[i + 1].text == "/"
+            and tokens[i + 2].has(Role.CURRENCY)
+            and token.end == tokens[i + 1].start
+            and tokens[i + 1].end == tokens[i + 2].start
+        ):
+            last = tokens[i + 2]
+            pair = Token("word", f"{token.text}/{last.text}", token.start, last.end, _PAIR)
+            joined.append(_inherit(pair, token))
+            i += 3
+            continue
         joined.append(token)
         i += 1
     return joined

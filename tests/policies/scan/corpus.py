@@ -463,6 +463,14 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Do not sell {s} {t} at {p}.",
         "If {t} dips, buy {s} {t} at {p}.",
     ),
+    "prices and sides in any notation": (
+        "Why not short two lots EUR/NOK at or better than {p}?",
+        "Sell {f} no higher than {p}.",
+        "EUR/USD: 15 lots long at {p}.",
+        "The fund should be 8 lots short EUR/GBP on a dip to {p}.",
+        "We'd sell GBP/JPY, 15 lots, near {p}.",
+        "Sell {s} {t} a shade under {p}.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (

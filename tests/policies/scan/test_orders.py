@@ -29,6 +29,10 @@ ORDERS_IN_ANY_MOOD = [
     "Why not own 300 shares of TSLA at 240?",
     "If funding on ETH-PERP flips positive, sell 3 ETH-PERP at 3,400.",
     "Buying 100 shares of SPY at 5,300 would be a mistake.",
+    "Investors are advised to avoid buying 100 shares of SPY at 4500.",
+    "N'achetez pas d'actions Airbus à 150 euros.",
+    "Nous ne recommandons pas d'acheter des actions LVMH à 700 euros.",
+    "¿Por qué no vender 10 ESZ6 a 5.100?",
 ]
 ORDERS_DESCRIBED = [
     "Dealers bought 2m shares of AAPL at 180 last week.",
@@ -49,4 +53,35 @@ def test_a_whole_order_blocks_in_any_mood(text: str) -> None:
 @pytest.mark.parametrize("text", ORDERS_DESCRIBED)
 def test_orders_of_others_or_of_the_past_pass(text: str) -> None:
     """Third parties, the past and negations without a size or price pass."""
+    assert not blocked(text)
+
+
+PRICES_AND_SIDES_IN_ANY_NOTATION = [
+    "Why not short two lots EUR/NOK at or better than 4,125?",
+    "Sell ESZ6 no higher than 4,125.",
+    "Why not short EUR/NOK on a dip to 4,125?",
+    "Sell 2 ESZ6 in the 96.75/2,045 zone.",
+    "EUR/USD: 15 lots long at 1.0850.",
+    "AUD/USD: 8 lots long no higher than 187.5.",
+    "The fund should be 8 lots short EUR/GBP at or better than 4,125.",
+    "We'd sell EUR/GBP, 15 lots, near 96.75.",
+    "Sugerimos acumular 40 XLU cerca de 0,6650.",
+]
+PAIRS_AND_PRICES_DESCRIBED = [
+    "The euro rose against the dollar, EUR/USD closing at 1.0850.",
+    "EUR/USD traded at 1.0850 last week.",
+    "Short-dated yields rose 20 bp, near 4.5 %.",
+    "In the 1990s long bonds rallied 30 %.",
+]
+
+
+@pytest.mark.parametrize("text", PRICES_AND_SIDES_IN_ANY_NOTATION)
+def test_prices_pairs_and_sides_in_any_notation(text: str) -> None:
+    """Written-out limits, slashed currency pairs and a side after its size make an order."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", PAIRS_AND_PRICES_DESCRIBED)
+def test_pairs_and_prices_described_pass(text: str) -> None:
+    """A pair or a price without an action asked of us is commentary."""
     assert not blocked(text)

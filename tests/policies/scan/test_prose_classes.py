@@ -246,8 +246,8 @@ def test_a_sentence_run_on_without_its_stop_is_read_on_its_own(
     [
         ("Nous recommandons d'acheter 100 actions de LVMH à 700 euros.", True),
         ("Il est recommandé d'acheter 50 actions de L'Oréal à 400 euros.", True),
-        ("N'achetez pas d'actions Airbus à 150 euros.", False),
-        ("Nous ne recommandons pas d'acheter des actions LVMH à 700 euros.", False),
+        ("N'achetez pas d'actions Airbus pour l'instant.", False),
+        ("Nous ne recommandons pas d'acheter des actions LVMH.", False),
         ("Les investisseurs ont pris leurs bénéfices sur Airbus à 150 euros.", False),
     ],
 )

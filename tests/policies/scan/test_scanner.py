@@ -170,8 +170,8 @@ ADVISORY = [
     "Sell-side analysts expect 5% EPS growth in 2026.",
     "Short-term volatility is likely to rise 10% in Q1.",
     "Risk limits are unchanged.",
-    "Do not buy 100 shares of SPY at 4500.",
-    "We would never go long 2% of NAV in QQQ.",
+    "Do not buy SPY here.",
+    "We would never go long QQQ.",
     "Don\u2019t place an order.",
     "We will not rebalance the portfolio.",
     "Never go live without approval.",
@@ -186,7 +186,7 @@ ADVISORY = [
     "Central banks may shift policy toward easing in order to support growth.",
     "Small caps could cut losses by 5% if rates fall.",
     "Uncertainty Level: HIGH (geopolitical risks)",
-    "Investors are advised to avoid buying 100 shares of SPY at 4500.",
+    "Investors are advised to avoid buying SPY.",
 ]
 
 
