@@ -83,7 +83,53 @@ def find_directives(
             _clause_directives(mood, lexicon, active, hits, pending)
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
+        pending.extend(_side_values(tokens, all_clauses, lexicon))
     return hits, pending
+
+
+def _side_values(
+    tokens: Sequence[Token], all_clauses: Sequence[Clause], lexicon: Lexicon
+) -> list[Pending]:
+    """A side that is the whole value of a label or an answer: "Direction? Long.",
+    "Which way: short", "Bias: sell.", "The side is short.", "Think short."
+
+    Such a side names no target of its own; it waits like a side on a target, and an
+    order needs a size or price beside it in the field or the output item.
+    """
+    found = []
+    for clause in all_clauses:
+        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        if not words:
+            continue
+        side = words[-1]
+        token = tokens[side]
+        if not token.has(Role.SIDE | Role.SIDE_ADJ) or token.has(Role.NON_ACTION):
+            continue
+        if not token.forms & Form.BASE or (side + 1 < len(tokens) and tokens[side + 1].glued):
+            continue
+        before = words[:-1]
+        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?"
+        if (not before and (answered or _alone(tokens, clause))) or (
+            before and _side_label(tokens, before, lexicon)
+        ):
+            found.append(Pending(token.start, token.end, clause.sentence))
+    return found
+
+
+def _alone(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a sentence of its own: nothing of its sentence before or after it."""
+    first, last = clause.first, clause.last
+    opens = first == 0 or (tokens[first - 1].kind == "mark" and tokens[first - 1].text in ".!?\n")
+    closes = last >= len(tokens) or (tokens[last].kind == "mark" and tokens[last].text in ".!?\n")
+    return opens and closes
+
+
+def _side_label(tokens: Sequence[Token], before: list[int], lexicon: Lexicon) -> bool:
+    """Words before a side that label it: "the side is", "direction", "think"."""
+    label = " ".join(tokens[j].text for j in before if not tokens[j].has(Role.DET | Role.AUX))
+    if not label:
+        return False
+    return "side" in lexicon.field_roles(label)
 
 
 def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Pending]:
@@ -119,6 +165,9 @@ def parameter_fragments(
     """
     starts = []
     for clause in all_clauses:
+        if _stated_number(tokens, clause, lexicon):
+            starts.append(tokens[clause.first].start)
+            continue
         if any(t.roles & _PREDICATE for t in _span(tokens, clause)):
             continue
         if _labelled_number(tokens, clause, lexicon) or any(
@@ -128,8 +177,25 @@ def parameter_fragments(
     return starts
 
 
+def _stated_number(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> bool:
+    """A size or price stated of its label: "The size is 20 contracts", "The level is 5,100"."""
+    span = range(clause.first, clause.last)
+    verb = next((j for j in span if tokens[j].has(Role.AUX)), None)
+    if verb is None or verb + 1 >= clause.last or tokens[verb + 1].kind != "number":
+        return False
+    label = " ".join(
+        tokens[j].text for j in range(clause.first, verb) if not tokens[j].has(Role.DET)
+    )
+    return bool(label) and bool(set(lexicon.field_roles(label)) & {"quantity", "price", "level"})
+
+
 def _labelled_number(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> bool:
     first = tokens[clause.first]
+    if first.kind == "number" and clause.first >= 2 and tokens[clause.first - 1].text in ":?":
+        # An answer to its label: "Quantity? 40.", "How many: 20".
+        label = tokens[clause.first - 2]
+        roles = set(lexicon.field_roles(label.text))
+        return label.kind == "word" and bool(roles & {"quantity", "price", "level"})
     if clause.last - clause.first < 2 or first.kind != "word":
         return False
     if tokens[clause.first + 1].kind != "number":

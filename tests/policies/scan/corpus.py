@@ -471,6 +471,13 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "We'd sell GBP/JPY, 15 lots, near {p}.",
         "Sell {s} {t} a shade under {p}.",
     ),
+    "sides as label values": (
+        "Direction? Long. Instrument? {f}. Quantity? 20. Level? {p}.",
+        "The instrument is {f}. The side is short. The level is {p}.",
+        "{t}.\nShort.\n300 shares.\n{p}.",
+        "Think {f}. Think short. Think 40 contracts from {p}.",
+        "Which way: short. Where: {p}. What: {f}.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -579,6 +586,8 @@ BENIGN_EN: Final = (
     "Dealers bought 2m shares of AAPL at 180 last week.",
     "Pension funds will sell 300 ESZ6 contracts at 5,100 into quarter-end.",
     "The fund sold 200 AAPL at 180 in March.",
+    "CTAs are long. They hold 20k contracts at an average of 5,100.",
+    "Positioning is short. Speculators hold 20k ES contracts.",
     "It would be a mistake to read too much into one CPI print.",
     "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
     "Some strategists recommend to buy QQQ; we take no position.",

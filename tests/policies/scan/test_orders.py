@@ -85,3 +85,38 @@ def test_prices_pairs_and_sides_in_any_notation(text: str) -> None:
 def test_pairs_and_prices_described_pass(text: str) -> None:
     """A pair or a price without an action asked of us is commentary."""
     assert not blocked(text)
+
+
+def blocked_fields(*texts: str) -> bool:
+    scanner = scanner_for(shipped_vocabulary_dir())
+    fields = [Field(f"outputs[0].drivers[{n}]", text) for n, text in enumerate(texts)]
+    return bool(scanner.scan_fields([fields], frozenset(CATEGORIES)))
+
+
+SPLIT_ORDERS = [
+    ("Direction? Long. Instrument? ESZ6. Quantity? 20. Level? 5,100.",),
+    ("The instrument is ESZ6. The side is short. The level is 5,100.",),
+    ("USD/JPY.\nShort.\n15 lots.\n151.20.",),
+    ("Think BTC-PERP. Think short. Think 40 coins from 65,000.",),
+    ("What: ESZ6", "How many: 20", "Which way: short", "Where: 5,100"),
+    ("Pair of interest: EUR/USD.", "Bias: sell.", "15 lots at 1.0850."),
+    ("Direction: long.", "Vehicle: QQQ.", "Count: 40.", "Premium cap 4.20."),
+]
+SPLIT_COMMENTARY = [
+    ("CTAs are long. They hold 20k contracts at an average of 5,100.",),
+    ("Positioning is short. Speculators hold 20k contracts.",),
+    ("The level is 5,100 on the S&P. Positioning is short.",),
+    ("Bias: neutral.", "Support sits at 5,100."),
+]
+
+
+@pytest.mark.parametrize("texts", SPLIT_ORDERS)
+def test_an_order_split_over_fragments_and_fields_blocks(texts: tuple[str, ...]) -> None:
+    """A side as the value of a label or an answer, with a size or price beside it."""
+    assert blocked_fields(*texts)
+
+
+@pytest.mark.parametrize("texts", SPLIT_COMMENTARY)
+def test_positioning_described_in_fragments_passes(texts: tuple[str, ...]) -> None:
+    """Others' positioning, or a level without a side asked of us, is commentary."""
+    assert not blocked_fields(*texts)
