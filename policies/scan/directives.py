@@ -319,6 +319,12 @@ def _match(
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
         if size is not None and _target(tokens, i + 1, end):
             return "order", size + 1, False
+        # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
+        size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
+        if size is not None:
+            price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
+            if price is not None and _target(tokens, i + 1, end):
+                return "order", price + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
     for family, verb, objects, reach, category in _VERB_OBJECT:

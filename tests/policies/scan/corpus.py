@@ -478,6 +478,13 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Think {f}. Think short. Think 40 contracts from {p}.",
         "Which way: short. Where: {p}. What: {f}.",
     ),
+    "weak verbs with a whole order": (
+        "Take 40 {f} at {p}.",
+        "No need to overthink it: lift 12 {f} @ {p}.",
+        "Peel off 75 {t} into the rally at a limit of {p}.",
+        "Grab 600 {t} in the {p}/{p} zone.",
+        "We'd be bidding for 8 {f} no higher than {p}.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -588,6 +595,8 @@ BENIGN_EN: Final = (
     "The fund sold 200 AAPL at 180 in March.",
     "CTAs are long. They hold 20k contracts at an average of 5,100.",
     "Positioning is short. Speculators hold 20k ES contracts.",
+    "Dealers took 2,000 ESZ6 contracts at 5,100 yesterday.",
+    "Issuers will offer 30 bn of bonds at 4.5 % this week.",
     "It would be a mistake to read too much into one CPI print.",
     "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
     "Some strategists recommend to buy QQQ; we take no position.",
