@@ -41,7 +41,9 @@ _OTHERS: Final = Role.THIRD | Role.INSTITUTION
 _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
 # Actions that direct a trade on their own (a side, execution, closing, rebalancing).
-_STRONG_ACTIONS: Final = Role.SIDE | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
+_STRONG_ACTIONS: Final = (
+    Role.SIDE | Role.SIDE_ADJ | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
+)
 
 
 class ClauseMood:
