@@ -485,6 +485,15 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Grab 600 {t} in the {p}/{p} zone.",
         "We'd be bidding for 8 {f} no higher than {p}.",
     ),
+    "spanish and french orders": (
+        "Hay que deshacerse de 1.200 futuros {f} a {p}.",
+        "Lo prudente es deshacer 75 {f} en {p}.",
+        "Vamos largos en 75 lotes de EUR/USD a {p}.",
+        "¿Por qué no vender 10 {f} a {p}?",
+        "Pourquoi ne pas racheter 200 {t} à {p} ?",
+        "Nous achèterions 500 {t} vers {p}.",
+        "Nous vous invitons à solder 40 {f} à {p}.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (

@@ -147,3 +147,35 @@ def test_a_weak_verb_with_size_target_and_price_is_an_order(text: str) -> None:
 def test_weak_verbs_of_others_pass(text: str) -> None:
     """The same verbs describing others' deals or flows pass."""
     assert not blocked(text)
+
+
+SPANISH_AND_FRENCH_ORDERS = [
+    "Es recomendable cubrir 40 cortos de 6EH7 a 19,85.",
+    "Hay que deshacerse de 1.200 futuros HGK7 a 78,40.",
+    "Lo prudente es deshacer 75 CLZ6 en 2.045.",
+    "Tomen posición corta en ARB-PERP: 12.000 unidades a 112,30.",
+    "Vamos largos en 75 lotes de GBP/JPY a 78,40.",
+    "Stop de pérdidas para EEM en 78,40; colóquenlo hoy.",
+    "Nous achèterions 2 500 EEM vers 112,30.",
+    "Pourquoi ne pas racheter 12 000 EEM à 96,75 ?",
+    "Nous vous invitons à solder 40 GCJ7 à 19,85.",
+    "Qu'attendons-nous pour vendre 40 lots de USD/MXN à 0,6650 ?",
+    "Sichern Sie sich 40 XLU zum Kurs von 96,75.",
+]
+SPANISH_AND_FRENCH_DESCRIBED = [
+    "Los fondos de pensiones vendieron 2.000 contratos a 5.100.",
+    "Los inversores compraron 40 XLU a 19,85 la semana pasada.",
+    "Les fonds ont vendu 2 000 contrats à 5 100.",
+]
+
+
+@pytest.mark.parametrize("text", SPANISH_AND_FRENCH_ORDERS)
+def test_spanish_and_french_orders_at_the_depth_of_english(text: str) -> None:
+    """Plural imperatives, 'hay que', 'lo prudente es', conditionals, 'pourquoi ne pas'."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", SPANISH_AND_FRENCH_DESCRIBED)
+def test_spanish_and_french_flows_of_others_pass(text: str) -> None:
+    """Third parties' past trades in Spanish and French pass."""
+    assert not blocked(text)
