@@ -494,6 +494,12 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Nous achèterions 500 {t} vers {p}.",
         "Nous vous invitons à solder 40 {f} à {p}.",
     ),
+    "nominal orders": (
+        "An order for {s} {t} at {p} is considered prudent.",
+        "A block trade of {s} {t} at {p} gets our vote.",
+        "We are buyers of {s} {t} at {p}.",
+        "We are sellers of 20 {f} contracts. Price {p} or better.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -606,6 +612,8 @@ BENIGN_EN: Final = (
     "Positioning is short. Speculators hold 20k ES contracts.",
     "Dealers took 2,000 ESZ6 contracts at 5,100 yesterday.",
     "Issuers will offer 30 bn of bonds at 4.5 % this week.",
+    "Dealers were sellers of 2bn of Treasuries at 4.5 % last week.",
+    "Real money investors remain buyers of duration.",
     "It would be a mistake to read too much into one CPI print.",
     "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
     "Some strategists recommend to buy QQQ; we take no position.",

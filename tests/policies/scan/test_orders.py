@@ -179,3 +179,29 @@ def test_spanish_and_french_orders_at_the_depth_of_english(text: str) -> None:
 def test_spanish_and_french_flows_of_others_pass(text: str) -> None:
     """Third parties' past trades in Spanish and French pass."""
     assert not blocked(text)
+
+
+NOMINAL_ORDERS = [
+    "An order for 300 TSLA at 240 is considered prudent.",
+    "A block trade of 300 TSLA at 240 gets our vote.",
+    "We are sellers of $5m DE0001102580. Price 98.5 or better.",
+    "We are buyers of 500 AAPL at 180.",
+]
+NOMINAL_FLOWS_DESCRIBED = [
+    "Dealers were sellers of 2bn of Treasuries at 4.5 % last week.",
+    "Sellers of volatility were paid in March.",
+    "Real money investors remain buyers of duration.",
+    "Dip buyers stepped in at 4,480.",
+]
+
+
+@pytest.mark.parametrize("text", NOMINAL_ORDERS)
+def test_nominal_orders_block(text: str) -> None:
+    """'An order for', 'a block trade of', 'we are buyers/sellers of' with size and price."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", NOMINAL_FLOWS_DESCRIBED)
+def test_nominal_flows_of_others_pass(text: str) -> None:
+    """Buyers and sellers described in the market pass."""
+    assert not blocked(text)
