@@ -288,14 +288,23 @@ _SENTENCE_OPENERS: Final = (
 
 
 def _opens(tokens: Sequence[Token], i: int) -> bool:
-    """An action word, or a capitalised article before one ("… prices New allocation: …")."""
-    if tokens[i].roles & _SENTENCE_OPENERS:
+    """An action word, a recommendation or a pronoun of ours or the reader's (not "I"), or a
+    capitalised function word before one: "… prices New allocation: …", "… week Se
+    recomienda …", "… meeting We recommend …"."""
+    token = tokens[i]
+    if token.roles & _SENTENCE_OPENERS:
+        return True
+    if token.roles & _OPENING_WORDS and token.text != "i":
         return True
     return bool(
-        tokens[i].roles & Role.DET
+        token.roles & (Role.DET | Role.AUX | Role.PREFIX)
+        and not token.upper  # "ES", "IT": a ticker, not a function word
         and i + 1 < len(tokens)
-        and tokens[i + 1].roles & _SENTENCE_OPENERS
+        and tokens[i + 1].roles & (_SENTENCE_OPENERS | _OPENING_WORDS)
     )
+
+
+_OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRESSEE
 
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:

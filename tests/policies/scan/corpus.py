@@ -231,6 +231,12 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Double up on {t} below {p}.",
         "Take chips off the table in {t} at {p}.",
     ),
+    "run-on sentences": (
+        "Policy surprise risk Flatten the 20 lot {f} book at {p}.",
+        "BoJ meeting week Se recomienda la compra de 1000 {t} a {p}.",
+        "energy prices New allocation: {t} 5%, {f} 10%.",
+        "central bank meeting We recommend buying {s} {t} at {p}.",
+    ),
     "unknown subjects": (
         "The desk should buy {s} {t} at {p}.",
         "The book must add 5 {f} contracts at {p}.",
