@@ -180,7 +180,21 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
         start = end + len(blanks)
         if word:
             end = start + len(word)
-            token = Token("word", word, start, end, words.get(word, _NO_ENTRY))
+            entry = words.get(word)
+            if entry is None and "'" in word:
+                # "d'acheter", "n'achetez": the elided word and the word it is written onto.
+                prefix, _, rest = word.partition("'")
+                if prefix in lexicon.elisions and rest:
+                    split = start + len(prefix) + 1
+                    elided = Token(
+                        "word", prefix + "'", start, split, words.get(prefix + "'", _NO_ENTRY)
+                    )
+                    elided.glued = glue and start == previous_end
+                    glue = False
+                    tokens.append(elided)
+                    start, word, previous_end = split, rest, split
+                    entry = words.get(rest)
+            token = Token("word", word, start, end, entry or _NO_ENTRY)
             piece = cased[start:end]
             if piece != word:  # written with capitals
                 token.upper = (piece.isupper() and len(piece) > 1) or (

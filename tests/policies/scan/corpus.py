@@ -230,6 +230,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Scale out of {t} above {p}.",
         "Double up on {t} below {p}.",
         "Take chips off the table in {t} at {p}.",
+        "Look to sell rallies in {t} toward {p}.",
+        "Buy the dip in {t} toward {p}.",
     ),
     "run-on sentences": (
         "Policy surprise risk Flatten the 20 lot {f} book at {p}.",
@@ -262,6 +264,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Position size = 8% NAV in {t}.",
         "Cap net equity exposure at 12%.",
         "Gross leverage should go to 6.0x.",
+        "Invalidation below {p}.",
+        "Overweight equities by 5 pts.",
         "The equity weight should rise to 60 %.",
     ),
     "passive recommendations": (
@@ -369,6 +373,9 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Prenez une position longue de 300 {f} à {p}.",
         "Abrir una posición corta de 150 {f} en {p}.",
         "Se recomienda la compra de 1000 {t} a {p}.",
+        "Nous recommandons d'acheter 100 actions de {t} à {p}.",
+        "Il est recommandé d'acheter 50 actions de {t} à {p}.",
+        "Prenez vos bénéfices sur {t} à {p}.",
         "Stop-loss sur {t} à {p}.",
     ),
     "structured channels": (
@@ -561,6 +568,10 @@ BENIGN_EN: Final = (
     "Japanese lifers are expected to buy more JGBs next fiscal year.",
     "Short rates rose. Long yields fell 10 bps.",
     "Long story short: 5 % growth is plausible.",
+    "Yields drifted toward 5 % as supply rose.",
+    "The index rallied into 5,300 before fading.",
+    "Investors sold into the rally toward 5,300.",
+    "The S&P 500 gained 40 pts on Friday.",
 )
 
 BENIGN_DE: Final = (

@@ -235,3 +235,20 @@ def test_a_sentence_run_on_without_its_stop_is_read_on_its_own(
     """A capitalised recommendation, pronoun or article before an action starts a sentence;
     a ticker in capitals ("ES") or "I" does not."""
     assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Nous recommandons d'acheter 100 actions de LVMH à 700 euros.", True),
+        ("Il est recommandé d'acheter 50 actions de L'Oréal à 400 euros.", True),
+        ("N'achetez pas d'actions Airbus à 150 euros.", False),
+        ("Nous ne recommandons pas d'acheter des actions LVMH à 700 euros.", False),
+        ("Les investisseurs ont pris leurs bénéfices sur Airbus à 150 euros.", False),
+    ],
+)
+def test_an_elided_word_is_read_apart_from_the_word_it_is_written_onto(
+    text: str, instruction: bool
+) -> None:
+    """French "d'acheter" is "d'" and "acheter"; "n'achetez pas" keeps its negation."""
+    assert blocked(text) == instruction
