@@ -171,7 +171,9 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         if (actors and actors[0] < position) or (finite and finite[0] < position):
             return True
     token = tokens[position]
-    if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
+    # "Makrofonds haben … 5.000 Kontrakte NQH7 verkauft", "the fund sells 200 AAPL at 180":
+    # a finite form that is no imperative or infinitive reports what someone does or did.
+    if token.forms & (Form.PAST | Form.THIRD) and not token.forms & (Form.BASE | Form.NOUN):
         return True
     return _past(tokens, mood.clause, position, lexicon)
 

@@ -39,6 +39,8 @@ ORDERS_DESCRIBED = [
     "Pension funds will sell 300 ESZ6 at 5,100 into quarter-end.",
     "CTAs are long 80 % of max exposure in equity futures.",
     "We sold 200 AAPL at 180 in March.",
+    "Laut Presseberichten haben Makrofonds letzte Woche 5.000 Kontrakte NQH7 verkauft.",
+    "The fund sells 200 AAPL at 180 every quarter.",
     "This outlook does not recommend buying or selling any instrument.",
     "Buying SPY after this rally would be a mistake.",
 ]
