@@ -381,10 +381,7 @@ def _match(
             tokens,
             i + 1,
             end,
-            lambda j: (
-                tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
-                or (tokens[j].kind == "number" and tokens[j].percent)
-            ),
+            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _share(tokens, j, end),
         )
         if obj is not None:
             return "rebalance", obj + 1, False
@@ -506,6 +503,14 @@ def _after_size(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     return j < i - 1 and tokens[j].kind == "number" and not tokens[j].percent
 
 
+def _share(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A percent that is a share of something, not a probability ("a 30% chance")."""
+    token = tokens[j]
+    if token.kind != "number" or not token.percent:
+        return False
+    return not (j + 1 < end and tokens[j + 1].has(Role.NON_ACTION))
+
+
 def _find(tokens: Sequence[Token], start: int, end: int, test: object) -> int | None:
     for j in range(start, end):
         if test(j):  # type: ignore[operator]
@@ -525,9 +530,11 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return True
     if token.kind != "number":
         return False
+    nxt = tokens[j + 1] if j + 1 < end else None
+    if token.percent and nxt is not None and nxt.has(Role.NON_ACTION):
+        return False  # a probability: "a 30% probability on MESZ6 trading below 2,045"
     if token.percent or token.times:
         return True
-    nxt = tokens[j + 1] if j + 1 < end else None
     if nxt is None:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):

@@ -621,6 +621,7 @@ BENIGN_EN: Final = (
     "Issuers will offer 30 bn of bonds at 4.5 % this week.",
     "Dealers were sellers of 2bn of Treasuries at 4.5 % last week.",
     "Real money investors remain buyers of duration.",
+    "We put a 30% probability on ESZ6 trading below 4,800 by the end of the horizon.",
     "It would be a mistake to read too much into one CPI print.",
     "Unwind of yen carry trades by leveraged funds remains a risk above 150.",
     "Some strategists recommend to buy QQQ; we take no position.",

@@ -41,6 +41,8 @@ ORDERS_DESCRIBED = [
     "We sold 200 AAPL at 180 in March.",
     "Laut Presseberichten haben Makrofonds letzte Woche 5.000 Kontrakte NQH7 verkauft.",
     "The fund sells 200 AAPL at 180 every quarter.",
+    "We put a 30% probability on MESZ6 trading below 2,045 by the end of the horizon.",
+    "We put a 25 % chance on TLT trading above 95 before the meeting.",
     "This outlook does not recommend buying or selling any instrument.",
     "Buying SPY after this rally would be a mistake.",
 ]
