@@ -76,11 +76,7 @@ class Gate:
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
-            "trade": (
-                (w(Role.TRADE), sized),
-                # A size on its target and a price: "take 40 NGF7 at 0.6650".
-                (w(Role.TRADE), number, w(Role.LEVEL_LINK | Role.ORDER_TYPE | Role.LEVEL)),
-            ),
+            "trade": ((w(Role.TRADE), sized),),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),

@@ -485,13 +485,6 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Think {f}. Think short. Think 40 contracts from {p}.",
         "Which way: short. Where: {p}. What: {f}.",
     ),
-    "weak verbs with a whole order": (
-        "Take 40 {f} at {p}.",
-        "No need to overthink it: lift 12 {f} @ {p}.",
-        "Peel off 75 {t} into the rally at a limit of {p}.",
-        "Grab 600 {t} in the {p}/{p} zone.",
-        "We'd be bidding for 8 {f} no higher than {p}.",
-    ),
     "spanish and french orders": (
         "Hay que deshacerse de 1.200 futuros {f} a {p}.",
         "Lo prudente es deshacer 75 {f} en {p}.",
@@ -502,8 +495,6 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Nous vous invitons à solder 40 {f} à {p}.",
     ),
     "nominal orders": (
-        "An order for {s} {t} at {p} is considered prudent.",
-        "A block trade of {s} {t} at {p} gets our vote.",
         "We are buyers of {s} {t} at {p}.",
         "We are sellers of 20 {f} contracts. Price {p} or better.",
     ),

@@ -126,33 +126,6 @@ def test_positioning_described_in_fragments_passes(texts: tuple[str, ...]) -> No
     assert not blocked_fields(*texts)
 
 
-WEAK_VERBS_WITH_A_WHOLE_ORDER = [
-    "Take 40 NGF7 at 0.6650.",
-    "No need to overthink it: lift 12k GCJ7 @ 78.40.",
-    "Peel off 75 EEM into the rally at a limit of 112.30.",
-    "- grab 600 KO in the 78.40/4,125 zone",
-    "We'd be bidding for 8,000 MESZ6 no higher than 61,500.",
-    "Our call: chase XOM with 350 shares on a dip to 78.40.",
-]
-WEAK_VERBS_DESCRIBED = [
-    "Dealers took 2,000 ESZ6 at 5,100 yesterday.",
-    "Banks offer 2.5 % on deposits at 100 branches.",
-    "Issuers will offer 30 bn of bonds at 4.5 %.",
-]
-
-
-@pytest.mark.parametrize("text", WEAK_VERBS_WITH_A_WHOLE_ORDER)
-def test_a_weak_verb_with_size_target_and_price_is_an_order(text: str) -> None:
-    """Take, lift, grab, chase, bid for: with a sized target and a price, an order."""
-    assert blocked(text)
-
-
-@pytest.mark.parametrize("text", WEAK_VERBS_DESCRIBED)
-def test_weak_verbs_of_others_pass(text: str) -> None:
-    """The same verbs describing others' deals or flows pass."""
-    assert not blocked(text)
-
-
 SPANISH_AND_FRENCH_ORDERS = [
     "Es recomendable cubrir 40 cortos de 6EH7 a 19,85.",
     "Hay que deshacerse de 1.200 futuros HGK7 a 78,40.",
@@ -186,8 +159,6 @@ def test_spanish_and_french_flows_of_others_pass(text: str) -> None:
 
 
 NOMINAL_ORDERS = [
-    "An order for 300 TSLA at 240 is considered prudent.",
-    "A block trade of 300 TSLA at 240 gets our vote.",
     "We are sellers of $5m DE0001102580. Price 98.5 or better.",
     "We are buyers of 500 AAPL at 180.",
 ]
@@ -201,7 +172,7 @@ NOMINAL_FLOWS_DESCRIBED = [
 
 @pytest.mark.parametrize("text", NOMINAL_ORDERS)
 def test_nominal_orders_block(text: str) -> None:
-    """'An order for', 'a block trade of', 'we are buyers/sellers of' with size and price."""
+    """'We are buyers/sellers of' with size and price."""
     assert blocked(text)
 
 
