@@ -265,6 +265,10 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Cap net equity exposure at 12%.",
         "Gross leverage should go to 6.0x.",
         "Invalidation below {p}.",
+        "Get out of {t} if it trades below {p}.",
+        "Bail if {f} closes below {p}.",
+        "Protect it below {p}.",
+        "Trail the stop to {p}.",
         "Overweight equities by 5 pts.",
         "The equity weight should rise to 60 %.",
     ),
@@ -580,6 +584,8 @@ BENIGN_EN: Final = (
     "Insurers could double their allocation to private credit by 2030.",
     "Consensus price target for the S&P 500 stands at 5,600.",
     "Oil should trade between 70 and 90 dollars.",
+    "Investors may bail if CPI prints above 3 %.",
+    "Many funds will step aside if volatility rises above 30.",
 )
 
 BENIGN_DE: Final = (

@@ -272,6 +272,22 @@ def test_an_unknown_subject_is_advised_only_to_trade_outright(text: str, instruc
     assert blocked(text) == instruction
 
 
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Get out if it breaks 95.", True),
+        ("Bail if NQ closes below 18,000.", True),
+        ("Get out of TLT if it trades below 88.", True),
+        ("Protect it below 4,900.", True),
+        ("Investors may bail if CPI prints above 3 %.", False),
+        ("If the index breaks 5,000, volatility could rise.", False),
+    ],
+)
+def test_an_exit_takes_its_level_from_the_condition_after_it(text: str, instruction: bool) -> None:
+    """An exit or stop opening its clause, its number in the "if" clause after it, blocks."""
+    assert blocked(text) == instruction
+
+
 # A side waiting for its size is completed by a size anywhere in the field: a sentence
 # that is commentary must never leave one waiting.
 WAITING_COMMENTARY = [
