@@ -285,6 +285,13 @@ def subject_from(
     lifers are expected to buy": the subject is "lifers", not "expected")."""
     action = tokens[position]
     noun = tokens[nearest]
+    describing = clause.having(tokens, Role.DESCRIBE)
+    if describing and describing[0] < position:
+        limits = clause.having(tokens, Role.LIMIT_OBJ)
+        if limits and limits[0] < describing[0]:
+            # A limit whose figure a describing verb states is set, not described: "Die
+            # Positionsgröße beträgt 5 % des NAV", "position size reaches 5 % of NAV".
+            return 0
     if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
         return 0  # the action is the object of a verb: "Prenez une position longue"
     if (

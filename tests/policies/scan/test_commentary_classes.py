@@ -39,6 +39,8 @@ WEIGHTS_SET = [
     "Setzen Sie das Gewicht von MSFT auf 7 %.",
     "Le poids de MSFT doit atteindre 7 %.",
     "Rebalance the portfolio to 60/40.",
+    "Die maximale Positionsgröße beträgt künftig 4 % des NAV.",
+    "Position size per name reaches 3 % of NAV.",
 ]
 
 
@@ -50,7 +52,8 @@ def test_a_weight_described_by_its_verb_is_commentary(text: str) -> None:
 
 @pytest.mark.parametrize("text", WEIGHTS_SET)
 def test_a_weight_set_or_advised_still_blocks(text: str) -> None:
-    """A weight set, labelled or advised with a modal blocks."""
+    """A weight set, labelled or advised with a modal, or a limit a describing verb states,
+    blocks."""
     assert blocked(text)
 
 
