@@ -384,24 +384,20 @@ def _match(
             tokens,
             i + 1,
             end,
-            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _share(tokens, j, end),
+            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end),
         )
         if obj is not None:
             return "rebalance", obj + 1, False
     if "rebalance" in active and token.has(Role.WEIGHT):
-        number = _find(
-            tokens,
-            i + 1,
-            _label_end(tokens, clause, i + 7),
-            lambda j: tokens[j].kind == "number" and tokens[j].percent,
-        )
+        reach = _label_end(tokens, clause, i + 7)
+        number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
 
 
 def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: Category) -> bool:
-    """A trade action with its target and its size or price: an order in any mood.
+    """A trade action with its target and its size: an order in any mood.
 
     Negated, conditional, asked as a question or wrapped in a gerund ("why not buy 200
     AAPL at 180?", "nothing wrong with shorting 20 NQZ6 at 18,000"), the order is written
@@ -410,7 +406,13 @@ def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: 
     if category != "order" or not tokens[i].has(Role.SIDE | Role.SIDE_ADJ | Role.TRADE):
         return False
     named = clause.positions("tradable", lambda j: _tradable(tokens[j]))
-    return bool(named)
+    if not named:
+        return False
+    # A size makes it whole; a target with a price alone is still a view that may be
+    # refused ("we are neither buying nor selling SPY around 4,500").
+    last = clause.last
+    sized = clause.positions("sized", lambda j: _size(tokens, j, last, weak=False))
+    return bool(sized)
 
 
 def _tradable(token: Token) -> bool:
@@ -506,14 +508,6 @@ def _after_size(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     return j < i - 1 and tokens[j].kind == "number" and not tokens[j].percent
 
 
-def _share(tokens: Sequence[Token], j: int, end: int) -> bool:
-    """A percent that is a share of something, not a probability ("a 30% chance")."""
-    token = tokens[j]
-    if token.kind != "number" or not token.percent:
-        return False
-    return not (j + 1 < end and tokens[j + 1].has(Role.NON_ACTION))
-
-
 def _find(tokens: Sequence[Token], start: int, end: int, test: object) -> int | None:
     for j in range(start, end):
         if test(j):  # type: ignore[operator]
@@ -533,11 +527,11 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return True
     if token.kind != "number":
         return False
-    nxt = tokens[j + 1] if j + 1 < end else None
-    if token.percent and nxt is not None and nxt.has(Role.NON_ACTION):
-        return False  # a probability: "a 30% probability on MESZ6 trading below 2,045"
-    if token.percent or token.times:
+    if token.percent:
+        return not _probability(tokens, j, end)
+    if token.times:
         return True
+    nxt = tokens[j + 1] if j + 1 < end else None
     if nxt is None:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):
@@ -546,6 +540,23 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
     return not weak and _is_target(nxt)
+
+
+def _probability(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The percentage at ``j`` is a probability: "a 30 % chance", "30 % Wahrscheinlichkeit",
+    "eine Wahrscheinlichkeit von 30 %", "a probability of 30 %"."""
+    if j + 1 < end and tokens[j + 1].has(Role.PROBABILITY):
+        return True
+    before = j - 1
+    if before >= 1 and tokens[before].has(Role.PREP):
+        before -= 1
+    return before >= 0 and tokens[before].has(Role.PROBABILITY)
+
+
+def _percent_share(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A percentage at ``j`` that can be a share of a book, not a probability."""
+    token = tokens[j]
+    return token.kind == "number" and token.percent and not _probability(tokens, j, end)
 
 
 def _price(tokens: Sequence[Token], j: int, end: int) -> bool:

@@ -25,7 +25,6 @@ ORDERS_IN_ANY_MOOD = [
     "Without buying 40 CLZ6 at 78.40 we miss the move.",
     "Selling of 20 ESZ6 at 5,100 has been signed off for this outlook.",
     "Do not buy 200 AAPL at 180.",
-    "We do not recommend buying AAPL at 180.",
     "Why not own 300 shares of TSLA at 240?",
     "If funding on ETH-PERP flips positive, sell 3 ETH-PERP at 3,400.",
     "Buying 100 shares of SPY at 5,300 would be a mistake.",
@@ -39,11 +38,12 @@ ORDERS_DESCRIBED = [
     "Pension funds will sell 300 ESZ6 at 5,100 into quarter-end.",
     "CTAs are long 80 % of max exposure in equity futures.",
     "We sold 200 AAPL at 180 in March.",
-    "Laut Presseberichten haben Makrofonds letzte Woche 5.000 Kontrakte NQH7 verkauft.",
     "The fund sells 200 AAPL at 180 every quarter.",
     "We put a 30% probability on MESZ6 trading below 2,045 by the end of the horizon.",
     "We put a 25 % chance on TLT trading above 95 before the meeting.",
     "This outlook does not recommend buying or selling any instrument.",
+    "We do not recommend buying AAPL at 180.",
+    "We are neither buying nor selling SPY around 4,500.",
     "Buying SPY after this rally would be a mistake.",
 ]
 
@@ -63,7 +63,7 @@ def test_orders_of_others_or_of_the_past_pass(text: str) -> None:
 PRICES_AND_SIDES_IN_ANY_NOTATION = [
     "Why not short two lots EUR/NOK at or better than 4,125?",
     "Sell ESZ6 no higher than 4,125.",
-    "Why not short EUR/NOK on a dip to 4,125?",
+    "Why not short 3 lots EUR/NOK on a dip to 4,125?",
     "Sell 2 ESZ6 in the 96.75/2,045 zone.",
     "EUR/USD: 15 lots long at 1.0850.",
     "AUD/USD: 8 lots long no higher than 187.5.",
