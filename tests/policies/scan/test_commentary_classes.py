@@ -160,8 +160,8 @@ PERFECT_TENSE = [
     "Privatanleger haben im Sommer 2 Mio. Aktien von SAP gekauft.",
 ]
 IHR_IMPERATIVE = [
-    "Verkauft 4.000 Kontrakte ESZ6 bei 5.000.",
     "Kauft 200 SAP bei 150.",
+    "Kauft 4.000 Kontrakte ESZ6 bei 5.000.",
 ]
 
 
