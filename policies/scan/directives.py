@@ -219,6 +219,9 @@ def _match(
         if obj is not None:
             return "rebalance", obj + 1, False
     if "rebalance" in active and token.has(Role.WEIGHT):
+        # "A 5 % allocation to gold is recommended": the figure may stand before its weight.
+        if i > clause.first and tokens[i - 1].kind == "number" and tokens[i - 1].percent:
+            return "rebalance", i + 1, False
         number = _find(
             tokens,
             i + 1,
