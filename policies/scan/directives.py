@@ -19,6 +19,7 @@ a parameter fragment later in the field or in another field of the same output i
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
 
@@ -74,21 +75,76 @@ def find_directives(
     for sentence in _sentences(all_clauses):
         for mood in analyse_sentence(tokens, sentence, lexicon):
             _clause_directives(mood, lexicon, active, hits, pending)
+    if "side" in active:
+        pending.extend(_bare_sides(tokens, all_clauses))
     return hits, pending
 
 
-def parameter_fragments(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[int]:
-    """Start offsets of verbless clauses that carry a size, price or level."""
+def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Pending]:
+    """A side that is a sentence of its own, its target opening the next ("Short. ES. 20 lots.").
+
+    The side waits like any side on a target: a size or price later in the field or in
+    another field of the output completes it.
+    """
+    found = []
+    for clause, following in itertools.pairwise(all_clauses):
+        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        if not words or any(tokens[j].has(Role.PREFIX) for j in words[1:]):
+            continue
+        side = words[-1]
+        if any(not tokens[j].has(Role.PREFIX) for j in words[:-1]):
+            continue
+        token = tokens[side]
+        if not token.has(Role.SIDE | Role.SIDE_ADJ) or not token.forms & Form.BASE:
+            continue
+        target = tokens[following.first]
+        if target.has(Role.INSTRUMENT) or (target.upper and _is_target(target)):
+            found.append(Pending(token.start, target.end, following.sentence))
+    return found
+
+
+def parameter_fragments(
+    tokens: Sequence[Token], all_clauses: Sequence[Clause], lexicon: Lexicon
+) -> list[int]:
+    """Start offsets of verbless clauses that carry a size, price or level.
+
+    A label of a structured field written without its colon counts too: "Size 300",
+    "Qty 20", "Limit 5,150".
+    """
     starts = []
     for clause in all_clauses:
         if any(t.roles & _PREDICATE for t in _span(tokens, clause)):
             continue
-        if any(
-            _size(tokens, i, clause.last, weak=False) or _price(tokens, i, clause.last)
-            for i in range(clause.first, clause.last)
+        if _labelled_number(tokens, clause, lexicon) or any(
+            _fragment_parameter(tokens, clause, i) for i in range(clause.first, clause.last)
         ):
             starts.append(tokens[clause.first].start)
     return starts
+
+
+def _labelled_number(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> bool:
+    first = tokens[clause.first]
+    if clause.last - clause.first < 2 or first.kind != "word":
+        return False
+    if tokens[clause.first + 1].kind != "number":
+        return False
+    return bool(set(lexicon.field_roles(first.text)) & {"quantity", "price", "level"})
+
+
+def _fragment_parameter(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A size or price in a verbless clause; an order type only where it is one.
+
+    "At market", "Market order", "MOC" are order types; "labour market cooling" is a
+    noun phrase that names no order.
+    """
+    token = tokens[i]
+    if (
+        token.has(Role.ORDER_TYPE)
+        and i > clause.first
+        and not tokens[i - 1].has(Role.LEVEL_LINK | Role.PREP | Role.DET)
+    ):
+        return _size(tokens, i, clause.last, weak=False)
+    return _size(tokens, i, clause.last, weak=False) or _price(tokens, i, clause.last)
 
 
 def _sentences(all_clauses: Sequence[Clause]) -> list[list[Clause]]:

@@ -287,9 +287,20 @@ _SENTENCE_OPENERS: Final = (
 )
 
 
+def _opens(tokens: Sequence[Token], i: int) -> bool:
+    """An action word, or a capitalised article before one ("… prices New allocation: …")."""
+    if tokens[i].roles & _SENTENCE_OPENERS:
+        return True
+    return bool(
+        tokens[i].roles & Role.DET
+        and i + 1 < len(tokens)
+        and tokens[i + 1].roles & _SENTENCE_OPENERS
+    )
+
+
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
-    if previous.roles & (Role.DET | Role.PREP):
+    if previous.roles & (Role.DET | Role.PREP | Role.NEG):
         return False  # a capitalised noun after its article: "sehen das Kursziel bei …"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
@@ -530,7 +541,7 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
         elif token.roles & _CLAUSE_OPENERS and i > first and not token.roles & Role.VERB:
             found.append(Clause(first, i, sentence, first_line, opener))
             first, opener, first_line = i, token.roles, line
-        elif token.capital and i > first and token.roles & _SENTENCE_OPENERS and _run_on(tokens, i):
+        elif token.capital and i > first and _opens(tokens, i) and _run_on(tokens, i):
             # "… above 500 bps Buy 3 ES": a capitalised action word after a word or a
             # number, with no stop between, starts a sentence whose stop was left out.
             found.append(Clause(first, i, sentence, first_line, opener))

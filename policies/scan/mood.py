@@ -223,9 +223,21 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     actors = clause.having(tokens, Role.ACTOR)
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
-    nearest = last_position(clause.positions("content", lambda i: _content(tokens[i])), position)
+    content = clause.positions("content", lambda i: _content(tokens[i]))
+    nearest = last_position(content, position)
     if nearest is None:
         return 0
+    finite = next_position(clause.having(tokens, Role.AUX | Role.MODAL), clause.first)
+    head = last_position(content, finite) if finite is not None and finite < position else None
+    return subject_from(tokens, clause, position, nearest, head)
+
+
+def subject_from(
+    tokens: Sequence[Token], clause: Clause, position: int, nearest: int, head: int | None
+) -> int:
+    """:func:`subject_before` from the nearest content word before the action and, when a
+    finite auxiliary or modal stands between, the content word before that ("Japanese
+    lifers are expected to buy": the subject is "lifers", not "expected")."""
     action = tokens[position]
     noun = tokens[nearest]
     if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
@@ -239,6 +251,8 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
         return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy").
+        if head is not None:
+            noun = tokens[head]
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
         return Role.GENERIC if plural and not noun.upper else 0
     if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:

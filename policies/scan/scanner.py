@@ -275,7 +275,7 @@ class Scanner:
         return (
             [Hit(h.category, h.start - start, h.end - start) for h in hits],
             [Pending(w.start - start, w.end - start, w.sentence) for w in pending],
-            [offset - start for offset in parameter_fragments(tokens, found)],
+            [offset - start for offset in parameter_fragments(tokens, found, self.lexicon)],
         )
 
     def _stretches(self, text: str) -> list[_Stretch]:

@@ -21,6 +21,7 @@ from policies.scan.mood import (
     _predicate,
     negated,
     subject_before,
+    subject_from,
 )
 from policies.scan.normalise import normalise
 from policies.scan.scanner import _SENTENCE, _typed_units
@@ -260,7 +261,7 @@ def _negated_walk(tokens: list[Token], clause: Clause, position: int) -> bool:
 
 
 def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
-    actor, nearest = 0, -1
+    actor, nearest, finite = 0, -1, -1
     for i in range(clause.first, position):
         if tokens[i].has(Role.ACTOR):
             actor = actor or tokens[i].roles & Role.ACTOR
@@ -268,10 +269,13 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             nearest = i
     if actor or nearest < 0:
         return actor
-    # The rest of subject_before decides on the nearest content word alone (and on whether
-    # the action closes a main clause).
-    rest = Clause(nearest, clause.last, 0, 1, clause.opener)
-    return subject_before(tokens, rest, position, lexicon)
+    for i in range(clause.first, position):
+        if tokens[i].has(Role.AUX | Role.MODAL):
+            finite = i
+            break
+    heads = [i for i in range(clause.first, finite) if _content(tokens[i])] if finite > 0 else []
+    # The rest of subject_before decides on these content words alone.
+    return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None)
 
 
 def _strong(token: Token) -> bool:

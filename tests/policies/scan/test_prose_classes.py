@@ -198,3 +198,22 @@ def test_a_recommendation_governs_the_noun_it_predicates(text: str, instruction:
     """A limit, weight or side noun advised by a later modal is an instruction; a forecast
     or a recommendation reported of others is not."""
     assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Sell.\nNQH7\n150 contracts\n@ 98.75", True),
+        ("Short. ES. 20 lots.", True),
+        ("Sell AAPL. Size 300.", True),
+        ("Kaufen. SAP. 100 Stück.", True),
+        ("Short rates rose. Long yields fell 10 bps.", False),
+        ("Buy TLT? Labour market cooling argues for patience.", False),
+    ],
+)
+def test_a_side_waits_across_sentences_for_its_target_and_size(
+    text: str, instruction: bool
+) -> None:
+    """A side alone in its sentence takes the target opening the next and a later size;
+    a noun such as "labour market" is no order type that could complete it."""
+    assert blocked(text) == instruction
