@@ -496,6 +496,19 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
-    if not is_instruction(mood, i, lexicon):
+    if not is_instruction(mood, i, lexicon) and not _unknown_verb_before(mood, i):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
+
+
+def _unknown_verb_before(mood: ClauseMood, i: int) -> bool:
+    """ "Risk 2 % of capital per trade": one unknown word opening the clause before the size.
+
+    A noun does not take a bare size ("funds 2 % of NAV" is no sentence), so the word is a
+    verb in the imperative, and the clause is the sized fragment "2 % of NAV" asked of us.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    if i != clause.first + 1 or mood.conditional:
+        return False
+    word = tokens[clause.first]
+    return word.kind == "word" and word.roles == 0 and not word.text.endswith("ly")
