@@ -180,7 +180,21 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
         start = end + len(blanks)
         if word:
             end = start + len(word)
-            token = Token("word", word, start, end, words.get(word, _NO_ENTRY))
+            entry = words.get(word)
+            if entry is None and "'" in word:
+                # "d'acheter", "n'achetez": the elided word and the word it is written onto.
+                prefix, _, rest = word.partition("'")
+                if prefix in lexicon.elisions and rest:
+                    split = start + len(prefix) + 1
+                    elided = Token(
+                        "word", prefix + "'", start, split, words.get(prefix + "'", _NO_ENTRY)
+                    )
+                    elided.glued = glue and start == previous_end
+                    glue = False
+                    tokens.append(elided)
+                    start, word, previous_end = split, rest, split
+                    entry = words.get(rest)
+            token = Token("word", word, start, end, entry or _NO_ENTRY)
             piece = cased[start:end]
             if piece != word:  # written with capitals
                 token.upper = (piece.isupper() and len(piece) > 1) or (
@@ -288,14 +302,23 @@ _SENTENCE_OPENERS: Final = (
 
 
 def _opens(tokens: Sequence[Token], i: int) -> bool:
-    """An action word, or a capitalised article before one ("… prices New allocation: …")."""
-    if tokens[i].roles & _SENTENCE_OPENERS:
+    """An action word, a recommendation or a pronoun of ours or the reader's (not "I"), or a
+    capitalised function word before one: "… prices New allocation: …", "… week Se
+    recomienda …", "… meeting We recommend …"."""
+    token = tokens[i]
+    if token.roles & _SENTENCE_OPENERS:
+        return True
+    if token.roles & _OPENING_WORDS and token.text != "i":
         return True
     return bool(
-        tokens[i].roles & Role.DET
+        token.roles & (Role.DET | Role.AUX | Role.PREFIX)
+        and not token.upper  # "ES", "IT": a ticker, not a function word
         and i + 1 < len(tokens)
-        and tokens[i + 1].roles & _SENTENCE_OPENERS
+        and tokens[i + 1].roles & (_SENTENCE_OPENERS | _OPENING_WORDS)
     )
+
+
+_OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRESSEE
 
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:

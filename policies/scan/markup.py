@@ -213,6 +213,8 @@ def letter_spacing_edits(text: str) -> list[Edit]:
         match = _SPACED.match(text, start) if start >= end else None
         if match is not None:
             joined = _SEPARATOR.sub("", match.group())
-            edits.append(Edit(match.start(), match.end(), _CLASS_CHANGE.sub(" ", joined)))
+            # A word spelled out letter by letter is hidden on purpose: a sentence starts.
+            opener = "\n" if joined.isalpha() else ""
+            edits.append(Edit(match.start(), match.end(), opener + _CLASS_CHANGE.sub(" ", joined)))
             end = match.end()
     return edits

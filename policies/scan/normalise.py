@@ -57,15 +57,36 @@ _PAYLOAD_ROUNDS: Final = 3
 # A step with more edits than this has them merged where they are close (a long field).
 _MANY_EDITS: Final = 256
 _NON_ASCII: Final = lazy_pattern(r"[^\x00-\x7f]+")
+_INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INTERLEAVED: Final = lazy_pattern(
+    rf"(?<![A-Za-z{_INVISIBLE}])[A-Za-z](?:[{_INVISIBLE}]+[A-Za-z]){{2,}}(?![A-Za-z])"
+)
 # The parts of a camelCase run: an acronym before a word ("VAR" of "VARLimit"), a word
 # with its capital ("Order"), an acronym ("ES").
-_HUMP_PART: Final = lazy_pattern(r"[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]?[a-z]+|[A-Z]+")
+# Digits inside such a run are parts too ("goLong50ZNH7At5": "go Long 50 ZNH7 At 5"), and
+# capitals with digits a ticker ("ZNH7"); words, numbers and tickers run together are
+# split before any capitalised word ("ESAt": "ES At").
+_HUMP_PART: Final = lazy_pattern(
+    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+)
+_HUMP_PART_WITH_DIGITS: Final = lazy_pattern(
+    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+)
+_DIGIT: Final = lazy_pattern(r"[0-9]")
 _MIN_PART: Final = 2
-# Letters "l" (lower) and "U" (upper), everything else (non-ASCII bytes too) a space.
+# Letters "l" (lower) and "U" (upper), digits "d", everything else (non-ASCII bytes too) a
+# space: a run of letters and digits is what lies between two spaces.
 _CASE_CLASSES: Final = bytes.maketrans(
     bytes(range(256)),
     bytes(
-        ord("l") if 97 <= b <= 122 else ord("U") if 65 <= b <= 90 else ord(" ") for b in range(256)
+        ord("l")
+        if 97 <= b <= 122
+        else ord("U")
+        if 65 <= b <= 90
+        else ord("d")
+        if 48 <= b <= 57
+        else ord(" ")
+        for b in range(256)
     ),
 )
 # Where a side word may be glued to its size: a letter before a digit.
@@ -152,6 +173,8 @@ def normalise(raw: str, sides: SideWords = NO_SIDES) -> Normalised:
 
 def quick_form(raw: str, sides: SideWords = NO_SIDES) -> str | None:
     """The normalised text of ``raw`` when only folding and splitting apply, else None."""
+    if not raw.isascii() and _INTERLEAVED.search(raw) is not None:
+        return None
     folded = _fold(raw)
     for marks, trigger in _TRIGGERS:
         if any(mark in folded for mark in marks) and trigger.search(folded) is not None:
@@ -231,8 +254,12 @@ def _split_run(run: str) -> str | None:
 
 
 def _split_long_run(run: str) -> str | None:
-    parts = _HUMP_PART.findall(run)
-    return " ".join(parts) if min(map(len, parts)) >= _MIN_PART else None
+    parts = (_HUMP_PART_WITH_DIGITS if _DIGIT.search(run) else _HUMP_PART).findall(run)
+    words = [part for part in parts if not part[-1].isdigit()]
+    if min(map(len, words), default=0) < _MIN_PART:
+        return None
+    # Words and numbers run together ("goLong50ZNH7At5") hide a sentence: it starts here.
+    return ("\n" if len(words) < len(parts) else "") + " ".join(parts)
 
 
 def _case_changes(classes: bytes) -> set[int]:
@@ -254,7 +281,9 @@ def _run_end(classes: bytes, position: int) -> int:
 def _fold_edits(text: str) -> list[Edit]:
     if text.isascii():
         return []
-    edits = []
+    # A word with an invisible character between each two letters ("s\u00ade\u00adl\u00adl")
+    # is hidden on purpose: it starts a sentence of its own.
+    edits = [Edit(m.start(), m.start(), "\n") for m in _INTERLEAVED.finditer(text)]
     folds: dict[str, str] = {}  # a long text repeats its few non-ASCII runs ("ü", "ß")
     for match in _NON_ASCII.finditer(text):
         run = match.group()
@@ -263,6 +292,8 @@ def _fold_edits(text: str) -> list[Edit]:
             folded = folds[run] = _fold(run)
         if folded != run:
             edits.append(Edit(match.start(), match.end(), folded))
+    if len(edits) > 1:
+        edits.sort()
     return edits
 
 

@@ -19,6 +19,8 @@ from policies.scan.vocabulary import Lexicon
 
 __all__ = ["RecordHit", "record_hits"]
 
+# A weight given after its name: "AMZN 5%".
+_PERCENT: Final = lazy_pattern(r"\d(?:[\d.,]*\d)?\s?%")
 _NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|bps)?")
 _SHARE: Final = lazy_pattern(r"\d+(?:\.\d+)?")
 
@@ -90,7 +92,7 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_limit" in active and "limit" in own and numeric:
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
-        weighed = numeric or _split_of_100(pair.value)
+        weighed = numeric or _PERCENT.search(pair.value) is not None or _split_of_100(pair.value)
         if "r_weight" in active and ("weight" in own or "weight" in above) and weighed:
             hits.append(RecordHit("rebalance", (pair,), f"{' '.join(pair.keys)} {pair.value}"))
         if "r_live" in active and (

@@ -36,13 +36,17 @@ __all__ = [
     "text_pairs",
 ]
 
+# What ends a bare token (a word, a number, a dash): blanks and the marks of structure.
+_BARE_STOPS: Final = r"\s{}\[\],:=\"'|;\x01&^"
 _LEX: Final = lazy_pattern(
     r'"(?:[^"\\\n]|\\.)*"'
     r"|'(?:[^'\\\n]|\\.)*'"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
     r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&^])"
-    r"|(?P<bare>[^\s{}\[\],:=\"'|;\x01&^]+)"
+    rf"|(?P<bare>[^{_BARE_STOPS}]+)"
 )
+# A dash that ends a token: every key dash ("-", "--") and the "->" mark has one.
+_KEY_DASH: Final = lazy_pattern(rf"-(?:[{_BARE_STOPS}>]|\Z)")
 _MAX_KEY_WORDS: Final = 6
 _MAX_KEY_CHARS: Final = 48
 _SEPARATORS: Final = frozenset(",|;\n\x01&^")
@@ -93,6 +97,8 @@ def leaves(text: str) -> list[Leaf]:
     value_parts: list[tuple[str, int, int, bool]] = []
     # A line of compact pairs ("side=buy qty=100"): each value is one token.
     compact = False
+    # The pending key is a setting's: its value ends at the first blank.
+    one_token = False
 
     def path() -> tuple[str | int, ...]:
         parts: list[str | int] = [key for _, key in outline]
@@ -104,7 +110,7 @@ def leaves(text: str) -> list[Leaf]:
         return tuple(parts)
 
     def flush() -> None:
-        nonlocal pending_key
+        nonlocal pending_key, one_token
         if value_parts:
             value = " ".join(part[0] for part in value_parts)
             start, end = value_parts[0][1], value_parts[-1][2]
@@ -116,26 +122,41 @@ def leaves(text: str) -> list[Leaf]:
             found.append(Leaf(here, value, start, end, value_parts[0][3]))
             value_parts.clear()
         pending_key = None
+        one_token = False
 
     for match in _LEX.finditer(text):
         token = match.group()
         punct = match.group("punct")
-        if (
-            token in _DASHES
-            and pending_key is None
-            and len(stack) == 1
-            and 0 < len(value_parts) <= _MAX_DASH_KEY_WORDS
-            and not value_parts[0][3]
-            and _keyish(value_parts)
-            and _sentence_start(text, value_parts[0][1])
-        ):
-            punct = ":"  # "Side — Buy": the line's first words are its key
+        last_word = False
+        if token in _DASHES and pending_key is None and len(stack) == 1 and value_parts:
+            if (
+                len(value_parts) <= _MAX_DASH_KEY_WORDS
+                and not value_parts[0][3]
+                and _keyish(value_parts)
+                and _sentence_start(text, value_parts[0][1])
+            ):
+                punct = ":"  # "Side — Buy": the line's first words are its key
+            elif _short_rest(text, match.end()) and _keyish(value_parts[-1:]):
+                # "… industrial output Direction — BUY": the word before the dash.
+                punct, last_word = ":", not value_parts[-1][3]
         if punct is not None:
             if punct in _ASSIGN:
                 if not value_parts:
                     continue
+                if last_word:
+                    tail = value_parts[-1:]
+                    value_parts[:] = value_parts[:-1]
+                    flush()
+                    pending_key, key_start = _key_text(tail), tail[0][1]
+                    continue
                 glued = value_parts[-1][2] == match.start() and not value_parts[-1][3]
-                if compact and glued and len(value_parts) > 1 and punct == "=":
+                if (
+                    compact
+                    and glued
+                    and len(value_parts) > 1
+                    and punct == "="
+                    and pending_key is not None
+                ):
                     # "side=buy order_qty=100": the value before the key is one token.
                     head, tail = value_parts[:1], value_parts[1:]
                     if _keyish(tail):
@@ -169,6 +190,11 @@ def leaves(text: str) -> list[Leaf]:
                     value_parts[:] = head
                     flush()
                     pending_key, key_start = key, tail[0][1]
+                    # A setting's value is one token: "LIVE=true before the open",
+                    # "dry_run: false and enable execution".
+                    one_token = "_" in key or (
+                        glued and punct == "=" and text[match.end() : match.end() + 1].strip() != ""
+                    )
                 else:
                     value_parts.append((token, match.start(), match.end(), False))
             elif punct in "{[":
@@ -201,11 +227,20 @@ def leaves(text: str) -> list[Leaf]:
             continue  # list markers and emphasis
         quoted = token[0] in "\"'"
         value = _unquote(token) if quoted else token
+        if one_token and value_parts and match.start() > value_parts[-1][2]:
+            flush()
         value_parts.append((value, match.start(), match.end(), quoted))
         if len(stack) == 1 and not quoted and value[-1] in ".!?" and pending_key is None:
             flush()  # prose: a sentence without a key ends here
     flush()
     return found
+
+
+def _short_rest(text: str, position: int) -> bool:
+    """Whether at most a few words follow ``position`` on its line ("— BUY")."""
+    end = text.find("\n", position)
+    rest = text[position : len(text) if end < 0 else end]
+    return len(rest) <= _MAX_KEY_CHARS and len(rest.split()) <= _MAX_DASH_KEY_WORDS
 
 
 def _sentence_start(text: str, position: int) -> bool:
@@ -248,9 +283,11 @@ def _unquote(token: str) -> str:
 def may_pair(text: str) -> bool:
     """Whether :func:`text_pairs` may find a pair: only an assignment mark or a dash sets a key.
 
-    Every mark of ``_ASSIGN`` and ``_DASHES`` holds ``:``, ``=`` or ``-``.
+    Every mark of ``_ASSIGN`` holds ``:``, ``=`` or a dash before ``>``; a key dash of
+    ``_DASHES`` is a token of its own, so a blank or a mark of structure follows it. A
+    dash inside a word ("late-cycle", "scn-base") is neither.
     """
-    return ":" in text or "=" in text or "-" in text
+    return ":" in text or "=" in text or ("-" in text and _KEY_DASH.search(text) is not None)
 
 
 def text_pairs(text: str) -> list[Pair]:

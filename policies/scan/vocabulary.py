@@ -89,6 +89,8 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     # Separable verbs ("stocken … auf") are also written joined ("aufstocken") and, as an
     # infinitive with "zu", with this between particle and stem ("aufzustocken").
     separable_infix: str = ""
+    # Elided words written onto the next ("d'acheter", "n'achetez"): read as two tokens.
+    elisions: _Words = ()
     past_suffixes: _Words = ()
     not_past: _Words = ()
 
@@ -350,6 +352,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     # Separable verbs: the stem that opens a clause, to the particles that may close it
     # ("stocken Sie … auf") and the entry of the whole verb.
     separable: dict[str, tuple[tuple[str, Entry], ...]] = {}
+    # Elided words ("d", "n", "qu") that an apostrophe joins to the next word.
+    elisions: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -704,6 +708,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
+        elisions=frozenset(fold_for_matching(word) for f in files for word in f.language.elisions),
     )
 
 

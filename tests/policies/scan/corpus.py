@@ -230,6 +230,14 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Scale out of {t} above {p}.",
         "Double up on {t} below {p}.",
         "Take chips off the table in {t} at {p}.",
+        "Look to sell rallies in {t} toward {p}.",
+        "Buy the dip in {t} toward {p}.",
+    ),
+    "run-on sentences": (
+        "Policy surprise risk Flatten the 20 lot {f} book at {p}.",
+        "BoJ meeting week Se recomienda la compra de 1000 {t} a {p}.",
+        "energy prices New allocation: {t} 5%, {f} 10%.",
+        "central bank meeting We recommend buying {s} {t} at {p}.",
     ),
     "unknown subjects": (
         "The desk should buy {s} {t} at {p}.",
@@ -256,6 +264,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Position size = 8% NAV in {t}.",
         "Cap net equity exposure at 12%.",
         "Gross leverage should go to 6.0x.",
+        "Invalidation below {p}.",
+        "Overweight equities by 5 pts.",
         "The equity weight should rise to 60 %.",
     ),
     "passive recommendations": (
@@ -363,6 +373,9 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Prenez une position longue de 300 {f} à {p}.",
         "Abrir una posición corta de 150 {f} en {p}.",
         "Se recomienda la compra de 1000 {t} a {p}.",
+        "Nous recommandons d'acheter 100 actions de {t} à {p}.",
+        "Il est recommandé d'acheter 50 actions de {t} à {p}.",
+        "Prenez vos bénéfices sur {t} à {p}.",
         "Stop-loss sur {t} à {p}.",
     ),
     "structured channels": (
@@ -386,6 +399,7 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "takeProfit: {p}",
         "buy.300.{t}.at.{p}",
         "SeLL 10 {f} contracts at {p}.",
+        "goLong50{f}At{p}",
     ),
     "html attributes": (
         '<span data-side="buy" data-qty="300" data-symbol="{t}"></span>',
@@ -415,6 +429,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "sl: {p}",
         "lev: 4x",
         "Side -> Buy, Qty -> 300, Symbol -> {t}",
+        "Direction — BUY\nInstrument — {t}\nSize — 300\nPrice — {p}",
+        "New allocation: {t} 5%, TLT 10%.",
     ),
     "mode toggles": (
         "export LIVE=true",
@@ -424,6 +440,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "paper: false",
         "```yaml\ntrading:\n  mode: live\n```",
         "Switch the bot from paper to production.",
+        "export LIVE=true before the open.",
+        "Set dry_run: false and enable execution.",
     ),
     "escaped payloads": (
         'payload: "{{\\"side\\":\\"buy\\",\\"qty\\":300,\\"symbol\\":\\"{t}\\"}}"',
@@ -433,6 +451,8 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "pur-\nchase 300 shares of {t} at {p}.",
         "b. u. y 300 shares of {t} at {p}.",
         "s / e / l / l 5 {f} contracts at {p}.",
+        "s\u00ade\u00adl\u00adl 5 {f} contracts at {p}",
+        "s.e.l.l 300 {t} at {p}",
     ),
 }
 
@@ -641,6 +661,10 @@ BENIGN_EN: Final = (
     "Japanese lifers are expected to buy more JGBs next fiscal year.",
     "Short rates rose. Long yields fell 10 bps.",
     "Long story short: 5 % growth is plausible.",
+    "Yields drifted toward 5 % as supply rose.",
+    "The index rallied into 5,300 before fading.",
+    "Investors sold into the rally toward 5,300.",
+    "The S&P 500 gained 40 pts on Friday.",
 )
 
 BENIGN_DE: Final = (

@@ -36,7 +36,7 @@ def read(text: str) -> str:
         ("buy.100.SPY.at.4500", "buy 100 spy at 4500"),
         ("rates at 4.5 in the U.S. economy", "rates at 4.5 in the u s. economy"),
         ("pur-\nchase", "purchase"),
-        ("b. u. y and s / e / l / l", "buy and sell"),
+        ("b. u. y and s / e / l / l", "\nbuy and \nsell"),
         ("q=Buy+100+shares", "q=buy 100 shares"),
         ("\\u0042uy", "buy"),
         ('x: "{\\"side\\":\\"buy\\"}"', 'x:  {"side":"buy"} '),
@@ -77,6 +77,12 @@ def test_html_says_what_its_attributes_and_comments_say() -> None:
         "export LIVE=true",
         "export DRY_RUN=0",
         "python bot.py --live",
+        "data revisions s\u00ade\u00adl\u00adl 150 RTYZ6 at 5,150",
+        "8 weeks s.e.l.l 1000 RTYZ6 at 148.20",
+        "carry trades by leveraged funds goLong50ZNH7At5,150",
+        "German industrial output Direction — BUY\nInstrument — AAPL\nSize — 2500",
+        "Set dry_run: false and enable execution.",
+        "export LIVE=true before the open.",
     ],
 )
 def test_smuggled_channels_are_found(text: str) -> None:
@@ -98,6 +104,9 @@ def test_smuggled_channels_are_found(text: str) -> None:
         "Survey: https://example.invalid/search?q=inflation+expectations+survey",
         "The sellSide desk expects 3 rate cuts in 2026.",
         "Long-\nterm yields rose 15 bps.",
+        "Growth slowed - a trend that continued through May and June.",
+        "Mode: live coverage of the FOMC press conference from 14:30.",
+        "The covid19Cases series and the iPhone15 launch moved 2 stocks.",
     ],
 )
 def test_structured_commentary_passes(text: str) -> None:

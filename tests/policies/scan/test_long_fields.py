@@ -25,6 +25,7 @@ from policies.scan.mood import (
 )
 from policies.scan.normalise import normalise
 from policies.scan.scanner import _SENTENCE, _typed_units
+from policies.scan.structure import may_pair, text_pairs
 from policies.scan.vocabulary import Form, Lexicon, Role
 from policies.scan.words import gate_words
 from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN, benign_cases, smuggled_cases
@@ -314,3 +315,11 @@ def test_key_value_lines_with_dashes_are_read_in_a_long_field_as_in_a_short_one(
     assert [v.span for v in scan(("free_text", order))] == [(0, 20)]
     text = PAD + "\n" + order + "\n" + PAD
     assert [v.span for v in scan(("free_text", text))] == [(len(PAD) + 1, len(PAD) + 21)]
+
+
+@given(st.text(alphabet="ab1 -->:=\n\"'{}[],|;&^.", max_size=40))
+@settings(max_examples=1000, deadline=None)
+def test_a_text_without_a_key_mark_has_no_pairs(text: str) -> None:
+    """Where may_pair says no key can be set (no ':' '=' or token-ending dash), none is."""
+    if not may_pair(text):
+        assert text_pairs(text) == []

@@ -217,3 +217,38 @@ def test_a_side_waits_across_sentences_for_its_target_and_size(
     """A side alone in its sentence takes the target opening the next and a later size;
     a noun such as "labour market" is no order type that could complete it."""
     assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("BoJ meeting week Se recomienda la compra de 1000 TLT a 148.20.", True),
+        ("energy prices New allocation: AMZN 5%, ES 10%.", True),
+        ("central bank meeting We recommend buying 100 shares of SPY at 500.", True),
+        ("Flatten the 20 lot ES book at 112.40.", True),
+        ("what I buy is time: 5 % growth is plausible.", False),
+    ],
+)
+def test_a_sentence_run_on_without_its_stop_is_read_on_its_own(
+    text: str, instruction: bool
+) -> None:
+    """A capitalised recommendation, pronoun or article before an action starts a sentence;
+    a ticker in capitals ("ES") or "I" does not."""
+    assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Nous recommandons d'acheter 100 actions de LVMH à 700 euros.", True),
+        ("Il est recommandé d'acheter 50 actions de L'Oréal à 400 euros.", True),
+        ("N'achetez pas d'actions Airbus à 150 euros.", False),
+        ("Nous ne recommandons pas d'acheter des actions LVMH à 700 euros.", False),
+        ("Les investisseurs ont pris leurs bénéfices sur Airbus à 150 euros.", False),
+    ],
+)
+def test_an_elided_word_is_read_apart_from_the_word_it_is_written_onto(
+    text: str, instruction: bool
+) -> None:
+    """French "d'acheter" is "d'" and "acheter"; "n'achetez pas" keeps its negation."""
+    assert blocked(text) == instruction
