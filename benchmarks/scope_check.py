@@ -3,7 +3,9 @@
 1. ``check_proposal`` on the bundled sample's typed proposal (six outputs), the whole
    scope check: type rules, contracts, constraints and the content scan (median of runs).
 2. The scanner alone on that proposal: the gate's fast path, and the full analysis that
-   the fast path stands in for (``fast=False``).
+   the fast path stands in for (``fast=False``); then ``check_proposal`` on each typed
+   proposal of the drift suite's fixtures (median and slowest), which the fast path cannot
+   prove clean.
 3. Linearity: one free-text field of growing size: the benign commentary of the test
    corpus; a dense benign text in which every sentence holds a trade word (the full
    analysis reads all of it); a field full of instructions; a field that never repeats a
@@ -20,6 +22,7 @@ import random
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from agents.parsing import parse_proposal
@@ -68,6 +71,20 @@ def main() -> None:
     full = per_call(lambda: scanner.scan_typed(content, categories, fast=False), number=200)
     print(f"scan_typed_fast_us={fast * 1e6:.1f}")
     print(f"scan_typed_full_us={full * 1e6:.1f}")
+    # Realistic outlooks that mention trade-ish words, so the gate's shortcut fails: the
+    # typed proposals of the drift suite's fixtures, each checked in full.
+    drift = [
+        proposal
+        for path in sorted((ROOT / "fixtures" / "drift").rglob("*.json"))
+        for run in json.loads(path.read_text())["runs"]
+        if (proposal := parse_proposal(run["response"]["choices"][0]["message"]["content"])).format
+        == "typed"
+    ]
+    each = [per_call(partial(check_proposal, p, scope), repeats=5, number=20) for p in drift]
+    print(
+        f"check_proposal_drift_us={statistics.median(each) * 1e6:.1f} "
+        f"max_us={max(each) * 1e6:.1f} proposals={len(drift)}"
+    )
     commentary = " ".join((*BENIGN_EN, *BENIGN_DE)) + " "
     for name, sentence in (("commentary", commentary), ("dense", BENIGN), ("orders", ORDERS)):
         # Repeated text: each distinct sentence is analysed once (padding costs a lookup).

@@ -9,13 +9,12 @@ findings keep their original offsets.
 
 from __future__ import annotations
 
-import bisect
 import html
 from collections.abc import Iterator
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit, char_offsets
+from policies.scan.textmap import Edit, Taken, char_offsets
 
 __all__ = [
     "COMMENT_END",
@@ -160,16 +159,10 @@ def html_edits(text: str) -> list[Edit]:
             edits.append(Edit(match.start(), match.end(), f"\n{said}\n"))
         else:
             edits.append(Edit(match.start(), match.end(), "" if name in _INLINE else " "))
-    # The tags do not overlap and come in order: the one an entity may stand in is the last
-    # that starts at or before it (a bisection, not a walk over every tag per entity).
-    tag_starts = [edit.start for edit in edits]
-    tags = len(edits)
+    tags = Taken((edit.start, edit.end) for edit in edits)
     for match in _ENTITY.finditer(text):
         decoded = html.unescape(match.group())
-        if decoded == match.group():
-            continue
-        before = bisect.bisect_right(tag_starts, match.start(), 0, tags) - 1
-        if before < 0 or match.start() >= edits[before].end:
+        if decoded != match.group() and not tags.holds(match.start()):
             edits.append(Edit(match.start(), match.end(), decoded))
     edits.sort()
     return edits

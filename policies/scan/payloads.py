@@ -17,7 +17,7 @@ from typing import Final
 import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit, char_offsets
+from policies.scan.textmap import Edit, Taken, char_offsets
 
 __all__ = [
     "BASE64_RUN",
@@ -119,7 +119,7 @@ def encoded_payload(text: str) -> bool:
     """Whether :func:`payload_edits` would decode anything in ``text``."""
     if "%" in text and any(True for _ in payload_edits_url(text)):
         return True
-    if "+" in text and any(True for _ in _plus_edits(text, [])):
+    if "+" in text and any(True for _ in _plus_edits(text, Taken(()))):
         return True
     return any(decode_base64(text[start:end]) is not None for start, end in base64_runs(text))
 
@@ -139,27 +139,27 @@ def payload_edits_url(text: str) -> list[Edit]:
 def payload_edits(text: str) -> list[Edit]:
     """Edits that replace each decodable payload of ``text`` by its decoded text."""
     edits = payload_edits_url(text) if "%" in text else []
-    taken = [(e.start, e.end) for e in edits]
+    taken = Taken((e.start, e.end) for e in edits)
     for start, end in base64_runs(text):
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         text_of = decode_base64(text[start:end])
         if text_of is not None:
             edits.append(Edit(start, end, f" {text_of} "))
     if "+" in text:
-        edits.extend(_plus_edits(text, [(e.start, e.end) for e in edits]))
+        edits.extend(_plus_edits(text, Taken((e.start, e.end) for e in edits)))
     edits.sort()
     return edits
 
 
-def _plus_edits(text: str, taken: list[tuple[int, int]]) -> list[Edit]:
+def _plus_edits(text: str, taken: Taken) -> list[Edit]:
     """Each "+" of a run of words joined by "+" read as a space (a decoded stretch aside)."""
     edits: list[Edit] = []
     for match in _PLUS_RUN.finditer(text):
         start, end = match.span()
         if not any(ch.isalpha() for ch in match.group()):
             continue
-        if any(s < end and start < e for s, e in taken):
+        if taken.overlaps(start, end):
             continue
         edits.append(Edit(start, end, match.group().replace("+", " ")))
     return edits
@@ -183,10 +183,10 @@ def escape_edits(text: str) -> list[Edit]:
                 continue
             if isinstance(decoded, str):
                 edits.append(Edit(match.start(), match.end(), f" {decoded} "))
-    taken = [(e.start, e.end) for e in edits]
+    taken = Taken((e.start, e.end) for e in edits)
     for match in _ESCAPE.finditer(text):
         start = match.start()
-        if start < end or any(s <= start < e for s, e in taken):
+        if start < end or taken.holds(start):
             continue
         escape = match.group()[1:]
         if escape[0] in "ux":

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Edit", "TextMap", "char_offsets", "coalesce", "rewrite"]
+__all__ = ["Edit", "Taken", "TextMap", "char_offsets", "coalesce", "rewrite"]
 
 
 class Edit(NamedTuple):
@@ -136,3 +136,29 @@ def char_offsets(text: str, data: bytes, offsets: Iterable[int]) -> Iterator[int
         chars += len(data[previous:offset].decode(errors="surrogatepass"))
         previous = offset
         yield chars
+
+
+class Taken:
+    """Stretches already edited (non-overlapping), asked about by bisection.
+
+    A step that must not edit inside another's stretches asks once per candidate; a walk
+    over every stretch per candidate made a text of many of both quadratic.
+    """
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [start for start, _ in ordered]
+        self._ends = [end for _, end in ordered]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a stretch (``s < end and start < e``)."""
+        # Of the stretches starting before ``end``, the last reaches furthest.
+        i = bisect.bisect_left(self._starts, end) - 1
+        return i >= 0 and self._ends[i] > start
+
+    def holds(self, position: int) -> bool:
+        """Whether ``position`` lies in a stretch (``s <= position < e``)."""
+        i = bisect.bisect_right(self._starts, position) - 1
+        return i >= 0 and position < self._ends[i]
