@@ -40,6 +40,8 @@ _RECOMMENDING: Final = Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL
 _OTHERS: Final = Role.THIRD | Role.INSTITUTION
 _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
+# Actions that direct a trade on their own (a side, execution, closing, rebalancing).
+_STRONG_ACTIONS: Final = Role.SIDE | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
 
 
 class ClauseMood:
@@ -250,14 +252,28 @@ def subject_from(
     ):
         return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
     if action.agreement and action.forms & Form.BASE:
-        # English: a base-form verb has a plural subject or none ("At the open buy").
+        # English: a base-form verb has a plural subject or none ("At the open buy"),
+        # unless a finite auxiliary or modal stands between ("the rally could fade").
         if head is not None:
-            noun = tokens[head]
+            return _unknown_subject(action)
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
-        return Role.GENERIC if plural and not noun.upper else 0
+        return _unknown_subject(action) if plural and not noun.upper else 0
     if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
-    return Role.GENERIC
+    return _unknown_subject(action)
+
+
+def _unknown_subject(action: Token) -> int:
+    """A subject the lexicon does not know, by what it is said to do.
+
+    With a verb that only trades with a size ("add", "take", "raise") it is read as a
+    third party: "earnings should add 5 % to the index" forecasts. With any other action
+    ("buy", "close", "execute") it is market participants in general, whom "should" or
+    "must" advises: "client accounts must buy 100 QQQ" instructs.
+    """
+    if action.has(_STRONG_ACTIONS):
+        return Role.GENERIC
+    return Role.THIRD
 
 
 def _content(token: Token) -> bool:
@@ -279,7 +295,16 @@ def _content(token: Token) -> bool:
         | Role.PERCENT
     ):
         return False
-    return not token.text.endswith("ly")
+    return not _adverb(token.text)
+
+
+# Nouns that end like an adverb: "supply", "family", "assembly", "monopoly", "anomaly".
+_NOT_ADVERBS: Final = ("pply", "mily", "mbly", "poly", "maly")
+
+
+def _adverb(word: str) -> bool:
+    """An English adverb in "-ly" ("gradually", "only"), not "rally", "Italy" or "supply"."""
+    return len(word) > 5 and word.endswith("ly") and not word.endswith(_NOT_ADVERBS)
 
 
 def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> bool:

@@ -564,6 +564,8 @@ class _Builder:
         stem, particle = parts
         self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
         # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
+        if form not in (Form.BASE, Form.THIRD):
+            return  # "ausstieg" is the noun "exit", not "stieg … aus" joined
         joined = [particle + stem]
         if info.separable_infix and form == Form.BASE:
             joined.append(particle + info.separable_infix + stem)

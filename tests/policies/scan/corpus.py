@@ -665,6 +665,14 @@ BENIGN_EN: Final = (
     "The index rallied into 5,300 before fading.",
     "Investors sold into the rally toward 5,300.",
     "The S&P 500 gained 40 pts on Friday.",
+    "Earnings should add 5 % to the index this year.",
+    "Buybacks should add 2 % to EPS growth.",
+    "The rally could fade toward 5,300 as breadth narrows.",
+    "Growth should pick up to 2 % next year.",
+    "Exporters should hedge 60 % of dollar revenues, the survey says.",
+    "Insurers could double their allocation to private credit by 2030.",
+    "Consensus price target for the S&P 500 stands at 5,600.",
+    "Oil should trade between 70 and 90 dollars.",
 )
 
 BENIGN_DE: Final = (
@@ -713,6 +721,9 @@ BENIGN_DE: Final = (
     "Es wäre falsch, SAP bei 200 Euro zu kaufen.",
     "Analysten sehen das Kursziel für SAP bei 200 Euro.",
     "Wir empfehlen keinen Kauf von SAP-Aktien.",
+    "Ein Ausstieg aus Anleihen wäre bei 3 % Rendite ein Fehler, meinen Analysten.",
+    "Die Fonds stockten ihre Aktienquote auf 60 % auf.",
+    "Die Banken stellten ihre Positionen vor Jahresende glatt.",
     "Die Unterstützung liegt bei 17.800, der Widerstand bei 18.600.",
     "Einige Strategen empfehlen, SAP zu kaufen; wir beziehen dazu keine Position.",
 )

@@ -252,3 +252,21 @@ def test_an_elided_word_is_read_apart_from_the_word_it_is_written_onto(
 ) -> None:
     """French "d'acheter" is "d'" and "acheter"; "n'achetez pas" keeps its negation."""
     assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Earnings should add 5 % to the index this year.", False),
+        ("The rally could fade toward 5,300 as breadth narrows.", False),
+        ("Growth should pick up to 2 % next year.", False),
+        ("Ein Ausstieg aus Anleihen wäre bei 3 % Rendite ein Fehler, meinen Analysten.", False),
+        ("The book must add 5 ES contracts at 5,100.", True),
+        ("Client accounts must buy 100 shares of QQQ.", True),
+    ],
+)
+def test_an_unknown_subject_is_advised_only_to_trade_outright(text: str, instruction: bool) -> None:
+    """An unknown subject before "should" forecasts with weak verbs ("add", "pick up") and is
+    advised with a side; a subject before a modal is a subject whatever its number;
+    "Ausstieg" is a noun, not "stieg … aus"."""
+    assert blocked(text) == instruction
