@@ -73,11 +73,43 @@ def find_directives(
     hits: list[Hit] = []
     pending: list[Pending] = []
     for sentence in _sentences(all_clauses):
-        for mood in analyse_sentence(tokens, sentence, lexicon):
+        moods = analyse_sentence(tokens, sentence, lexicon)
+        for mood in moods:
             _clause_directives(mood, lexicon, active, hits, pending)
+        if "level" in active:
+            hits.extend(_conditional_exits(moods, lexicon))
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
     return hits, pending
+
+
+def _conditional_exits(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hit]:
+    """An exit or stop that opens its clause, its level in the condition that follows.
+
+    "Get out if it breaks 95", "bail if NQ closes below 18,000": the level word names no
+    number of its own; the number of the conditional clause after it is its level.
+    """
+    found = []
+    for mood, condition in itertools.pairwise(moods):
+        tokens, clause = mood.tokens, mood.clause
+        if not condition.conditional:
+            continue
+        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        last = tokens[words[-1]] if words else None
+        if last is not None and len(words) > 1 and last.upper and _is_target(last):
+            words.pop()  # what is exited: "get out of TLT if …"
+        if not words or any(not tokens[j].has(Role.PREFIX) for j in words[:-1]):
+            continue
+        exit_word = words[-1]
+        if not tokens[exit_word].has(Role.LEVEL):
+            continue
+        first = condition.clause.first
+        reach = range(first, min(condition.clause.last, first + 7))
+        number = next((j for j in reach if tokens[j].kind == "number"), None)
+        if number is None or not is_instruction(mood, exit_word, lexicon):
+            continue
+        found.append(Hit("order", tokens[exit_word].start, tokens[number].end))
+    return found
 
 
 def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Pending]:

@@ -265,6 +265,10 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Cap net equity exposure at 12%.",
         "Gross leverage should go to 6.0x.",
         "Invalidation below {p}.",
+        "Get out of {t} if it trades below {p}.",
+        "Bail if {f} closes below {p}.",
+        "Protect it below {p}.",
+        "Trail the stop to {p}.",
         "Overweight equities by 5 pts.",
         "The equity weight should rise to 60 %.",
     ),
@@ -396,6 +400,7 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "BUY250{t} at {p}.",
         "orderSide=BUY orderQty=250 symbol={t}",
         "maxPositionSize: 30%",
+        "maxVaR: 4%",
         "takeProfit: {p}",
         "buy.300.{t}.at.{p}",
         "SeLL 10 {f} contracts at {p}.",
@@ -427,12 +432,14 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         '```toml\n[order]\nside = "sell"\nqty = 5\nsymbol = "{f}"\n```',
         "```ini\n[order]\nside=buy\nqty=300\nsymbol={t}\n```",
         "sl: {p}",
+        "tgt_wt: 60% equities",
         "lev: 4x",
         "Side -> Buy, Qty -> 300, Symbol -> {t}",
         "Direction — BUY\nInstrument — {t}\nSize — 300\nPrice — {p}",
         "New allocation: {t} 5%, TLT 10%.",
     ),
     "mode toggles": (
+        "EXECUTION_ENABLED=1",
         "export LIVE=true",
         "export DRY_RUN=0",
         "```bash\npython bot.py --live\n```",
@@ -673,6 +680,8 @@ BENIGN_EN: Final = (
     "Insurers could double their allocation to private credit by 2030.",
     "Consensus price target for the S&P 500 stands at 5,600.",
     "Oil should trade between 70 and 90 dollars.",
+    "Investors may bail if CPI prints above 3 %.",
+    "Many funds will step aside if volatility rises above 30.",
 )
 
 BENIGN_DE: Final = (

@@ -270,3 +270,19 @@ def test_an_unknown_subject_is_advised_only_to_trade_outright(text: str, instruc
     advised with a side; a subject before a modal is a subject whatever its number;
     "Ausstieg" is a noun, not "stieg … aus"."""
     assert blocked(text) == instruction
+
+
+@pytest.mark.parametrize(
+    ("text", "instruction"),
+    [
+        ("Get out if it breaks 95.", True),
+        ("Bail if NQ closes below 18,000.", True),
+        ("Get out of TLT if it trades below 88.", True),
+        ("Protect it below 4,900.", True),
+        ("Investors may bail if CPI prints above 3 %.", False),
+        ("If the index breaks 5,000, volatility could rise.", False),
+    ],
+)
+def test_an_exit_takes_its_level_from_the_condition_after_it(text: str, instruction: bool) -> None:
+    """An exit or stop opening its clause, its number in the "if" clause after it, blocks."""
+    assert blocked(text) == instruction
