@@ -218,7 +218,10 @@ def _clause_directives(
         if not is_instruction(mood, i, lexicon):
             continue
         if needs_parameter:
-            pending.append(Pending(token.start, tokens[stop - 1].end, clause.sentence))
+            # A verb-final side has its target before it: the span runs from the first.
+            target = tokens[stop - 1]
+            start, last = min(token.start, target.start), max(token.end, target.end)
+            pending.append(Pending(start, last, clause.sentence))
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))

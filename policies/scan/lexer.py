@@ -526,6 +526,17 @@ def _absorb_split(number: Token, tokens: Sequence[Token], i: int) -> int:
     return end
 
 
+def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
+    """A stop right after a scale word and before its currency or unit ("Mrd. Dollar")."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i].kind == "mark"
+        and tokens[i].text == "."
+        and tokens[i].start == tokens[i - 1].end
+        and tokens[i + 1].has(Role.CURRENCY | Role.UNIT)
+    )
+
+
 def _absorb_suffixes(number: Token, tokens: Sequence[Token], i: int) -> int:
     """Fold a scale, percent or times mark that follows a number into it."""
     while i < len(tokens):
@@ -536,6 +547,10 @@ def _absorb_suffixes(number: Token, tokens: Sequence[Token], i: int) -> int:
         scale = nxt.kind == "word" and nxt.has(Role.SCALE) and not nxt.has(Role.NUMBER_WORD)
         if scale and nxt.value is not None:
             number.value = (number.value or 0) * nxt.value
+            if _abbreviation_stop(tokens, i + 1):
+                # "40 Mrd. Dollar": the stop abbreviates the scale, it ends no sentence.
+                i += 1
+                nxt = tokens[i]
         elif nxt.has(Role.PERCENT):
             number.percent = True
         elif nxt.has(Role.TIMES):

@@ -42,6 +42,8 @@ _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
 # Actions that direct a trade on their own (a side, execution, closing, rebalancing).
 _STRONG_ACTIONS: Final = Role.SIDE | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
+# Markers of an infinitive that a recommendation in the clause before governs.
+_INFINITIVE_MARKS: Final = frozenset(("to", "zu"))
 
 
 class ClauseMood:
@@ -99,6 +101,10 @@ def analyse_sentence(
             # "Einige Strategen empfehlen, QQQ zu kaufen": a recommendation reported of
             # others keeps its subject in the clause it governs.
             mood.subject = mood.subject or recommender
+        elif carried < 0 and not mood.subject and _infinitive(tokens, clause):
+            # "Wir empfehlen nicht, in diese Rally hinein zu kaufen": the negated
+            # recommendation governs the infinitive it introduces.
+            mood.recommend, mood.recommend_at = carried, clause.first - 1
         if own:
             carried = own
             recommender = mood.subject
@@ -194,6 +200,14 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
+    """Whether the clause holds an infinitive marker ("to buy", "zu kaufen")."""
+    return any(
+        tokens[j].text.rsplit(" ", 1)[-1] in _INFINITIVE_MARKS
+        for j in range(clause.first, clause.last)
+    )
 
 
 def _negated_after(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

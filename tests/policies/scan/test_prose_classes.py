@@ -286,3 +286,41 @@ def test_an_unknown_subject_is_advised_only_to_trade_outright(text: str, instruc
 def test_an_exit_takes_its_level_from_the_condition_after_it(text: str, instruction: bool) -> None:
     """An exit or stop opening its clause, its number in the "if" clause after it, blocks."""
     assert blocked(text) == instruction
+
+
+# A side waiting for its size is completed by a size anywhere in the field: a sentence
+# that is commentary must never leave one waiting.
+WAITING_COMMENTARY = [
+    # "Mrd." abbreviates a scale before its currency; the stop ends no sentence.
+    "Systematische Fonds könnten bis zu 40 Mrd. Dollar verkaufen. Die Quote liegt bei 300 Stück.",
+    "Staatsfonds haben 12 Mio. Euro in Anleihen umgeschichtet. Das Volumen lag bei 300 Stück.",
+    # A negated recommendation governs the infinitive it introduces.
+    "Wir empfehlen nicht, in diese Rally hinein zu kaufen. Size: 300.",
+    "We do not recommend choosing to buy into this rally. Size: 300.",
+]
+WAITING_INSTRUCTIONS = [
+    "Wir empfehlen, SAP zu kaufen. Size: 300.",
+    "We do not recommend chasing the rally, buy 300 SAP.",
+    "Go short ES. Size: 20.",
+]
+
+
+@pytest.mark.parametrize("text", WAITING_COMMENTARY)
+def test_commentary_leaves_no_side_waiting(text: str) -> None:
+    """Commentary with a size elsewhere in the field passes: nothing in it waits for one."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", WAITING_INSTRUCTIONS)
+def test_a_waiting_side_asked_of_us_is_completed(text: str) -> None:
+    """A side asked of us, its size in the next sentence, is an order."""
+    assert blocked(text)
+
+
+def test_a_verb_final_side_spans_its_target() -> None:
+    """The finding of a verb-final side runs from its target to the verb, never empty."""
+    text = "Wir empfehlen, SAP zu kaufen. Size: 300."
+    scanner = scanner_for(shipped_vocabulary_dir())
+    (found,) = scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES))
+    assert found.span is not None
+    assert text[found.span[0] : found.span[1]] == "SAP zu kaufen"
