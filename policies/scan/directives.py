@@ -302,10 +302,7 @@ def _match(
             tokens,
             i + 1,
             end,
-            lambda j: (
-                tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
-                or (tokens[j].kind == "number" and tokens[j].percent)
-            ),
+            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end),
         )
         if obj is not None:
             return "rebalance", obj + 1, False
@@ -313,12 +310,8 @@ def _match(
         # "A 5 % allocation to gold is recommended": the figure may stand before its weight.
         if i > clause.first and tokens[i - 1].kind == "number" and tokens[i - 1].percent:
             return "rebalance", i + 1, False
-        number = _find(
-            tokens,
-            i + 1,
-            _label_end(tokens, clause, i + 7),
-            lambda j: tokens[j].kind == "number" and tokens[j].percent,
-        )
+        reach = _label_end(tokens, clause, i + 7)
+        number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
@@ -421,7 +414,9 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return True
     if token.kind != "number":
         return False
-    if token.percent or token.times:
+    if token.percent:
+        return not _probability(tokens, j, end)
+    if token.times:
         return True
     nxt = tokens[j + 1] if j + 1 < end else None
     if nxt is None:
@@ -432,6 +427,23 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
     return not weak and _is_target(nxt)
+
+
+def _probability(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The percentage at ``j`` is a probability: "a 30 % chance", "30 % Wahrscheinlichkeit",
+    "eine Wahrscheinlichkeit von 30 %", "a probability of 30 %"."""
+    if j + 1 < end and tokens[j + 1].has(Role.PROBABILITY):
+        return True
+    before = j - 1
+    if before >= 1 and tokens[before].has(Role.PREP):
+        before -= 1
+    return before >= 0 and tokens[before].has(Role.PROBABILITY)
+
+
+def _percent_share(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A percentage at ``j`` that can be a share of a book, not a probability."""
+    token = tokens[j]
+    return token.kind == "number" and token.percent and not _probability(tokens, j, end)
 
 
 def _price(tokens: Sequence[Token], j: int, end: int) -> bool:

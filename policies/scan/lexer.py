@@ -323,8 +323,12 @@ _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRE
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
-    if previous.roles & (Role.DET | Role.PREP | Role.NEG):
-        return False  # a capitalised noun after its article: "sehen das Kursziel bei …"
+    if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
+        # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
+        # "keine Kauf- oder Verkaufsempfehlung".
+        return False
+    if previous.kind == "number" and previous.text.isalpha():
+        return False  # after a numeral in words, which is also an article: "ein Gewicht von"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
 

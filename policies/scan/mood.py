@@ -55,6 +55,7 @@ class ClauseMood:
         "discourage",
         "recommend",
         "recommend_at",
+        "refused",
         "subject",
         "tokens",
         "urge",
@@ -70,6 +71,9 @@ class ClauseMood:
         self.recommend = 0
         # Where it stands: a modal or a verb governs what follows it, not its subject.
         self.recommend_at = -1
+        # The clause before refused (a negated recommendation or action ends it) and this
+        # clause has no subject of its own: a disjunction or an infinitive continues it.
+        self.refused = False
         self.subject = 0
 
 
@@ -85,12 +89,20 @@ def analyse_sentence(
     carried = 0
     previous_subject = 0
     recommender = 0
+    refusal = refusing = False
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
         clause = mood.clause
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
+        mood.refused = refusal and not own and not mood.subject
+        if refusing and not own and clause.opener & Role.COMPLEMENT:
+            # "We are not suggesting that readers buy …": the refused recommendation
+            # governs the clause it opens.
+            own, own_at = -1, clause.first
+        refusing = own == -1
+        refusal = refusing or _ends_refused(mood)
         if not mood.subject and clause.opener & Role.COORDINATOR:
             mood.subject = previous_subject
         previous_subject = mood.subject or previous_subject
@@ -115,7 +127,7 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     """Whether the action word at ``position`` is asked of us (and not negated)."""
     tokens = mood.tokens
     token = tokens[position]
-    if negated(tokens, mood.clause, position):
+    if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
     if mood.urge:
         return True
@@ -189,6 +201,37 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     return False
 
 
+def continues_refusal(mood: ClauseMood, position: int) -> bool:
+    """The action at ``position`` continues the refusal of the clause before it.
+
+    "We are not buying or selling SPY", "keine Kauf- oder Verkaufsempfehlung", "wir
+    empfehlen nicht, SAP zu kaufen oder zu verkaufen": the first action after a disjunction
+    (only transparent words between), or an infinitive complement ("zu kaufen") of a
+    refused recommendation. Anything else ("…, but buy 100 SPY") stands on its own.
+    """
+    if not mood.refused:
+        return False
+    tokens, clause = mood.tokens, mood.clause
+    if position > clause.first and tokens[position - 1].has(Role.INFINITIVE):
+        return True
+    if not clause.opener & Role.DISJUNCTION:
+        return False
+    return all(
+        tokens[j].kind == "mark" or tokens[j].has(_TRANSPARENT | Role.DISJUNCTION)
+        for j in range(clause.first, position)
+    )
+
+
+def _ends_refused(mood: ClauseMood) -> bool:
+    """The clause's last action word is refused: negated, or continuing a refusal."""
+    tokens, clause = mood.tokens, mood.clause
+    actions = clause.having(tokens, Role.VERB | Role.SIDE_ADJ)
+    if not actions:
+        return False
+    last = actions[-1]
+    return negated(tokens, clause, last) or continues_refusal(mood, last)
+
+
 def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     """Roles of the clause's recommendation (0 none, -1 negated) and its first position."""
     found, first = 0, -1
@@ -256,6 +299,13 @@ def subject_from(
     lifers are expected to buy": the subject is "lifers", not "expected")."""
     action = tokens[position]
     noun = tokens[nearest]
+    describing = clause.having(tokens, Role.DESCRIBE)
+    if describing and describing[0] < position:
+        limits = clause.having(tokens, Role.LIMIT_OBJ)
+        if limits and limits[0] < describing[0]:
+            # A limit whose figure a describing verb states is set, not described: "Die
+            # Positionsgröße beträgt 5 % des NAV", "position size reaches 5 % of NAV".
+            return 0
     if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
         return 0  # the action is the object of a verb: "Prenez une position longue"
     if (

@@ -129,6 +129,7 @@ class Objects(_Section, frozen=True, kw_only=True):
     units: _Words = ()
     currencies: _Words = ()
     references: _Words = ()
+    probabilities: _Words = ()
 
 
 class Mood(_Section, frozen=True, kw_only=True):
@@ -150,6 +151,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     conditionals: _Words = ()
     subordinators: _Words = ()
     coordinators: _Words = ()
+    disjunctions: _Words = ()
+    infinitive_markers: _Words = ()
+    complementizers: _Words = ()
     prefixes: _Words = ()
     prepositions: _Words = ()
     determiners: _Words = ()
@@ -278,6 +282,10 @@ class Role:
     TIMES: Final = 1 << 57
     REFERENCE: Final = 1 << 58
     DISCOURAGE: Final = 1 << 59
+    PROBABILITY: Final = 1 << 60
+    DISJUNCTION: Final = 1 << 61
+    INFINITIVE: Final = 1 << 62
+    COMPLEMENT: Final = 1 << 63
 
     SIDE: Final = BUY | SELL
     ACTOR: Final = SELF | ADDRESSEE | GENERIC | THIRD | INSTITUTION
@@ -636,6 +644,8 @@ _FUNCTION: Final = (
     | Role.PREFIX
     | Role.MODAL
 )
+# Words that only bind others: never an action word, whatever another language spells so.
+_GRAMMAR: Final = Role.DET | Role.PREP | Role.COORDINATOR | Role.SUBORDINATOR
 _TELLING: Final = (
     Role.VERB
     | Role.SIDE_ADJ
@@ -694,6 +704,16 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     for key, entry_slot in builder.entries.items():
         entry = _entry(entry_slot)
+        if len(key) == 1 and entry.roles & _GRAMMAR and entry.roles & Role.VERB:
+            # A function word of one language is no verb of another: Spanish "dé" (give)
+            # folds to the "de" of French and Spanish, which would make every "de" a verb.
+            entry = Entry(
+                entry.roles & ~Role.VERB,
+                entry.forms,
+                entry.value,
+                entry.negation_after,
+                entry.agreement,
+            )
         if len(key) == 1:
             words[key[0]] = entry
         else:
@@ -794,6 +814,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
         (objects.units, Role.UNIT),
         (objects.currencies, Role.CURRENCY),
         (objects.references, Role.REFERENCE),
+        (objects.probabilities, Role.PROBABILITY),
         (mood.self_, Role.SELF),
         (mood.addressee, Role.ADDRESSEE),
         (mood.generic, Role.GENERIC),
@@ -808,6 +829,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
         (mood.conditionals, Role.CONDITIONAL),
         (mood.subordinators, Role.SUBORDINATOR),
         (mood.coordinators, Role.COORDINATOR),
+        (mood.disjunctions, Role.DISJUNCTION),
+        (mood.infinitive_markers, Role.INFINITIVE),
+        (mood.complementizers, Role.COMPLEMENT),
         (mood.prefixes, Role.PREFIX),
         (mood.prepositions, Role.PREP),
         (mood.determiners, Role.DET),

@@ -738,6 +738,67 @@ BENIGN_DE: Final = (
 )
 
 
+# Commentary that names a target and a figure, next to a level in another field of the same
+# item (a waiting side would take it as its price): class -> templates; "{t}" a ticker, "{p}"
+# a price, "{n}" a percentage. English, German and French, in the voice of a research note.
+BENIGN_BESIDE_LEVELS: Final[dict[str, tuple[str, ...]]] = {
+    "benign weights described": (
+        "{t} has a {n} % weight in the benchmark after the rally.",
+        "The weight of {t} in the index now reaches {n} %.",
+        "{t} accounts for {n} % of the index by weight.",
+        "Quarterly index rebalancing forces trackers to buy new members at the close.",
+        "{t} kommt im Index mittlerweile auf ein Gewicht von {n} %.",
+        "Das Gewicht von {t} im Leitindex beträgt inzwischen {n} %.",
+        "Le poids de {t} dans l'indice de référence dépasse désormais {n} %.",
+        "{t} représente {n} % de l'indice après la hausse.",
+    ),
+    "benign probabilities": (
+        "We attach a {n} % probability to {t} trading below {p} by year-end.",
+        "Options imply a {n} % chance of {t} closing above {p} at expiry.",
+        "We assign {t} a {n} % likelihood of revisiting {p} this quarter.",
+        "We would put roughly {n} % odds on {t} breaking below {p} this quarter.",
+        "Our bear case puts a {n} % chance on {t} testing {p} before the summer.",
+        "Wir geben einem Rückgang von {t} unter {p} eine Wahrscheinlichkeit von {n} %.",
+        "Wir setzen eine Wahrscheinlichkeit von {n} % darauf, dass {t} unter {p} fällt.",
+        "Nous attribuons une probabilité de {n} % à un passage de {t} sous {p}.",
+        "Nous plaçons une probabilité de {n} % sur un repli de {t} vers {p}.",
+    ),
+    "benign advice of others": (
+        "A number of brokers advise clients to accumulate {t} under {p}; we do not share that view.",
+        "Some advisers are telling clients to buy {t} near {p}; this note takes no side.",
+        "Mehrere Banken raten ihren Kunden, {t} unter {p} zu kaufen; wir schließen uns dem nicht an.",
+        "Plusieurs courtiers conseillent à leurs clients d'acheter {t} sous {p}.",
+    ),
+    "benign refusals": (
+        "We are not suggesting that readers buy {t} near {p}; the point is positioning.",
+        "Nothing in this note argues for going long or short {t}.",
+        "This outlook contains no buy or sell recommendation for {t}.",
+        "We are neither buying nor selling {t} around {p}.",
+        "Diese Analyse ist keine Kauf- oder Verkaufsempfehlung für {t}.",
+        "Wir raten ausdrücklich nicht dazu, {t} zu kaufen oder zu verkaufen.",
+        "Wir empfehlen ausdrücklich nicht, {t} zu kaufen oder zu verkaufen.",
+        "Cette note ne recommande ni d'acheter ni de vendre {t}.",
+        "Nous ne voyons pas de ventes forcées sur {t} à ce stade.",
+    ),
+}
+# Sibling fields of one typed item: (item index, the sentence's path, the level's path).
+_SIBLINGS: Final = (
+    (0, ("scenarios", 0, "description"), ("scenarios", 1, "rationale")),
+    (2, ("triggers", 1, "condition"), ("triggers", 0, "rationale")),
+    (4, ("summary",), ("drivers", 1)),
+    (3, ("risks", 0, "description"), ("summary",)),
+)
+
+
+def beside_level(sentence: str, level: str, number: int) -> str:
+    """A typed outlook with ``sentence`` in one field and a level fragment in a sibling."""
+    items = typed_base(number)
+    index, path, sibling = _SIBLINGS[number % len(_SIBLINGS)]
+    _set(items[index], path, sentence)
+    _set(items[index], sibling, f"Support at {level}.")
+    return json.dumps({"outputs": items}, ensure_ascii=False, indent=1 + number % 2)
+
+
 # Structured commentary: tables, key/value lists, code and markup that carry no order.
 BENIGN_STRUCTURED: Final = (
     "| Year | Return | Volatility |\n|---|---|---|\n| 2024 | 12% | 15% |\n| 2025 | 8% | 13% |",
@@ -974,6 +1035,20 @@ def benign_cases() -> Iterator[Case]:
             else:
                 content = in_free_text(snippet, german=False, field=counter)
             yield Case("benign (structured)", f"structured #{number} v{variant}", content, False)
+    rng = random.Random(SEED)
+    for kind, templates in BENIGN_BESIDE_LEVELS.items():
+        for number, template in enumerate(templates):
+            for variant in range(2):
+                counter += 1
+                sentence = template.format(
+                    t=rng.choice(TICKERS), p=rng.choice(PRICES), n=rng.choice((7, 12, 25, 30))
+                )
+                if variant:
+                    content = beside_level(sentence, rng.choice(PRICES), counter)
+                else:
+                    level = f"{sentence} Support at {rng.choice(PRICES)}."
+                    content = in_free_text(level, german=False, field=counter)
+                yield Case(kind, f"{kind} #{number} v{variant}", content, False)
     for number in range(8):
         yield Case("benign (base)", f"typed base v{number}", in_typed("", number, number), False)
     yield Case("benign (base)", "free text base en", FREE_TEXT_EN.format(slot=""), False)
