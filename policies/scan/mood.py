@@ -89,6 +89,7 @@ def analyse_sentence(
     carried = 0
     previous_subject = 0
     recommender = 0
+    named = 0  # the actor named last in the sentence
     refusal = refusing = False
     for mood in moods:
         mood.urge = urge
@@ -117,6 +118,13 @@ def analyse_sentence(
             # "Wir empfehlen nicht, in diese Rally hinein zu kaufen": the negated
             # recommendation governs the infinitive it introduces.
             mood.recommend, mood.recommend_at = carried, clause.first - 1
+        elif not mood.subject and named & _OTHERS and _infinitive(tokens, clause):
+            # "Die Indexanpassung zwingt passive Fonds, … zu kaufen": an infinitive that
+            # no recommendation governs is done by the party the sentence named before it.
+            mood.subject = named
+        actors = clause.having(tokens, Role.ACTOR)
+        if actors:
+            named = tokens[actors[-1]].roles & Role.ACTOR
         if own:
             carried = own
             recommender = mood.subject

@@ -87,11 +87,16 @@ ADVICE_OF_OTHERS = [
     "Some advisers are telling clients to buy NFLX near 610; this note takes no side.",
     "Mehrere Banken raten ihren Kunden, NFLX unter 610 zu kaufen.",
     "Plusieurs courtiers conseillent à leurs clients d'acheter NFLX sous 610.",
+    "Die Indexanpassung zwingt passive Fonds, 2 Mrd. Dollar an NFLX zu kaufen.",
+    "Der Margin Call zwang Hedgefonds, 3 Mio. Aktien von NFLX zu verkaufen.",
 ]
 ADVICE_OF_OURS = [
     "We have told clients to accumulate NFLX below 610.",
     "We are telling clients to buy 100 NFLX near 610.",
     "Clients should accumulate 200 shares of NFLX below 610.",
+    "Während Hedgefonds verkaufen, empfehlen wir, 200 NFLX bei 610 zu kaufen.",
+    "Hedgefonds verkaufen, wir raten aber, 200 NFLX bei 610 zu kaufen.",
+    "Trotz der Hedgefonds gilt: 200 NFLX bei 610 kaufen.",
 ]
 
 
