@@ -739,6 +739,7 @@ BENIGN_DE: Final = (
     "Die Fed kauft monatlich Anleihen für 50 Mrd. Dollar.",
     "Die Bank verkauft ihre Beteiligung von 5 % an Allianz.",
     "Privatanleger legen 30 % ihres Geldes in Aktien an.",
+    "Laut Presseberichten haben Makrofonds letzte Woche 5.000 Kontrakte ESZ6 verkauft.",
     "Die Unterstützung liegt bei 17.800, der Widerstand bei 18.600.",
     "Einige Strategen empfehlen, SAP zu kaufen; wir beziehen dazu keine Position.",
 )
