@@ -386,7 +386,14 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     auxiliaries = clause.positions(
         "past auxiliary", lambda i: tokens[i].has(Role.AUX) and bool(tokens[i].forms & Form.PAST)
     )
-    return bool(auxiliaries) and auxiliaries[0] < position
+    if auxiliaries and auxiliaries[0] < position:
+        return True
+    # A participle closing its clause after an auxiliary is a perfect: "haben Makrofonds
+    # 5.000 Kontrakte verkauft" (whatever else the word may be: "verkauft!" to several).
+    if token.forms & Form.PARTICIPLE and token.negation_after and position == clause.last - 1:
+        finite = clause.having(tokens, Role.AUX)
+        return bool(finite) and finite[0] < position
+    return False
 
 
 def _part_of_subject(

@@ -153,3 +153,25 @@ def test_a_function_word_of_one_language_is_no_verb_of_another() -> None:
     assert not lexicon.words["de"].roles & Role.VERB
     assert not blocked("Nous ne voyons aucun signe de ventes forcées sur le crédit.", LEVEL)
     assert blocked("Coloque una orden de compra de 100 SAN a 4,10.")
+
+
+PERFECT_TENSE = [
+    "Nach Angaben der CFTC haben Makrofonds im Oktober 4.000 Kontrakte ESZ6 verkauft.",
+    "Privatanleger haben im Sommer 2 Mio. Aktien von SAP gekauft.",
+]
+IHR_IMPERATIVE = [
+    "Kauft 200 SAP bei 150.",
+    "Kauft 4.000 Kontrakte ESZ6 bei 5.000.",
+]
+
+
+@pytest.mark.parametrize("text", PERFECT_TENSE)
+def test_a_german_perfect_is_the_past(text: str) -> None:
+    """A participle that closes its clause after "haben" describes the past."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", IHR_IMPERATIVE)
+def test_the_same_form_as_an_imperative_still_blocks(text: str) -> None:
+    """The same word opening its clause is an imperative to several readers."""
+    assert blocked(text)
