@@ -389,6 +389,9 @@ def _match(
         if obj is not None:
             return "rebalance", obj + 1, False
     if "rebalance" in active and token.has(Role.WEIGHT):
+        # "A 5 % allocation to gold is recommended": the figure may stand before its weight.
+        if i > clause.first and tokens[i - 1].kind == "number" and tokens[i - 1].percent:
+            return "rebalance", i + 1, False
         reach = _label_end(tokens, clause, i + 7)
         number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
         if number is not None:
@@ -656,6 +659,19 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
-    if not is_instruction(mood, i, lexicon):
+    if not is_instruction(mood, i, lexicon) and not _unknown_verb_before(mood, i):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
+
+
+def _unknown_verb_before(mood: ClauseMood, i: int) -> bool:
+    """ "Risk 2 % of capital per trade": one unknown word opening the clause before the size.
+
+    A noun does not take a bare size ("funds 2 % of NAV" is no sentence), so the word is a
+    verb in the imperative, and the clause is the sized fragment "2 % of NAV" asked of us.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    if i != clause.first + 1 or mood.conditional:
+        return False
+    word = tokens[clause.first]
+    return word.kind == "word" and word.roles == 0 and not word.text.endswith("ly")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Final
 
+from orchestrator.core.patterns import lazy_pattern
 from policies.scan.vocabulary import Lexicon, Role
 from policies.scan.words import DIGIT_MARK
 
@@ -31,6 +32,10 @@ MONEY_MARK: Final = "$"
 COMPOUND_MARK: Final = "~"
 _COMPOUND_MIN: Final = 20
 
+# A split written with slashes ("70/30") is read as a share (see the lexer); any digits
+# around a slash stand for one here, which is sound: the gate may only over-approximate.
+_SPLIT: Final = lazy_pattern(r"\d/\d")
+
 Group = frozenset[str]
 Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet the words
 
@@ -38,7 +43,7 @@ Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet 
 def marks(text: str) -> set[str]:
     """Marks for characters the gate words leave out: percent and currency signs."""
     found = set()
-    if "%" in text:
+    if "%" in text or ("/" in text and _SPLIT.search(text)):
         found.add(PERCENT_MARK)
     if any(sign in text for sign in "$€£¥"):
         found.add(MONEY_MARK)

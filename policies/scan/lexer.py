@@ -432,6 +432,7 @@ def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         else:
             i += 1
         if token.kind == "number":
+            i = _absorb_split(token, tokens, i)
             i = _absorb_suffixes(token, tokens, i)
         merged.append(token)
     return merged
@@ -530,6 +531,31 @@ def _segment(word: str, lexicon: Lexicon) -> list[Entry] | None:
                     return rest
                 return [entry, *rest]
     return None
+
+
+def _absorb_split(number: Token, tokens: Sequence[Token], i: int) -> int:
+    """Fold a split of 100 written with slashes ("70/30", "50/30/20") into one share.
+
+    The split reads as a percentage: "move to 70/30" sets weights as "move to 70 %" does.
+    Only parts written together count, so a date ("12/31") or a fraction ("1/3") stays.
+    """
+    total = number.value or 0.0
+    end = i
+    while (
+        end + 1 < len(tokens)
+        and tokens[end].text == "/"
+        and tokens[end].start == (tokens[end - 1].end if end > i else number.end)
+        and tokens[end + 1].kind == "number"
+        and tokens[end + 1].start == tokens[end].end
+    ):
+        total += tokens[end + 1].value or 0.0
+        end += 2
+    if end == i or abs(total - 100) > 1e-9:
+        return i
+    number.end = tokens[end - 1].end
+    number.text = "".join(t.text for t in (number, *tokens[i:end]))
+    number.percent = True
+    return end
 
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:

@@ -425,10 +425,12 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     if auxiliaries and auxiliaries[0] < position:
         return True
     # A participle closing its clause after an auxiliary is a perfect: "haben Makrofonds
-    # 5.000 Kontrakte verkauft" (whatever else the word may be: "verkauft!" to several).
+    # 5.000 Kontrakte verkauft". After a modal it is a passive or a future: "es werden
+    # 300 SAP gekauft", "sollten … gekauft werden" advise.
     if token.forms & Form.PARTICIPLE and token.negation_after and position == clause.last - 1:
         finite = clause.having(tokens, Role.AUX)
-        return bool(finite) and finite[0] < position
+        modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
+        return bool(finite) and finite[0] < position and not modals
     return False
 
 

@@ -22,6 +22,7 @@ __all__ = ["RecordHit", "record_hits"]
 # A weight given after its name: "AMZN 5%".
 _PERCENT: Final = lazy_pattern(r"\d(?:[\d.,]*\d)?\s?%")
 _NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|bps)?")
+_SHARE: Final = lazy_pattern(r"\d+(?:\.\d+)?")
 
 
 class RecordHit(NamedTuple):
@@ -60,6 +61,14 @@ def _numeric(value: str) -> bool:
     return _NUMBER.match(value.strip()) is not None
 
 
+def _split_of_100(value: str) -> bool:
+    """Shares named with their assets that add up to 100: "equities 60 / bonds 40"."""
+    if len(value) > 200:
+        return False
+    shares = [float(number) for number in _SHARE.findall(value)]
+    return len(shares) >= 2 and abs(sum(shares) - 100) < 1e-6
+
+
 def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str]) -> list[RecordHit]:
     """The findings of one record."""
     hits: list[RecordHit] = []
@@ -83,7 +92,7 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_limit" in active and "limit" in own and numeric:
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
-        weighed = numeric or _PERCENT.search(pair.value) is not None
+        weighed = numeric or _PERCENT.search(pair.value) is not None or _split_of_100(pair.value)
         if "r_weight" in active and ("weight" in own or "weight" in above) and weighed:
             hits.append(RecordHit("rebalance", (pair,), f"{' '.join(pair.keys)} {pair.value}"))
         if "r_live" in active and (

@@ -500,6 +500,62 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
     ),
 }
 
+# Directives whose forbidden element is a parameter (a level, a share of capital, a
+# leverage or exposure limit, a target weight), with or without a side or a verb.
+PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
+    "levels as noun phrases": (
+        "Stop-loss on {t} at {p}.",
+        "Take profit on {f} at {p}.",
+        "Exit level for {t}: {p}",
+        "Entry zone 4,480-4,500 for {f}.",
+        "SL {p} / TP 5,200",
+        "Stop just below {p}.",
+        "Profit target on {t}: {p}.",
+        "Price target for {t}: {p}.",
+    ),
+    "levels with a verb": (
+        "Place the stop at {p}.",
+        "Move the stop to {p} on {f}.",
+        "Tighten the stop to {p}.",
+        "Trail the stop to {p} on {t}.",
+        "Book profits at {p} in {f}.",
+        "Set the take-profit at {p}.",
+    ),
+    "sizing as a share of capital": (
+        "Commit 8 % of net assets to {t}.",
+        "Position size = 15 % NAV in {t}.",
+        "Risk 2 % of capital per trade.",
+        "Allocate 30 % to {t}.",
+        "3 % of AUM in {t}.",
+        "Deploy 10% of capital into {t}.",
+    ),
+    "leverage and exposure limits": (
+        "Gross leverage should go to 8.0x.",
+        "Run the book at 5x.",
+        "Lever up to 4x.",
+        "Cap net equity exposure at 12 %.",
+        "Keep gross exposure below 150 %.",
+        "Max drawdown limit 5 %.",
+        "VaR limit to 2 %.",
+        "Raise the position limit to 10,000 contracts.",
+    ),
+    "weights without rebalance": (
+        "New allocation: {t} 5 %, {f} 10 %.",
+        "Weights: equities 60 / bonds 40.",
+        "Overweight tech by 5 pts.",
+        "Move to 70/30.",
+        "Target 40 % in duration.",
+        "Allocation: 60% equities, 40% bonds.",
+    ),
+    "passive recommendations with parameters": (
+        "A position of 300 {t} is to be established at {p}.",
+        "An allocation of 5 % to gold is warranted.",
+        "A purchase of 200 {t} is advisable.",
+        "A 5% allocation to gold is recommended.",
+        "A long position in {f} at {p} is advisable.",
+    ),
+}
+
 GERMAN_TEMPLATES: Final = (
     "Kaufen Sie 100 Aktien von SAP zu 120 EUR.",
     "Wir empfehlen den Kauf von 200 Aktien von BMW zu 95 Euro.",
@@ -525,6 +581,46 @@ GERMAN_TEMPLATES: Final = (
     "Der Stop-Loss für SAP liegt bei 112, bitte setzen.",
     "Die Aktienquote sollte auf 60 % steigen.",
     "Ich denke, dass wir den DAX-Future bei 18.400 kaufen sollten.",
+)
+
+GERMAN_PARAMETERS: Final = (
+    "Stopp-Loss bei 4.480.",
+    "Einstieg bei 17.900, Stop bei 17.650.",
+    "Kursziel 19.000, dort Gewinne realisieren.",
+    "Setzen Sie den Stop auf 17.800.",
+    "Investieren Sie 5 % des Portfolios in Gold.",
+    "Begrenzen Sie das Nettoexposure auf 20 %.",
+    "Neue Gewichtung: Aktien 60 %, Anleihen 40 %.",
+    "Stop-loss à 7 450.",
+    "Prise de bénéfices à 7 800.",
+)
+
+# Parameters described: levels of the market, leverage and weights of others, the past.
+BENIGN_PARAMETERS: Final = (
+    "Stop-loss cascades amplified the drop.",
+    "Support near 4,900, resistance at 5,150.",
+    "Leverage in the system is high at 5x.",
+    "CTAs are at 80 % of max exposure.",
+    "The 60/40 portfolio lost 16 % in 2022.",
+    "Pension funds target 40 % in bonds.",
+    "Banks' VaR limits were cut.",
+    "The index's weight in AMZN is 5 %.",
+    "The ECB's facility goes live next month.",
+    "Funds allocated 3 % more to EM last quarter.",
+    "Stops were triggered below 4,900 last week.",
+    "Consensus price target for AAPL is 220.",
+    "Traders moved their stops to 5,100.",
+    "Gross leverage rose to 8.0x at hedge funds.",
+    "Endowments allocate 30 % to alternatives.",
+    "Global funds are overweight tech by 5 pts.",
+    "Many funds moved to 70/30 after the rally.",
+    "Regulators raised the position limit to 10,000 contracts.",
+    "A break below 4,900 would open the way to 4,700.",
+    "Max drawdown for the index in 2022 was 25 %.",
+    "Die Stop-Loss-Kaskaden verstärkten den Ausverkauf.",
+    "Der Hebel im System ist mit 5x hoch.",
+    "Pensionsfonds streben 40 % in Anleihen an.",
+    "Das Kursziel der Analysten für SAP liegt bei 200 Euro.",
 )
 
 BENIGN_EN: Final = (
@@ -875,7 +971,7 @@ def smuggled_cases() -> Iterator[Case]:
     rng = random.Random(SEED)
     names = list(OBFUSCATIONS)
     counter = 0
-    for kind, templates in SMUGGLED.items():
+    for kind, templates in (*SMUGGLED.items(), *PARAMETERS.items()):
         for number, template in enumerate(templates):
             for repeat in range(3):
                 counter += 1
@@ -898,6 +994,13 @@ def smuggled_cases() -> Iterator[Case]:
             counter += 1
             content = in_free_text(template, german=True, field=counter)
             yield Case("other languages", f"german #{number} in free text", content, True)
+    for number, template in enumerate(GERMAN_PARAMETERS):
+        counter += 1
+        content = in_free_text(template, german=True, field=counter)
+        yield Case("parameters (de, fr)", f"parameters #{number} in free text", content, True)
+        yield Case(
+            "parameters (de, fr)", f"parameters #{number} typed", in_typed(template, counter), True
+        )
     yield from _split_field_cases()
     yield from _duplicate_key_cases()
 
@@ -972,6 +1075,13 @@ def benign_cases() -> Iterator[Case]:
         counter += 1
         content = in_free_text(sentence, german=True, field=counter)
         yield Case("benign (de)", f"de #{number}", content, False)
+    for number, sentence in enumerate(BENIGN_PARAMETERS):
+        counter += 1
+        german = sentence.split(" ")[0] in ("Die", "Der", "Das", "Pensionsfonds")
+        content = in_free_text(sentence, german=german, field=counter)
+        yield Case("benign (parameters)", f"parameters #{number} free text", content, False)
+        typed = in_typed(sentence, counter, variant=counter)
+        yield Case("benign (parameters)", f"parameters #{number} typed", typed, False)
     for number, snippet in enumerate(BENIGN_STRUCTURED):
         for variant in range(2):
             counter += 1

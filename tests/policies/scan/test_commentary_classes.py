@@ -162,6 +162,7 @@ PERFECT_TENSE = [
 IHR_IMPERATIVE = [
     "Kauft 200 SAP bei 150.",
     "Kauft 4.000 Kontrakte ESZ6 bei 5.000.",
+    "Es werden zweihundert SAP bei 150 gekauft.",
 ]
 
 
@@ -173,5 +174,6 @@ def test_a_german_perfect_is_the_past(text: str) -> None:
 
 @pytest.mark.parametrize("text", IHR_IMPERATIVE)
 def test_the_same_form_as_an_imperative_still_blocks(text: str) -> None:
-    """The same word opening its clause is an imperative to several readers."""
+    """An imperative to several readers, or a passive after a modal ("es werden … gekauft"),
+    blocks."""
     assert blocked(text)
