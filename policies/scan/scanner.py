@@ -53,6 +53,9 @@ _LONG_LINE: Final = 4096
 # Written as runs of other characters, each stop inside a sentence opening the next run:
 # the engine then reads a run in one step, not one alternative per character.
 _SENTENCE: Final = lazy_pattern(r"[^.!?;\n]*(?:[.!?](?=\S)[^.!?;\n]*)*[.!?;\n]?")
+# A number's scale word right before a stop, and the first word after it.
+_LAST_WORD: Final = lazy_pattern(r"\d\s?([^\W\d_]+)\.$")
+_FIRST_WORD: Final = lazy_pattern(r"\s*([^\W\d_]+)")
 _Reading = tuple[list[Hit], list[Pending], list[int]]
 _ESCAPE: Final = lazy_pattern(r"\\[^u]")
 
@@ -311,11 +314,8 @@ class Scanner:
         until = -1
         # Per distinct sentence: (may hold a finding, may hold a size, holds a side).
         seen: dict[str, tuple[bool, bool, bool]] = {}
-        for index, match in enumerate(_SENTENCE.finditer(text)):
-            start, end = match.start(), match.end()
-            if start == end:
-                continue
-            piece = match.group()
+        for index, (start, end) in enumerate(self._sentences(text)):
+            piece = text[start:end]
             verdict = seen.get(piece)
             if verdict is None:
                 words = gate_words(piece)
@@ -329,6 +329,34 @@ class Scanner:
             if sized or index <= until:
                 stretches.append(_Stretch(start, end, own))
         return stretches
+
+    def _sentences(self, text: str) -> list[tuple[int, int]]:
+        """The sentences of a long field; a stop that abbreviates a scale before its
+        currency or unit ("40 Mrd. Dollar") ends none, as in :func:`lexer.clauses`."""
+        spans: list[tuple[int, int]] = []
+        for match in _SENTENCE.finditer(text):
+            start, end = match.span()
+            if start == end:
+                continue
+            if spans and self._abbreviation_stop(text, spans[-1][1], start):
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+    def _abbreviation_stop(self, text: str, stop: int, start: int) -> bool:
+        before = _LAST_WORD.search(text, max(0, stop - 24), stop)
+        after = _FIRST_WORD.match(text, start, start + 24)
+        if before is None or after is None:
+            return False
+        words = self.lexicon.words
+        scale, unit = words.get(before.group(1)), words.get(after.group(1))
+        return (
+            scale is not None
+            and scale.roles & Role.SCALE != 0
+            and unit is not None
+            and unit.roles & (Role.CURRENCY | Role.UNIT) != 0
+        )
 
 
 def _pairs(text: str) -> list[Pair]:

@@ -328,3 +328,12 @@ def test_a_verb_final_side_spans_its_target() -> None:
     (found,) = scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES))
     assert found.span is not None
     assert text[found.span[0] : found.span[1]] == "SAP zu kaufen"
+
+
+def test_a_long_field_reads_an_abbreviated_scale_within_its_sentence() -> None:
+    """In a long field, read sentence by sentence, "40 Mrd. Dollar" stays one sentence."""
+    filler = "Die Renditen stiegen, die Kurve wurde steiler. " * 600
+    text = filler + "Systematische Fonds könnten bis zu 40 Mrd. Dollar verkaufen. Size: 300."
+    assert len(text) > 20_000
+    assert not blocked(text)
+    assert blocked(filler + "Wir empfehlen, SAP zu kaufen. Size: 300.")
