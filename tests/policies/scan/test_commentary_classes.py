@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from policies.scan import shipped_vocabulary_dir
 from policies.scan.vocabulary import Role, lexicon_for
-
-
-def blocked(*fields: str) -> bool:
-    """Whether the fields, as one unit, hold an instruction the scope forbids."""
-    scanner = scanner_for(shipped_vocabulary_dir())
-    unit = [Field(f"f{number}", text) for number, text in enumerate(fields)]
-    return bool(scanner.scan_fields([unit], frozenset(CATEGORIES)))
-
+from tests.policies.scan.verdicts import blocked
 
 # A level in another field of the unit completes a side that waits for its price.
 LEVEL = "Support at 4,480."

@@ -9,13 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
-
-
-def blocked(text: str) -> bool:
-    scanner = scanner_for(shipped_vocabulary_dir())
-    return bool(scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES)))
-
+from tests.policies.scan.verdicts import blocked
 
 ORDERS_IN_ANY_MOOD = [
     "It would be unwise to skip buying 5 ESZ6 at 5,010.",
@@ -91,12 +85,6 @@ def test_pairs_and_prices_described_pass(text: str) -> None:
     assert not blocked(text)
 
 
-def blocked_fields(*texts: str) -> bool:
-    scanner = scanner_for(shipped_vocabulary_dir())
-    fields = [Field(f"outputs[0].drivers[{n}]", text) for n, text in enumerate(texts)]
-    return bool(scanner.scan_fields([fields], frozenset(CATEGORIES)))
-
-
 SPLIT_ORDERS = [
     ("Direction? Long. Instrument? ESZ6. Quantity? 20. Level? 5,100.",),
     ("The instrument is ESZ6. The side is short. The level is 5,100.",),
@@ -117,13 +105,13 @@ SPLIT_COMMENTARY = [
 @pytest.mark.parametrize("texts", SPLIT_ORDERS)
 def test_an_order_split_over_fragments_and_fields_blocks(texts: tuple[str, ...]) -> None:
     """A side as the value of a label or an answer, with a size or price beside it."""
-    assert blocked_fields(*texts)
+    assert blocked(*texts)
 
 
 @pytest.mark.parametrize("texts", SPLIT_COMMENTARY)
 def test_positioning_described_in_fragments_passes(texts: tuple[str, ...]) -> None:
     """Others' positioning, or a level without a side asked of us, is commentary."""
-    assert not blocked_fields(*texts)
+    assert not blocked(*texts)
 
 
 SPANISH_AND_FRENCH_ORDERS = [

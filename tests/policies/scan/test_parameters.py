@@ -9,15 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
+from policies.scan import scanner_for, shipped_vocabulary_dir
 from policies.scan.gate import PERCENT_MARK, marks
 from policies.scan.lexer import tokenize
-
-
-def blocked(text: str) -> bool:
-    scanner = scanner_for(shipped_vocabulary_dir())
-    return bool(scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES)))
-
+from tests.policies.scan.verdicts import blocked
 
 PARAMETERS_SET = [
     "Entry zone 4,480-4,500 for ES.",

@@ -9,12 +9,7 @@ from __future__ import annotations
 import pytest
 
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
-
-
-def blocked(text: str) -> bool:
-    scanner = scanner_for(shipped_vocabulary_dir())
-    return bool(scanner.scan_fields([[Field("free_text", text)]], frozenset(CATEGORIES)))
-
+from tests.policies.scan.verdicts import blocked
 
 UNKNOWN_SUBJECTS = [
     "The desk should buy 200 shares of AAPL at 180.",
