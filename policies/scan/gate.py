@@ -23,10 +23,12 @@ from orchestrator.core.patterns import lazy_pattern
 from policies.scan.vocabulary import Lexicon, Role
 from policies.scan.words import DIGIT_MARK
 
-__all__ = ["MONEY_MARK", "PERCENT_MARK", "Gate", "marks"]
+__all__ = ["AT_MARK", "MONEY_MARK", "PERCENT_MARK", "Gate", "marks"]
 
 PERCENT_MARK: Final = "%"
 MONEY_MARK: Final = "$"
+# "@ 78.40": a price written with the at sign, which the gate words leave out.
+AT_MARK: Final = "@"
 # A compound number word ("fünfundzwanzig") is no vocabulary word; it always holds a
 # number word of tens or a scale, which the gate finds inside words.
 COMPOUND_MARK: Final = "~"
@@ -41,12 +43,14 @@ Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet 
 
 
 def marks(text: str) -> set[str]:
-    """Marks for characters the gate words leave out: percent and currency signs."""
+    """Marks for characters the gate words leave out: percent, currency and at signs."""
     found = set()
     if "%" in text or ("/" in text and _SPLIT.search(text)):
         found.add(PERCENT_MARK)
     if any(sign in text for sign in "$€£¥"):
         found.add(MONEY_MARK)
+    if AT_MARK in text:
+        found.add(AT_MARK)
     return found
 
 
@@ -77,11 +81,13 @@ class Gate:
         )
         percent = frozenset({PERCENT_MARK}) | w(Role.PERCENT)
         sized = percent | {MONEY_MARK} | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
+        priced = frozenset({AT_MARK}) | w(Role.LEVEL_LINK | Role.ORDER_TYPE | Role.LEVEL)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
-            "trade": ((w(Role.TRADE), sized),),
+            # A weak verb with a sized target, or a whole order: "take 40 NGF7 at 0.6650".
+            "trade": ((w(Role.TRADE), sized), (w(Role.TRADE), number, priced)),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),

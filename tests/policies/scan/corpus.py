@@ -554,6 +554,12 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "A 5% allocation to gold is recommended.",
         "A long position in {f} at {p} is advisable.",
     ),
+    "weak verbs with a whole order": (
+        "Take 40 {f} at {p}.",
+        "Lift 12k {t} @ {p}.",
+        "We should grab 300 {t} at {p}.",
+        "Pick up 25 {f} at {p} limit.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -597,6 +603,10 @@ GERMAN_PARAMETERS: Final = (
 
 # Parameters described: levels of the market, leverage and weights of others, the past.
 BENIGN_PARAMETERS: Final = (
+    "Hedge funds took 40 NGF7 at 0.6650 last week, according to filings.",
+    "Dealers lifted 12k GCJ7 @ 78.40 in March.",
+    "AAPL could take 40 sessions to get back to 180.",
+    "Pensionsfonds haben im März 40 FGBL zu 131,20 genommen.",
     "Stop-loss cascades amplified the drop.",
     "Support near 4,900, resistance at 5,150.",
     "Leverage in the system is high at 5x.",

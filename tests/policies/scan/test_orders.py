@@ -168,3 +168,30 @@ def test_nominal_orders_block(text: str) -> None:
 def test_nominal_flows_of_others_pass(text: str) -> None:
     """Buyers and sellers described in the market pass."""
     assert not blocked(text)
+
+
+WEAK_VERB_WHOLE_ORDERS = [
+    "Take 40 NGF7 at 0.6650.",
+    "Lift 12k GCJ7 @ 78.40.",
+    "We should grab 300 MSFT at 410.",
+    "Add 40 AAPL at 180.",
+    "Pick up 25 CLZ6 at 71.20 limit.",
+]
+WEAK_VERB_FLOWS_DESCRIBED = [
+    "Hedge funds took 40 NGF7 at 0.6650 last week, according to filings.",
+    "Dealers lifted 12k GCJ7 @ 78.40 in March.",
+    "Shares were acquired at 180 by the fund in 2019.",
+    "AAPL could take 40 sessions to get back to 180.",
+]
+
+
+@pytest.mark.parametrize("text", WEAK_VERB_WHOLE_ORDERS)
+def test_a_weak_verb_with_ticker_size_and_price_blocks(text: str) -> None:
+    """A weak trade verb with a bare count of a ticker and a price is a whole order."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", WEAK_VERB_FLOWS_DESCRIBED)
+def test_weak_verb_flows_of_others_or_of_the_past_pass(text: str) -> None:
+    """The same words describing others, the past or a time span pass."""
+    assert not blocked(text)
