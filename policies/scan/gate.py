@@ -81,13 +81,13 @@ class Gate:
         )
         percent = frozenset({PERCENT_MARK}) | w(Role.PERCENT)
         sized = percent | {MONEY_MARK} | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
-        priced = frozenset({AT_MARK}) | w(Role.LEVEL_LINK | Role.ORDER_TYPE | Role.LEVEL)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
-            # A weak verb with a sized target, or a whole order: "take 40 NGF7 at 0.6650".
-            "trade": ((w(Role.TRADE), sized), (w(Role.TRADE), number, priced)),
+            # A weak verb with a sized target, or a whole order priced with the at sign:
+            # "lift 12k GCJ7 @ 78.40" (a priced "at" is too common a word for the gate).
+            "trade": ((w(Role.TRADE), sized), (w(Role.TRADE), number, frozenset({AT_MARK}))),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),

@@ -555,10 +555,10 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "A long position in {f} at {p} is advisable.",
     ),
     "weak verbs with a whole order": (
-        "Take 40 {f} at {p}.",
+        "Take 40 {f} @ {p}.",
         "Lift 12k {t} @ {p}.",
-        "We should grab 300 {t} at {p}.",
-        "Pick up 25 {f} at {p} limit.",
+        "We should grab 300 {t} @ {p}.",
+        "Pick up 25 {f} @ {p} limit.",
     ),
 }
 

@@ -171,11 +171,11 @@ def test_nominal_flows_of_others_pass(text: str) -> None:
 
 
 WEAK_VERB_WHOLE_ORDERS = [
-    "Take 40 NGF7 at 0.6650.",
+    "Take 40 NGF7 @ 0.6650.",
     "Lift 12k GCJ7 @ 78.40.",
-    "We should grab 300 MSFT at 410.",
-    "Add 40 AAPL at 180.",
-    "Pick up 25 CLZ6 at 71.20 limit.",
+    "We should grab 300 MSFT @ 410.",
+    "Add 40 AAPL @ 180.",
+    "Pick up 25 CLZ6 @ 71.20 limit.",
 ]
 WEAK_VERB_FLOWS_DESCRIBED = [
     "Hedge funds took 40 NGF7 at 0.6650 last week, according to filings.",
@@ -187,7 +187,7 @@ WEAK_VERB_FLOWS_DESCRIBED = [
 
 @pytest.mark.parametrize("text", WEAK_VERB_WHOLE_ORDERS)
 def test_a_weak_verb_with_ticker_size_and_price_blocks(text: str) -> None:
-    """A weak trade verb with a bare count of a ticker and a price is a whole order."""
+    """A weak trade verb with a bare count of a ticker and a price after "@" is a whole order."""
     assert blocked(text)
 
 
