@@ -26,6 +26,7 @@ from typing import Final, NamedTuple
 from policies.scan.categories import Category
 from policies.scan.lexer import Clause, Token, next_position
 from policies.scan.mood import (
+    INFINITIVE_MARKS,
     ClauseMood,
     analyse_sentence,
     described,
@@ -488,7 +489,7 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     if before >= 1 and tokens[before].text == "," and tokens[before - 1].has(Role.ACTOR):
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
     previous = tokens[i - 1] if i > clause.first else None
-    infinitive = previous is not None and previous.text.split(" ")[-1] in ("to", "zu")
+    infinitive = previous is not None and previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
     if previous is not None and (previous.has(Role.AUX | Role.SWITCH | Role.NEG) or infinitive):
         return True  # "are long", "go short", "why not short …"
     if _after_size(tokens, clause, i):

@@ -20,7 +20,14 @@ from typing import Final
 from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.vocabulary import Form, Lexicon, Role
 
-__all__ = ["ClauseMood", "analyse_sentence", "described", "is_instruction", "negated"]
+__all__ = [
+    "INFINITIVE_MARKS",
+    "ClauseMood",
+    "analyse_sentence",
+    "described",
+    "is_instruction",
+    "negated",
+]
 
 # Tokens a negation reaches across on its way to the predicate it governs.
 _TRANSPARENT: Final = (
@@ -44,8 +51,8 @@ _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LE
 _STRONG_ACTIONS: Final = (
     Role.SIDE | Role.SIDE_ADJ | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
 )
-# Markers of an infinitive that a recommendation in the clause before governs.
-_INFINITIVE_MARKS: Final = frozenset(("to", "zu"))
+# Markers of an infinitive ("to buy", "zu kaufen").
+INFINITIVE_MARKS: Final = frozenset(("to", "zu"))
 
 
 class ClauseMood:
@@ -292,7 +299,7 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
 def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
     """Whether the clause holds an infinitive marker ("to buy", "zu kaufen")."""
     return any(
-        tokens[j].text.rsplit(" ", 1)[-1] in _INFINITIVE_MARKS
+        tokens[j].text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
         for j in range(clause.first, clause.last)
     )
 
