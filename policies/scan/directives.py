@@ -49,7 +49,8 @@ _VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
 _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
-_LEVEL_GAP: Final = 3
+_LEVEL_GAP: Final = 3  # names of what a level is for, between the level and its number
+_LEVEL_REACH: Final = 9  # tokens after a level word in which its number may stand
 _PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
@@ -422,7 +423,7 @@ def _match(
     if waiting is not None and not waiting[2]:
         return waiting
     if "level" in active and token.has(Role.LEVEL):
-        number = _level_number(tokens, i, _label_end(tokens, clause, i + 4 + _LEVEL_GAP))
+        number = _level_number(tokens, i, _label_end(tokens, clause, i + _LEVEL_REACH))
         if number is not None:
             return "order", number + 1, False
     if "risk" in active and token.has(Role.CHANGE):
@@ -443,10 +444,21 @@ def _match(
             )
             if figure is not None:
                 return "risk_limit", figure + 1, False
-    if "trade" in active and token.has(Role.TRADE):
-        size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
-        if size is not None and _target(tokens, i + 1, end):
-            return "order", size + 1, False
+    # A closing verb on a sized target is an order like a trade verb: "liquidate 500
+    # shares TTE at 57.52", "flatten the 25 NQH7 contracts at 21,000".
+    if "trade" in active and token.has(Role.TRADE | Role.CLOSE):
+        # A verb-final verb has its object before it: "300 Aktien SAP zu 210 glattstellen".
+        start = objects if objects < i else i + 1
+        # A closing verb's share is of a book, not an order ("hedge 60 % of revenues").
+        counted = not token.has(Role.TRADE)
+        size = _find(
+            tokens,
+            start,
+            end,
+            lambda j: _size(tokens, j, end, weak=True) and not (counted and tokens[j].percent),
+        )
+        if size is not None and _target(tokens, start, end):
+            return "order", max(size, i) + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
         if size is not None and token.forms & Form.NOUN and _target(tokens, i + 1, size + 2):
@@ -571,7 +583,9 @@ def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: 
     AAPL at 180?", "nothing wrong with shorting 20 NQZ6 at 18,000"), the order is written
     out whole; only a description of others or of the past (:func:`described`) is not one.
     """
-    if category != "order" or not tokens[i].has(Role.SIDE | Role.SIDE_ADJ | Role.TRADE):
+    if category != "order" or not tokens[i].has(
+        Role.SIDE | Role.SIDE_ADJ | Role.TRADE | Role.CLOSE
+    ):
         return False
     named = clause.positions("tradable", lambda j: _tradable(tokens[j]))
     if not named:
@@ -757,15 +771,22 @@ def _price(tokens: Sequence[Token], j: int, end: int) -> bool:
 
 
 def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
-    """The number a level word names ("stop at 4,480", "entry: 4,500"), if any."""
+    """The number a level word names ("stop at 4,480", "entry: 4,500"), if any.
+
+    What the level is for may stand between ("stop-loss on QQQ at 5,150", "stop for the
+    SAP long: 230", "stop pour la position longue sur SAP : 230"): up to ``_LEVEL_GAP``
+    names of targets or positions, with the links, articles and prepositions around them.
+    """
     j = i + 1
     gap = 0
     while j < end and gap <= _LEVEL_GAP:
         token = tokens[j]
         if token.kind == "number":
             return j
-        # What the level is for may stand between: "stop-loss on QQQ at 5,150".
-        named = token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+        named = (
+            token.has(Role.INSTRUMENT | Role.POSITIONS | Role.SIDE_ADJ)
+            or (token.upper and _is_target(token))
+        ) and not token.has(Role.NON_ACTION)
         if not (
             token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
             or token.kind == "mark"
@@ -774,7 +795,7 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
             return None
         j += 1
         # A target written with hyphens ("SOL-PERP", "ETH-PERP") is one name, one step.
-        gap += 0 if token.glued else 1
+        gap += 1 if named and not token.glued else 0
     return None
 
 
@@ -817,6 +838,8 @@ def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> No
     tokens, clause = mood.tokens, mood.clause
     near = range(max(clause.first, i - _WINDOW), min(clause.last, i + 3))
     context = [j for j in near if tokens[j].has(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)]
+    if i + 1 < clause.last and tokens[i + 1].has(Role.SIDE_ADJ) and not tokens[i + 1].glued:
+        context.append(i + 1)  # a levered side: "go 10x long IWM", "be 3x short"
     if not context:
         return
     anchor = context[0]

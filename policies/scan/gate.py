@@ -144,15 +144,19 @@ class Gate:
             | {MONEY_MARK, RATIO_MARK}
             | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
         )
+        counted = frozenset({MONEY_MARK, RATIO_MARK}) | w(Role.UNIT | Role.CURRENCY | Role.TIMES)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
             # A weak verb with a sized target, or a whole order priced with the at sign:
             # "lift 12k GCJ7 @ 78.40" (a priced "at" is too common a word for the gate).
+            # Closing verbs trade like weak verbs on a target counted in units or money
+            # ("liquidate 500 shares"); a share of a book is not their size.
             "trade": (
                 (w(Role.TRADE), sized),
-                (w(Role.TRADE), number, frozenset({AT_MARK})),
+                (w(Role.TRADE | Role.CLOSE), number, frozenset({AT_MARK})),
+                (w(Role.CLOSE), counted),
             ),
             "level": ((w(Role.LEVEL), number),),
             "execution": (

@@ -723,7 +723,10 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
                 record_anchors.setdefault("intent", set()).update(_end_runs(name))
     words: dict[str, Entry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-    for key, entry_slot in builder.entries.items():
+    elisions = frozenset(fold_for_matching(word) for f in files for word in f.language.elisions)
+    singles = frozenset(key[0] for key in builder.entries if len(key) == 1)
+    for written, entry_slot in builder.entries.items():
+        key = _as_read(written, singles, elisions)
         entry = _entry(entry_slot)
         if len(key) == 1 and entry.roles & _GRAMMAR and entry.roles & Role.VERB:
             # A function word of one language is no verb of another: Spanish "dé" (give)
@@ -752,8 +755,25 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
-        elisions=frozenset(fold_for_matching(word) for f in files for word in f.language.elisions),
+        elisions=elisions,
     )
+
+
+def _as_read(
+    key: tuple[str, ...], singles: frozenset[str], elisions: frozenset[str]
+) -> tuple[str, ...]:
+    """A phrase's words as the lexer reads them: an elided word that is no entry of its
+    own is two tokens ("prix d'entrée" is read "prix", "d'", "entree"), as in the text."""
+    if len(key) == 1 or not any("'" in word for word in key):
+        return key
+    read: list[str] = []
+    for word in key:
+        prefix, _, rest = word.partition("'")
+        if rest and word not in singles and prefix in elisions:
+            read.extend((prefix + "'", rest))
+        else:
+            read.append(word)
+    return tuple(read)
 
 
 def _separable_index(

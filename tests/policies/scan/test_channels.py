@@ -145,11 +145,21 @@ def test_compact_pairs_and_dash_keys() -> None:
 
 
 def test_switches_without_a_value_become_settings() -> None:
-    """``--live`` reads ``live=true``; ``--mode=live`` and a dash in prose stay."""
+    """``--live`` reads ``live=true``, ``--mode=live`` ``mode=live``; a dash in prose stays."""
     assert [e.replacement for e in flag_edits("--live --no-paper --mode=live a -- b")] == [
         "live=true;",
         "paper=false;",
+        "mode=live;",
     ]
+
+
+def test_switches_with_a_spaced_value_become_settings() -> None:
+    """A command line's ``--side sell --qty 40`` reads ``side=sell; qty=40;`` in any order;
+    a word of prose after a lone switch is not its value."""
+    line = "broker submit --qty 4000 --symbol SPY --side sell"
+    assert [e.replacement for e in flag_edits(line)] == ["qty=4000;", "symbol=SPY;", "side=sell;"]
+    assert [e.replacement for e in flag_edits("start it with --live today")] == ["live=true;"]
+    assert [e.replacement for e in flag_edits("`run --live now`")] == ["live=true;"]
 
 
 def test_coalesced_edits_give_the_same_text() -> None:
