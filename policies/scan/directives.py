@@ -13,8 +13,8 @@ words are matched with what they need:
 - stop, take-profit, entry and exit levels with a number, sized or not.
 
 A side on a target that lacks its parameter is *pending*: the scanner completes it with
-a parameter fragment later in the field or in another field of the same output item
-("Go short ES. Size: 20. Limit: 5,150.").
+a parameter fragment later in the field or in another field of the document ("Go short
+ES. Size: 20. Limit: 5,150.", or the side in one output item and its size in another).
 """
 
 from __future__ import annotations
@@ -101,7 +101,9 @@ def _side_values(
     order needs a size or price beside it in the field or the output item.
     """
     found = []
+    previous: Clause | None = None
     for clause in all_clauses:
+        before_clause, previous = previous, clause
         words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
         if not words:
             continue
@@ -113,6 +115,14 @@ def _side_values(
             continue
         before = words[:-1]
         answered = clause.first > 0 and tokens[clause.first - 1].text in ":?"
+        if not answered and before_clause is not None and tokens[clause.first - 1].text == "—":
+            # "Side — sell": a dash after a side's label sets its value as a colon does.
+            label = [
+                j
+                for j in range(before_clause.first, before_clause.last)
+                if tokens[j].kind != "mark"
+            ]
+            answered = bool(label) and _side_label(tokens, label, lexicon)
         if (not before and (answered or _alone(tokens, clause))) or (
             before and _side_label(tokens, before, lexicon)
         ):
@@ -367,8 +377,18 @@ def _match(
         if family in active and token.has(verb):
             stop = min(end, i + 1 + reach)
             obj = _find(tokens, i + 1, stop, lambda j, roles=objects: tokens[j].has(roles))
+            if obj is not None and not _direct_object(tokens, i, obj):
+                obj = None
+            if obj is None and _verb_final(tokens, clause, i):
+                # "Den Auftrag an den Broker senden": the object stands before its verb.
+                obj = _find(
+                    tokens,
+                    max(clause.first, i - reach),
+                    i,
+                    lambda j, roles=objects: tokens[j].has(roles),
+                )
             if obj is not None:
-                return category, obj + 1, False
+                return category, max(obj, i) + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
         reach = _label_end(tokens, clause, i + 6)
         number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
@@ -398,6 +418,28 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _direct_object(tokens: Sequence[Token], verb: int, obj: int) -> bool:
+    """An object found after a verb is what it acts on, not a word further on.
+
+    An order or a broker is named as such; a bare order type ("market", "stop") is the
+    verb's object only right after it, past determiners: "start the TWAP", "use a stop",
+    but not "start a sell-off in the market", "work against the dollar in the market".
+    """
+    if tokens[obj].has(Role.ORDER_OBJ | Role.BROKER | Role.POSITIONS | Role.SAFETY):
+        return True
+    return all(
+        tokens[j].kind == "mark" or tokens[j].has(Role.DET | Role.PREFIX | Role.REFERENCE)
+        for j in range(verb + 1, obj)
+    )
+
+
+def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A verb of a verb-final language closing its clause: its objects stand before it."""
+    return tokens[i].negation_after and all(
+        tokens[j].kind == "mark" for j in range(i + 1, clause.last)
+    )
 
 
 def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: Category) -> bool:

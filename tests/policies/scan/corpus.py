@@ -494,6 +494,15 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Nous achèterions 500 {t} vers {p}.",
         "Nous vous invitons à solder 40 {f} à {p}.",
     ),
+    "staged execution": (
+        "Release the TWAP on {t} at the open.",
+        "Fire off the basket once the auction prints.",
+        "Work the ticket through the close.",
+        "Push through the orders on the execution desk.",
+        "Den Auftrag nach der Auktion an den Broker übergeben.",
+        "Envoyez le panier au courtier avant la clôture.",
+        "Mande la orden al bróker a la apertura.",
+    ),
     "nominal orders": (
         "We are buyers of {s} {t} at {p}.",
         "We are sellers of 20 {f} contracts. Price {p} or better.",
@@ -698,6 +707,9 @@ BENIGN_EN: Final = (
     "The move index fell below 100 for the first time since 2022.",
     "Sovereign wealth funds bought 3 % of the new issue.",
     "Asset managers added 10,000 ES contracts to their net longs.",
+    "Brokers route client orders to exchanges through smart order routers.",
+    "We track a basket of Asian currencies as a gauge of risk appetite.",
+    "Higher real yields would start a sell-off in the market.",
     "Japanese lifers will likely buy more JGBs next fiscal year.",
     "Leveraged funds went short 200,000 Treasury futures.",
     "Refiners trimmed runs by 3 % in October.",
@@ -1032,6 +1044,10 @@ def _split_field_cases() -> Iterator[Case]:
             "300 shares at 92.50.",
         ),
         ((3, ("summary",)), "Short ES.", (3, ("risks", 0, "description")), "Size 8 contracts."),
+        # Across output items: the side in one, its size in another.
+        ((3, ("risks", 0, "description")), "Sell QQQ.", (5, ("rationale",)), "Size: 600."),
+        ((1, ("rationale",)), "Kaufen Sie BASF.", (4, ("drivers", 1)), "Menge: 800 Stück."),
+        ((4, ("summary",)), "Side — short.", (2, ("triggers", 1, "rationale")), "Qty — 20 NQ."),
     )
     for number, ((i, first), text1, (j, second), text2) in enumerate(pairs):
         for variant in range(2):
