@@ -50,6 +50,7 @@ _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
 _LEVEL_GAP: Final = 3
+_PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
 
@@ -85,10 +86,87 @@ def find_directives(
             _clause_directives(mood, lexicon, active, hits, pending)
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
+    if "rebalance" in active:
+        for run in _lists(tokens, all_clauses):
+            hits.extend(_allocation_list(tokens, run))
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
         pending.extend(_side_values(tokens, all_clauses, lexicon))
     return hits, pending
+
+
+# Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
+_NOT_IN_LIST: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.REC_ADJ | Role.NEG
+_LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joining sentences
+_NOT_IN_LABEL: Final = _NOT_IN_LIST | Role.THIRD | Role.INSTITUTION | Role.GENERIC
+_WHOLE: Final = (99.0, 101.0)
+
+
+def _lists(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[list[Clause]]:
+    """The sentences of a field, those joined by a semicolon read as one ("SPY 70 %; TLT 30 %")."""
+    runs: list[list[Clause]] = []
+    joined = False
+    for sentence in _sentences(all_clauses):
+        if joined:
+            runs[-1].extend(sentence)
+        else:
+            runs.append(list(sentence))
+        end = sentence[-1].last
+        joined = end < len(tokens) and tokens[end].text == ";"
+    return runs
+
+
+def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> list[Hit]:
+    """A sentence that is nothing but a book's weights: "Equities 60 %, bonds 30 %, cash 10 %".
+
+    Items (a share and what it is held in, one to three words) separated by commas or
+    conjunctions, no predicate anywhere, the shares making a whole, and at least two items
+    naming an instrument or a ticker: a split of a book, set without a verb. Returns and
+    surveys ("bullish 40 %, neutral 35 %, bearish 25 %") name no instruments; a statement
+    ("the benchmark is 60/40") has its verb.
+    """
+    first, last = sentence[0].first, sentence[-1].last
+    # The list may follow a label ("Ref: …=", "Mix:"), which names no one else and no verb.
+    label = next(
+        (
+            j
+            for j in range(last - 1, first - 1, -1)
+            if tokens[j].kind == "mark" and tokens[j].text not in _LIST_MARKS
+        ),
+        None,
+    )
+    if label is not None:
+        if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
+            return []
+        first = label + 1
+    if first >= last:
+        return []
+    shares: list[float] = []
+    named = 0
+    words = 0
+    held = False
+    share: float | None = None
+    for j in range(first, last + 1):
+        token = tokens[min(j, last - 1)]
+        if j == last or token.text in _LIST_MARKS or token.has(Role.COORDINATOR):
+            if share is None or not 1 <= words <= 3:
+                return []
+            shares.append(share)
+            named += held
+            share, words, held = None, 0, False
+            continue
+        if token.kind == "number":
+            if not token.percent or share is not None:
+                return []
+            share = token.value or 0.0
+        elif token.roles & _NOT_IN_LIST:
+            return []
+        elif not token.has(Role.DET | Role.PREP):
+            words += 1
+            held = held or token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+    if len(shares) < 2 or named < 2 or not _WHOLE[0] <= sum(shares) <= _WHOLE[1]:
+        return []
+    return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
 
 
 def _side_values(
@@ -295,6 +373,8 @@ def _clause_directives(
                 _sizing(mood, i, lexicon, hits)
             continue
         found = _match(tokens, clause, i, active)
+        if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
+            found = _passive_match(tokens, clause, i, active)
         if found is None:
             continue
         category, stop, needs_parameter = found
@@ -367,6 +447,9 @@ def _match(
             return "order", size + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
+        if size is not None and token.forms & Form.NOUN and _target(tokens, i + 1, size + 2):
+            # A nominal order names its size and target: "an order for 40 NGF7".
+            return "order", size + 1, False
         if size is not None:
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
@@ -400,6 +483,11 @@ def _match(
             return "live_toggle", target + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
+    if "rebalance" in active and token.has(Role.SWITCH):
+        # "Go to 60/40": a split of the book as the destination.
+        split = _find(tokens, i + 1, min(end, i + 3), lambda j: "/" in tokens[j].text)
+        if split is not None and tokens[split].percent:
+            return "rebalance", split + 1, False
     if "rebalance" in active and token.has(Role.ALLOCATE):
         obj = _find(
             tokens,
@@ -440,6 +528,65 @@ def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     return tokens[i].negation_after and all(
         tokens[j].kind == "mark" for j in range(i + 1, clause.last)
     )
+
+
+def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
+    """The participle at ``i`` stands beside a passive auxiliary: "are best acquired", "would
+    ideally be picked up", "sollte … glattgestellt werden", "devraient être achetées".
+
+    Adverbs, negations and recommending words may stand between ("are best", "be not").
+    """
+    j = i - 1
+    while j >= clause.first:
+        word = tokens[j]
+        if word.text in lexicon.passive:
+            return True
+        if word.kind != "word" or not (
+            word.text.endswith("ly") or word.has(Role.PREFIX | Role.REC_ADJ | Role.NEG)
+        ):
+            break
+        j -= 1
+    return i + 1 < clause.last and tokens[i + 1].text in lexicon.passive
+
+
+def _passive_match(
+    tokens: Sequence[Token], clause: Clause, i: int, active: frozenset[str]
+) -> tuple[Category, int, bool] | None:
+    """What a passive participle at ``i`` directs: its object is the subject before it.
+
+    "200 AAPL are best acquired at 180": the size stands before the verb, the price may
+    follow; "exposure is to be reduced to 20 %": the exposure before, its figure after.
+    """
+    token = tokens[i]
+    first, last = clause.first, clause.last
+    if "side" in active and token.has(Role.SIDE):
+        parameter = _first_parameter(tokens, clause, first, last)
+        if parameter is not None and parameter != i:
+            return "order", max(parameter, i) + 1, False
+    if "trade" in active and token.has(Role.TRADE | Role.CLOSE | Role.SIDE):
+        size = _find(tokens, first, i, lambda j: _size(tokens, j, i, weak=False))
+        if size is not None and _target(tokens, first, i):
+            return "order", i + 1, False
+    if "risk" in active and token.has(Role.CHANGE):
+        exposure = _find(
+            tokens,
+            first,
+            i,
+            lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE | Role.LIMIT_OBJ),
+        )
+        figure = _find(
+            tokens,
+            i + 1,
+            last,
+            lambda j: tokens[j].kind == "number" and (tokens[j].percent or tokens[j].times),
+        )
+        if exposure is not None and figure is not None:
+            return "risk_limit", figure + 1, False
+    if "execution" in active and token.has(Role.CLOSE):
+        positions = _find(tokens, first, i, lambda j: tokens[j].has(Role.POSITIONS))
+        if positions is not None:
+            return "execution", i + 1, False
+    return None
 
 
 def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: Category) -> bool:

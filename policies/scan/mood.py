@@ -47,6 +47,7 @@ _RECOMMENDING: Final = Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL
 _OTHERS: Final = Role.THIRD | Role.INSTITUTION
 _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
+_LIMITS: Final = Role.LIMIT_OBJ | Role.LEVERAGE
 # Actions that direct a trade on their own (a side, execution, closing, rebalancing).
 _STRONG_ACTIONS: Final = (
     Role.SIDE | Role.SIDE_ADJ | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
@@ -209,6 +210,10 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if token.forms & (Form.PAST | Form.THIRD) and not token.forms & (Form.BASE | Form.NOUN):
         return True
     clause = mood.clause
+    if token.forms & Form.NOUN and _past_predicate(tokens, clause, position, lexicon):
+        # "The purchase of 500 SAP shares by the CEO was disclosed": a nominal action whose
+        # predicate is in the past reports what was done.
+        return True
     if token.forms & Form.THIRD and position == clause.last - 1:
         # A verb-final perfect: "Makrofonds haben … 5.000 Kontrakte NQH7 verkauft".
         auxiliaries = clause.having(tokens, Role.AUX)
@@ -238,6 +243,8 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         after + 1 < clause.last
         and tokens[after].has(Role.AUX | Role.MODAL)
         and tokens[after + 1].has(Role.NEG)
+        # "Net exposure must not exceed 7 %": a limit under a negated norm is a cap.
+        and not (tokens[after].has(Role.REC_MODAL) and token.has(_LIMITS))
     ):
         return True
     if token.negation_after:
@@ -439,6 +446,18 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+def _past_predicate(
+    tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
+) -> bool:
+    """The first finite verb after ``position`` is in the past ("was", "printed", "wurde")."""
+    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    verb = next_position(predicates, position + 1)
+    if verb is None:
+        return False
+    token = tokens[verb]
+    return bool(token.forms & Form.PAST) or (token.roles == 0 and token.kind == "word")
 
 
 def _part_of_subject(

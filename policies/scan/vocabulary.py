@@ -93,6 +93,9 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     elisions: _Words = ()
     past_suffixes: _Words = ()
     not_past: _Words = ()
+    # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
+    # glattgestellt werden", "devraient être achetées"): the passive subject is the object.
+    passive_auxiliaries: _Words = ()
 
 
 class Actions(_Section, frozen=True, kw_only=True):
@@ -354,6 +357,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     intents: dict[str, tuple[Category, frozenset[int]]]
     past_suffixes: tuple[str, ...]
     not_past: frozenset[str]
+    # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
+    passive: frozenset[str]
     anchors: dict[int, frozenset[str]]
     # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
     record_anchors: dict[str, frozenset[str]]
@@ -675,10 +680,14 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     record_anchors: dict[str, set[str]] = {}
     suffixes: set[str] = set()
     not_past: set[str] = set()
+    passive: set[str] = set()
     for vocabulary in files:
         info = vocabulary.language
         suffixes.update(info.past_suffixes)
         not_past.update(fold_for_matching(w) for w in info.not_past)
+        passive.update(
+            " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
+        )
         _add_sections(builder, vocabulary, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
@@ -727,6 +736,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         intents={k: (c, frozenset(b)) for k, (c, b) in intents.items()},
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
+        passive=frozenset(passive),
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),

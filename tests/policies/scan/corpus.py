@@ -568,6 +568,39 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "Lift 12k {t} @ {p}.",
         "We should grab 300 {t} @ {p}.",
         "Pick up 25 {f} @ {p} limit.",
+        "Collect 60 {f} at {p}.",
+        "We should grab 300 {t} at {p}.",
+    ),
+    "passive participles": (
+        "{s} {t} are best acquired around {p}.",
+        "35 {f} contracts would preferably be picked up at {p}.",
+        "20 {f} contracts are to be covered near {p}.",
+        "Gross exposure is to be lowered to 40 %.",
+        "The {t} long positions are to be closed out.",
+    ),
+    "nominal orders without a verb": (
+        "An order for 30 {f} at {p}.",
+        "A block trade of 4k {t} at {p} is our preferred trade.",
+        "Our call: a bid for 600 {t} near {p}.",
+    ),
+    "weights listed without a verb": (
+        "Stocks 50 %, bonds 35 %, cash 15 %.",
+        "{t} 60 %; TLT 40 %.",
+        "Gold 10 %, 30 % equities and 60 % bonds.",
+        "Model portfolio: {t} 20 %, gold 10 %.",
+        "Switch to 55/45.",
+    ),
+    "leverage ratios": (
+        "Lever the book 3:1.",
+        "Gear the portfolio at 7 times equity.",
+        "Borrow to run 6-to-1 on the book.",
+    ),
+    "caps and levels as norms": (
+        "Net short exposure must not exceed 9 %.",
+        "Target for {t}: {p}.",
+        "Move the stop on {f} to breakeven.",
+        "The position should be sized at 2 % of NAV.",
+        "Don't hesitate to pick up 250 {t} at {p}.",
     ),
 }
 
@@ -640,6 +673,21 @@ BENIGN_PARAMETERS: Final = (
     "Der Hebel im System ist mit 5x hoch.",
     "Pensionsfonds streben 40 % in Anleihen an.",
     "Das Kursziel der Analysten für SAP liegt bei 200 Euro.",
+    "The order for 30 CLZ5 was filled at 71.30 on Friday.",
+    "The purchase of 800 XOM shares by a director was disclosed.",
+    "Roughly 2 million shares are bought at the close by index funds.",
+    "Gross exposure was lowered to 40 % by macro funds in May.",
+    "The reference portfolio is 55/45.",
+    "Bullish 38 %, neutral 32 %, bearish 30 % in the weekly survey.",
+    "Stocks gained 4 %, bonds lost 2 %, gold rose 1 %.",
+    "Apple is 7 % of the S&P 500.",
+    "Hedge funds borrow to run 6-to-1 on their books.",
+    "Odds of a cut moved from 4 to 1 % in a week.",
+    "Copper settled at 4.35 after 25 sessions of gains.",
+    "Net exposure of leveraged funds does not exceed 10 %.",
+    "The consensus target for TLT is 101.",
+    "Traders moved their stops to breakeven after the print.",
+    "Don't hesitate to challenge the consensus.",
 )
 
 BENIGN_EN: Final = (
