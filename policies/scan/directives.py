@@ -679,7 +679,8 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
     previous = tokens[i - 1] if i > clause.first else None
     infinitive = previous is not None and previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
-    if previous is not None and (previous.has(Role.AUX | Role.SWITCH | Role.NEG) or infinitive):
+    acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
+    if previous is not None and (previous.has(acting) or infinitive):
         return True  # "are long", "go short", "why not short …"
     if _after_size(tokens, clause, i):
         return True  # "EUR/USD: 15 lots long", "the fund should be 8 lots short EUR/GBP"

@@ -144,6 +144,12 @@ class Mood(_Section, frozen=True, kw_only=True):
     negations: _Words = ()
     negating_verbs: _Words = ()
     recommend: _Words = ()
+    # Verbs of speech that advise ("urge", "told", "empfahl"): with a third party as their
+    # subject they report advice given to someone else's audience.
+    reporting: _Words = ()
+    # Auxiliaries of the counterfactual past ("would have", "hätte", "aurait"): what they
+    # govern did not happen and is not asked of anyone.
+    counterfactuals: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -307,6 +313,10 @@ class Form:
     PAST: Final = 1 << 3
     PARTICIPLE: Final = 1 << 4
     NOUN: Final = 1 << 5
+    # Not grammatical forms: a verb of speech (``[mood] reporting``) and an auxiliary of
+    # the counterfactual past (``[mood] counterfactuals``).
+    SPEECH: Final = 1 << 6
+    COUNTERFACTUAL: Final = 1 << 7
 
 
 _FORMS: Final = {
@@ -547,6 +557,7 @@ class _Builder:
         *,
         value: float | None = None,
         tagged: bool = False,
+        marks: int = 0,
     ) -> None:
         for raw in phrases:
             text, form = raw, Form.BASE
@@ -555,6 +566,7 @@ class _Builder:
                 if tag not in _FORMS:
                     raise ConfigError(f"vocabulary {info.code}: unknown form {tag!r} in {raw!r}")
                 form = _FORMS[tag]
+            form |= marks
             words = phrase_words(fold_for_matching(text))
             if not words:
                 continue
@@ -577,10 +589,10 @@ class _Builder:
         stem, particle = parts
         self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
         # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
-        if form not in (Form.BASE, Form.THIRD):
+        if form & ~(Form.SPEECH | Form.COUNTERFACTUAL) not in (Form.BASE, Form.THIRD):
             return  # "ausstieg" is the noun "exit", not "stieg … aus" joined
         joined = [particle + stem]
-        if info.separable_infix and form == Form.BASE:
+        if info.separable_infix and form & Form.BASE:
             joined.append(particle + info.separable_infix + stem)
         for word in joined:
             self._fill(self.entries.setdefault((word,), _new_slot()), role, form, info)
@@ -804,6 +816,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     )
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
+    builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
+    builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),

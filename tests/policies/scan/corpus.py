@@ -905,6 +905,33 @@ BENIGN_BESIDE_LEVELS: Final[dict[str, tuple[str, ...]]] = {
         "Cette note ne recommande ni d'acheter ni de vendre {t}.",
         "Nous ne voyons pas de ventes forcées sur {t} à ce stade.",
     ),
+    "benign reported advice": (
+        "Barclays urged its private clients to add to {t} below {p}, the paper reported.",
+        "A widely read newsletter keeps urging subscribers to pile into {t}.",
+        "Citi told investors to sell {t} near {p}, citing stretched valuations.",
+        "Eine Investmentbank empfahl Privatkunden, {t} oberhalb von {p} zu verkaufen.",
+        "Natixis a conseillé à ses clients d'acheter {t} vers {p}.",
+        "BBVA aconsejó a sus clientes comprar {t} en caídas hacia {p}.",
+    ),
+    "benign questions": (
+        "Is this the moment to buy {t} at {p}?",
+        "Is a stop at {p} on {t} too tight for a patient holder?",
+        "Is {n} % of NAV in one issuer too much?",
+        "Who has been selling {t} into the close?",
+        "Ist jetzt der richtige Zeitpunkt, {t} bei {p} zu kaufen?",
+    ),
+    "benign counterfactuals": (
+        "Buying {t} above {p} and holding it for a month would have returned {n} % since 2015.",
+        "Rebalancing monthly to {n} % {t} would have cut volatility by a fifth.",
+        "A fund targeting {n} % volatility would have cut exposure sharply in March.",
+        "Ein hypothetischer Stopp bei {p} wäre in diesem Jahr dreimal ausgelöst worden.",
+        "En simulation, un levier de 2x sur {t} aurait coûté {n} % en 2022.",
+    ),
+    "benign negated advice": (
+        "This outlook does not tell anyone to buy {t} at {p} or to sell it.",
+        "Nothing in this note suggests raising leverage on {t}.",
+        "Nichts in dieser Analyse legt nahe, {t} bei {p} zu kaufen.",
+    ),
 }
 # Sibling fields of one typed item: (item index, the sentence's path, the level's path).
 _SIBLINGS: Final = (
