@@ -98,7 +98,8 @@ def find_directives(
 # Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
 _NOT_IN_LIST: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.REC_ADJ | Role.NEG
 _LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joining sentences
-_NOT_IN_LABEL: Final = _NOT_IN_LIST | Role.THIRD | Role.INSTITUTION | Role.GENERIC
+# A label may name us ("Unser Musterdepot:"), never another party or a predicate.
+_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~Role.SELF
 _WHOLE: Final = (99.0, 101.0)
 
 
@@ -135,9 +136,13 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
         ),
         None,
     )
+    # A label naming a portfolio ("Model portfolio:", "Unser Musterdepot:") makes the list a
+    # book's weights even when it lists only part of the book.
+    labelled = False
     if label is not None:
         if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
             return []
+        labelled = any(tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) for j in range(first, label))
         first = label + 1
     if first >= last:
         return []
@@ -164,7 +169,8 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
         elif not token.has(Role.DET | Role.PREP):
             words += 1
             held = held or token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
-    if len(shares) < 2 or named < 2 or not _WHOLE[0] <= sum(shares) <= _WHOLE[1]:
+    whole = _WHOLE[0] <= sum(shares) <= _WHOLE[1]
+    if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
 
@@ -179,9 +185,7 @@ def _side_values(
     order needs a size or price beside it in the field or the output item.
     """
     found = []
-    previous: Clause | None = None
     for clause in all_clauses:
-        before_clause, previous = previous, clause
         words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
         if not words:
             continue
@@ -192,15 +196,7 @@ def _side_values(
         if not token.forms & Form.BASE or (side + 1 < len(tokens) and tokens[side + 1].glued):
             continue
         before = words[:-1]
-        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?"
-        if not answered and before_clause is not None and tokens[clause.first - 1].text == "—":
-            # "Side — sell": a dash after a side's label sets its value as a colon does.
-            label = [
-                j
-                for j in range(before_clause.first, before_clause.last)
-                if tokens[j].kind != "mark"
-            ]
-            answered = bool(label) and _side_label(tokens, label, lexicon)
+        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—"
         if (not before and (answered or _alone(tokens, clause))) or (
             before and _side_label(tokens, before, lexicon)
         ):
@@ -400,6 +396,12 @@ def _match(
     """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
     token = tokens[i]
     end = min(clause.last, i + 1 + _WINDOW)
+    if token.has(Role.SIDE) and token.forms & Form.NOUN:
+        # A nominal side labels its order: "Orden de venta: 40 contratos ESZ5 @ 5.100".
+        end = max(end, _label_end(tokens, clause, i + 1 + _WINDOW))
+    # Where the object of a verb may stand: after it, or anywhere before it when the verb
+    # closes its clause in a verb-final language ("Den Auftrag an den Broker senden").
+    objects = clause.first if token.negation_after and i == clause.last - 1 else i + 1
     # A side still missing its parameter waits only if no other reading completes the
     # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
     waiting = None
@@ -420,7 +422,7 @@ def _match(
     if waiting is not None and not waiting[2]:
         return waiting
     if "level" in active and token.has(Role.LEVEL):
-        number = _level_number(tokens, i, _label_end(tokens, clause, i + 2 + _LEVEL_GAP))
+        number = _level_number(tokens, i, _label_end(tokens, clause, i + 4 + _LEVEL_GAP))
         if number is not None:
             return "order", number + 1, False
     if "risk" in active and token.has(Role.CHANGE):
@@ -450,26 +452,20 @@ def _match(
         if size is not None and token.forms & Form.NOUN and _target(tokens, i + 1, size + 2):
             # A nominal order names its size and target: "an order for 40 NGF7".
             return "order", size + 1, False
+        if size is None:
+            size = _find(tokens, i + 1, end, lambda j: _bare_size(tokens, j))
         if size is not None:
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
-    for family, verb, objects, reach, category in _VERB_OBJECT:
+    for family, verb, wanted, reach, category in _VERB_OBJECT:
         if family in active and token.has(verb):
             stop = min(end, i + 1 + reach)
-            obj = _find(tokens, i + 1, stop, lambda j, roles=objects: tokens[j].has(roles))
-            if obj is not None and not _direct_object(tokens, i, obj):
+            obj = _find(tokens, objects, stop, lambda j, roles=wanted: tokens[j].has(roles))
+            if obj is not None and obj > i and not _direct_object(tokens, i, obj):
                 obj = None
-            if obj is None and _verb_final(tokens, clause, i):
-                # "Den Auftrag an den Broker senden": the object stands before its verb.
-                obj = _find(
-                    tokens,
-                    max(clause.first, i - reach),
-                    i,
-                    lambda j, roles=objects: tokens[j].has(roles),
-                )
             if obj is not None:
                 return category, max(obj, i) + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
@@ -491,9 +487,12 @@ def _match(
     if "rebalance" in active and token.has(Role.ALLOCATE):
         obj = _find(
             tokens,
-            i + 1,
+            objects,
             end,
-            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end),
+            lambda j: (
+                j != i
+                and (tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end))
+            ),
         )
         if obj is not None:
             return "rebalance", obj + 1, False
@@ -520,13 +519,6 @@ def _direct_object(tokens: Sequence[Token], verb: int, obj: int) -> bool:
     return all(
         tokens[j].kind == "mark" or tokens[j].has(Role.DET | Role.PREFIX | Role.REFERENCE)
         for j in range(verb + 1, obj)
-    )
-
-
-def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
-    """A verb of a verb-final language closing its clause: its objects stand before it."""
-    return tokens[i].negation_after and all(
-        tokens[j].kind == "mark" for j in range(i + 1, clause.last)
     )
 
 
@@ -736,6 +728,19 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     return not weak and _is_target(nxt)
 
 
+def _bare_size(tokens: Sequence[Token], j: int) -> bool:
+    """A plain number that sizes the target before it: "reduce EURUSD by 20 near 1.0801"."""
+    token = tokens[j]
+    return (
+        token.kind == "number"
+        and not (token.percent or token.times)
+        and j >= 2
+        and tokens[j - 1].has(Role.PREP)
+        and _is_target(tokens[j - 2])
+        and tokens[j - 2].upper
+    )
+
+
 def _probability(tokens: Sequence[Token], j: int, end: int) -> bool:
     """The percentage at ``j`` is a probability: "a 30 % chance", "30 % Wahrscheinlichkeit",
     "eine Wahrscheinlichkeit von 30 %", "a probability of 30 %"."""
@@ -785,7 +790,8 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         ):
             return None
         j += 1
-        gap += 1
+        # A target written with hyphens ("SOL-PERP", "ETH-PERP") is one name, one step.
+        gap += 0 if token.glued else 1
     return None
 
 
@@ -850,9 +856,25 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
-    if not is_instruction(mood, i, lexicon) and not _unknown_verb_before(mood, i):
+    if not (
+        is_instruction(mood, i, lexicon)
+        or _unknown_verb_before(mood, i)
+        or _imperative_opens(mood, lexicon)
+    ):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
+
+
+def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
+    """The clause opens with a verb asked of us: "Keep risk per trade at 1 % of equity"."""
+    first = mood.clause.first
+    verb = mood.tokens[first]
+    return (
+        verb.has(Role.VERB)
+        and bool(verb.forms & Form.BASE)
+        and not mood.conditional
+        and is_instruction(mood, first, lexicon)
+    )
 
 
 def _unknown_verb_before(mood: ClauseMood, i: int) -> bool:

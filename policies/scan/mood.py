@@ -512,6 +512,8 @@ def subject_from(
         and not clause.opener
     ):
         return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
+    if (noun if head is None else tokens[head]).has(Role.REFERENCE):
+        return 0  # our trade named before: "the trade is short 300 KO at 61"
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy"),
         # unless a finite auxiliary or modal stands between ("the rally could fade").

@@ -595,6 +595,20 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "Gear the portfolio at 7 times equity.",
         "Borrow to run 6-to-1 on the book.",
     ),
+    "labelled, verb-final and stated orders": (
+        "Die Order sofort an den Broker schicken.",
+        "12 % des Depots in {t} investieren.",
+        "Orden de compra: 30 contratos {f} @ {p}.",
+        "Ordre de vente : 200 {t} à {p}.",
+        "Buy-limit order on 50 contracts {f} at {p}.",
+        "Unser Musterdepot: {t} 25 %, Kasse 75 %.",
+        "The trade is long 400 {t} at {p}.",
+        "Stops for BTC-PERP belong at {p}.",
+        "Stop de protection sur {t} à {p}.",
+        "Fire the basket at the close.",
+        "Keep risk per idea at 0.75 % of equity.",
+        "Montez le levier du fonds à 4x.",
+    ),
     "caps and levels as norms": (
         "Net short exposure must not exceed 9 %.",
         "Target for {t}: {p}.",
@@ -688,6 +702,14 @@ BENIGN_PARAMETERS: Final = (
     "The consensus target for TLT is 101.",
     "Traders moved their stops to breakeven after the print.",
     "Don't hesitate to challenge the consensus.",
+    "Die Order wurde gestern an den Broker übermittelt.",
+    "The trade was long 400 KO at 61 last year.",
+    "Stops for NVDA were clustered at 850.",
+    "The basket fired higher at the close.",
+    "Risk per trade at hedge funds is about 1 % of equity.",
+    "Le levier des fonds est monté à 4x.",
+    "Portfolio returns: equities 12 %, bonds 4 %.",
+    "Benchmark: 60 % equities, 40 % bonds.",
 )
 
 BENIGN_EN: Final = (

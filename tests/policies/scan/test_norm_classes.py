@@ -167,3 +167,51 @@ def test_caps_and_levels_stated_as_norms_block(text: str) -> None:
 def test_caps_and_levels_of_others_pass(text: str) -> None:
     """The same parameters of others or of the past pass."""
     assert not blocked(text)
+
+
+VERB_FINAL_AND_LABELLED = [
+    "Die Order umgehend an den Broker übermitteln.",
+    "20 % des Depots in Gold investieren.",
+    "Orden de venta: 40 contratos ESZ5 @ 5.100.",
+    "Ordre de vente : 300 LVMH à 700.",
+    "Sell-limit order on 12 contracts NQZ5 at 18,100.",
+    "Unser Musterdepot: SAP 30 %, Kasse 70 %.",
+    "The trade is short 300 KO at 61.",
+    "Stops for BTC-PERP belong at 64,000.",
+    "Stop de protection sur SAP à 120.",
+    "Fire the basket at the open.",
+    "export TRADING_ENV=production",
+    "Keep risk per idea at 0.8 % of equity.",
+    "Montez le levier du fonds à 5x.",
+    "Cut EURGBP by 30 at 0.8550.",
+]
+VERB_FINAL_AND_LABELLED_DESCRIBED = [
+    "Die Order wurde an den Broker übermittelt.",
+    "The trade was short 300 KO last year.",
+    "Stops for NVDA were clustered at 850.",
+    "The basket fired higher at the open.",
+    "Risk per trade at hedge funds is about 1 % of equity.",
+    "Le levier des fonds est monté à 5x.",
+    "Portfolio returns: equities 12 %, bonds 4 %.",
+    "Benchmark: 60 % equities, 40 % bonds.",
+    "EURGBP fell by 30 pips at 0.8550.",
+]
+
+
+@pytest.mark.parametrize("text", VERB_FINAL_AND_LABELLED)
+def test_verb_final_labelled_and_nominal_orders_block(text: str) -> None:
+    """Objects before a verb-final verb, orders named by a label, our trade as subject,
+    levels that "belong" somewhere, and risk kept at a share of capital block."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", VERB_FINAL_AND_LABELLED_DESCRIBED)
+def test_the_same_shapes_in_the_past_or_of_others_pass(text: str) -> None:
+    """The same shapes reporting the past, others or performance pass."""
+    assert not blocked(text)
+
+
+def test_an_order_split_over_key_value_fields_with_dashes_blocks() -> None:
+    """ "Side — sell." waits for its size in another field of the item."""
+    assert blocked("Side — sell.", "Symbol — ESZ5.", "Amount — 6 contracts on a 5,120 limit.")
+    assert not blocked("Side — n/a.", "Symbol — ESZ5.", "Amount — 6 contracts on a 5,120 limit.")
