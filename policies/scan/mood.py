@@ -69,6 +69,7 @@ class ClauseMood:
     """What a clause says about who acts: its subject, recommendation, negations, tense."""
 
     __slots__ = (
+        "after_past",
         "asked",
         "clause",
         "conditional",
@@ -105,6 +106,9 @@ class ClauseMood:
         self.counterfactual = -1
         # The sentence is a question that asks nothing of us ("Is it time to buy X?").
         self.asked = False
+        # A subordinate clause without a subject after a clause in the past: its gerund
+        # is that past ("… exited at 93, a gain built since buying near 84").
+        self.after_past = False
 
 
 def analyse_sentence(
@@ -122,6 +126,7 @@ def analyse_sentence(
     recommender = 0
     counterfactual = _counterfactual(tokens, sentence)
     asked = _asked(tokens, sentence)
+    past_seen = False
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
     for mood in moods:
@@ -136,6 +141,11 @@ def analyse_sentence(
         mood.subject = _leading_subject(tokens, clause)
         if own > 0 and _reported(tokens, clause, own_at, mood.subject):
             mood.reported, mood.subject = OWN, Role.THIRD
+        subordinate = clause.opener & Role.SUBORDINATOR and not mood.conditional
+        mood.after_past = bool(past_seen and subordinate and not mood.subject)
+        past_seen = past_seen or bool(
+            clause.positions("past verb", lambda i: _finite_past(tokens[i]))
+        )
         mood.refused = refusal and not own and not mood.subject
         if refusing and not own and clause.opener & Role.COMPLEMENT:
             # "We are not suggesting that readers buy …": the refused recommendation
@@ -188,7 +198,7 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return any(tokens[j].has(Role.NEG) for j in range(mood.clause.first, position))
     if mood.reported and position > mood.recommend_at:
         return False  # "UBS advised its clients to cut gold to 15 %": their advice, reported
-    if mood.asked or _hypothetical(mood, position):
+    if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
@@ -231,7 +241,7 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     tokens = mood.tokens
     if mood.reported == OWN and position > mood.recommend_at:
         return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
-    if _hypothetical(mood, position):
+    if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
@@ -579,6 +589,13 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     )
     if auxiliaries and auxiliaries[0] < position:
         return True
+    # "Millennium ran gross leverage of 5x", "the fund exited its position at 93": a verb
+    # in the past after its subject states what was done, and so what it governs.
+    verb = next_position(clause.positions("past verb", lambda i: _finite_past(tokens[i])), 0)
+    if verb is not None and verb < position:
+        content = clause.positions("content", lambda i: _content(tokens[i]))
+        if content and content[0] < verb:
+            return True
     # A participle closing its clause after an auxiliary is a perfect: "haben Makrofonds
     # 5.000 Kontrakte verkauft". After a modal it is a passive or a future: "es werden
     # 300 SAP gekauft", "sollten … gekauft werden" advise.
@@ -587,6 +604,21 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+def _finite_past(token: Token) -> bool:
+    """A verb only in the past tense ("ran", "exited", "empfahl"), no base form or noun."""
+    return bool(
+        token.kind == "word"
+        and token.has(Role.VERB | Role.DESCRIBE | Role.AUX)
+        and token.forms & Form.PAST
+        and not token.forms & (Form.BASE | Form.NOUN | Form.COUNTERFACTUAL)
+    )
+
+
+def _past_gerund(mood: ClauseMood, position: int) -> bool:
+    """A gerund of a subordinate clause that continues a clause in the past."""
+    return mood.after_past and bool(mood.tokens[position].forms & Form.GERUND)
 
 
 def _past_predicate(

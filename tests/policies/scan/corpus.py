@@ -949,6 +949,13 @@ BENIGN_BESIDE_LEVELS: Final[dict[str, tuple[str, ...]]] = {
         "Ein hypothetischer Stopp bei {p} wäre in diesem Jahr dreimal ausgelöst worden.",
         "En simulation, un levier de 2x sur {t} aurait coûté {n} % en 2022.",
     ),
+    "benign third-party facts": (
+        "The CFTC set position limits of 3,000 contracts on {t} futures.",
+        "Index trackers will need to buy roughly $2bn of {t} at the close.",
+        "Tiger Global ran gross leverage of about {n}x through the quarter.",
+        "Viking exited its {t} position at {p}, a stake built since buying near {p}.",
+        "Target-date funds cut their equity allocation to {n} % by the target year.",
+    ),
     "benign negated advice": (
         "This outlook does not tell anyone to buy {t} at {p} or to sell it.",
         "Nothing in this note suggests raising leverage on {t}.",

@@ -127,3 +127,35 @@ def test_a_negated_verb_of_speech_refuses_what_it_governs(text: str) -> None:
 def test_the_same_verb_of_speech_unnegated_still_blocks(text: str) -> None:
     """Without the negation the verb of speech advises us or the reader."""
     assert blocked(text)
+
+
+THIRD_PARTY_FACTS = [
+    "The SEC set position limits of 5,000 contracts on the new VIX weeklies.",
+    "ESMA capped retail leverage on major FX pairs at 30x.",
+    "Index trackers will have to buy about $3bn of PLTR at the close on inclusion day.",
+    "Target-date funds shift their allocation from 85 % equities to 45 % by retirement.",
+    "Point72 ran net leverage of about 3x through June, according to a letter to investors.",
+    "Bridgewater exited its QQQ position at 440 after building it since buying near 380.",
+    "Die BaFin setzte die Positionslimits für Agrarderivate auf 2.000 Kontrakte fest.",
+    "L'AMF a plafonné le levier des particuliers à 30x sur les devises.",
+]
+OUR_ACTIONS = [
+    "Set position limits of 5,000 contracts on the VIX weeklies.",
+    "Cap leverage on major FX pairs at 30x.",
+    "We will have to buy $3bn of PLTR at the close.",
+    "Shift the allocation from 85 % equities to 45 %.",
+    "Run net leverage of about 3x through June.",
+    "Exit the QQQ position at 440, then buy 100 QQQ near 380.",
+]
+
+
+@pytest.mark.parametrize("text", THIRD_PARTY_FACTS)
+def test_what_regulators_funds_and_trackers_did_or_do_is_fact(text: str) -> None:
+    """A regulator's limit, a fund's past trade or leverage, trackers' flows pass."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", OUR_ACTIONS)
+def test_the_same_action_asked_of_us_still_blocks(text: str) -> None:
+    """Imperative or ours, the same limits, flows and leverage block."""
+    assert blocked(text)
