@@ -13,8 +13,8 @@ words are matched with what they need:
 - stop, take-profit, entry and exit levels with a number, sized or not.
 
 A side on a target that lacks its parameter is *pending*: the scanner completes it with
-a parameter fragment later in the field or in another field of the same output item
-("Go short ES. Size: 20. Limit: 5,150.").
+a parameter fragment later in the field or in another field of the document ("Go short
+ES. Size: 20. Limit: 5,150.", or the side in one output item and its size in another).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
 _LEVEL_GAP: Final = 3
+_PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
 
@@ -85,10 +86,93 @@ def find_directives(
             _clause_directives(mood, lexicon, active, hits, pending)
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
+    if "rebalance" in active:
+        for run in _lists(tokens, all_clauses):
+            hits.extend(_allocation_list(tokens, run))
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
         pending.extend(_side_values(tokens, all_clauses, lexicon))
     return hits, pending
+
+
+# Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
+_NOT_IN_LIST: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.REC_ADJ | Role.NEG
+_LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joining sentences
+# A label may name us ("Unser Musterdepot:"), never another party or a predicate.
+_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~Role.SELF
+_WHOLE: Final = (99.0, 101.0)
+
+
+def _lists(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[list[Clause]]:
+    """The sentences of a field, those joined by a semicolon read as one ("SPY 70 %; TLT 30 %")."""
+    runs: list[list[Clause]] = []
+    joined = False
+    for sentence in _sentences(all_clauses):
+        if joined:
+            runs[-1].extend(sentence)
+        else:
+            runs.append(list(sentence))
+        end = sentence[-1].last
+        joined = end < len(tokens) and tokens[end].text == ";"
+    return runs
+
+
+def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> list[Hit]:
+    """A sentence that is nothing but a book's weights: "Equities 60 %, bonds 30 %, cash 10 %".
+
+    Items (a share and what it is held in, one to three words) separated by commas or
+    conjunctions, no predicate anywhere, the shares making a whole, and at least two items
+    naming an instrument or a ticker: a split of a book, set without a verb. Returns and
+    surveys ("bullish 40 %, neutral 35 %, bearish 25 %") name no instruments; a statement
+    ("the benchmark is 60/40") has its verb.
+    """
+    first, last = sentence[0].first, sentence[-1].last
+    # The list may follow a label ("Ref: …=", "Mix:"), which names no one else and no verb.
+    label = next(
+        (
+            j
+            for j in range(last - 1, first - 1, -1)
+            if tokens[j].kind == "mark" and tokens[j].text not in _LIST_MARKS
+        ),
+        None,
+    )
+    # A label naming a portfolio ("Model portfolio:", "Unser Musterdepot:") makes the list a
+    # book's weights even when it lists only part of the book.
+    labelled = False
+    if label is not None:
+        if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
+            return []
+        labelled = any(tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) for j in range(first, label))
+        first = label + 1
+    if first >= last:
+        return []
+    shares: list[float] = []
+    named = 0
+    words = 0
+    held = False
+    share: float | None = None
+    for j in range(first, last + 1):
+        token = tokens[min(j, last - 1)]
+        if j == last or token.text in _LIST_MARKS or token.has(Role.COORDINATOR):
+            if share is None or not 1 <= words <= 3:
+                return []
+            shares.append(share)
+            named += held
+            share, words, held = None, 0, False
+            continue
+        if token.kind == "number":
+            if not token.percent or share is not None:
+                return []
+            share = token.value or 0.0
+        elif token.roles & _NOT_IN_LIST:
+            return []
+        elif not token.has(Role.DET | Role.PREP):
+            words += 1
+            held = held or token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+    whole = _WHOLE[0] <= sum(shares) <= _WHOLE[1]
+    if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1)):
+        return []
+    return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
 
 
 def _side_values(
@@ -112,7 +196,7 @@ def _side_values(
         if not token.forms & Form.BASE or (side + 1 < len(tokens) and tokens[side + 1].glued):
             continue
         before = words[:-1]
-        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?"
+        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—"
         if (not before and (answered or _alone(tokens, clause))) or (
             before and _side_label(tokens, before, lexicon)
         ):
@@ -285,6 +369,8 @@ def _clause_directives(
                 _sizing(mood, i, lexicon, hits)
             continue
         found = _match(tokens, clause, i, active)
+        if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
+            found = _passive_match(tokens, clause, i, active)
         if found is None:
             continue
         category, stop, needs_parameter = found
@@ -310,6 +396,12 @@ def _match(
     """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
     token = tokens[i]
     end = min(clause.last, i + 1 + _WINDOW)
+    if token.has(Role.SIDE) and token.forms & Form.NOUN:
+        # A nominal side labels its order: "Orden de venta: 40 contratos ESZ5 @ 5.100".
+        end = max(end, _label_end(tokens, clause, i + 1 + _WINDOW))
+    # Where the object of a verb may stand: after it, or anywhere before it when the verb
+    # closes its clause in a verb-final language ("Den Auftrag an den Broker senden").
+    objects = clause.first if token.negation_after and i == clause.last - 1 else i + 1
     # A side still missing its parameter waits only if no other reading completes the
     # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
     waiting = None
@@ -330,7 +422,7 @@ def _match(
     if waiting is not None and not waiting[2]:
         return waiting
     if "level" in active and token.has(Role.LEVEL):
-        number = _level_number(tokens, i, _label_end(tokens, clause, i + 2 + _LEVEL_GAP))
+        number = _level_number(tokens, i, _label_end(tokens, clause, i + 4 + _LEVEL_GAP))
         if number is not None:
             return "order", number + 1, False
     if "risk" in active and token.has(Role.CHANGE):
@@ -357,18 +449,25 @@ def _match(
             return "order", size + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
+        if size is not None and token.forms & Form.NOUN and _target(tokens, i + 1, size + 2):
+            # A nominal order names its size and target: "an order for 40 NGF7".
+            return "order", size + 1, False
+        if size is None:
+            size = _find(tokens, i + 1, end, lambda j: _bare_size(tokens, j))
         if size is not None:
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
-    for family, verb, objects, reach, category in _VERB_OBJECT:
+    for family, verb, wanted, reach, category in _VERB_OBJECT:
         if family in active and token.has(verb):
             stop = min(end, i + 1 + reach)
-            obj = _find(tokens, i + 1, stop, lambda j, roles=objects: tokens[j].has(roles))
+            obj = _find(tokens, objects, stop, lambda j, roles=wanted: tokens[j].has(roles))
+            if obj is not None and obj > i and not _direct_object(tokens, i, obj):
+                obj = None
             if obj is not None:
-                return category, obj + 1, False
+                return category, max(obj, i) + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
         reach = _label_end(tokens, clause, i + 6)
         number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
@@ -380,12 +479,20 @@ def _match(
             return "live_toggle", target + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
+    if "rebalance" in active and token.has(Role.SWITCH):
+        # "Go to 60/40": a split of the book as the destination.
+        split = _find(tokens, i + 1, min(end, i + 3), lambda j: "/" in tokens[j].text)
+        if split is not None and tokens[split].percent:
+            return "rebalance", split + 1, False
     if "rebalance" in active and token.has(Role.ALLOCATE):
         obj = _find(
             tokens,
-            i + 1,
+            objects,
             end,
-            lambda j: tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end),
+            lambda j: (
+                j != i
+                and (tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end))
+            ),
         )
         if obj is not None:
             return "rebalance", obj + 1, False
@@ -398,6 +505,80 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _direct_object(tokens: Sequence[Token], verb: int, obj: int) -> bool:
+    """An object found after a verb is what it acts on, not a word further on.
+
+    An order or a broker is named as such; a bare order type ("market", "stop") is the
+    verb's object only right after it, past determiners: "start the TWAP", "use a stop",
+    but not "start a sell-off in the market", "work against the dollar in the market".
+    """
+    if tokens[obj].has(Role.ORDER_OBJ | Role.BROKER | Role.POSITIONS | Role.SAFETY):
+        return True
+    return all(
+        tokens[j].kind == "mark" or tokens[j].has(Role.DET | Role.PREFIX | Role.REFERENCE)
+        for j in range(verb + 1, obj)
+    )
+
+
+def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
+    """The participle at ``i`` stands beside a passive auxiliary: "are best acquired", "would
+    ideally be picked up", "sollte … glattgestellt werden", "devraient être achetées".
+
+    Adverbs, negations and recommending words may stand between ("are best", "be not").
+    """
+    j = i - 1
+    while j >= clause.first:
+        word = tokens[j]
+        if word.text in lexicon.passive:
+            return True
+        if word.kind != "word" or not (
+            word.text.endswith("ly") or word.has(Role.PREFIX | Role.REC_ADJ | Role.NEG)
+        ):
+            break
+        j -= 1
+    return i + 1 < clause.last and tokens[i + 1].text in lexicon.passive
+
+
+def _passive_match(
+    tokens: Sequence[Token], clause: Clause, i: int, active: frozenset[str]
+) -> tuple[Category, int, bool] | None:
+    """What a passive participle at ``i`` directs: its object is the subject before it.
+
+    "200 AAPL are best acquired at 180": the size stands before the verb, the price may
+    follow; "exposure is to be reduced to 20 %": the exposure before, its figure after.
+    """
+    token = tokens[i]
+    first, last = clause.first, clause.last
+    if "side" in active and token.has(Role.SIDE):
+        parameter = _first_parameter(tokens, clause, first, last)
+        if parameter is not None and parameter != i:
+            return "order", max(parameter, i) + 1, False
+    if "trade" in active and token.has(Role.TRADE | Role.CLOSE | Role.SIDE):
+        size = _find(tokens, first, i, lambda j: _size(tokens, j, i, weak=False))
+        if size is not None and _target(tokens, first, i):
+            return "order", i + 1, False
+    if "risk" in active and token.has(Role.CHANGE):
+        exposure = _find(
+            tokens,
+            first,
+            i,
+            lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE | Role.LIMIT_OBJ),
+        )
+        figure = _find(
+            tokens,
+            i + 1,
+            last,
+            lambda j: tokens[j].kind == "number" and (tokens[j].percent or tokens[j].times),
+        )
+        if exposure is not None and figure is not None:
+            return "risk_limit", figure + 1, False
+    if "execution" in active and token.has(Role.CLOSE):
+        positions = _find(tokens, first, i, lambda j: tokens[j].has(Role.POSITIONS))
+        if positions is not None:
+            return "execution", i + 1, False
+    return None
 
 
 def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: Category) -> bool:
@@ -490,7 +671,8 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
     previous = tokens[i - 1] if i > clause.first else None
     infinitive = previous is not None and previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
-    if previous is not None and (previous.has(Role.AUX | Role.SWITCH | Role.NEG) or infinitive):
+    acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
+    if previous is not None and (previous.has(acting) or infinitive):
         return True  # "are long", "go short", "why not short …"
     if _after_size(tokens, clause, i):
         return True  # "EUR/USD: 15 lots long", "the fund should be 8 lots short EUR/GBP"
@@ -546,6 +728,19 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     return not weak and _is_target(nxt)
 
 
+def _bare_size(tokens: Sequence[Token], j: int) -> bool:
+    """A plain number that sizes the target before it: "reduce EURUSD by 20 near 1.0801"."""
+    token = tokens[j]
+    return (
+        token.kind == "number"
+        and not (token.percent or token.times)
+        and j >= 2
+        and tokens[j - 1].has(Role.PREP)
+        and _is_target(tokens[j - 2])
+        and tokens[j - 2].upper
+    )
+
+
 def _probability(tokens: Sequence[Token], j: int, end: int) -> bool:
     """The percentage at ``j`` is a probability: "a 30 % chance", "30 % Wahrscheinlichkeit",
     "eine Wahrscheinlichkeit von 30 %", "a probability of 30 %"."""
@@ -595,7 +790,8 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         ):
             return None
         j += 1
-        gap += 1
+        # A target written with hyphens ("SOL-PERP", "ETH-PERP") is one name, one step.
+        gap += 0 if token.glued else 1
     return None
 
 
@@ -660,9 +856,25 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
-    if not is_instruction(mood, i, lexicon) and not _unknown_verb_before(mood, i):
+    if not (
+        is_instruction(mood, i, lexicon)
+        or _unknown_verb_before(mood, i)
+        or _imperative_opens(mood, lexicon)
+    ):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
+
+
+def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
+    """The clause opens with a verb asked of us: "Keep risk per trade at 1 % of equity"."""
+    first = mood.clause.first
+    verb = mood.tokens[first]
+    return (
+        verb.has(Role.VERB)
+        and bool(verb.forms & Form.BASE)
+        and not mood.conditional
+        and is_instruction(mood, first, lexicon)
+    )
 
 
 def _unknown_verb_before(mood: ClauseMood, i: int) -> bool:

@@ -23,12 +23,27 @@ from orchestrator.core.patterns import lazy_pattern
 from policies.scan.vocabulary import Lexicon, Role
 from policies.scan.words import DIGIT_MARK
 
-__all__ = ["AT_MARK", "MONEY_MARK", "PERCENT_MARK", "Gate", "marks"]
+__all__ = [
+    "AT_MARK",
+    "LIST_MARK",
+    "MONEY_MARK",
+    "PERCENT_MARK",
+    "RATIO_MARK",
+    "SPLIT_MARK",
+    "Gate",
+    "marks",
+]
 
 PERCENT_MARK: Final = "%"
 MONEY_MARK: Final = "$"
 # "@ 78.40": a price written with the at sign, which the gate words leave out.
 AT_MARK: Final = "@"
+# "60/40": a split of a book written with slashes, which the lexer reads as a share.
+SPLIT_MARK: Final = "/"
+# "equities 60 %, bonds 40 %": shares listed, perhaps a book's weights without a verb.
+LIST_MARK: Final = "%,"
+# "3:1", "10-to-1": a leverage ratio, which the lexer reads as a times figure.
+RATIO_MARK: Final = ":1"
 # A compound number word ("fünfundzwanzig") is no vocabulary word; it always holds a
 # number word of tens or a scale, which the gate finds inside words.
 COMPOUND_MARK: Final = "~"
@@ -37,21 +52,64 @@ _COMPOUND_MIN: Final = 20
 # A split written with slashes ("70/30") is read as a share (see the lexer); any digits
 # around a slash stand for one here, which is sound: the gate may only over-approximate.
 _SPLIT: Final = lazy_pattern(r"\d/\d")
+# A price after a size, with or without what it buys between: "40 ngf7 at 0.6650",
+# "300 at 180". A plain "at" is too common a word for the gate ("closed at 5,150"); after a
+# number it is the at sign spelt out, and the mark stands for it. Each "at" before a price
+# is found by its literal, then the few characters before it are read for the size.
+_AT_PRICE: Final = lazy_pattern(r" at\s+[$€£]?\d")
+_SIZE_BEFORE: Final = lazy_pattern(r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+[a-z][a-z0-9]*)?$")
+_BEFORE: Final = 48
+# Shares listed one after another: "60 %, bonds 30 %", "6 % equities, 50 % bonds" (found
+# from the percent sign's literal).
+_LISTED: Final = lazy_pattern(r"%[^%\d.;\n]{0,30}[,;/][^%\d.;\n]{0,30}\d+(?:[.,]\d+)?\s?%")
+# A leverage ratio: "3:1", "10-to-1", "4 to 1", read where a "1" follows ":" or "to".
+_RATIO: Final = lazy_pattern(r"\d\s?(?::|-to-|\sto\s)\s?1(?!\d|[.,:]\d)")
+_RATIO_REACH: Final = 8
 
 Group = frozenset[str]
 Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet the words
 
 
 def marks(text: str) -> set[str]:
-    """Marks for characters the gate words leave out: percent, currency and at signs."""
+    """Marks for what the gate words leave out: percent, currency and at signs (or a price
+    after a size, the at sign spelt out), leverage ratios."""
     found = set()
-    if "%" in text or ("/" in text and _SPLIT.search(text)):
+    if "%" in text:
         found.add(PERCENT_MARK)
+        if _LISTED.search(text):
+            found.add(LIST_MARK)
+    if "/" in text and _SPLIT.search(text):
+        found.update((PERCENT_MARK, SPLIT_MARK))
     if any(sign in text for sign in "$€£¥"):
         found.add(MONEY_MARK)
-    if AT_MARK in text:
+    if AT_MARK in text or (" at " in text and _priced(text)):
         found.add(AT_MARK)
+    if _ratio(text):
+        found.add(RATIO_MARK)
     return found
+
+
+def _ratio(text: str) -> bool:
+    """Whether a ratio to one stands in the text: each "1" is found in C (a text has few),
+    and only one after ":" or "to" is read with the pattern."""
+    position = text.find("1", 1)
+    while position > 0:
+        before = text[position - 1]
+        if (before == ":" or (before in " -" and text[position - 3 : position - 1] == "to")) and (
+            _RATIO.search(text, max(0, position - _RATIO_REACH), position + 3)
+        ):
+            return True
+        position = text.find("1", position + 1)
+    return False
+
+
+def _priced(text: str) -> bool:
+    """Whether some plain "at" before a price follows a size: "take 40 ngf7 at 0.6650"."""
+    for match in _AT_PRICE.finditer(text):
+        start = match.start()
+        if _SIZE_BEFORE.search(text, max(0, start - _BEFORE), start):
+            return True
+    return False
 
 
 class Gate:
@@ -80,14 +138,22 @@ class Gate:
             )
         )
         percent = frozenset({PERCENT_MARK}) | w(Role.PERCENT)
-        sized = percent | {MONEY_MARK} | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
+        times = frozenset({RATIO_MARK}) | w(Role.TIMES)
+        sized = (
+            percent
+            | {MONEY_MARK, RATIO_MARK}
+            | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
+        )
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
             "side": ((w(Role.SIDE | Role.SIDE_ADJ), parameter),),
             # A weak verb with a sized target, or a whole order priced with the at sign:
             # "lift 12k GCJ7 @ 78.40" (a priced "at" is too common a word for the gate).
-            "trade": ((w(Role.TRADE), sized), (w(Role.TRADE), number, frozenset({AT_MARK}))),
+            "trade": (
+                (w(Role.TRADE), sized),
+                (w(Role.TRADE), number, frozenset({AT_MARK})),
+            ),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),
@@ -99,7 +165,7 @@ class Gate:
                 (w(Role.CHANGE), w(Role.POSITIONS | Role.LEVERAGE), sized),
                 (w(Role.LIMIT_OBJ), number),
             ),
-            "leverage": ((w(Role.TIMES), w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
+            "leverage": ((times, w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
             "sizing": ((w(Role.NAV), percent),),
             "live": (
                 (w(Role.SWITCH), w(Role.LIVE | Role.PRODUCTION)),
@@ -109,6 +175,9 @@ class Gate:
                 (w(Role.REBALANCE),),
                 (w(Role.ALLOCATE), w(Role.PORTFOLIO | Role.WEIGHT) | percent),
                 (w(Role.WEIGHT), percent),
+                # "Go to 60/40", "equities 60 %, bonds 30 %, cash 10 %".
+                (w(Role.SWITCH), frozenset({SPLIT_MARK})),
+                (frozenset({LIST_MARK}),),
             ),
         }
         records: dict[str, Family] = {

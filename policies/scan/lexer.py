@@ -434,6 +434,7 @@ def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         if token.kind == "number":
             i = _absorb_split(token, tokens, i)
             i = _absorb_suffixes(token, tokens, i)
+            i = _absorb_ratio(token, tokens, i)
         merged.append(token)
     return merged
 
@@ -556,6 +557,29 @@ def _absorb_split(number: Token, tokens: Sequence[Token], i: int) -> int:
     number.text = "".join(t.text for t in (number, *tokens[i:end]))
     number.percent = True
     return end
+
+
+def _absorb_ratio(number: Token, tokens: Sequence[Token], i: int) -> int:
+    """Fold a ratio to one ("3:1", "10-to-1", "4 to 1") into a times figure, as "3x" is.
+
+    Only a ratio to exactly one, not followed by a percent or scale ("from 4 to 1 %" is a
+    range), and the colon only written tight: "08:30 … 1" is no ratio.
+    """
+    if number.times or number.percent or i + 1 >= len(tokens):
+        return i
+    link, one = tokens[i], tokens[i + 1]
+    if one.kind != "number" or one.text != "1":
+        return i
+    tight = link.start == number.end and one.start == link.end
+    if not ((link.text == ":" and tight) or (link.kind == "word" and link.text == "to")):
+        return i
+    after = tokens[i + 2] if i + 2 < len(tokens) else None
+    if after is not None and after.start <= one.end + 1 and after.has(Role.PERCENT | Role.SCALE):
+        return i
+    number.times = True
+    number.end = one.end
+    number.text = f"{number.text}:1"
+    return i + 2
 
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:

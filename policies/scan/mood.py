@@ -42,11 +42,21 @@ _TRANSPARENT: Final = (
     | Role.GENERIC
 )
 _NEGATION_REACH: Final = 6
+# How a reported recommendation reaches a clause (ClauseMood.reported).
+OWN: Final = 2
+CARRIED: Final = 1
+# Subjects that make a verb of speech our own advice, or the reader's, or that of
+# market participants in general (whom it may address): never a reported third party.
+_ADVISED: Final = Role.SELF | Role.ADDRESSEE | Role.GENERIC
+# What cannot stand in the subject of a verb of speech that reports: an action, a figure
+# or a target before it makes it a passive recommendation ("selling 200 X is advised").
+_NOT_SPEAKER: Final = Role.VERB | Role.INSTRUMENT | Role.UNIT | Role.NEG | Role.REFERENCE
 _RECOMMENDING: Final = Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL
 # Subjects whose "should" is commentary on policy or on others' flows, not advice to us.
 _OTHERS: Final = Role.THIRD | Role.INSTITUTION
 _FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 _PARAMETER_NOUNS: Final = Role.LIMIT_OBJ | Role.LEVERAGE | Role.WEIGHT | Role.LEVEL
+_LIMITS: Final = Role.LIMIT_OBJ | Role.LEVERAGE
 # Actions that direct a trade on their own (a side, execution, closing, rebalancing).
 _STRONG_ACTIONS: Final = (
     Role.SIDE | Role.SIDE_ADJ | Role.EXECUTE | Role.PLACE | Role.CLOSE | Role.REBALANCE
@@ -59,12 +69,16 @@ class ClauseMood:
     """What a clause says about who acts: its subject, recommendation, negations, tense."""
 
     __slots__ = (
+        "after_past",
+        "asked",
         "clause",
         "conditional",
+        "counterfactual",
         "discourage",
         "recommend",
         "recommend_at",
         "refused",
+        "reported",
         "subject",
         "tokens",
         "urge",
@@ -84,6 +98,17 @@ class ClauseMood:
         # clause has no subject of its own: a disjunction or an infinitive continues it.
         self.refused = False
         self.subject = 0
+        # The recommendation is a third party's advice to its own audience, reported: in
+        # this clause (OWN) or carried from the clause that reports it (CARRIED).
+        self.reported = 0
+        # The sentence speaks of the counterfactual past ("would have returned"): -1 no,
+        # else the position of its auxiliary (this clause's, or the first of the sentence).
+        self.counterfactual = -1
+        # The sentence is a question that asks nothing of us ("Is it time to buy X?").
+        self.asked = False
+        # A subordinate clause without a subject after a clause in the past: its gerund
+        # is that past ("… exited at 93, a gain built since buying near 84").
+        self.after_past = False
 
 
 def analyse_sentence(
@@ -96,16 +121,31 @@ def analyse_sentence(
         tokens[i].roles & Role.DISCOURAGE for c in sentence for i in range(c.first, c.last)
     )
     carried = 0
+    carried_report = False
     previous_subject = 0
     recommender = 0
+    counterfactual = _counterfactual(tokens, sentence)
+    asked = _asked(tokens, sentence)
+    past_seen = False
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
+        mood.asked = asked
         clause = mood.clause
+        mood.counterfactual = _counterfactual(tokens, [clause])
+        if mood.counterfactual < 0:
+            mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
+        if own > 0 and _reported(tokens, clause, own_at, mood.subject):
+            mood.reported, mood.subject = OWN, Role.THIRD
+        subordinate = clause.opener & Role.SUBORDINATOR and not mood.conditional
+        mood.after_past = bool(past_seen and subordinate and not mood.subject)
+        past_seen = past_seen or bool(
+            clause.positions("past verb", lambda i: _finite_past(tokens[i]))
+        )
         mood.refused = refusal and not own and not mood.subject
         if refusing and not own and clause.opener & Role.COMPLEMENT:
             # "We are not suggesting that readers buy …": the refused recommendation
@@ -120,6 +160,10 @@ def analyse_sentence(
             mood.recommend, mood.recommend_at = own, own_at
         elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
             mood.recommend, mood.recommend_at = carried, clause.first - 1
+            if carried_report and not mood.subject & _ADVISED:
+                # "BNP advised clients to buy X on dips, with a target of 500": the report
+                # goes on; a clause of our own ("but we buy …") does not.
+                mood.reported = CARRIED
             # "Einige Strategen empfehlen, QQQ zu kaufen": a recommendation reported of
             # others keeps its subject in the clause it governs.
             mood.subject = mood.subject or recommender
@@ -136,6 +180,7 @@ def analyse_sentence(
             named = tokens[actors[-1]].roles & Role.ACTOR
         if own:
             carried = own
+            carried_report = mood.reported == OWN
             recommender = mood.subject
     return moods
 
@@ -151,6 +196,10 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if mood.discourage:
         # "Es wäre ein Fehler, nicht 300 SAP zu kaufen": the negation may stand further off.
         return any(tokens[j].has(Role.NEG) for j in range(mood.clause.first, position))
+    if mood.reported and position > mood.recommend_at:
+        return False  # "UBS advised its clients to cut gold to 15 %": their advice, reported
+    if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
+        return False
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if mood.recommend == -1:
         return False
@@ -190,6 +239,10 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     2m shares at 45", "CTAs are long 80 %", "we sold 200 AAPL at 180 last week".
     """
     tokens = mood.tokens
+    if mood.reported == OWN and position > mood.recommend_at:
+        return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
+    if _hypothetical(mood, position) or _past_gerund(mood, position):
+        return True  # "had we bought 200 AAPL at 150, we would have …"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
@@ -209,6 +262,10 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if token.forms & (Form.PAST | Form.THIRD) and not token.forms & (Form.BASE | Form.NOUN):
         return True
     clause = mood.clause
+    if token.forms & Form.NOUN and _past_predicate(tokens, clause, position, lexicon):
+        # "The purchase of 500 SAP shares by the CEO was disclosed": a nominal action whose
+        # predicate is in the past reports what was done.
+        return True
     if token.forms & Form.THIRD and position == clause.last - 1:
         # A verb-final perfect: "Makrofonds haben … 5.000 Kontrakte NQH7 verkauft".
         auxiliaries = clause.having(tokens, Role.AUX)
@@ -238,6 +295,8 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         after + 1 < clause.last
         and tokens[after].has(Role.AUX | Role.MODAL)
         and tokens[after + 1].has(Role.NEG)
+        # "Net exposure must not exceed 7 %": a limit under a negated norm is a cap.
+        and not (tokens[after].has(Role.REC_MODAL) and token.has(_LIMITS))
     ):
         return True
     if token.negation_after:
@@ -289,11 +348,108 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL):
-            if negated(tokens, clause, i) or _negated_after(tokens, clause, i):
+            if (
+                negated(tokens, clause, i)
+                or _negated_after(tokens, clause, i)
+                or _negative_subject(tokens, clause, i)
+            ):
                 return -1, i
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _negative_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A negative pronoun opens the clause and is the subject of the verb at ``position``.
+
+    "Nichts in diesem Ausblick legt nahe, …", "nothing in this note suggests …": the
+    negation stands further off than it reaches, but no other predicate stands between.
+    """
+    first = tokens[clause.first]
+    if not first.has(Role.NEG) or first.has(Role.URGE) or position == clause.first:
+        return False
+    return not any(
+        tokens[j].has(Role.VERB | Role.AUX | Role.MODAL | _RECOMMENDING)
+        for j in range(clause.first + 1, position)
+    )
+
+
+def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: int) -> bool:
+    """The verb of speech at ``position`` reports a third party's advice.
+
+    Its subject stands before it and is a third party, an institution or a name the
+    lexicon does not know ("UBS advised its clients", "Newsletter writers are urging
+    subscribers"); not us, the reader or investors in general, and not an action, a figure
+    or a target ("selling 200 AAPL is advised" is a passive recommendation). Right after
+    an auxiliary only a progressive reports ("are urging"): "il est recommandé", "it is
+    advised" are passive recommendations.
+    """
+    verb = tokens[position]
+    if not verb.forms & Form.SPEECH or subject & _ADVISED:
+        return False
+    before = tokens[position - 1] if position > clause.first else None
+    if before is not None and before.has(Role.AUX) and not verb.forms & Form.GERUND:
+        return False
+    speaker = False
+    for j in range(clause.first, position):
+        token = tokens[j]
+        # A figure, not an article written like one ("eine Bank", "one broker").
+        figure = token.kind == "number" and not token.text.isalpha()
+        if figure or token.has(_NOT_SPEAKER | _ADVISED):
+            return False
+        unknown = token.roles == 0 and not _adverb(token.text)
+        if token.kind == "word" and (token.has(_OTHERS) or unknown):
+            speaker = True
+    return speaker
+
+
+def _counterfactual(tokens: Sequence[Token], clauses: Sequence[Clause]) -> int:
+    """The first auxiliary of the counterfactual past in ``clauses`` (-1: none).
+
+    "Would have to" is an obligation, not the past: an auxiliary before an infinitive
+    marker does not count.
+    """
+    for clause in clauses:
+        for i in clause.having(tokens, Role.AUX):
+            if not tokens[i].forms & Form.COUNTERFACTUAL:
+                continue
+            if i + 1 < clause.last and tokens[i + 1].has(Role.INFINITIVE):
+                continue
+            return i
+    return -1
+
+
+def _hypothetical(mood: ClauseMood, position: int) -> bool:
+    """The action at ``position`` is in the counterfactual past, not asked of anyone.
+
+    In the clause of the auxiliary ("a 2x levered 60/40 portfolio would have lost 38 %"),
+    or a gerund or noun that is its subject in the same sentence ("buying X on a break of
+    P and holding it would have returned 4 %"); an imperative beside it still instructs.
+    """
+    at = mood.counterfactual
+    if at < 0:
+        return False
+    if mood.clause.first <= at < mood.clause.last:
+        return True
+    return not mood.tokens[position].forms & Form.BASE
+
+
+def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
+    """The sentence is a question that asks nothing of us or the reader.
+
+    "Is it time to buy X at P?", "Who has been selling X?": a question weighs an action,
+    it does not instruct. A negated question suggests ("Why not buy …?", "Shouldn't you
+    …?") and one put to us or the reader asks us to act ("Should we buy …?", "Could you
+    sell …?"): those are not exempt.
+    """
+    end = sentence[-1].last
+    if end >= len(tokens) or tokens[end].text != "?":
+        return False
+    return not any(
+        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE)
+        for clause in sentence
+        for j in range(clause.first, clause.last)
+    )
 
 
 def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
@@ -366,6 +522,8 @@ def subject_from(
         and not clause.opener
     ):
         return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
+    if (noun if head is None else tokens[head]).has(Role.REFERENCE):
+        return 0  # our trade named before: "the trade is short 300 KO at 61"
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy"),
         # unless a finite auxiliary or modal stands between ("the rally could fade").
@@ -431,6 +589,13 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     )
     if auxiliaries and auxiliaries[0] < position:
         return True
+    # "Millennium ran gross leverage of 5x", "the fund exited its position at 93": a verb
+    # in the past after its subject states what was done, and so what it governs.
+    verb = next_position(clause.positions("past verb", lambda i: _finite_past(tokens[i])), 0)
+    if verb is not None and verb < position:
+        content = clause.positions("content", lambda i: _content(tokens[i]))
+        if content and content[0] < verb:
+            return True
     # A participle closing its clause after an auxiliary is a perfect: "haben Makrofonds
     # 5.000 Kontrakte verkauft". After a modal it is a passive or a future: "es werden
     # 300 SAP gekauft", "sollten … gekauft werden" advise.
@@ -439,6 +604,33 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+def _finite_past(token: Token) -> bool:
+    """A verb only in the past tense ("ran", "exited", "empfahl"), no base form or noun."""
+    return bool(
+        token.kind == "word"
+        and token.has(Role.VERB | Role.DESCRIBE | Role.AUX)
+        and token.forms & Form.PAST
+        and not token.forms & (Form.BASE | Form.NOUN | Form.COUNTERFACTUAL)
+    )
+
+
+def _past_gerund(mood: ClauseMood, position: int) -> bool:
+    """A gerund of a subordinate clause that continues a clause in the past."""
+    return mood.after_past and bool(mood.tokens[position].forms & Form.GERUND)
+
+
+def _past_predicate(
+    tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
+) -> bool:
+    """The first finite verb after ``position`` is in the past ("was", "printed", "wurde")."""
+    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    verb = next_position(predicates, position + 1)
+    if verb is None:
+        return False
+    token = tokens[verb]
+    return bool(token.forms & Form.PAST) or (token.roles == 0 and token.kind == "word")
 
 
 def _part_of_subject(

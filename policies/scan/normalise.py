@@ -129,7 +129,9 @@ class SideWords(NamedTuple):
             return cls(kept, None)
         alternatives = "|".join(sorted(kept, key=lambda w: (-len(w), w)))
         # The side word, its size and a ticker glued on: "BUY100ES" reads "BUY 100 ES".
-        glued = re.compile(
+        # Compiled on first use: an alternation of every language's side words is slow to
+        # compile, and only a text with a letter glued to a digit ever needs it.
+        glued = lazy_pattern(
             rf"(?<![A-Za-z0-9])(?:{alternatives})(?=[0-9])([0-9]+(?:[.,][0-9]+)*)"
             r"(?:(?=[A-Za-z]{2})|(?![A-Za-z]))",
             re.IGNORECASE,

@@ -9,7 +9,7 @@ records a typed answer carries outside its text fields. The scanner
    reads its clauses for directives (:mod:`policies.scan.directives`) and its key/value
    pairs and tables for structured orders (:mod:`policies.scan.records`);
 3. completes a side that lacks its size with a parameter fragment later in the field or
-   in another field of the same unit;
+   in another field of the document (a typed answer may split an order over its outputs);
 4. reports each finding once, as a :class:`~policies.findings.Violation` naming the rule,
    the field path and the span in the field as given, for the categories the scope
    enforces.
@@ -170,24 +170,40 @@ class Scanner:
         active = self._active(joined)
         if not active:
             return []
+        readings = [self._unit_reading(unit, normalised, active) for unit in units]
+        # A side waiting for its size is completed by a parameter anywhere in the document:
+        # a typed answer may put "Sell BNP." in one output and "Size: 1,000." in another.
+        # A unit read without a side of its own left its sizes unread: read them now.
+        waiting = [any(pending for pending in reading[1]) for reading in readings]
+        if len(units) > 1 and any(waiting):
+            readings = [
+                reading if waits else self._unit_reading(unit, normalised, active, sizes=True)
+                for unit, reading, waits in zip(units, readings, waiting, strict=True)
+            ]
+        with_fragments = sum(1 for _, _, fragments in readings for params in fragments if params)
         violations: list[Violation] = []
-        for unit in units:
-            violations.extend(self._unit(unit, normalised, active, categories))
+        for unit, reading in zip(units, readings, strict=True):
+            violations.extend(
+                self._unit(unit, normalised, active, categories, reading, with_fragments)
+            )
         return violations
 
-    def _unit(
+    def _unit_reading(
         self,
         unit: _Unit,
         normalised: dict[int, Normalised],
         active: frozenset[str],
-        categories: frozenset[Category],
-    ) -> list[Violation]:
+        *,
+        sizes: bool = False,
+    ) -> tuple[list[list[Hit]], list[list[Pending]], list[list[int]]]:
+        """Per field of a unit: its findings, its waiting sides and its parameter fragments
+        (``sizes``: read every stretch for a size, as if a side of the unit waited)."""
         lexicon = self.lexicon
         norms = [normalised[id(field)] for field in unit.fields]
         per_field: list[list[Hit]] = []
         pendings = []
         fragments: list[list[int]] = []
-        for norm, (plan, readings) in zip(norms, self._readings(norms, active), strict=True):
+        for norm, (plan, readings) in zip(norms, self._readings(norms, active, sizes), strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[int] = []
@@ -212,7 +228,22 @@ class Scanner:
             per_field.append(hits)
             pendings.append(pending)
             fragments.append(params)
-        with_fragments = sum(1 for params in fragments if params)
+        return per_field, pendings, fragments
+
+    def _unit(
+        self,
+        unit: _Unit,
+        normalised: dict[int, Normalised],
+        active: frozenset[str],
+        categories: frozenset[Category],
+        reading: tuple[list[list[Hit]], list[list[Pending]], list[list[int]]],
+        with_fragments: int,
+    ) -> list[Violation]:
+        """The violations of a unit, its waiting sides completed (``with_fragments``: how
+        many fields of the document hold a parameter fragment)."""
+        lexicon = self.lexicon
+        norms = [normalised[id(field)] for field in unit.fields]
+        per_field, pendings, fragments = reading
         for index, pending in enumerate(pendings):
             last = max(fragments[index], default=-1)
             elsewhere = with_fragments - (1 if fragments[index] else 0) > 0
@@ -235,7 +266,7 @@ class Scanner:
         return violations
 
     def _readings(
-        self, norms: list[Normalised], active: frozenset[str]
+        self, norms: list[Normalised], active: frozenset[str], sizes: bool
     ) -> list[tuple[list[_Stretch], list[_Reading | None]]]:
         """Per field, its stretches (:meth:`_stretches`) and the reading of each.
 
@@ -254,7 +285,7 @@ class Scanner:
             ]
             for norm, plan, cache in zip(norms, plans, seen, strict=True)
         ]
-        if any(reading[1] for read in readings for reading in read if reading is not None):
+        if sizes or any(reading[1] for read in readings for reading in read if reading is not None):
             for norm, plan, read, cache in zip(norms, plans, readings, seen, strict=True):
                 for index, stretch in enumerate(plan):
                     if read[index] is None:
@@ -298,7 +329,7 @@ class Scanner:
         prose on its own, or holds a side that may wait for its size. A sentence that
         satisfies only a family of structured records (whose pairs are read from the whole
         field), and the few after a waiting side, can matter only by a size they hold: they
-        are read only when some side of the unit waits. Any finding needs its family's
+        are read only when some side of the document waits. Any finding needs its family's
         words in its own sentence, so nothing is lost but completions from further away;
         the cost stays linear and small.
         """

@@ -93,6 +93,9 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     elisions: _Words = ()
     past_suffixes: _Words = ()
     not_past: _Words = ()
+    # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
+    # glattgestellt werden", "devraient être achetées"): the passive subject is the object.
+    passive_auxiliaries: _Words = ()
 
 
 class Actions(_Section, frozen=True, kw_only=True):
@@ -141,6 +144,12 @@ class Mood(_Section, frozen=True, kw_only=True):
     negations: _Words = ()
     negating_verbs: _Words = ()
     recommend: _Words = ()
+    # Verbs of speech that advise ("urge", "told", "empfahl"): with a third party as their
+    # subject they report advice given to someone else's audience.
+    reporting: _Words = ()
+    # Auxiliaries of the counterfactual past ("would have", "hätte", "aurait"): what they
+    # govern did not happen and is not asked of anyone.
+    counterfactuals: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -304,6 +313,10 @@ class Form:
     PAST: Final = 1 << 3
     PARTICIPLE: Final = 1 << 4
     NOUN: Final = 1 << 5
+    # Not grammatical forms: a verb of speech (``[mood] reporting``) and an auxiliary of
+    # the counterfactual past (``[mood] counterfactuals``).
+    SPEECH: Final = 1 << 6
+    COUNTERFACTUAL: Final = 1 << 7
 
 
 _FORMS: Final = {
@@ -354,6 +367,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     intents: dict[str, tuple[Category, frozenset[int]]]
     past_suffixes: tuple[str, ...]
     not_past: frozenset[str]
+    # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
+    passive: frozenset[str]
     anchors: dict[int, frozenset[str]]
     # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
     record_anchors: dict[str, frozenset[str]]
@@ -542,6 +557,7 @@ class _Builder:
         *,
         value: float | None = None,
         tagged: bool = False,
+        marks: int = 0,
     ) -> None:
         for raw in phrases:
             text, form = raw, Form.BASE
@@ -550,6 +566,7 @@ class _Builder:
                 if tag not in _FORMS:
                     raise ConfigError(f"vocabulary {info.code}: unknown form {tag!r} in {raw!r}")
                 form = _FORMS[tag]
+            form |= marks
             words = phrase_words(fold_for_matching(text))
             if not words:
                 continue
@@ -572,10 +589,10 @@ class _Builder:
         stem, particle = parts
         self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
         # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
-        if form not in (Form.BASE, Form.THIRD):
+        if form & ~(Form.SPEECH | Form.COUNTERFACTUAL) not in (Form.BASE, Form.THIRD):
             return  # "ausstieg" is the noun "exit", not "stieg … aus" joined
         joined = [particle + stem]
-        if info.separable_infix and form == Form.BASE:
+        if info.separable_infix and form & Form.BASE:
             joined.append(particle + info.separable_infix + stem)
         for word in joined:
             self._fill(self.entries.setdefault((word,), _new_slot()), role, form, info)
@@ -675,10 +692,14 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     record_anchors: dict[str, set[str]] = {}
     suffixes: set[str] = set()
     not_past: set[str] = set()
+    passive: set[str] = set()
     for vocabulary in files:
         info = vocabulary.language
         suffixes.update(info.past_suffixes)
         not_past.update(fold_for_matching(w) for w in info.not_past)
+        passive.update(
+            " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
+        )
         _add_sections(builder, vocabulary, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
@@ -727,6 +748,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         intents={k: (c, frozenset(b)) for k, (c, b) in intents.items()},
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
+        passive=frozenset(passive),
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
@@ -794,6 +816,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     )
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
+    builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
+    builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),

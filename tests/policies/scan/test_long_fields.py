@@ -16,6 +16,7 @@ from policies.scan.gate import marks
 from policies.scan.lexer import Clause, Token, clauses, tokenize
 from policies.scan.mood import (
     _content,
+    _finite_past,
     _part_of_subject,
     _past,
     _predicate,
@@ -198,6 +199,8 @@ _ROLE_WORDS = [
     "NAV",
     "were",
     "rallied",
+    "ran",
+    "funds",
     "the",
     "limit",
     "raise",
@@ -230,6 +233,10 @@ def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]
             past = past or any(
                 tokens[i].has(Role.AUX) and tokens[i].forms & Form.PAST
                 for i in range(clause.first, position)
+            )
+            verb = next((i for i in range(clause.first, position) if _finite_past(tokens[i])), None)
+            past = past or (
+                verb is not None and any(_content(tokens[i]) for i in range(clause.first, verb))
             )
             assert _past(tokens, clause, position, lexicon) == past
             assert _part_of_subject(tokens, clause, position, lexicon) == (
