@@ -18,9 +18,12 @@ records a typed answer carries outside its text fields. The scanner
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, NamedTuple
+
+import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
 from policies.findings import Violation
@@ -57,7 +60,7 @@ _SENTENCE: Final = lazy_pattern(r"[^.!?;\n]*(?:[.!?](?=\S)[^.!?;\n]*)*[.!?;\n]?"
 _LAST_WORD: Final = lazy_pattern(r"\d\s?([^\W\d_]+)\.$")
 _FIRST_WORD: Final = lazy_pattern(r"\s*([^\W\d_]+)")
 _Reading = tuple[list[Hit], list[Pending], list[int]]
-_ESCAPE: Final = lazy_pattern(r"\\[^u]")
+_ESCAPE: Final = lazy_pattern(r"\\[\"\\/bfnrt]")
 
 
 class Field(NamedTuple):
@@ -122,9 +125,8 @@ class Scanner:
         """
         per_field = fast
         if fast:
-            # JSON escapes other than \u read as separators, as the decoded strings do.
-            escaped = _ESCAPE.sub("  ", raw) if "\\" in raw else raw
-            quick = None if "\\u" in raw else quick_form(escaped, self.sides)
+            decoded = _unescaped(raw)
+            quick = None if decoded is None else quick_form(decoded, self.sides)
             if quick is not None:
                 if not self._any_active(quick):
                     return []
@@ -511,6 +513,41 @@ def _typed_units(raw: str) -> list[_Unit]:
         location = _path(key) if key else "proposal"
         units.append(_Unit(tuple(fields), (Record(location, tuple(pairs)),)))
     return units
+
+
+def _unescaped(raw: str) -> str | None:
+    """``raw`` with the escapes of its JSON body decoded, as its fields hold them; None when
+    that is not known without reading the strings one by one.
+
+    A string is decoded (:func:`policies.scan.structure.leaves`) when it is valid JSON and
+    kept as written when not, and ``\\n``, ``\\t`` or ``\\/`` decoded matter to the steps
+    after (a hyphenation needs its line end, letter spacing its slash): a body that does
+    not decode, or holds ``\\u`` escapes, has no quick form. Text outside the body is a
+    field as written.
+    """
+    if "\\" not in raw:
+        return raw
+    if "\\u" in raw:
+        return None
+    start, end = raw.find("{"), raw.rfind("}") + 1
+    if start < 0 or end <= start:
+        return raw
+    body = raw[start:end]
+    try:
+        msgspec.json.decode(body)
+    except msgspec.DecodeError:
+        return None
+    return raw[:start] + _ESCAPE.sub(_escaped_character, body) + raw[end:]
+
+
+# The JSON escapes but \u, and the character each stands for.
+_ESCAPES: Final = {
+    f"\\{mark}": char for mark, char in zip('"\\/bfnrt', '"\\/\b\f\n\r\t', strict=True)
+}
+
+
+def _escaped_character(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
 
 
 def _is_item(path: tuple[str | int, ...]) -> bool:
