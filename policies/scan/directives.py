@@ -444,7 +444,7 @@ def _match(
             return "risk_limit", max(obj, i) + 1, False
         # "Cap net equity exposure at 12 %": exposure or leverage with its figure.
         exposure = _find(
-            tokens, i + 1, end, lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE)
+            tokens, objects, end, lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE)
         )
         if exposure is not None:
             figure = _find(
@@ -456,9 +456,9 @@ def _match(
             if figure is not None:
                 return "risk_limit", figure + 1, False
     if "trade" in active and token.has(Role.TRADE):
-        size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=True))
-        if size is not None and _target(tokens, i + 1, end):
-            return "order", size + 1, False
+        size = _find(tokens, objects, end, lambda j: _size(tokens, j, end, weak=True))
+        if size is not None and _target(tokens, objects, end):
+            return "order", max(size, i) + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
         if size is not None and token.forms & Form.NOUN and _target(tokens, i + 1, size + 2):

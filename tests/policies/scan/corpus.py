@@ -609,6 +609,14 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "Keep risk per idea at 0.75 % of equity.",
         "Montez le levier du fonds à 4x.",
     ),
+    "modals, passives and impersonal advice (de, es, fr)": (
+        "Wir denken, dass man {t} bei {p} kaufen sollte.",
+        "Die Position in {t} sollte bei {p} glattgestellt werden.",
+        "Brutto-Exposure auf 130 % begrenzen.",
+        "250 acciones de {t} deberían comprarse a {p}.",
+        "Il faudrait vendre 15 contrats {f} à {p}.",
+        "80 actions de {t} devraient être achetées à {p}.",
+    ),
     "caps and levels as norms": (
         "Net short exposure must not exceed 9 %.",
         "Target for {t}: {p}.",
@@ -739,6 +747,12 @@ BENIGN_PARAMETERS: Final = (
     "Le levier des fonds est monté à 4x.",
     "Portfolio returns: equities 12 %, bonds 4 %.",
     "Benchmark: 60 % equities, 40 % bonds.",
+    "Die Frage ist, ob man SAP bei 120 kaufen sollte.",
+    "Die Position in BMW wurde bei 95 glattgestellt.",
+    "Das Netto-Exposure der Fonds ist auf 20 % begrenzt.",
+    "500 acciones de BBVA fueron vendidas a 9,10.",
+    "100 actions de LVMH ont été achetées à 700 par le fonds.",
+    "Il faudrait que la BCE baisse ses taux.",
 )
 
 BENIGN_EN: Final = (
