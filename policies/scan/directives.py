@@ -13,8 +13,8 @@ words are matched with what they need:
 - stop, take-profit, entry and exit levels with a number, sized or not.
 
 A side on a target that lacks its parameter is *pending*: the scanner completes it with
-a parameter fragment later in the field or in another field of the same output item
-("Go short ES. Size: 20. Limit: 5,150.").
+a parameter fragment later in the field or in another field of the document ("Go short
+ES. Size: 20. Limit: 5,150.", or the side in one output item and its size in another).
 """
 
 from __future__ import annotations
@@ -375,6 +375,8 @@ def _clause_directives(
         if found is None:
             continue
         category, stop, needs_parameter = found
+        if category == "risk_limit" and _object_of_others(mood, i, lexicon):
+            continue
         if not is_instruction(mood, i, lexicon) and not (
             not needs_parameter
             and _fully_specified(tokens, clause, i, category)
@@ -389,6 +391,16 @@ def _clause_directives(
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+
+
+def _object_of_others(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """A limit at ``i`` that a change verb before it sets for someone else, or refuses:
+    "the fund's rules cap risk per trade at 1 %", "we never raise the VaR limit"."""
+    tokens = mood.tokens
+    if not tokens[i].has(Role.LIMIT_OBJ) or tokens[i].has(Role.VERB):
+        return False
+    verbs = [j for j in mood.clause.having(tokens, Role.CHANGE) if j < i]
+    return bool(verbs) and not is_instruction(mood, verbs[-1], lexicon)
 
 
 def _match(
@@ -433,7 +445,7 @@ def _match(
             return "risk_limit", max(obj, i) + 1, False
         # "Cap net equity exposure at 12 %": exposure or leverage with its figure.
         exposure = _find(
-            tokens, i + 1, end, lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE)
+            tokens, objects, end, lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE)
         )
         if exposure is not None:
             figure = _find(
@@ -447,17 +459,15 @@ def _match(
     # A closing verb on a sized target is an order like a trade verb: "liquidate 500
     # shares TTE at 57.52", "flatten the 25 NQH7 contracts at 21,000".
     if "trade" in active and token.has(Role.TRADE | Role.CLOSE):
-        # A verb-final verb has its object before it: "300 Aktien SAP zu 210 glattstellen".
-        start = objects if objects < i else i + 1
         # A closing verb's share is of a book, not an order ("hedge 60 % of revenues").
         counted = not token.has(Role.TRADE)
         size = _find(
             tokens,
-            start,
+            objects,
             end,
             lambda j: _size(tokens, j, end, weak=True) and not (counted and tokens[j].percent),
         )
-        if size is not None and _target(tokens, start, end):
+        if size is not None and _target(tokens, objects, end):
             return "order", max(size, i) + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
@@ -476,8 +486,10 @@ def _match(
         if family in active and token.has(verb):
             stop = min(end, i + 1 + reach)
             obj = _find(tokens, objects, stop, lambda j, roles=wanted: tokens[j].has(roles))
+            if obj is not None and obj > i and not _direct_object(tokens, i, obj):
+                obj = None
             if obj is not None:
-                return category, obj + 1, False
+                return category, max(obj, i) + 1, False
     if "risk" in active and token.has(Role.LIMIT_OBJ):
         reach = _label_end(tokens, clause, i + 6)
         number = _find(tokens, i + 1, reach, lambda j: tokens[j].kind == "number")
@@ -487,6 +499,10 @@ def _match(
         target = _live_target(tokens, i, end, clause.first)
         if target is not None:
             return "live_toggle", target + 1, False
+    if "live" in active and token.has(Role.SWITCH | Role.CHANGE):
+        value = _safety_set_off(tokens, clause, i, objects)
+        if value is not None:
+            return "live_toggle", max(value, i) + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
     if "rebalance" in active and token.has(Role.SWITCH):
@@ -515,6 +531,36 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _safety_set_off(tokens: Sequence[Token], clause: Clause, i: int, objects: int) -> int | None:
+    """Where a change verb at ``i`` sets a safety setting off: "set dry_run to false",
+    "flip paper_trading from true to false", "dry_run auf false setzen".
+
+    The setting stands among the verb's objects (from ``objects`` on), its value that turns
+    it off right after it; the value's position is returned.
+    """
+    stop = min(clause.last, i + 5) if objects > i else i
+    for j in range(objects, stop):
+        if tokens[j].has(Role.SAFETY):
+            reach = range(j + 1, min(clause.last, j + 4))
+            return next((k for k in reach if tokens[k].has(Role.DISABLE)), None)
+    return None
+
+
+def _direct_object(tokens: Sequence[Token], verb: int, obj: int) -> bool:
+    """An object found after a verb is what it acts on, not a word further on.
+
+    An order or a broker is named as such; a bare order type ("market", "stop") is the
+    verb's object only right after it, past determiners: "start the TWAP", "use a stop",
+    but not "start a sell-off in the market", "work against the dollar in the market".
+    """
+    if tokens[obj].has(Role.ORDER_OBJ | Role.BROKER | Role.POSITIONS | Role.SAFETY):
+        return True
+    return all(
+        tokens[j].kind == "mark" or tokens[j].has(Role.DET | Role.PREFIX | Role.REFERENCE)
+        for j in range(verb + 1, obj)
+    )
 
 
 def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
@@ -783,10 +829,13 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         token = tokens[j]
         if token.kind == "number":
             return j
+        # What the level is for may stand between: "stop-loss on QQQ at 5,150", "stop for
+        # the SAP long: 230". A company named after its preposition: "Objectif sur Airbus".
         named = (
-            token.has(Role.INSTRUMENT | Role.POSITIONS | Role.SIDE_ADJ)
-            or (token.upper and _is_target(token))
-        ) and not token.has(Role.NON_ACTION)
+            _named(token)
+            or (token.has(Role.POSITIONS | Role.SIDE_ADJ) and not token.has(Role.NON_ACTION))
+            or (token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP)))
+        )
         if not (
             token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
             or token.kind == "mark"
@@ -794,9 +843,15 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         ):
             return None
         j += 1
-        # A target written with hyphens ("SOL-PERP", "ETH-PERP") is one name, one step.
-        gap += 1 if named and not token.glued else 0
+        # Only names count: a target written with hyphens ("SOL-PERP", "ETH-PERP") or in
+        # several words ("Bund futures") is one name, one step.
+        gap += 1 if named and not (token.glued or (j < end and _named(tokens[j]))) else 0
     return None
+
+
+def _named(token: Token) -> bool:
+    """A word that names what a level is for: an instrument or a ticker in capitals."""
+    return token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
 
 
 def _is_target(token: Token) -> bool:
@@ -862,10 +917,14 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
+    verbs = [j for j in clause.having(tokens, Role.VERB) if j < i]
+    if verbs and not is_instruction(mood, verbs[-1], lexicon):
+        return  # "the fund's rules cap risk per trade at 1 % of equity"
     if not (
         is_instruction(mood, i, lexicon)
         or _unknown_verb_before(mood, i)
         or _imperative_opens(mood, lexicon)
+        or _closing_instruction(mood, i, lexicon)
     ):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
@@ -880,6 +939,20 @@ def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
         and bool(verb.forms & Form.BASE)
         and not mood.conditional
         and is_instruction(mood, first, lexicon)
+    )
+
+
+def _closing_instruction(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """ "Risiko pro Trade auf 1 % des Eigenkapitals begrenzen": a verb-final language's verb
+    closing the clause after the share is the instruction the share belongs to."""
+    tokens, clause = mood.tokens, mood.clause
+    last = clause.last - 1
+    verb = tokens[last]
+    return (
+        last > i
+        and verb.negation_after
+        and verb.has(Role.VERB)
+        and is_instruction(mood, last, lexicon)
     )
 
 

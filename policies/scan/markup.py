@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit, Taken, char_offsets
+from policies.scan.textmap import Edit, Taken, char_offsets, utf8
 
 __all__ = [
     "COMMENT_END",
@@ -121,7 +121,7 @@ _CLASSES: Final = bytes.maketrans(
 
 def letter_spaced(text: str) -> bool:
     """Whether :data:`LETTER_SPACING` matches ``text``: tried only where a run may start."""
-    data = text.encode(errors="surrogatepass")
+    data = utf8(text)
     starts = _spacing_starts(data.translate(_CLASSES))
     return any(_SPACED.match(text, start) for start in char_offsets(text, data, starts))
 
@@ -200,7 +200,7 @@ def letter_spacing_edits(text: str) -> list[Edit]:
     edits: list[Edit] = []
     # A run starts only where the byte classes show one may: the pattern is tried there,
     # in order, as its own search would try it, but not at every other position.
-    data = text.encode(errors="surrogatepass")
+    data = utf8(text)
     end = 0
     for start in char_offsets(text, data, _spacing_starts(data.translate(_CLASSES))):
         match = _SPACED.match(text, start) if start >= end else None

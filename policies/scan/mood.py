@@ -210,7 +210,18 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         mood.recommend & (Role.RECOMMEND | Role.REC_MODAL)
         and (token.forms & Form.NOUN or token.has(_PARAMETER_NOUNS))
     )
-    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun
+    # A verb-final clause puts its modal after the verb: "dass man SAP kaufen sollte" (not
+    # a question it opens: "ob man SAP kaufen sollte").
+    clause = mood.clause
+    opener = clause.opener | (tokens[clause.first].roles & (Role.SUBORDINATOR | Role.COMPLEMENT))
+    final_modal = bool(
+        token.negation_after
+        and mood.recommend & Role.REC_MODAL
+        and (not opener & Role.SUBORDINATOR or opener & Role.COMPLEMENT)
+    )
+    governs = (
+        mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun or final_modal
+    )
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -316,19 +327,28 @@ def continues_refusal(mood: ClauseMood, position: int) -> bool:
 
     "We are not buying or selling SPY", "keine Kauf- oder Verkaufsempfehlung", "wir
     empfehlen nicht, SAP zu kaufen oder zu verkaufen": the first action after a disjunction
-    (only transparent words between), or an infinitive complement ("zu kaufen") of a
-    refused recommendation. Anything else ("…, but buy 100 SPY") stands on its own.
+    (only transparent words between), a bare verb listed before one ("cannot place,
+    modify or cancel orders"), or an infinitive complement ("zu kaufen") of a refused
+    recommendation. Anything else ("…, but buy 100 SPY") stands on its own.
     """
     if not mood.refused:
         return False
     tokens, clause = mood.tokens, mood.clause
     if position > clause.first and tokens[position - 1].has(Role.INFINITIVE):
         return True
-    if not clause.opener & Role.DISJUNCTION:
-        return False
-    return all(
+    transparent = all(
         tokens[j].kind == "mark" or tokens[j].has(_TRANSPARENT | Role.DISJUNCTION)
         for j in range(clause.first, position)
+    )
+    if clause.opener & Role.DISJUNCTION:
+        return transparent
+    # A bare verb listed before the disjunction: "it cannot place, modify or cancel orders".
+    return (
+        transparent
+        and position == clause.last - 1
+        and tokens[clause.first - 1].text == ","
+        and clause.last < len(tokens)
+        and tokens[clause.last].has(Role.DISJUNCTION)
     )
 
 

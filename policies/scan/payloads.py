@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import urllib.parse
 from typing import Final
 
 import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
-from policies.scan.textmap import Edit, Taken, char_offsets
+from policies.scan.textmap import Edit, Taken, char_offsets, utf8
 
 __all__ = [
     "BASE64_RUN",
@@ -54,6 +55,20 @@ def decode_base64(run: str) -> str | None:
     Capitalised words run together ("UncertaintyAssessment") are identifiers, not
     payloads, and are not tried.
     """
+    return _decode_short(run) if len(run) <= _SHORT_RUN else _decode(run)
+
+
+# The long type names and keys of typed answers, which every quick look meets, repeat
+# from answer to answer: a short stretch's answer is cached (a long one is not kept).
+_SHORT_RUN: Final = 64
+
+
+@functools.lru_cache(maxsize=4096)
+def _decode_short(run: str) -> str | None:
+    return _decode(run)
+
+
+def _decode(run: str) -> str | None:
     if _WORDS.fullmatch(run):
         return None
     body = run.rstrip("=")
@@ -94,7 +109,7 @@ def base64_runs(text: str) -> list[tuple[int, int]]:
     Found in the byte classes with C-level searches: the stretches ``[A-Za-z0-9+/_-]{16,}``
     followed by up to two ``=`` would find, without trying the pattern at every position.
     """
-    data = text.encode(errors="surrogatepass")
+    data = utf8(text)
     classes = data.translate(_RUN_CLASSES)
     bounds: list[int] = []
     position = classes.find(_MIN_RUN)

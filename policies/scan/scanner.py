@@ -9,7 +9,7 @@ records a typed answer carries outside its text fields. The scanner
    reads its clauses for directives (:mod:`policies.scan.directives`) and its key/value
    pairs and tables for structured orders (:mod:`policies.scan.records`);
 3. completes a side that lacks its size with a parameter fragment later in the field or
-   in another field of the same unit;
+   in another field of the document (a typed answer may split an order over its outputs);
 4. reports each finding once, as a :class:`~policies.findings.Violation` naming the rule,
    the field path and the span in the field as given, for the categories the scope
    enforces.
@@ -18,9 +18,12 @@ records a typed answer carries outside its text fields. The scanner
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Final, NamedTuple
+
+import msgspec
 
 from orchestrator.core.patterns import lazy_pattern
 from policies.findings import Violation
@@ -57,7 +60,7 @@ _SENTENCE: Final = lazy_pattern(r"[^.!?;\n]*(?:[.!?](?=\S)[^.!?;\n]*)*[.!?;\n]?"
 _LAST_WORD: Final = lazy_pattern(r"\d\s?([^\W\d_]+)\.$")
 _FIRST_WORD: Final = lazy_pattern(r"\s*([^\W\d_]+)")
 _Reading = tuple[list[Hit], list[Pending], list[int]]
-_ESCAPE: Final = lazy_pattern(r"\\[^u]")
+_ESCAPE: Final = lazy_pattern(r"\\[\"\\/bfnrt]")
 
 
 class Field(NamedTuple):
@@ -122,9 +125,8 @@ class Scanner:
         """
         per_field = fast
         if fast:
-            # JSON escapes other than \u read as separators, as the decoded strings do.
-            escaped = _ESCAPE.sub("  ", raw) if "\\" in raw else raw
-            quick = None if "\\u" in raw else quick_form(escaped, self.sides)
+            decoded = _unescaped(raw)
+            quick = None if decoded is None else quick_form(decoded, self.sides)
             if quick is not None:
                 if not self._any_active(quick):
                     return []
@@ -168,24 +170,40 @@ class Scanner:
         active = self._active(joined)
         if not active:
             return []
+        readings = [self._unit_reading(unit, normalised, active) for unit in units]
+        # A side waiting for its size is completed by a parameter anywhere in the document:
+        # a typed answer may put "Sell BNP." in one output and "Size: 1,000." in another.
+        # A unit read without a side of its own left its sizes unread: read them now.
+        waiting = [any(pending for pending in reading[1]) for reading in readings]
+        if len(units) > 1 and any(waiting):
+            readings = [
+                reading if waits else self._unit_reading(unit, normalised, active, sizes=True)
+                for unit, reading, waits in zip(units, readings, waiting, strict=True)
+            ]
+        with_fragments = sum(1 for _, _, fragments in readings for params in fragments if params)
         violations: list[Violation] = []
-        for unit in units:
-            violations.extend(self._unit(unit, normalised, active, categories))
+        for unit, reading in zip(units, readings, strict=True):
+            violations.extend(
+                self._unit(unit, normalised, active, categories, reading, with_fragments)
+            )
         return violations
 
-    def _unit(
+    def _unit_reading(
         self,
         unit: _Unit,
         normalised: dict[int, Normalised],
         active: frozenset[str],
-        categories: frozenset[Category],
-    ) -> list[Violation]:
+        *,
+        sizes: bool = False,
+    ) -> tuple[list[list[Hit]], list[list[Pending]], list[list[int]]]:
+        """Per field of a unit: its findings, its waiting sides and its parameter fragments
+        (``sizes``: read every stretch for a size, as if a side of the unit waited)."""
         lexicon = self.lexicon
         norms = [normalised[id(field)] for field in unit.fields]
         per_field: list[list[Hit]] = []
         pendings = []
         fragments: list[list[int]] = []
-        for norm, (plan, readings) in zip(norms, self._readings(norms, active), strict=True):
+        for norm, (plan, readings) in zip(norms, self._readings(norms, active, sizes), strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[int] = []
@@ -210,7 +228,22 @@ class Scanner:
             per_field.append(hits)
             pendings.append(pending)
             fragments.append(params)
-        with_fragments = sum(1 for params in fragments if params)
+        return per_field, pendings, fragments
+
+    def _unit(
+        self,
+        unit: _Unit,
+        normalised: dict[int, Normalised],
+        active: frozenset[str],
+        categories: frozenset[Category],
+        reading: tuple[list[list[Hit]], list[list[Pending]], list[list[int]]],
+        with_fragments: int,
+    ) -> list[Violation]:
+        """The violations of a unit, its waiting sides completed (``with_fragments``: how
+        many fields of the document hold a parameter fragment)."""
+        lexicon = self.lexicon
+        norms = [normalised[id(field)] for field in unit.fields]
+        per_field, pendings, fragments = reading
         for index, pending in enumerate(pendings):
             last = max(fragments[index], default=-1)
             elsewhere = with_fragments - (1 if fragments[index] else 0) > 0
@@ -233,7 +266,7 @@ class Scanner:
         return violations
 
     def _readings(
-        self, norms: list[Normalised], active: frozenset[str]
+        self, norms: list[Normalised], active: frozenset[str], sizes: bool
     ) -> list[tuple[list[_Stretch], list[_Reading | None]]]:
         """Per field, its stretches (:meth:`_stretches`) and the reading of each.
 
@@ -252,7 +285,7 @@ class Scanner:
             ]
             for norm, plan, cache in zip(norms, plans, seen, strict=True)
         ]
-        if any(reading[1] for read in readings for reading in read if reading is not None):
+        if sizes or any(reading[1] for read in readings for reading in read if reading is not None):
             for norm, plan, read, cache in zip(norms, plans, readings, seen, strict=True):
                 for index, stretch in enumerate(plan):
                     if read[index] is None:
@@ -296,7 +329,7 @@ class Scanner:
         prose on its own, or holds a side that may wait for its size. A sentence that
         satisfies only a family of structured records (whose pairs are read from the whole
         field), and the few after a waiting side, can matter only by a size they hold: they
-        are read only when some side of the unit waits. Any finding needs its family's
+        are read only when some side of the document waits. Any finding needs its family's
         words in its own sentence, so nothing is lost but completions from further away;
         the cost stays linear and small.
         """
@@ -480,6 +513,41 @@ def _typed_units(raw: str) -> list[_Unit]:
         location = _path(key) if key else "proposal"
         units.append(_Unit(tuple(fields), (Record(location, tuple(pairs)),)))
     return units
+
+
+def _unescaped(raw: str) -> str | None:
+    """``raw`` with the escapes of its JSON body decoded, as its fields hold them; None when
+    that is not known without reading the strings one by one.
+
+    A string is decoded (:func:`policies.scan.structure.leaves`) when it is valid JSON and
+    kept as written when not, and ``\\n``, ``\\t`` or ``\\/`` decoded matter to the steps
+    after (a hyphenation needs its line end, letter spacing its slash): a body that does
+    not decode, or holds ``\\u`` escapes, has no quick form. Text outside the body is a
+    field as written.
+    """
+    if "\\" not in raw:
+        return raw
+    if "\\u" in raw:
+        return None
+    start, end = raw.find("{"), raw.rfind("}") + 1
+    if start < 0 or end <= start:
+        return raw
+    body = raw[start:end]
+    try:
+        msgspec.json.decode(body)
+    except msgspec.DecodeError:
+        return None
+    return raw[:start] + _ESCAPE.sub(_escaped_character, body) + raw[end:]
+
+
+# The JSON escapes but \u, and the character each stands for.
+_ESCAPES: Final = {
+    f"\\{mark}": char for mark, char in zip('"\\/bfnrt', '"\\/\b\f\n\r\t', strict=True)
+}
+
+
+def _escaped_character(match: re.Match[str]) -> str:
+    return _ESCAPES[match.group()]
 
 
 def _is_item(path: tuple[str | int, ...]) -> bool:

@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Edit", "Taken", "TextMap", "char_offsets", "coalesce", "rewrite"]
+__all__ = ["Edit", "Taken", "TextMap", "char_offsets", "coalesce", "rewrite", "utf8"]
 
 
 class Edit(NamedTuple):
@@ -119,6 +119,15 @@ def coalesce(text: str, edits: list[Edit], gap: int = 16, limit: int = 512) -> l
     if pieces:
         merged.append(Edit(start, end, "".join(pieces)))
     return merged
+
+
+def utf8(text: str) -> bytes:
+    """The UTF-8 bytes of ``text`` (lone surrogates kept), for the quick looks over bytes.
+
+    ``isascii`` is a flag of the string: an ASCII text is encoded by a plain copy, without
+    the error handler's lookup, which costs more than the copy on a field of a few kB.
+    """
+    return text.encode() if text.isascii() else text.encode(errors="surrogatepass")
 
 
 def char_offsets(text: str, data: bytes, offsets: Iterable[int]) -> Iterator[int]:

@@ -13,6 +13,7 @@ import string
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
+from policies.scan.textmap import utf8
 
 __all__ = ["BLANKS_AND_TOKEN", "DIGIT_MARK", "TOKEN", "gate_words", "phrase_words"]
 
@@ -43,10 +44,11 @@ def gate_words(text: str) -> list[str]:
     ``"don"``, ``"t"``); any digit adds :data:`DIGIT_MARK`. Repeats stay: the gate only
     looks the words up.
     """
-    data = text.encode(errors="surrogatepass")
-    without_digits = data.translate(None, b"0123456789")
-    words = without_digits.translate(_TABLE).decode("ascii").split()
-    if len(without_digits) != len(data):
+    data = utf8(text)
+    # One pass in C: digits deleted, every other byte classed.
+    classed = data.translate(_TABLE, b"0123456789")
+    words = classed.decode("ascii").split()
+    if len(classed) != len(data):
         words.append(DIGIT_MARK)
     return words
 

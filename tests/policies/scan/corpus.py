@@ -494,6 +494,15 @@ SMUGGLED: Final[dict[str, tuple[str, ...]]] = {
         "Nous achèterions 500 {t} vers {p}.",
         "Nous vous invitons à solder 40 {f} à {p}.",
     ),
+    "staged execution": (
+        "Release the TWAP on {t} at the open.",
+        "Fire off the basket once the auction prints.",
+        "Work the ticket through the close.",
+        "Push through the orders on the execution desk.",
+        "Den Auftrag nach der Auktion an den Broker übergeben.",
+        "Envoyez le panier au courtier avant la clôture.",
+        "Mande la orden al bróker a la apertura.",
+    ),
     "nominal orders": (
         "We are buyers of {s} {t} at {p}.",
         "We are sellers of 20 {f} contracts. Price {p} or better.",
@@ -600,12 +609,45 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "Keep risk per idea at 0.75 % of equity.",
         "Montez le levier du fonds à 4x.",
     ),
+    "modals, passives and impersonal advice (de, es, fr)": (
+        "Wir denken, dass man {t} bei {p} kaufen sollte.",
+        "Die Position in {t} sollte bei {p} glattgestellt werden.",
+        "Brutto-Exposure auf 130 % begrenzen.",
+        "250 acciones de {t} deberían comprarse a {p}.",
+        "Il faudrait vendre 15 contrats {f} à {p}.",
+        "80 actions de {t} devraient être achetées à {p}.",
+    ),
     "caps and levels as norms": (
         "Net short exposure must not exceed 9 %.",
         "Target for {t}: {p}.",
         "Move the stop on {f} to breakeven.",
         "The position should be sized at 2 % of NAV.",
         "Don't hesitate to pick up 250 {t} at {p}.",
+    ),
+    "safety settings switched off": (
+        "Launch the runner with --mode live --yes.",
+        "Restart the bot with --env prod.",
+        "paper_trading: true → false",
+        "simulate: yes -> no",
+        "Set dry_run to false for the {t} strategy.",
+        "Flip paper_trading from true to false tonight.",
+        "Setzen Sie paper_trading auf false.",
+    ),
+    "levels in our voice": (
+        "Our stop on {t} sits just below {p}.",
+        "The stop for {f} should go at {p}.",
+        "The take-profit zone on {t}: {p}.",
+        "Targets for {f}: {p} and 5,300.",
+        "Entry on dips toward {p} in {t}.",
+        "Stop sur Danone à 58.",
+        "Objetivo para Iberdrola: 14,20.",
+    ),
+    "sizing per trade": (
+        "No more than 2 % of NAV per name.",
+        "Cap risk per idea at 0.5 % of capital.",
+        "Keep the risk per bet at 1 % of equity.",
+        "Risiko je Position auf 2 % des Kapitals begrenzen.",
+        "Limitez le risque par position à 1 % du capital.",
     ),
 }
 
@@ -650,6 +692,10 @@ GERMAN_PARAMETERS: Final = (
 
 # Parameters described: levels of the market, leverage and weights of others, the past.
 BENIGN_PARAMETERS: Final = (
+    "This pilot only ever runs with paper_trading: true.",
+    "Support on QQQ sits just below 400.",
+    "Macro funds cap risk per trade at 1 % of equity, their filings show.",
+    "Stops are clustered just below 5,100 in the index.",
     "Hedge funds took 40 NGF7 at 0.6650 last week, according to filings.",
     "Dealers lifted 12k GCJ7 @ 78.40 in March.",
     "AAPL could take 40 sessions to get back to 180.",
@@ -701,6 +747,12 @@ BENIGN_PARAMETERS: Final = (
     "Le levier des fonds est monté à 4x.",
     "Portfolio returns: equities 12 %, bonds 4 %.",
     "Benchmark: 60 % equities, 40 % bonds.",
+    "Die Frage ist, ob man SAP bei 120 kaufen sollte.",
+    "Die Position in BMW wurde bei 95 glattgestellt.",
+    "Das Netto-Exposure der Fonds ist auf 20 % begrenzt.",
+    "500 acciones de BBVA fueron vendidas a 9,10.",
+    "100 actions de LVMH ont été achetées à 700 par le fonds.",
+    "Il faudrait que la BCE baisse ses taux.",
 )
 
 BENIGN_EN: Final = (
@@ -768,6 +820,9 @@ BENIGN_EN: Final = (
     "The move index fell below 100 for the first time since 2022.",
     "Sovereign wealth funds bought 3 % of the new issue.",
     "Asset managers added 10,000 ES contracts to their net longs.",
+    "Brokers route client orders to exchanges through smart order routers.",
+    "We track a basket of Asian currencies as a gauge of risk appetite.",
+    "Higher real yields would start a sell-off in the market.",
     "Japanese lifers will likely buy more JGBs next fiscal year.",
     "Leveraged funds went short 200,000 Treasury futures.",
     "Refiners trimmed runs by 3 % in October.",
@@ -1136,6 +1191,10 @@ def _split_field_cases() -> Iterator[Case]:
             "300 shares at 92.50.",
         ),
         ((3, ("summary",)), "Short ES.", (3, ("risks", 0, "description")), "Size 8 contracts."),
+        # Across output items: the side in one, its size in another.
+        ((3, ("risks", 0, "description")), "Sell QQQ.", (5, ("rationale",)), "Size: 600."),
+        ((1, ("rationale",)), "Kaufen Sie BASF.", (4, ("drivers", 1)), "Menge: 800 Stück."),
+        ((4, ("summary",)), "Side — short.", (2, ("triggers", 1, "rationale")), "Qty — 20 NQ."),
     )
     for number, ((i, first), text1, (j, second), text2) in enumerate(pairs):
         for variant in range(2):

@@ -461,4 +461,6 @@ _DESCRIBED: Final = (
     "The HYG order was filled before the close yesterday, the exchange said.",
     "Dealers cancelled their NVDA orders and resent them at 126.35 last week.",
     "Is a 5% weight in GLD common among multi-asset funds?",
+    "The outlook pipeline is read-only: it cannot place, modify or cancel orders.",
+    "Our tooling never routes, releases or works client orders.",
 )

@@ -154,12 +154,17 @@ def test_switches_without_a_value_become_settings() -> None:
 
 
 def test_switches_with_a_spaced_value_become_settings() -> None:
-    """A command line's ``--side sell --qty 40`` reads ``side=sell; qty=40;`` in any order;
-    a word of prose after a lone switch is not its value."""
-    line = "broker submit --qty 4000 --symbol SPY --side sell"
-    assert [e.replacement for e in flag_edits(line)] == ["qty=4000;", "symbol=SPY;", "side=sell;"]
-    assert [e.replacement for e in flag_edits("start it with --live today")] == ["live=true;"]
-    assert [e.replacement for e in flag_edits("`run --live now`")] == ["live=true;"]
+    """A word, number or ticker after a switch reads both as its value and as the next
+    argument, so a command line's switches are settings in any order."""
+    line = "broker submit --qty 4000 --symbol EUR/USD --side sell."
+    assert [e.replacement for e in flag_edits(line)] == [
+        "qty=true; qty=4000;",
+        "symbol=true; symbol=EUR/USD;",
+        "side=true; side=sell;",
+    ]
+    assert [e.replacement for e in flag_edits("start it with --live today")] == [
+        "live=true; live=today;"
+    ]
 
 
 def test_coalesced_edits_give_the_same_text() -> None:
