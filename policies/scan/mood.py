@@ -210,7 +210,18 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         mood.recommend & (Role.RECOMMEND | Role.REC_MODAL)
         and (token.forms & Form.NOUN or token.has(_PARAMETER_NOUNS))
     )
-    governs = mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun
+    # A verb-final clause puts its modal after the verb: "dass man SAP kaufen sollte" (not
+    # a question it opens: "ob man SAP kaufen sollte").
+    clause = mood.clause
+    opener = clause.opener | (tokens[clause.first].roles & (Role.SUBORDINATOR | Role.COMPLEMENT))
+    final_modal = bool(
+        token.negation_after
+        and mood.recommend & Role.REC_MODAL
+        and (not opener & Role.SUBORDINATOR or opener & Role.COMPLEMENT)
+    )
+    governs = (
+        mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun or final_modal
+    )
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False

@@ -215,3 +215,37 @@ def test_an_order_split_over_key_value_fields_with_dashes_blocks() -> None:
     """ "Side — sell." waits for its size in another field of the item."""
     assert blocked("Side — sell.", "Symbol — ESZ5.", "Amount — 6 contracts on a 5,120 limit.")
     assert not blocked("Side — n/a.", "Symbol — ESZ5.", "Amount — 6 contracts on a 5,120 limit.")
+
+
+OTHER_LANGUAGES = [
+    "Wir denken, dass man 150 Siemens bei 180 kaufen sollte.",
+    "Die Position in Allianz sollte bei 250 glattgestellt werden.",
+    "400 Aktien von BASF sollten bei 45 verkauft werden.",
+    "Brutto-Exposure auf 120 % begrenzen.",
+    "300 acciones de ITX deberían venderse a 45.",
+    "150 acciones de BBVA deben ser compradas a 9,10.",
+    "Il faudrait acheter 50 actions de Airbus à 160.",
+    "30 contrats CAC devraient être vendus à 7 450.",
+]
+OTHER_LANGUAGES_DESCRIBED = [
+    "Die Frage ist, ob man Siemens bei 180 kaufen sollte.",
+    "Die Position in Allianz wurde bei 250 glattgestellt.",
+    "400 Aktien von BASF wurden bei 45 verkauft.",
+    "Das Brutto-Exposure der Fonds ist auf 120 % begrenzt.",
+    "300 acciones de ITX fueron vendidas a 45.",
+    "50 actions de Airbus ont été achetées à 160 par le fonds.",
+    "Il faudrait que la BCE baisse ses taux.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES)
+def test_verb_final_modals_passives_and_impersonal_advice_block(text: str) -> None:
+    """German modals after their verb, passives in German, Spanish and French, and "il
+    faudrait" advise us."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", OTHER_LANGUAGES_DESCRIBED)
+def test_questions_past_passives_and_policy_wishes_pass(text: str) -> None:
+    """Open questions, passives of the past and wishes for policy makers pass."""
+    assert not blocked(text)
