@@ -906,6 +906,7 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
         is_instruction(mood, i, lexicon)
         or _unknown_verb_before(mood, i)
         or _imperative_opens(mood, lexicon)
+        or _closing_instruction(mood, i, lexicon)
     ):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
@@ -920,6 +921,20 @@ def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
         and bool(verb.forms & Form.BASE)
         and not mood.conditional
         and is_instruction(mood, first, lexicon)
+    )
+
+
+def _closing_instruction(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """ "Risiko pro Trade auf 1 % des Eigenkapitals begrenzen": a verb-final language's verb
+    closing the clause after the share is the instruction the share belongs to."""
+    tokens, clause = mood.tokens, mood.clause
+    last = clause.last - 1
+    verb = tokens[last]
+    return (
+        last > i
+        and verb.negation_after
+        and verb.has(Role.VERB)
+        and is_instruction(mood, last, lexicon)
     )
 
 
