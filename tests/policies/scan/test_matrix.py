@@ -18,11 +18,9 @@ GAPS: tuple[tuple[str, str, str, str], ...] = (
     ("sizing", "de", "leg gets", ""),
     ("sizing", "fr", "leg gets", ""),
     ("sizing", "es", "leg gets", ""),
-    # "the portfolio" and "the account" are a third party's as much as ours.
+    # "the portfolio" is a third party's as much as ours.
     ("sizing", "en", "leg gets", "of the portfolio"),
     ("sizing", "en", "give", "of the portfolio"),
-    ("sizing", "en", "leg gets", "of the account"),
-    ("sizing", "en", "give", "of the account"),
     # "Fonds" is a third party (a fund) as well as our book.
     ("sizing", "de", "", "vom Fonds"),
 )
