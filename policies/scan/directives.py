@@ -374,6 +374,8 @@ def _clause_directives(
         if found is None:
             continue
         category, stop, needs_parameter = found
+        if category == "risk_limit" and _object_of_others(mood, i, lexicon):
+            continue
         if not is_instruction(mood, i, lexicon) and not (
             not needs_parameter
             and _fully_specified(tokens, clause, i, category)
@@ -388,6 +390,16 @@ def _clause_directives(
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+
+
+def _object_of_others(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """A limit at ``i`` that a change verb before it sets for someone else, or refuses:
+    "the fund's rules cap risk per trade at 1 %", "we never raise the VaR limit"."""
+    tokens = mood.tokens
+    if not tokens[i].has(Role.LIMIT_OBJ) or tokens[i].has(Role.VERB):
+        return False
+    verbs = [j for j in mood.clause.having(tokens, Role.CHANGE) if j < i]
+    return bool(verbs) and not is_instruction(mood, verbs[-1], lexicon)
 
 
 def _match(
@@ -477,6 +489,10 @@ def _match(
         target = _live_target(tokens, i, end, clause.first)
         if target is not None:
             return "live_toggle", target + 1, False
+    if "live" in active and token.has(Role.SWITCH | Role.CHANGE):
+        value = _safety_set_off(tokens, clause, i, objects)
+        if value is not None:
+            return "live_toggle", max(value, i) + 1, False
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
     if "rebalance" in active and token.has(Role.SWITCH):
@@ -505,6 +521,21 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _safety_set_off(tokens: Sequence[Token], clause: Clause, i: int, objects: int) -> int | None:
+    """Where a change verb at ``i`` sets a safety setting off: "set dry_run to false",
+    "flip paper_trading from true to false", "dry_run auf false setzen".
+
+    The setting stands among the verb's objects (from ``objects`` on), its value that turns
+    it off right after it; the value's position is returned.
+    """
+    stop = min(clause.last, i + 5) if objects > i else i
+    for j in range(objects, stop):
+        if tokens[j].has(Role.SAFETY):
+            reach = range(j + 1, min(clause.last, j + 4))
+            return next((k for k in reach if tokens[k].has(Role.DISABLE)), None)
+    return None
 
 
 def _direct_object(tokens: Sequence[Token], verb: int, obj: int) -> bool:
@@ -782,7 +813,10 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         if token.kind == "number":
             return j
         # What the level is for may stand between: "stop-loss on QQQ at 5,150".
-        named = token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+        # A company named after its preposition: "Objectif sur Airbus", "Ziel für Siemens".
+        named = _named(token) or (
+            token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP))
+        )
         if not (
             token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
             or token.kind == "mark"
@@ -790,9 +824,15 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         ):
             return None
         j += 1
-        # A target written with hyphens ("SOL-PERP", "ETH-PERP") is one name, one step.
-        gap += 0 if token.glued else 1
+        # A target written with hyphens ("SOL-PERP", "ETH-PERP") or in several words
+        # ("Bund futures") is one name, one step.
+        gap += 0 if token.glued or (named and j < end and _named(tokens[j])) else 1
     return None
+
+
+def _named(token: Token) -> bool:
+    """A word that names what a level is for: an instrument or a ticker in capitals."""
+    return token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
 
 
 def _is_target(token: Token) -> bool:
@@ -856,10 +896,14 @@ def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return  # "we would never go long 2% of NAV"
+    verbs = [j for j in clause.having(tokens, Role.VERB) if j < i]
+    if verbs and not is_instruction(mood, verbs[-1], lexicon):
+        return  # "the fund's rules cap risk per trade at 1 % of equity"
     if not (
         is_instruction(mood, i, lexicon)
         or _unknown_verb_before(mood, i)
         or _imperative_opens(mood, lexicon)
+        or _closing_instruction(mood, i, lexicon)
     ):
         return
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
@@ -874,6 +918,20 @@ def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
         and bool(verb.forms & Form.BASE)
         and not mood.conditional
         and is_instruction(mood, first, lexicon)
+    )
+
+
+def _closing_instruction(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """ "Risiko pro Trade auf 1 % des Eigenkapitals begrenzen": a verb-final language's verb
+    closing the clause after the share is the instruction the share belongs to."""
+    tokens, clause = mood.tokens, mood.clause
+    last = clause.last - 1
+    verb = tokens[last]
+    return (
+        last > i
+        and verb.negation_after
+        and verb.has(Role.VERB)
+        and is_instruction(mood, last, lexicon)
     )
 
 

@@ -17,14 +17,27 @@ __all__ = ["FLAG_TRIGGER", "flag_edits"]
 
 # Written to open with the dashes, so that the engine skips to them.
 FLAG_TRIGGER: Final = r"--(?<![\w-]--)(?:no-)?[A-Za-z][A-Za-z0-9_-]{1,40}(?![\w=-])"
-_FLAG: Final = lazy_pattern(r"--(?<![\w-]--)(no-)?([A-Za-z][A-Za-z0-9_-]{1,40})(?![\w=-])")
+_FLAG: Final = lazy_pattern(
+    r"--(?<![\w-]--)(no-)?([A-Za-z][A-Za-z0-9_-]{1,40})(?![\w=-])"
+    r"(?:[ \t]+([A-Za-z][A-Za-z0-9_]{0,40})(?![\w=-]))?"
+)
 
 
 def flag_edits(text: str) -> list[Edit]:
-    """Each switch without a value rewritten as a setting: ``--live`` reads ``live=true;``."""
+    """Each switch without a value rewritten as a setting: ``--live`` reads ``live=true;``.
+
+    A word after a switch may be its value (``--mode live``) or the next argument
+    (``--live now``): both readings are written, ``mode=true; mode=live;``.
+    """
     if "--" not in text:
         return []
-    return [
-        Edit(m.start(), m.end(), f"{m.group(2)}={'false' if m.group(1) else 'true'};")
-        for m in _FLAG.finditer(text)
-    ]
+    edits = []
+    for m in _FLAG.finditer(text):
+        negated, name, value = m.groups()
+        setting = f"{name}={'false' if negated else 'true'};"
+        if value is not None and not negated:
+            setting += f" {name}={value};"
+        elif value is not None:
+            setting += f" {value}"
+        edits.append(Edit(m.start(), m.end(), setting))
+    return edits

@@ -55,6 +55,8 @@ _ASSIGN: Final = frozenset((":", "=", ":=", "=>", "->"))
 # makes every dash a hyphen).
 _DASHES: Final = frozenset(("-", "--"))
 _MAX_DASH_KEY_WORDS: Final = 3
+# Arrows between a setting's old and new value.
+_ARROWS: Final = frozenset(("->", "=>", "→", "⇒", "⟶", "➔"))
 
 
 class Leaf(NamedTuple):
@@ -128,6 +130,10 @@ def leaves(text: str) -> list[Leaf]:
         token = match.group()
         punct = match.group("punct")
         last_word = False
+        if token in _ARROWS and pending_key is not None and len(value_parts) == 1:
+            # "dry_run: true → false": a setting's change; its value is the new one.
+            value_parts.clear()
+            continue
         if token in _DASHES and pending_key is None and len(stack) == 1 and value_parts:
             if (
                 len(value_parts) <= _MAX_DASH_KEY_WORDS

@@ -624,6 +624,31 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "The position should be sized at 2 % of NAV.",
         "Don't hesitate to pick up 250 {t} at {p}.",
     ),
+    "safety settings switched off": (
+        "Launch the runner with --mode live --yes.",
+        "Restart the bot with --env prod.",
+        "paper_trading: true → false",
+        "simulate: yes -> no",
+        "Set dry_run to false for the {t} strategy.",
+        "Flip paper_trading from true to false tonight.",
+        "Setzen Sie paper_trading auf false.",
+    ),
+    "levels in our voice": (
+        "Our stop on {t} sits just below {p}.",
+        "The stop for {f} should go at {p}.",
+        "The take-profit zone on {t}: {p}.",
+        "Targets for {f}: {p} and 5,300.",
+        "Entry on dips toward {p} in {t}.",
+        "Stop sur Danone à 58.",
+        "Objetivo para Iberdrola: 14,20.",
+    ),
+    "sizing per trade": (
+        "No more than 2 % of NAV per name.",
+        "Cap risk per idea at 0.5 % of capital.",
+        "Keep the risk per bet at 1 % of equity.",
+        "Risiko je Position auf 2 % des Kapitals begrenzen.",
+        "Limitez le risque par position à 1 % du capital.",
+    ),
 }
 
 GERMAN_TEMPLATES: Final = (
@@ -667,6 +692,10 @@ GERMAN_PARAMETERS: Final = (
 
 # Parameters described: levels of the market, leverage and weights of others, the past.
 BENIGN_PARAMETERS: Final = (
+    "This pilot only ever runs with paper_trading: true.",
+    "Support on QQQ sits just below 400.",
+    "Macro funds cap risk per trade at 1 % of equity, their filings show.",
+    "Stops are clustered just below 5,100 in the index.",
     "Hedge funds took 40 NGF7 at 0.6650 last week, according to filings.",
     "Dealers lifted 12k GCJ7 @ 78.40 in March.",
     "AAPL could take 40 sessions to get back to 180.",

@@ -92,3 +92,98 @@ def test_a_dash_after_a_side_label_sets_the_side() -> None:
     """'Side — sell.' in prose is a side label with its value, as 'Side: sell.' is."""
     assert blocked("Rates are rising. Side — sell. Symbol — TLT. Amount — 300 at 88.10.")
     assert not blocked("Rates are rising — sell-side desks expect 300 bp of cuts.")
+
+
+SETTINGS_SWITCHED = [
+    "Run the strategy with --mode live --yes.",
+    "Start the runner with --env production.",
+    "paper_trading: true → false",
+    "dry_run: true -> false",
+    "Set paper_trading to false before the open.",
+    "Flip dry_run from true to false.",
+    "Den Parameter dry_run auf false setzen.",
+    "Passez dry_run à false avant lundi.",
+    "Ponga paper_trading a false.",
+]
+SETTINGS_DESCRIBED = [
+    "This pilot runs with paper_trading: true and never trades.",
+    "dry_run defaults to true; this report never changes it.",
+    "The kill switch stays on by design.",
+    "The exchange switches its new matching engine to production next quarter.",
+    "Run the backtest with --mode paper to reproduce the figures.",
+]
+
+
+@pytest.mark.parametrize("text", SETTINGS_SWITCHED)
+def test_turning_a_safety_setting_off_is_a_live_toggle(text: str) -> None:
+    """Switches with values, settings changed with an arrow, safeties set to false in prose."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", SETTINGS_DESCRIBED)
+def test_settings_described_or_kept_safe_pass(text: str) -> None:
+    """Paper mode documented, safeties left on, an exchange going live: no toggle."""
+    assert not blocked(text)
+
+
+LEVELS_WITHOUT_VERB = [
+    "Our stop on copper sits at 4.12.",
+    "The stop on IWM should sit at 201.",
+    "Stops on MSFT go at 405.",
+    "Take-profit zone for SOL-PERP: 240-250.",
+    "Our entry for Bund futures is 131.20.",
+    "Entry on dips to 5,050 in ES.",
+    "Objectif sur Airbus : 180.",
+    "Prise de profits sur Kering vers 320.",
+    "Ziel für Siemens: 210.",
+    "Objetivo para BBVA: 11,50.",
+]
+LEVELS_DESCRIBED = [
+    "Support on copper sits at 4.12.",
+    "Resistance for IWM sits at 230.",
+    "Stops are clustered below 5,100 in the S&P 500.",
+    "Many CTAs keep their stops near 4,900.",
+    "The consensus target for MSFT is 520.",
+    "Le support d'Airbus se situe à 160.",
+    "Die Unterstützung für Siemens liegt bei 180.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_WITHOUT_VERB)
+def test_our_levels_stated_without_a_trade_verb_block(text: str) -> None:
+    """Stops, targets and entries for a named instrument, stated in our voice."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", LEVELS_DESCRIBED)
+def test_market_structure_and_others_levels_pass(text: str) -> None:
+    """Support, resistance, where others' stops cluster, consensus targets: analysis."""
+    assert not blocked(text)
+
+
+SIZING_RULES = [
+    "No more than 3 % of capital per idea.",
+    "Never more than 1 % of NAV per position.",
+    "Cap risk per trade at 0.75 % of equity.",
+    "Keep risk per position at 1 % of capital.",
+    "Risiko pro Trade auf 0,5 % des Eigenkapitals begrenzen.",
+    "No más del 3 % del capital por idea.",
+]
+SIZING_DESCRIBED = [
+    "The fund's rules cap risk per trade at 1 % of equity.",
+    "Der Fonds begrenzt das Risiko pro Trade auf 1 % des Kapitals.",
+    "Turtle traders sized each position at one unit of ATR.",
+    "Equities make up 60 % of the portfolio.",
+]
+
+
+@pytest.mark.parametrize("text", SIZING_RULES)
+def test_our_sizing_and_risk_per_trade_rules_block(text: str) -> None:
+    """A share of our capital per trade or idea, set as our rule."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", SIZING_DESCRIBED)
+def test_a_funds_sizing_rules_described_pass(text: str) -> None:
+    """Another fund's or a historical sizing rule is a description."""
+    assert not blocked(text)
