@@ -35,7 +35,9 @@ from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncer
 from policies.json_blocks import embedded_json, json_body, plain_text, walk_json
 from policies.normalize import type_key
 from policies.scan import (
+    Category,
     Field,
+    Scanner,
     enforced_categories,
     not_enforced_notes,
     scanner_for,
@@ -82,8 +84,8 @@ _TRIGGERS_TYPE: Final = "NoTradeTriggers"
 _SCENARIO_TYPE: Final = "ScenarioReport"
 
 
-class _Reviewed(NamedTuple):
-    """One raw output item after the type rules."""
+class _Reviewed(msgspec.Struct, frozen=True, gc=False):
+    """One raw output item after the type rules (a Struct: built in C, once per item)."""
 
     position: int  # in outputs
     name: str | None  # the "type" as given, None when it is missing or not a string
@@ -92,12 +94,45 @@ class _Reviewed(NamedTuple):
     violation: Violation | None  # of the type rules or the item's contract
 
 
+class _Rules(NamedTuple):
+    """What the checks of typed proposals derive from a scope, derived once per scope."""
+
+    scope: CapabilityScope  # the scope they are of: an entry is found by its id
+    forbidden: dict[str, str]  # :func:`_forbidden_keys`
+    allowed: frozenset[str]
+    scanner: Scanner
+    categories: frozenset[Category]
+    notes: tuple[str, ...]  # :func:`_constraint_notes`
+
+
+# Keyed by the scope's id; each entry holds its scope, so the id is not reused meanwhile.
+_RULES: dict[int, _Rules] = {}
+_RULES_KEPT: Final = 64
+
+
+def _rules(scope: CapabilityScope) -> _Rules:
+    """The scope's derived rules: a run checks every message against the same few scopes."""
+    rules = _RULES.get(id(scope))
+    if rules is None or rules.scope is not scope:
+        if len(_RULES) >= _RULES_KEPT:
+            _RULES.clear()
+        rules = _RULES[id(scope)] = _Rules(
+            scope,
+            _forbidden_keys(scope),
+            frozenset(scope.outputs.allowed),
+            scanner_for(vocabulary_dir(scope)),
+            enforced_categories(scope),
+            _constraint_notes(scope),
+        )
+    return rules
+
+
 def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeReport:
     """Apply the scope to a proposal; FAIL iff there is a violation."""
     if proposal.format == "free_text":
         return _check_free_text(proposal.text, scope)
-    scanner = scanner_for(vocabulary_dir(scope))
-    categories = enforced_categories(scope)
+    rules = _rules(scope)
+    scanner, categories = rules.scanner, rules.categories
     if proposal.envelope_error:
         where, _, message = proposal.envelope_error.partition(": ")
         envelope = [
@@ -108,10 +143,10 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
             ),
             *scanner.scan_typed(proposal.text, categories),
         ]
-        return _report("proposal", "typed", scope, (), envelope, _constraint_notes(scope), None)
+        return _report("proposal", "typed", scope, (), envelope, rules.notes, None)
 
-    forbidden = _forbidden_keys(scope)
-    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal), forbidden)
+    forbidden = rules.forbidden
+    reviewed = _review(proposal.items, scope, _decoded_at_once(proposal), rules)
     nested = _may_nest_anywhere(proposal)
     violations: list[Violation] = []
     for item, raw in zip(reviewed, proposal.items, strict=True):
@@ -131,7 +166,7 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
     count = _scenario_total(reviewed, proposal.items)
     violations.extend(_scenario_bounds(count, scope, location="outputs"))
     checked = tuple(item.name if item.name is not None else "<no type>" for item in reviewed)
-    return _report("proposal", "typed", scope, checked, violations, _constraint_notes(scope), count)
+    return _report("proposal", "typed", scope, checked, violations, rules.notes, count)
 
 
 def typed_outputs(proposal: ParsedProposal, scope: CapabilityScope) -> tuple[OutputItem, ...]:
@@ -168,24 +203,21 @@ def _review(
     items: Sequence[dict[str, Any]],
     scope: CapabilityScope,
     decoded: tuple[OutputItem, ...] | None = None,
-    forbidden: dict[str, str] | None = None,
+    rules: _Rules | None = None,
 ) -> list[_Reviewed]:
     """The type rules: forbidden in any spelling, allowed by exact name, else unknown.
 
     ``decoded`` is every item already decoded strictly, when the whole answer decodes at
     once (the common case); each item's contract then holds and is not checked again.
-    ``forbidden`` is :func:`_forbidden_keys` of the scope, when the caller has it already.
+    ``rules`` are :func:`_rules` of the scope, when the caller has them already.
     """
-    if forbidden is None:
-        forbidden = _forbidden_keys(scope)
-    allowed = frozenset(scope.outputs.allowed)
+    if rules is None:
+        rules = _rules(scope)
     return [
         _review_item(
             position,
             item,
-            forbidden,
-            allowed,
-            scope,
+            rules,
             None if decoded is None else decoded[position],
         )
         for position, item in enumerate(items)
@@ -214,31 +246,29 @@ def _decoded_at_once(proposal: ParsedProposal) -> tuple[OutputItem, ...] | None:
 def _review_item(
     position: int,
     item: dict[str, Any],
-    forbidden: dict[str, str],
-    allowed: frozenset[str],
-    scope: CapabilityScope,
+    rules: _Rules,
     decoded: OutputItem | None = None,
 ) -> _Reviewed:
     name = item.get("type")
-    where = f"outputs[{position}]"
     if not isinstance(name, str):
         violation = Violation(
             rule=RULE_INVALID_OUTPUT,
-            location=f"{where}.type",
+            location=f"outputs[{position}].type",
             detail="the output has no string 'type', so no scope rule can admit it",
         )
-        return _Reviewed(position, None, allowed=False, output=None, violation=violation)
+        return _Reviewed(position, None, False, None, violation)
     key = type_key(name)
-    if key in forbidden:
-        violation = _forbidden(name, forbidden[key], f"{where}.type", scope)
-    elif name not in allowed or name not in OUTPUT_TYPES:
-        violation = _unknown(name, f"{where}.type", scope)
+    if key in rules.forbidden:
+        violation = _forbidden(name, rules.forbidden[key], f"outputs[{position}].type", rules.scope)
+    elif name not in rules.allowed or name not in OUTPUT_TYPES:
+        violation = _unknown(name, f"outputs[{position}].type", rules.scope)
     elif decoded is not None:
-        return _Reviewed(position, name, allowed=True, output=decoded, violation=None)
+        # Positional: the common case, once per item of every typed answer.
+        return _Reviewed(position, name, True, decoded, None)
     else:
-        output, invalid = _decode(item, name, where)
-        return _Reviewed(position, name, allowed=True, output=output, violation=invalid)
-    return _Reviewed(position, name, allowed=False, output=None, violation=violation)
+        output, invalid = _decode(item, name, f"outputs[{position}]")
+        return _Reviewed(position, name, True, output, invalid)
+    return _Reviewed(position, name, False, None, violation)
 
 
 def _may_nest_anywhere(proposal: ParsedProposal) -> bool:

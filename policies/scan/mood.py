@@ -713,7 +713,7 @@ def _past_predicate(
     tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
 ) -> bool:
     """The first finite verb after ``position`` is in the past ("was", "printed", "wurde")."""
-    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    predicates = _predicates(tokens, clause, lexicon)
     verb = next_position(predicates, position + 1)
     if verb is None:
         return False
@@ -738,8 +738,17 @@ def _part_of_subject(
     )
     if strong:
         return False
-    predicates = clause.positions("predicate", lambda i: _predicate(tokens[i], lexicon))
+    predicates = _predicates(tokens, clause, lexicon)
     return next_position(predicates, position + 1) is not None
+
+
+def _predicates(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> list[int]:
+    """Positions of the clause's predicates; a describing word after a determiner is a
+    noun ("switch the account to live", "buy the rally"), not one."""
+    return clause.positions(
+        "predicate",
+        lambda i: _predicate(tokens[i], lexicon) and not (i > 0 and tokens[i - 1].has(Role.DET)),
+    )
 
 
 def _predicate(token: Token, lexicon: Lexicon) -> bool:

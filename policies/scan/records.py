@@ -25,6 +25,10 @@ _NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|
 _SHARE: Final = lazy_pattern(r"\d+(?:\.\d+)?")
 
 
+# Roles a setting's name may give by its last part alone.
+_SETTINGS: Final = frozenset(("mode", "live", "safety", "execute"))
+
+
 class RecordHit(NamedTuple):
     """A structured finding: its category, the pairs that make it, and a short reason."""
 
@@ -43,6 +47,10 @@ def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
             break
         if len(words) > size:
             roles = lexicon.field_roles(" ".join(words[-size:]))
+    if not roles and words and "_" in words[-1]:
+        # An environment variable names its setting last: "ALPACA_ENV", "BROKER_LIVE".
+        last = lexicon.field_roles(words[-1].rsplit("_", 1)[-1])
+        roles = tuple(role for role in last if role in _SETTINGS)
     return roles
 
 

@@ -632,6 +632,9 @@ PARAMETERS: Final[dict[str, tuple[str, ...]]] = {
         "Set dry_run to false for the {t} strategy.",
         "Flip paper_trading from true to false tonight.",
         "Setzen Sie paper_trading auf false.",
+        "export BROKER_ENV=production",
+        "Move the account from paper to live on Monday.",
+        "Désactivez le mode démo du robot.",
     ),
     "levels in our voice": (
         "Our stop on {t} sits just below {p}.",

@@ -26,6 +26,8 @@ STAGED_EXECUTION = [
     "Den Korb nach der Auktion abschicken.",
     "Libérez le panier à l'ouverture.",
     "Transmita las órdenes al bróker.",
+    "Schicke den Korb an den Broker.",
+    "Envíen la cesta al bróker.",
 ]
 EXECUTION_DESCRIBED = [
     "Brokers route orders to exchanges through smart order routers.",
@@ -104,6 +106,10 @@ SETTINGS_SWITCHED = [
     "Den Parameter dry_run auf false setzen.",
     "Passez dry_run à false avant lundi.",
     "Ponga paper_trading a false.",
+    "export IBKR_ENV=live",
+    "Switch the account from simulation to live.",
+    "Schalten Sie den Papiermodus aus.",
+    "Desactive el modo simulado.",
 ]
 SETTINGS_DESCRIBED = [
     "This pilot runs with paper_trading: true and never trades.",
@@ -111,6 +117,8 @@ SETTINGS_DESCRIBED = [
     "The kill switch stays on by design.",
     "The exchange switches its new matching engine to production next quarter.",
     "Run the backtest with --mode paper to reproduce the figures.",
+    "export IBKR_ENV=paper",
+    "The account stays in simulation for the whole pilot.",
 ]
 
 
@@ -168,6 +176,8 @@ SIZING_RULES = [
     "Keep risk per position at 1 % of capital.",
     "Risiko pro Trade auf 0,5 % des Eigenkapitals begrenzen.",
     "No más del 3 % del capital por idea.",
+    "Taille maximale par ligne : 4 % de l'actif.",
+    "Tamaño por posición: 3 % de la cartera.",
 ]
 SIZING_DESCRIBED = [
     "The fund's rules cap risk per trade at 1 % of equity.",

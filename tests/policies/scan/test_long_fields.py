@@ -241,7 +241,10 @@ def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]
             assert _past(tokens, clause, position, lexicon) == past
             assert _part_of_subject(tokens, clause, position, lexicon) == (
                 not _strong(tokens[position])
-                and any(_predicate(tokens[i], lexicon) for i in range(position + 1, clause.last))
+                and any(
+                    _predicate(tokens[i], lexicon) and not tokens[i - 1].has(Role.DET)
+                    for i in range(position + 1, clause.last)
+                )
             )
             for end in range(position + 1, clause.last + 1):
                 walk = next((j for j in range(position, end) if _parameter(tokens, j, end)), None)
