@@ -20,7 +20,6 @@ GAPS: tuple[tuple[str, str, str, str], ...] = (
     ("sizing", "es", "leg gets", ""),
     # "the portfolio" is a third party's as much as ours.
     ("sizing", "en", "leg gets", "of the portfolio"),
-    ("sizing", "en", "give", "of the portfolio"),
     # "Fonds" is a third party (a fund) as well as our book.
     ("sizing", "de", "", "vom Fonds"),
 )
