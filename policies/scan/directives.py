@@ -106,8 +106,9 @@ def find_directives(
 # Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
 _NOT_IN_LIST: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.REC_ADJ | Role.NEG
 _LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joining sentences
-# A label may name us ("Unser Musterdepot:"), never another party or a predicate.
-_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~Role.SELF
+# A label may name us or the reader ("Unser Musterdepot:", "Your book:"), never another
+# party or a predicate.
+_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~(Role.SELF | Role.ADDRESSEE)
 _WHOLE: Final = (99.0, 101.0)
 
 
