@@ -779,9 +779,12 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):
         return True
-    # "5 of ES contracts", "5 ESZ5 contracts"
-    if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
-        return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
+    # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
+    # (an elided preposition keeps its apostrophe).
+    if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (not weak and _is_target(nxt))
+    if _is_target(nxt) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)
 
 
