@@ -35,7 +35,7 @@ from policies.scan.mood import (
 )
 from policies.scan.vocabulary import Form, Lexicon, Role
 
-__all__ = ["Hit", "Pending", "find_directives", "parameter_fragments"]
+__all__ = ["Fragment", "Hit", "Pending", "find_directives", "parameter_fragments"]
 
 _WINDOW: Final = 8  # tokens after an action word in which its parameter must stand
 # Verbs that direct once their object follows: (family, verb role, object roles, how many
@@ -61,6 +61,14 @@ class Hit(NamedTuple):
     category: Category
     start: int
     end: int
+
+
+class Fragment(NamedTuple):
+    """A verbless clause with a parameter; ``sized``: labelled or holding a size, which
+    completes a side even in another output item (a bare "above 30" does so only nearby)."""
+
+    start: int
+    sized: bool
 
 
 class Pending(NamedTuple):
@@ -274,24 +282,38 @@ def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[
 
 def parameter_fragments(
     tokens: Sequence[Token], all_clauses: Sequence[Clause], lexicon: Lexicon
-) -> list[int]:
-    """Start offsets of verbless clauses that carry a size, price or level.
+) -> list[Fragment]:
+    """Verbless clauses that carry a size, price or level.
 
     A label of a structured field written without its colon counts too: "Size 300",
     "Qty 20", "Limit 5,150".
     """
-    starts = []
+    found = []
     for clause in all_clauses:
         if _stated_number(tokens, clause, lexicon):
-            starts.append(tokens[clause.first].start)
+            found.append(Fragment(tokens[clause.first].start, True))
             continue
         if any(t.roles & _PREDICATE for t in _span(tokens, clause)):
             continue
-        if _labelled_number(tokens, clause, lexicon) or any(
-            _fragment_parameter(tokens, clause, i) for i in range(clause.first, clause.last)
-        ):
-            starts.append(tokens[clause.first].start)
-    return starts
+        if _labelled_number(tokens, clause, lexicon):
+            found.append(Fragment(tokens[clause.first].start, True))
+            continue
+        span = range(clause.first, clause.last)
+        if any(_fragment_parameter(tokens, clause, i) for i in span):
+            sized = any(_order_size(tokens, i, clause.last) for i in span)
+            found.append(Fragment(tokens[clause.first].start, sized))
+    return found
+
+
+def _order_size(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A size an order could have: units or a ticker in capitals after a number ("250
+    shares", "1,000 NVDA"); not a share ("above 500 bps") nor a lower-case noun ("4 weeks")."""
+    token = tokens[j]
+    if token.kind != "number" or token.percent:
+        return False
+    if _size(tokens, j, end, weak=True):
+        return True
+    return j + 1 < end and tokens[j + 1].upper and _is_target(tokens[j + 1])
 
 
 def _stated_number(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> bool:
@@ -753,9 +775,12 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):
         return True
-    # "5 of ES contracts", "5 ESZ5 contracts"
-    if (nxt.has(Role.DET | Role.PREP) or _is_target(nxt)) and j + 2 < end:
-        return tokens[j + 2].has(Role.UNIT) or (not weak and _is_target(nxt))
+    # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
+    # (an elided preposition keeps its apostrophe).
+    if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (not weak and _is_target(nxt))
+    if _is_target(nxt) and j + 2 < end:
+        return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)
 
 

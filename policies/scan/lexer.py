@@ -357,6 +357,15 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
         return False
     if previous.kind == "number" and previous.text.isalpha():
         return False  # after a numeral in words, which is also an article: "ein Gewicht von"
+    if (
+        i > 1
+        and previous.roles == 0
+        and tokens[i - 2].roles & (Role.DET | Role.PREP)
+        and not tokens[i - 2].capital
+    ):
+        return (
+            False  # a capitalised noun after an article and its adjective: "einem täglichen Hebel"
+        )
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
 

@@ -125,6 +125,7 @@ def analyse_sentence(
     previous_subject = 0
     recommender = 0
     counterfactual = _counterfactual(tokens, sentence)
+    attributed = _attributed(tokens, sentence)
     asked = _asked(tokens, sentence)
     past_seen = False
     named = 0  # the actor named last in the sentence
@@ -139,7 +140,10 @@ def analyse_sentence(
             mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
-        if own > 0 and _reported(tokens, clause, own_at, mood.subject):
+        if own > 0 and (
+            _reported(tokens, clause, own_at, mood.subject)
+            or (0 <= attributed < own_at and not mood.subject & Role.SELF)
+        ):
             mood.reported, mood.subject = OWN, Role.THIRD
         subordinate = clause.opener & Role.SUBORDINATOR and not mood.conditional
         mood.after_past = bool(past_seen and subordinate and not mood.subject)
@@ -147,9 +151,10 @@ def analyse_sentence(
             clause.positions("past verb", lambda i: _finite_past(tokens[i]))
         )
         mood.refused = refusal and not own and not mood.subject
-        if refusing and not own and clause.opener & Role.COMPLEMENT:
-            # "We are not suggesting that readers buy …": the refused recommendation
-            # governs the clause it opens.
+        if refusing and own >= 0 and clause.opener & Role.COMPLEMENT:
+            # "We are not suggesting that readers buy …", "none of this should be read as
+            # advice to sell …": the refused recommendation governs the clause it opens,
+            # and any advice that clause names.
             own, own_at = -1, clause.first
         refusing = own == -1
         refusal = refusing or _ends_refused(mood)
@@ -226,7 +231,9 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         if subject & Role.INSTITUTION:
             return False
         if mood.recommend & (Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL):
-            return not (subject & _OTHERS and not mood.recommend & Role.REC_ADJ)
+            # Advice to a product ("the fund should be short …") is advice on a book.
+            others = subject & _OTHERS and not _product_subject(mood, position)
+            return not (others and not mood.recommend & Role.REC_ADJ)
         # A forecasting modal ("could", "will") advises only us and the reader.
         if subject & (Role.SELF | Role.ADDRESSEE):
             return True
@@ -363,11 +370,27 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
                 negated(tokens, clause, i)
                 or _negated_after(tokens, clause, i)
                 or _negative_subject(tokens, clause, i)
+                or _negated_reading(tokens, clause, i)
             ):
                 return -1, i
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _negated_reading(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A modal, a negation and a passive of a verb that is no action ("should not be read",
+    "must not be construed"): how a text may be taken is refused, not an action advised."""
+    end = position + 4
+    if end > clause.last or not tokens[position].has(Role.REC_MODAL):
+        return False
+    verb = tokens[position + 3]
+    return (
+        tokens[position + 1].has(Role.NEG)
+        and tokens[position + 2].has(Role.AUX)
+        and verb.kind == "word"
+        and verb.roles == 0
+    )
 
 
 def _negative_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -412,6 +435,60 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
         if token.kind == "word" and (token.has(_OTHERS) or unknown):
             speaker = True
     return speaker
+
+
+# What may name the speaker of an attribution: a third party, an institution, or a name
+# the lexicon does not know ("UBS's note", "der Commerzbank").
+_SPEAKER: Final = Role.THIRD | Role.INSTITUTION
+# What a speaker's words cannot hold: us, the reader, the market in general, an action.
+_NOT_NAMING: Final = _ADVISED | Role.VERB | _RECOMMENDING | Role.MODAL
+
+
+def _attributed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
+    """Where the sentence attributes what follows to a named third party (-1: nowhere).
+
+    "According to UBS's note, …", "In Citi's view …", "Laut einer Studie der Commerzbank
+    sollten …", "BofA says …": the speaker is named in the words of the attribution's
+    clause up to its predicate (before an attributing verb, its subject). Only a third
+    party, an institution or a capitalised name the lexicon does not know is a speaker;
+    "according to our model", "in my view", "the chart says" name none.
+    """
+    for clause in sentence:
+        for marker in clause.positions(
+            "attribution", lambda i: bool(tokens[i].forms & Form.ATTRIBUTION)
+        ):
+            if tokens[marker].has(Role.DESCRIBE):
+                end = marker
+            else:
+                predicates = clause.having(
+                    tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING | Role.DESCRIBE
+                )
+                end = next_position(predicates, marker + 1) or clause.last
+            if _names_speaker(tokens, clause.first, end):
+                return marker
+    return -1
+
+
+def _names_speaker(tokens: Sequence[Token], first: int, end: int) -> bool:
+    """The words ``[first, end)`` name a third party and none of us, the reader or an action."""
+    named = False
+    for j in range(first, end):
+        token = tokens[j]
+        if token.has(_NOT_NAMING):
+            return False
+        if token.kind != "word":
+            continue
+        name = token.roles == 0 and (token.capital or token.upper)
+        named = named or name or token.has(_SPEAKER)
+    return named
+
+
+def _product_subject(mood: ClauseMood, position: int) -> bool:
+    """The clause's first actor, before ``position``, is a product or its document."""
+    actors = mood.clause.having(mood.tokens, Role.ACTOR)
+    return (
+        bool(actors) and actors[0] < position and bool(mood.tokens[actors[0]].forms & Form.PRODUCT)
+    )
 
 
 def _counterfactual(tokens: Sequence[Token], clauses: Sequence[Clause]) -> int:

@@ -28,7 +28,7 @@ import msgspec
 from orchestrator.core.patterns import lazy_pattern
 from policies.findings import Violation
 from policies.scan.categories import LABELS, RULES, Category
-from policies.scan.directives import Hit, Pending, find_directives, parameter_fragments
+from policies.scan.directives import Fragment, Hit, Pending, find_directives, parameter_fragments
 from policies.scan.gate import Gate, marks
 from policies.scan.lexer import clauses, tokenize
 from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
@@ -59,7 +59,9 @@ _SENTENCE: Final = lazy_pattern(r"[^.!?;\n]*(?:[.!?](?=\S)[^.!?;\n]*)*[.!?;\n]?"
 # A number's scale word right before a stop, and the first word after it.
 _LAST_WORD: Final = lazy_pattern(r"\d\s?([^\W\d_]+)\.$")
 _FIRST_WORD: Final = lazy_pattern(r"\s*([^\W\d_]+)")
-_Reading = tuple[list[Hit], list[Pending], list[int]]
+_Reading = tuple[list[Hit], list[Pending], list[Fragment]]
+# Per field of a unit: findings, waiting sides, parameter fragments.
+_UnitReading = tuple[list[list[Hit]], list[list[Pending]], list[list[Fragment]]]
 _ESCAPE: Final = lazy_pattern(r"\\[\"\\/bfnrt]")
 
 
@@ -186,11 +188,12 @@ class Scanner:
                 reading if waits else self._unit_reading(unit, normalised, active, sizes=True)
                 for unit, reading, waits in zip(units, readings, waiting, strict=True)
             ]
-        with_fragments = sum(1 for _, _, fragments in readings for params in fragments if params)
+        # Another output item's fragment completes a side only when labelled or sized.
+        sized = [sum(1 for params in r[2] if any(f.sized for f in params)) for r in readings]
         violations: list[Violation] = []
-        for unit, reading in zip(units, readings, strict=True):
+        for unit, reading, own in zip(units, readings, sized, strict=True):
             violations.extend(
-                self._unit(unit, normalised, active, categories, reading, with_fragments)
+                self._unit(unit, normalised, active, categories, reading, sum(sized) - own)
             )
         return violations
 
@@ -201,18 +204,18 @@ class Scanner:
         active: frozenset[str],
         *,
         sizes: bool = False,
-    ) -> tuple[list[list[Hit]], list[list[Pending]], list[list[int]]]:
+    ) -> _UnitReading:
         """Per field of a unit: its findings, its waiting sides and its parameter fragments
         (``sizes``: read every stretch for a size, as if a side of the unit waited)."""
         lexicon = self.lexicon
         norms = [normalised[id(field)] for field in unit.fields]
         per_field: list[list[Hit]] = []
         pendings = []
-        fragments: list[list[int]] = []
+        fragments: list[list[Fragment]] = []
         for norm, (plan, readings) in zip(norms, self._readings(norms, active, sizes), strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
-            params: list[int] = []
+            params: list[Fragment] = []
             for (start, _, _), reading in zip(plan, readings, strict=True):
                 if reading is None:
                     continue
@@ -220,13 +223,13 @@ class Scanner:
                 pending.extend(
                     Pending(w.start + start, w.end + start, w.sentence) for w in reading[1]
                 )
-                params.extend(offset + start for offset in reading[2])
+                params.extend(Fragment(f.start + start, f.sized) for f in reading[2])
             pairs = _pairs(norm.text)
             tables = (*table_rows(norm.text), *delimited_rows(norm.text))
             for record in (pairs, *tables, label_pairs(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
             params += [
-                p.start
+                Fragment(p.start, True)
                 for p in pairs
                 if set(lexicon.field_roles(p.keys[-1])) & {"quantity", "price", "level"}
                 and any(ch.isdigit() for ch in p.value)
@@ -242,17 +245,18 @@ class Scanner:
         normalised: dict[int, Normalised],
         active: frozenset[str],
         categories: frozenset[Category],
-        reading: tuple[list[list[Hit]], list[list[Pending]], list[list[int]]],
-        with_fragments: int,
+        reading: _UnitReading,
+        sized_elsewhere: int,
     ) -> list[Violation]:
-        """The violations of a unit, its waiting sides completed (``with_fragments``: how
-        many fields of the document hold a parameter fragment)."""
+        """The violations of a unit, its waiting sides completed (``sized_elsewhere``: how
+        many fields of the document's other units hold a labelled or sized fragment)."""
         lexicon = self.lexicon
         norms = [normalised[id(field)] for field in unit.fields]
         per_field, pendings, fragments = reading
+        with_fragments = sum(1 for params in fragments if params)
         for index, pending in enumerate(pendings):
-            last = max(fragments[index], default=-1)
-            elsewhere = with_fragments - (1 if fragments[index] else 0) > 0
+            last = max((f.start for f in fragments[index]), default=-1)
+            elsewhere = sized_elsewhere > 0 or with_fragments - (1 if fragments[index] else 0) > 0
             for waiting in pending:
                 if last >= waiting.end or elsewhere:
                     per_field[index].append(Hit("order", waiting.start, waiting.end))
@@ -323,7 +327,10 @@ class Scanner:
         return (
             [Hit(h.category, h.start - start, h.end - start) for h in hits],
             [Pending(w.start - start, w.end - start, w.sentence) for w in pending],
-            [offset - start for offset in parameter_fragments(tokens, found, self.lexicon)],
+            [
+                Fragment(f.start - start, f.sized)
+                for f in parameter_fragments(tokens, found, self.lexicon)
+            ],
         )
 
     def _stretches(self, text: str) -> list[_Stretch]:

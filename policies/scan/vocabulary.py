@@ -140,6 +140,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     addressee: _Words = ()
     generic: _Words = ()
     third_parties: _Words = ()
+    # Products and their documents ("the fund", "der ETF"): third parties whose features
+    # are described, but which a recommendation addresses ("the fund should be short …").
+    products: _Words = ()
     institutions: _Words = ()
     negations: _Words = ()
     negating_verbs: _Words = ()
@@ -150,6 +153,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Auxiliaries of the counterfactual past ("would have", "hätte", "aurait"): what they
     # govern did not happen and is not asked of anyone.
     counterfactuals: _Words = ()
+    # Words that attribute what follows to a speaker named around them ("according to",
+    # "laut", "selon", "in Citi's view") and verbs that do so after their subject ("BofA
+    # says", "argued"): a third party's recommendation under one is reported.
+    attributions: _Words = ()
+    attributing_verbs: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -313,11 +321,18 @@ class Form:
     PAST: Final = 1 << 3
     PARTICIPLE: Final = 1 << 4
     NOUN: Final = 1 << 5
-    # Not grammatical forms: a verb of speech (``[mood] reporting``) and an auxiliary of
-    # the counterfactual past (``[mood] counterfactuals``).
+    # Not grammatical forms: a verb of speech (``[mood] reporting``), an auxiliary of the
+    # counterfactual past (``[mood] counterfactuals``) and a word that attributes what
+    # follows to a speaker (``[mood] attributions``).
     SPEECH: Final = 1 << 6
     COUNTERFACTUAL: Final = 1 << 7
+    ATTRIBUTION: Final = 1 << 8
+    # Not a form either: a product or a document of one (``[mood] products``).
+    PRODUCT: Final = 1 << 9
 
+
+# The marks that are no grammatical form.
+_MARKS: Final = Form.SPEECH | Form.COUNTERFACTUAL | Form.ATTRIBUTION | Form.PRODUCT
 
 _FORMS: Final = {
     "base": Form.BASE,
@@ -589,7 +604,7 @@ class _Builder:
         stem, particle = parts
         self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
         # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
-        if form & ~(Form.SPEECH | Form.COUNTERFACTUAL) not in (Form.BASE, Form.THIRD):
+        if form & ~_MARKS not in (Form.BASE, Form.THIRD):
             return  # "ausstieg" is the noun "exit", not "stieg … aus" joined
         joined = [particle + stem]
         if info.separable_infix and form & Form.BASE:
@@ -818,6 +833,11 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
         builder.add(phrases, role, info, tagged=True)
     builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
     builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
+    # A verb that attributes ("says", "argued") is a finite predicate; a preposition or noun
+    # ("according to", "view") only marks where the speaker is named.
+    builder.add(mood.attributing_verbs, Role.DESCRIBE, info, tagged=True, marks=Form.ATTRIBUTION)
+    builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
+    builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),

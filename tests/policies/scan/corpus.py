@@ -1006,6 +1006,25 @@ BENIGN_BESIDE_LEVELS: Final[dict[str, tuple[str, ...]]] = {
         "This outlook does not tell anyone to buy {t} at {p} or to sell it.",
         "Nothing in this note suggests raising leverage on {t}.",
         "Nichts in dieser Analyse legt nahe, {t} bei {p} zu kaufen.",
+        "This is not an invitation to buy {t} at {p}.",
+        "Nothing here should be read as advice to sell {t} near {p}.",
+        "Cette note n'est pas une invitation à acheter {t} à {p}.",
+    ),
+    "benign attributed advice": (
+        "According to a Morgan Stanley note, investors should buy {t} below {p}.",
+        "In Bernstein's view, clients ought to trim {t} above {p}.",
+        "RBC argues investors should rotate out of {t} into cash.",
+        "Laut einer Studie der LBBW sollten Anleger {t} unter {p} kaufen.",
+        "Selon Amundi, les investisseurs devraient alléger {t} au-dessus de {p}.",
+        "Según Bankinter, los inversores deberían comprar {t} por debajo de {p}.",
+    ),
+    "benign products": (
+        "The fund may borrow up to {n} % of its net assets.",
+        "The mandate limits any single issuer to {n} % of NAV.",
+        "Leveraged ETFs on {t} reset their exposure to 2x at every close.",
+        "Der Fonds arbeitet mit einem täglichen Hebel von 3x auf {t}.",
+        "Le fonds investit au moins {n} % de son actif en obligations.",
+        "El fondo puede endeudarse hasta un {n} % de su patrimonio.",
     ),
 }
 # Sibling fields of one typed item: (item index, the sentence's path, the level's path).

@@ -75,6 +75,8 @@ SPLIT_ACROSS_OUTPUTS = [
 SPLIT_DESCRIBED = [
     ("Real-money investors sold IWM in May.", "Volume: 400 million shares."),
     ("Dealers are short gamma below 5,000.", "Open interest: 250,000 contracts."),
+    # The outlook's triggers ("VIX above 30") and horizon ("4 weeks") size no order.
+    ("Would you buy gold here? Many investors ask.",),
 ]
 
 
