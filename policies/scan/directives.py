@@ -201,11 +201,15 @@ def _side_values(
         token = tokens[side]
         if not token.has(Role.SIDE | Role.SIDE_ADJ) or token.has(Role.NON_ACTION):
             continue
-        if not token.forms & Form.BASE or (side + 1 < len(tokens) and tokens[side + 1].glued):
+        # A noun answers a label ("Sens : vente", "Richtung: Kauf"), never stands alone.
+        base = bool(token.forms & Form.BASE)
+        if not (base or token.forms & Form.NOUN) or (
+            side + 1 < len(tokens) and tokens[side + 1].glued
+        ):
             continue
         before = words[:-1]
-        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—"
-        if (not before and (answered or _alone(tokens, clause))) or (
+        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—="
+        if (not before and (answered or (base and _alone(tokens, clause)))) or (
             before and _side_label(tokens, before, lexicon)
         ):
             found.append(Pending(token.start, token.end, clause.sentence))
