@@ -32,7 +32,7 @@ from orchestrator.core.contract import (
 from orchestrator.core.decoding import error_location
 from policies.findings import ScopeReport, Violation
 from policies.free_text import count_scenarios, has_no_trade_triggers, has_uncertainty
-from policies.json_blocks import embedded_json, json_body, plain_text, walk_json
+from policies.json_blocks import embedded_json, plain_text, walk_json
 from policies.normalize import type_key
 from policies.scan import (
     Category,
@@ -228,17 +228,15 @@ class _AllTyped(msgspec.Struct, frozen=True):
     outputs: tuple[OutputItem, ...]
 
 
-_all_typed: Final = msgspec.json.Decoder(_AllTyped)
-
-
 def _decoded_at_once(proposal: ParsedProposal) -> tuple[OutputItem, ...] | None:
-    """Every item decoded strictly in one pass over the answer, or None if any fails."""
-    body = json_body(proposal.text)
-    if body is None:
-        return None
+    """Every item converted strictly in one call, or None if any fails.
+
+    The items as parsed, not the text: they are what :func:`_decode` converts one by one
+    when this fails, so both ways give the same outputs (and no JSON is parsed twice).
+    """
     try:
-        outputs = _all_typed.decode(body).outputs
-    except (msgspec.DecodeError, RecursionError):
+        outputs = msgspec.convert({"outputs": proposal.items}, _AllTyped).outputs
+    except (msgspec.ValidationError, RecursionError):
         return None
     return outputs if len(outputs) == len(proposal.items) else None
 

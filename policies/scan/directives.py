@@ -107,8 +107,9 @@ def find_directives(
 # Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
 _NOT_IN_LIST: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.REC_ADJ | Role.NEG
 _LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joining sentences
-# A label may name us ("Unser Musterdepot:"), never another party or a predicate.
-_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~Role.SELF
+# A label may name us or the reader ("Unser Musterdepot:", "Your book:"), never another
+# party or a predicate.
+_NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~(Role.SELF | Role.ADDRESSEE)
 _WHOLE: Final = (99.0, 101.0)
 
 
@@ -202,11 +203,15 @@ def _side_values(
         token = tokens[side]
         if not token.has(Role.SIDE | Role.SIDE_ADJ) or token.has(Role.NON_ACTION):
             continue
-        if not token.forms & Form.BASE or (side + 1 < len(tokens) and tokens[side + 1].glued):
+        # A noun answers a label ("Sens : vente", "Richtung: Kauf"), never stands alone.
+        base = bool(token.forms & Form.BASE)
+        if not (base or token.forms & Form.NOUN) or (
+            side + 1 < len(tokens) and tokens[side + 1].glued
+        ):
             continue
         before = words[:-1]
-        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—"
-        if (not before and (answered or _alone(tokens, clause))) or (
+        answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—="
+        if (not before and (answered or (base and _alone(tokens, clause)))) or (
             before and _side_label(tokens, before, lexicon)
         ):
             found.append(Pending(token.start, token.end, clause.sentence))

@@ -29,6 +29,7 @@ _NO_ENTRY: Final = Entry(0, 0)
 _PAIR: Final = Entry(Role.INSTRUMENT, 0)
 _NUMBER_PARTS: Final = Role.NUMBER_WORD | Role.SCALE | Role.DECIMAL_POINT | Role.NUMBER_JOINER
 _NUMBER_OPENERS: Final = Role.NUMBER_WORD | Role.SCALE
+_SUFFIX_MAX: Final = 3  # "=F", "=X": the kind of a ticker after an equals sign
 
 
 class Token:
@@ -126,7 +127,9 @@ def tokenize(
     ``start`` and ``end`` limit the reading to a stretch; offsets stay the field's.
     """
     stop = len(text) if end is None else end
-    raw = _join_pairs(_join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon))
+    raw = _join_pairs(
+        _join_codes(_join_spelled(_raw_tokens(text, cased, lexicon, start, stop), text, lexicon))
+    )
     tokens = _merge_numbers(_merge_phrases(raw, lexicon), lexicon)
     if lexicon.separable:
         _join_separable(tokens, lexicon)
@@ -271,6 +274,46 @@ def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Toke
         joined.append(token)
         i += 1
     return joined
+
+
+def _join_codes(tokens: list[Token]) -> list[Token]:
+    """A ticker written with its kind after an equals sign ("SI=F", "EURUSD=X") is one code.
+
+    Its parts are no words: the "SI" of "SI=F" is not French or Spanish "if", and its "=" no
+    level link. The code is in capitals and its suffix, glued to it, is one to three
+    capitals that are no vocabulary word ("LEV=ON" is a setting). (A dot inside an identifier is a space by now: "RIO.L" reads "RIO L".)
+    """
+    joined: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if i + 2 < len(tokens) and _code(token, tokens[i + 1], tokens[i + 2]):
+            last = tokens[i + 2]
+            text = f"{token.text}={last.text}"
+            joined.append(_inherit(Token("word", text, token.start, last.end, _NO_ENTRY), token))
+            i += 3
+            continue
+        joined.append(token)
+        i += 1
+    return joined
+
+
+def _code(head: Token, mark: Token, suffix: Token) -> bool:
+    """Whether ``head``, ``mark`` and ``suffix`` are written as one ticker with its suffix."""
+    return (
+        head.kind == "word"
+        and head.upper
+        and not head.glued  # "DRY_RUN=NO" is a setting, not a code
+        and mark.text == "="
+        and head.end == mark.start
+        and mark.end == suffix.start
+        and suffix.kind == "word"
+        and suffix.capital
+        and (suffix.upper or len(suffix.text) == 1)
+        and len(suffix.text) <= _SUFFIX_MAX
+        and suffix.text.isalpha()
+        and not suffix.roles  # "MODE=ON": a value of the vocabulary
+    )
 
 
 def _join_pairs(tokens: list[Token]) -> list[Token]:

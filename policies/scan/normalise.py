@@ -41,7 +41,7 @@ from policies.scan.payloads import (
     escape_edits,
     payload_edits,
 )
-from policies.scan.textmap import Edit, TextMap, char_offsets, coalesce, rewrite, utf8
+from policies.scan.textmap import Edit, TextMap, char_offsets, coalesce, rewrite, rewritten, utf8
 
 __all__ = [
     "NO_SIDES",
@@ -73,6 +73,9 @@ _HUMP_PART_WITH_DIGITS: Final = lazy_pattern(
     r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
 )
 _DIGIT: Final = lazy_pattern(r"[0-9]")
+# A letter before a digit, in the case classes below: found from each digit, a literal the
+# engine skips to (``b"ld" in classes`` compares nearly every byte, twice).
+_LETTER_DIGIT: Final = lazy_pattern(r"d(?<=[lU]d)")
 _MIN_PART: Final = 2
 # Letters "l" (lower) and "U" (upper), digits "d", everything else (non-ASCII bytes too) a
 # space: a run of letters and digits is what lies between two spaces.
@@ -158,16 +161,10 @@ def normalise(raw: str, sides: SideWords = NO_SIDES) -> Normalised:
     """Normalise one field; :class:`TextMap` leads back to offsets in ``raw``."""
     mapping = TextMap()
     text = _apply(raw, _fold_edits(raw), mapping)
-    for _ in range(_PAYLOAD_ROUNDS):
-        edits = escape_edits(text) if "\\" in text else []
-        edits = edits or payload_edits(text)
-        if not edits:
-            break
-        text = _apply(text, edits, mapping)
-        text = _apply(text, _fold_edits(text), mapping)
-    steps = (html_edits, emphasis_edits, hyphenation_edits, letter_spacing_edits, fix_edits)
-    for step in (*steps, flag_edits):
-        text = _apply(text, step(text), mapping)
+    # Most fields (ids, names, plain prose) hold no trigger of any rewriting step: each
+    # step would search the text only to find nothing.
+    if not _only_splits(text):
+        text = _rewritten(text, mapping)
     text = _apply(text, dot_edits(text), mapping)
     text = _apply(text, split_edits(text, sides), mapping)
     return Normalised(_lower(text), text, mapping)
@@ -183,18 +180,43 @@ def quick_form(raw: str, sides: SideWords = NO_SIDES) -> str | None:
     if not raw.isascii() and _INTERLEAVED.search(raw) is not None:
         return None
     folded = _fold(raw)
+    if not _only_splits(folded):
+        return None
+    edits = split_edits(folded, sides)
+    if edits:
+        folded = rewritten(folded, edits)
+    return _lower(folded)
+
+
+def _only_splits(folded: str) -> bool:
+    """Whether no step of :func:`_rewritten` can change ``folded``, a folded text.
+
+    Each step's trigger is looked for only when one of its needles occurs at all; a
+    letter-spaced run and a payload are looked for by the searches their steps use.
+    """
     for needles, trigger in _TRIGGERS:
         for needle in needles:
             if needle in folded:
                 if trigger.search(folded) is not None:
-                    return None
+                    return False
                 break
-    if letter_spaced(folded) or encoded_payload(folded):
-        return None
-    edits = split_edits(folded, sides)
-    if edits:
-        folded, _ = rewrite(folded, edits)
-    return _lower(folded)
+    return not (letter_spaced(folded) or encoded_payload(folded))
+
+
+def _rewritten(text: str, mapping: TextMap) -> str:
+    """The rewriting steps after folding: payloads decoded (a few rounds, for payloads
+    inside payloads), markup, hyphenation, letter spacing, FIX tags and switches."""
+    for _ in range(_PAYLOAD_ROUNDS):
+        edits = escape_edits(text) if "\\" in text else []
+        edits = edits or payload_edits(text)
+        if not edits:
+            break
+        text = _apply(text, edits, mapping)
+        text = _apply(text, _fold_edits(text), mapping)
+    steps = (html_edits, emphasis_edits, hyphenation_edits, letter_spacing_edits, fix_edits)
+    for step in (*steps, flag_edits):
+        text = _apply(text, step(text), mapping)
+    return text
 
 
 def split_edits(text: str, sides: SideWords = NO_SIDES) -> list[Edit]:
@@ -206,7 +228,7 @@ def split_edits(text: str, sides: SideWords = NO_SIDES) -> list[Edit]:
     classes = data.translate(_CASE_CLASSES)
     edits = _hump_edits(text, data, classes, sides.words)
     # A side glued to its size needs a letter right before a digit.
-    if sides.glued is not None and (b"ld" in classes or b"Ud" in classes):
+    if sides.glued is not None and _LETTER_DIGIT.search(classes.decode("ascii")):
         for match in sides.glued.finditer(text):
             split = text[match.start() : match.start(1)] + " " + match.group(1)
             if match.end(1) < len(text) and text[match.end(1)].isalpha():

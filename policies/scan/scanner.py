@@ -165,9 +165,15 @@ class Scanner:
             joined = "\n".join([*(f for f in forms if f is not None), *record_text])
             if not self._any_active(joined.lower()):
                 return []
-        normalised = {
-            id(field): normalise(field.text, self.sides) for unit in units for field in unit.fields
-        }
+        # A text repeated in several fields (ids, levels, a driver listed twice) is
+        # normalised once: the result is read, never changed.
+        normalised: dict[int, Normalised] = {}
+        by_text: dict[str, Normalised] = {}
+        for field in (field for unit in units for field in unit.fields):
+            norm = by_text.get(field.text)
+            if norm is None:
+                norm = by_text[field.text] = normalise(field.text, self.sides)
+            normalised[id(field)] = norm
         joined = "\n".join([*(n.text for n in normalised.values()), *record_text]).lower()
         active = self._active(joined)
         if not active:

@@ -264,7 +264,8 @@ def _indent(text: str, position: int) -> int:
 
 
 def _keyish(parts: list[tuple[str, int, int, bool]]) -> bool:
-    text = " ".join(part[0] for part in parts)
+    # A command-line switch is a key too: "--dry-run=false".
+    text = " ".join(part[0] for part in parts).lstrip("-")
     return (
         0 < len(text) <= _MAX_KEY_CHARS
         and len(text.split()) <= _MAX_KEY_WORDS

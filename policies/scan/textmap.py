@@ -12,7 +12,7 @@ import bisect
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-__all__ = ["Edit", "Taken", "TextMap", "char_offsets", "coalesce", "rewrite", "utf8"]
+__all__ = ["Edit", "Taken", "TextMap", "char_offsets", "coalesce", "rewrite", "rewritten", "utf8"]
 
 
 class Edit(NamedTuple):
@@ -92,6 +92,20 @@ def rewrite(text: str, edits: Iterable[Edit]) -> tuple[str, _Layer | None]:
         return text, None
     pieces.append(text[cursor:])
     return "".join(pieces), _Layer(new_starts, new_ends, old_starts, old_ends)
+
+
+def rewritten(text: str, edits: Iterable[Edit]) -> str:
+    """``text`` with the edits applied as :func:`rewrite` applies them, without the layer
+    (the gate's quick form needs no way back)."""
+    pieces: list[str] = []
+    cursor = 0
+    for start, end, replacement in edits:
+        if start < cursor:
+            continue  # overlapping: the earlier edit wins
+        pieces += (text[cursor:start], replacement)
+        cursor = end
+    pieces.append(text[cursor:])
+    return "".join(pieces)
 
 
 def coalesce(text: str, edits: list[Edit], gap: int = 16, limit: int = 512) -> list[Edit]:

@@ -1217,6 +1217,12 @@ def _split_field_cases() -> Iterator[Case]:
         ((3, ("risks", 0, "description")), "Sell QQQ.", (5, ("rationale",)), "Size: 600."),
         ((1, ("rationale",)), "Kaufen Sie BASF.", (4, ("drivers", 1)), "Menge: 800 Stück."),
         ((4, ("summary",)), "Side — short.", (2, ("triggers", 1, "rationale")), "Qty — 20 NQ."),
+        (
+            (0, ("scenarios", 1, "rationale")),
+            "Sens : vente.",
+            (3, ("summary",)),
+            "Quantité : 400 TTE.",
+        ),
     )
     for number, ((i, first), text1, (j, second), text2) in enumerate(pairs):
         for variant in range(2):

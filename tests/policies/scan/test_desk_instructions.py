@@ -71,6 +71,8 @@ SPLIT_ACROSS_OUTPUTS = [
     ("Vendan TTE.", "Cantidad: 2.500."),
     ("Go long the Bund future.", "12 contracts at 131.40."),
     ("Side — buy.", "Symbol — GLD.", "Amount — 150 shares on a 240 limit."),
+    ("side=sell", "qty=250", "sym=XLE"),
+    ("Sens : achat.", "Titre : Orange.", "Quantité : 900."),
 ]
 SPLIT_DESCRIBED = [
     ("Real-money investors sold IWM in May.", "Volume: 400 million shares."),
@@ -112,6 +114,7 @@ SETTINGS_SWITCHED = [
     "Switch the account from simulation to live.",
     "Schalten Sie den Papiermodus aus.",
     "Desactive el modo simulado.",
+    "Restart the runner with --dry-run=false.",
 ]
 SETTINGS_DESCRIBED = [
     "This pilot runs with paper_trading: true and never trades.",
@@ -147,6 +150,7 @@ LEVELS_WITHOUT_VERB = [
     "Prise de profits sur Kering vers 320.",
     "Ziel für Siemens: 210.",
     "Objetivo para BBVA: 11,50.",
+    "Recoja beneficios en Repsol en 15,20.",
 ]
 LEVELS_DESCRIBED = [
     "Support on copper sits at 4.12.",
@@ -180,6 +184,7 @@ SIZING_RULES = [
     "No más del 3 % del capital por idea.",
     "Taille maximale par ligne : 4 % de l'actif.",
     "Tamaño por posición: 3 % de la cartera.",
+    "Destine un 4 % del capital a Inditex.",
 ]
 SIZING_DESCRIBED = [
     "The fund's rules cap risk per trade at 1 % of equity.",

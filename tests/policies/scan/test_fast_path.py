@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
-from policies.scan.normalise import normalise, quick_form
+from policies.scan.normalise import _only_splits, _rewritten, normalise, quick_form, split_edits
+from policies.scan.textmap import TextMap, rewrite, rewritten
 from policies.scan.words import gate_words
 from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN
 
@@ -86,6 +87,24 @@ def test_quick_form_gives_the_gate_the_words_of_the_normalised_text(text: str) -
     quick = quick_form(text, SCANNER.sides)
     if quick is not None:
         assert set(gate_words(quick)) == set(gate_words(normalise(text, SCANNER.sides).text))
+
+
+@given(_text)
+@settings(max_examples=300, deadline=None)
+def test_normalise_skips_only_steps_with_nothing_to_rewrite(text: str) -> None:
+    """When :func:`normalise` skips the rewriting steps (no trigger of any holds), running
+    them would have changed nothing (upper case and line ends reach more of the steps)."""
+    for form in (text, text.upper(), text.replace(" ", "\n")):
+        if _only_splits(form):
+            assert _rewritten(form, TextMap()) == form
+
+
+@given(_text)
+@settings(max_examples=200, deadline=None)
+def test_rewritten_is_the_text_of_rewrite(text: str) -> None:
+    """The quick form's rewrite without a map gives the text the mapped rewrite gives."""
+    edits = split_edits(text, SCANNER.sides)
+    assert rewritten(text, edits) == rewrite(text, edits)[0]
 
 
 def test_every_guarded_piece_needs_its_step() -> None:

@@ -149,3 +149,36 @@ def test_switches_to_real_money_block_in_german_and_spanish(text: str) -> None:
 def test_real_money_described_passes(text: str) -> None:
     """A broker's past switch, a manual's warning and an exchange's action are described."""
     assert not blocked(text)
+
+
+CODES_AND_SHARES = [
+    "Ramasse quatorze GC=F limite 2 410 avant la clôture.",
+    "Grow the CL=F holding to 15% of assets.",
+    "Die Position in EWG soll 4 % des NAV ausmachen.",
+    "La posición en TEF debe pesar el 3 % del NAV.",
+    "La position en LVMH doit peser 4 % du portefeuille.",
+    "Nouvelle répartition du mandat : actions 55 %, liquidités 45 %.",
+    "Nouvelle répartition du mandat : 50 % IEF; 30 % VTI; 20 % GLD.",
+    "Depot bis Quartalsende auf Aktien 40 % / 60 % Anleihen bringen.",
+]
+CODES_AND_SHARES_DESCRIBED = [
+    "Si le GC=F dépasse 2 500, les CTA achèteront, selon Morgan Stanley.",
+    "Laut Insidern soll der Fonds 5 % seines NAV in Gold verkauft haben.",
+    "Las tecnológicas deben pesar el 30 % del índice tras la revisión.",
+    "Dans l'indice, SAP pèse désormais 10 %, contre 2 % il y a un an.",
+    "Pese a la caída, el fondo mantiene el 5 % del NAV en oro.",
+    "Répartition de l'indice CAC : actions 65 %, liquidités 35 %.",
+    "Die Fonds haben ihr Portfolio bis Monatsende auf 60 % Aktien gebracht.",
+]
+
+
+@pytest.mark.parametrize("text", CODES_AND_SHARES)
+def test_codes_with_a_kind_and_shares_of_the_book_block(text: str) -> None:
+    """A ticker written "GC=F" is one target, and a position told what share to weigh is sized."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", CODES_AND_SHARES_DESCRIBED)
+def test_codes_and_shares_of_others_pass(text: str) -> None:
+    """An index's split, a fund's past sale, weights of an index and a condition on a code pass."""
+    assert not blocked(text)
