@@ -112,6 +112,9 @@ SHAPES: Final[dict[str, Callable[[int], str]]] = {
     "table separator colons": _repeat("|:---:"),
     "table rows": _lines("| side | qty | symbol | price |"),
     "table blank cells": _lines("|    |    |    |    |    |"),
+    "table header over blanks": lambda size: (
+        "| side | qty |\nbuy 100 SPY\n| side | qty |\n" + _repeat(" ")(size) + "x"
+    ),
     "dash run": _repeat("-"),
     "dash rows": _lines("---"),
     "dash blank run": _repeat("- "),
@@ -144,6 +147,8 @@ SHAPES: Final[dict[str, Callable[[int], str]]] = {
     "ampersands": _repeat("&"),
     "quotes": _repeat('"'),
     "single quotes": _repeat("'"),
+    "escaped quotes": lambda size: "Buy 100 SPY at 4500. " + _repeat('\\"')(size),
+    "escaped single quotes in a pair": lambda size: "side: buy\nnote: " + _repeat("'\\")(size),
     "backslashes": _repeat("\\"),
     "punctuation mix": _random(string.punctuation),
     "emphasis in words": _repeat("b**u**y "),

@@ -13,6 +13,7 @@ import base64
 import binascii
 import functools
 import urllib.parse
+from collections.abc import Iterator
 from typing import Final
 
 import msgspec
@@ -38,7 +39,11 @@ URL_TRIGGER: Final = r"%[0-9A-Fa-f]{2}"
 _PLUS_RUN: Final = lazy_pattern(r"[^\s+&#?=\"'<>]+(?:\+[^\s+&#?=\"'<>]+){2,}")
 # String escapes: a JSON string holding escaped quotes (decoded whole), or one escape.
 ESCAPE_TRIGGER: Final = r"\\(?:u[0-9A-Fa-f]{4}|x[0-9A-Fa-f]{2}|[\"nrt/\\])"
-_ESCAPED_STRING: Final = lazy_pattern(r'"((?:[^"\\\n]|\\.){0,100000})"')
+# A quoted string's body as far as it reads (plain runs and escapes), each taken once.
+_STRING_BODY: Final = lazy_pattern(r'(?:[^"\\\n]++|\\.)*+')
+_STRING_ITEM: Final = lazy_pattern(r'[^"\\\n]|\\.')
+# The most characters and escapes a decoded string may hold.
+_MAX_STRING: Final = 100_000
 _ESCAPE: Final = lazy_pattern(ESCAPE_TRIGGER)
 _SIMPLE_ESCAPES: Final = {'"': '"', "n": "\n", "r": "\n", "t": " ", "/": "/", "\\": "\\"}
 _URL_RUN: Final = lazy_pattern(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
@@ -46,7 +51,10 @@ _URL_ESCAPE: Final = lazy_pattern(URL_TRIGGER)
 _MIN_PRINTABLE: Final = 0.9
 
 
-_WORDS: Final = lazy_pattern(r"(?:[A-Z]?[a-z]+)+")
+# Capitalised words run together. Written so that each letter has one place in the match:
+# "(?:[A-Z]?[a-z]+)+" says the same, but splits a run of small letters in every way before
+# it fails, which is exponential in the run's length.
+_WORDS: Final = lazy_pattern(r"[A-Z]?[a-z]+(?:[A-Z][a-z]+)*")
 
 
 def decode_base64(run: str) -> str | None:
@@ -189,15 +197,15 @@ def escape_edits(text: str) -> list[Edit]:
         return edits
     end = 0
     if '\\"' in text:
-        for match in _ESCAPED_STRING.finditer(text):
-            if '\\"' not in match.group(1):
+        for start, stop in escaped_strings(text):
+            if '\\"' not in text[start + 1 : stop - 1]:
                 continue
             try:
-                decoded = msgspec.json.decode(match.group().encode())
+                decoded = msgspec.json.decode(text[start:stop].encode())
             except msgspec.DecodeError:
                 continue
             if isinstance(decoded, str):
-                edits.append(Edit(match.start(), match.end(), f" {decoded} "))
+                edits.append(Edit(start, stop, f" {decoded} "))
     taken = Taken((e.start, e.end) for e in edits)
     for match in _ESCAPE.finditer(text):
         start = match.start()
@@ -213,3 +221,45 @@ def escape_edits(text: str) -> list[Edit]:
         end = match.end()
     edits.sort()
     return edits
+
+
+def escaped_strings(text: str, limit: int = _MAX_STRING) -> Iterator[tuple[int, int]]:
+    r"""The spans of the quoted strings of ``text`` (on one line, with escapes, at most
+    ``limit`` characters and escapes inside), left to right: what
+    ``"((?:[^"\\\n]|\\.){0,limit})"`` finds.
+
+    Hand-written because that pattern, tried at every quote, reads a line of escaped
+    quotes (``\"\"\"…``) once per quote: quadratic. Here a body is read once. A quote
+    inside a body is escaped there, and a string opened at it reads on exactly as the
+    body does: it ends where the body ends, and fails where the body fails.
+    """
+    position = text.find('"')
+    while position >= 0:
+        body = _STRING_BODY.match(text, position + 1)
+        end = body.end() if body is not None else position + 1
+        if end == len(text) or text[end] != '"':
+            # A line end, a stray backslash or the end: no quote of the body closes either.
+            position = text.find('"', end)
+            continue
+        start: int | None = position
+        if end - position - 1 > limit:
+            start = _first_within(text, position, end, limit)
+        if start is None:
+            position = end  # the closing quote may open the next string
+            continue
+        yield start, end + 1
+        position = text.find('"', end + 1)
+
+
+def _first_within(text: str, opening: int, closing: int, limit: int) -> int | None:
+    """Of the quotes that open a body ending at ``closing`` (the opening one, then each
+    escaped quote of the body), the first whose string holds at most ``limit`` items."""
+    items = [match.group() for match in _STRING_ITEM.finditer(text, opening + 1, closing)]
+    if len(items) <= limit:
+        return opening
+    position = opening + 1
+    for index, item in enumerate(items):
+        position += len(item)
+        if item == '\\"' and len(items) - index - 1 <= limit:
+            return position - 1
+    return None

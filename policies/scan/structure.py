@@ -19,6 +19,7 @@ any other text.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 import msgspec
@@ -38,13 +39,18 @@ __all__ = [
 
 # What ends a bare token (a word, a number, a dash): blanks and the marks of structure.
 _BARE_STOPS: Final = r"\s{}\[\],:=\"'|;\x01&^"
+# A quote opens a string when a closing quote follows on its line (:func:`_tokens`).
 _LEX: Final = lazy_pattern(
-    r'"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
+    r"(?P<quote>[\"'])"
     r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
     r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&^])"
     rf"|(?P<bare>[^{_BARE_STOPS}]+)"
 )
+# A quoted string's body, each character or escape taken once (the closing quote not read).
+_BODIES: Final = {
+    '"': lazy_pattern(r'"(?:[^"\\\n]++|\\.)*+'),
+    "'": lazy_pattern(r"'(?:[^'\\\n]++|\\.)*+"),
+}
 # A dash that ends a token: every key dash ("-", "--") and the "->" mark has one.
 _KEY_DASH: Final = lazy_pattern(rf"-(?:[{_BARE_STOPS}>]|\Z)")
 _MAX_KEY_WORDS: Final = 6
@@ -87,6 +93,37 @@ class _Frame:
         self.index = 0
 
 
+def _tokens(text: str) -> Iterator[tuple[str, str | None, int, int]]:
+    """The tokens of ``text`` (text, its mark of structure or None, start, end): strings,
+    numbers, marks and bare runs; a quote no string closes on its line is passed over.
+
+    A quoted string's pattern tried at each quote of a line of escaped quotes
+    (``\\'\\'\\'…``) would read the rest of the line once per quote: quadratic. A quote
+    inside a body that does not close is escaped there, and a string opened at it reads on
+    as that body does, so it does not close either: each body is read once.
+    """
+    unclosed = {'"': -1, "'": -1}  # per quote, where the last body that did not close ended
+    position = 0
+    while True:
+        for match in _LEX.finditer(text, position):
+            quote = match.group("quote")
+            if quote is None:
+                yield match.group(), match.group("punct"), match.start(), match.end()
+                continue
+            start = match.start()
+            if start < unclosed[quote]:
+                continue
+            body = _BODIES[quote].match(text, start)
+            end = body.end() if body is not None else start + 1
+            if end < len(text) and text[end] == quote:
+                yield text[start : end + 1], None, start, end + 1
+                position = end + 1
+                break
+            unclosed[quote] = end
+        else:
+            return
+
+
 def leaves(text: str) -> list[Leaf]:
     """Every scalar of ``text`` read as JSON-like structure, with its path."""
     found: list[Leaf] = []
@@ -126,9 +163,7 @@ def leaves(text: str) -> list[Leaf]:
         pending_key = None
         one_token = False
 
-    for match in _LEX.finditer(text):
-        token = match.group()
-        punct = match.group("punct")
+    for token, punct, start, end in _tokens(text):
         last_word = False
         if token in _ARROWS and pending_key is not None and len(value_parts) == 1:
             # "dry_run: true → false": a setting's change; its value is the new one.
@@ -142,7 +177,7 @@ def leaves(text: str) -> list[Leaf]:
                 and _sentence_start(text, value_parts[0][1])
             ):
                 punct = ":"  # "Side — Buy": the line's first words are its key
-            elif _short_rest(text, match.end()) and _keyish(value_parts[-1:]):
+            elif _short_rest(text, end) and _keyish(value_parts[-1:]):
                 # "… industrial output Direction — BUY": the word before the dash.
                 punct, last_word = ":", not value_parts[-1][3]
         if punct is not None:
@@ -155,7 +190,7 @@ def leaves(text: str) -> list[Leaf]:
                     flush()
                     pending_key, key_start = _key_text(tail), tail[0][1]
                     continue
-                glued = value_parts[-1][2] == match.start() and not value_parts[-1][3]
+                glued = value_parts[-1][2] == start and not value_parts[-1][3]
                 if (
                     compact
                     and glued
@@ -170,9 +205,7 @@ def leaves(text: str) -> list[Leaf]:
                         flush()
                         pending_key, key_start = _key_text(tail), tail[0][1]
                         continue
-                compact = compact or (
-                    glued and punct == "=" and text[match.end() : match.end() + 1].strip() != ""
-                )
+                compact = compact or (glued and punct == "=" and text[end : end + 1].strip() != "")
                 # In prose the key is what follows the last sentence: "Go short ES. Size: 20".
                 # Only the last few words can be a key: the scan stays bounded.
                 recent = max(0, len(value_parts) - _MAX_KEY_WORDS - 1)
@@ -199,10 +232,10 @@ def leaves(text: str) -> list[Leaf]:
                     # A setting's value is one token: "LIVE=true before the open",
                     # "dry_run: false and enable execution".
                     one_token = "_" in key or (
-                        glued and punct == "=" and text[match.end() : match.end() + 1].strip() != ""
+                        glued and punct == "=" and text[end : end + 1].strip() != ""
                     )
                 else:
-                    value_parts.append((token, match.start(), match.end(), False))
+                    value_parts.append((token, start, end, False))
             elif punct in "{[":
                 value_parts.clear()
                 stack.append(_Frame(punct, pending_key))
@@ -217,12 +250,12 @@ def leaves(text: str) -> list[Leaf]:
                         continue  # a value on the next line
                     outline.append((line_indent, pending_key))
                     pending_key = None
-                    line_indent = _indent(text, match.end())
+                    line_indent = _indent(text, end)
                     continue
                 flush()
                 if punct == "\n":
                     compact = False
-                    line_indent = _indent(text, match.end())
+                    line_indent = _indent(text, end)
                     if len(stack) == 1:
                         while outline and outline[-1][0] >= line_indent:
                             outline.pop()
@@ -233,9 +266,9 @@ def leaves(text: str) -> list[Leaf]:
             continue  # list markers and emphasis
         quoted = token[0] in "\"'"
         value = _unquote(token) if quoted else token
-        if one_token and value_parts and match.start() > value_parts[-1][2]:
+        if one_token and value_parts and start > value_parts[-1][2]:
             flush()
-        value_parts.append((value, match.start(), match.end(), quoted))
+        value_parts.append((value, start, end, quoted))
         if len(stack) == 1 and not quoted and value[-1] in ".!?" and pending_key is None:
             flush()  # prose: a sentence without a key ends here
     flush()
@@ -307,7 +340,9 @@ def text_pairs(text: str) -> list[Pair]:
     return pairs
 
 
-_TABLE_SEPARATOR: Final = lazy_pattern(r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*")
+# Each blank has one place in the match: "\s*\|?\s*" would try every split of a run of
+# blanks before failing, quadratic in a long line of blanks.
+_TABLE_SEPARATOR: Final = lazy_pattern(r"\s*(?:\|\s*)?:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*(?:\|\s*)?")
 _DELIMITERS: Final = ",;\t"
 _MAX_NAME_WORDS: Final = 3
 _MAX_NAME_CHARS: Final = 32

@@ -25,8 +25,17 @@ from policies.scan.mood import (
     subject_from,
 )
 from policies.scan.normalise import normalise
+from policies.scan.payloads import escaped_strings
 from policies.scan.scanner import _SENTENCE, _typed_units
-from policies.scan.structure import may_pair, text_pairs
+from policies.scan.structure import (
+    _BARE_STOPS,
+    _TABLE_SEPARATOR,
+    _tokens,
+    may_pair,
+    table_rows,
+    text_pairs,
+)
+from policies.scan.structure import leaves as leaves_of
 from policies.scan.textmap import Taken
 from policies.scan.vocabulary import Form, Lexicon, Role
 from policies.scan.words import gate_words
@@ -340,6 +349,49 @@ def test_escapes_beside_many_escaped_strings_are_decoded_in_one_pass() -> None:
     """4,000 escaped strings and 4,000 escapes: each escape checked by bisection (took 5 s)."""
     norm = normalise('"\\"x\\"" a\\n ' * 4_000)
     assert norm.text == ' "x"  a\n ' * 4_000
+
+
+@given(st.text(alphabet='ab "\\\n', max_size=30), st.sampled_from([2, 5, 100_000]))
+@settings(max_examples=2000, deadline=None)
+def test_escaped_strings_are_found_as_their_pattern_finds_them(text: str, limit: int) -> None:
+    """The quoted strings read once per body are those the pattern tried at each quote finds."""
+    definition = r'"((?:[^"\\\n]|\\.){0,' + str(limit) + r'})"'
+    expected = [m.span() for m in re.finditer(definition, text)]
+    assert list(escaped_strings(text, limit)) == expected
+
+
+@given(st.text(alphabet="a1 ,:=-{\"'\\\n", max_size=30))
+@settings(max_examples=2000, deadline=None)
+def test_structure_tokens_are_those_of_the_alternatives_tried_at_each_position(text: str) -> None:
+    """Strings read once per body: the tokens of the pattern with its string alternatives."""
+    definition = (
+        r'"(?:[^"\\\n]|\\.)*"'
+        r"|'(?:[^'\\\n]|\\.)*'"
+        r"|(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?)"
+        r"|(?P<punct>:=|=>|->|[{}\[\],:=|;\n\x01&^])"
+        rf"|(?P<bare>[^{_BARE_STOPS}]+)"
+    )
+    expected = [(m.group(), m.group("punct"), *m.span()) for m in re.finditer(definition, text)]
+    assert list(_tokens(text)) == expected
+
+
+def test_a_line_of_escaped_quotes_opens_no_string() -> None:
+    """A line of escaped quotes, in a string or after a key, opens no string (read once per
+    body, not once per quote: 40,000 characters took 9 s); a blank line is no table rule."""
+    assert list(escaped_strings('"' + '\\"' * 20_000)) == []
+    values = [leaf.value for leaf in leaves_of("side: buy\nnote: " + "'\\" * 20_000)]
+    assert values[0] == "buy"
+    assert all("'" not in value or "\\" in value for value in values)
+    assert table_rows("| side | qty |\n" + " " * 40_000 + "x") == []
+
+
+@given(st.text(alphabet=" \t|:-x", max_size=20))
+@settings(max_examples=2000, deadline=None)
+def test_a_table_rule_is_what_its_first_pattern_says(line: str) -> None:
+    """The rule pattern that places each blank once accepts the lines its first form did."""
+    definition = r"\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*"
+    expected = re.fullmatch(definition, line) is not None
+    assert (_TABLE_SEPARATOR.fullmatch(line) is not None) == expected
 
 
 @given(
