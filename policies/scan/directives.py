@@ -474,7 +474,7 @@ def _match(
         number = _level_number(tokens, i, _label_end(tokens, clause, i + _LEVEL_REACH))
         if number is not None:
             return "order", number + 1, False
-    if "risk" in active and token.has(Role.CHANGE):
+    if "risk" in active and token.has(Role.CHANGE) and not _stated_state(tokens, clause, i):
         # The first limit word of the clause other than this one, if it stands before ``end``.
         obj = next((j for j in clause.having(tokens, Role.LIMIT_OBJ)[:2] if j != i), None)
         if obj is not None and obj < end:
@@ -567,6 +567,22 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A change word that closes its clause right after a copula, no figure in the clause:
+    a predicate adjective stating how things are, not a change asked for.
+
+    "L'effet de levier dans le trade de base est élevé, un risque …", "the VaR limit is
+    lowered": a state; "raise the VaR limit to 5 %", "das Limit ist zu erhöhen" name their
+    figure or an infinitive and still direct.
+    """
+    if i != clause.last - 1 or i == clause.first:
+        return False
+    copula = tokens[i - 1]
+    if not copula.has(Role.AUX) or copula.has(Role.MODAL | Role.INFINITIVE):
+        return False
+    return not any(tokens[j].kind == "number" for j in range(clause.first, clause.last))
 
 
 def _safety_set_off(tokens: Sequence[Token], clause: Clause, i: int, objects: int) -> int | None:

@@ -239,11 +239,19 @@ def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]
                 verb is not None and any(_content(tokens[i]) for i in range(clause.first, verb))
             )
             assert _past(tokens, clause, position, lexicon) == past
-            assert _part_of_subject(tokens, clause, position, lexicon) == (
-                not _strong(tokens[position])
-                and any(
-                    _predicate(tokens[i], lexicon) and not tokens[i - 1].has(Role.DET)
+            predicate = next(
+                (
+                    i
                     for i in range(position + 1, clause.last)
+                    if _predicate(tokens[i], lexicon) and not tokens[i - 1].has(Role.DET)
+                ),
+                None,
+            )
+            assert _part_of_subject(tokens, clause, position, lexicon) == (
+                predicate is not None
+                and (
+                    not _strong(tokens[position])
+                    or _nominal_walk(tokens, clause, position, predicate)
                 )
             )
             for end in range(position + 1, clause.last + 1):
@@ -288,6 +296,19 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
     heads = [i for i in range(clause.first, finite) if _content(tokens[i])] if finite > 0 else []
     # The rest of subject_before decides on these content words alone.
     return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None)
+
+
+def _nominal_walk(tokens: list[Token], clause: Clause, position: int, predicate: int) -> bool:
+    """A strong action word that heads a subject: after an article (adverbs between), or a
+    noun form right before its predicate."""
+    before = position - 1
+    while before >= clause.first and tokens[before].text.endswith("ly"):
+        before -= 1
+    if before >= clause.first:
+        word = tokens[before]
+        if word.has(Role.DET) and not word.has(Role.NEG | Role.PREFIX):
+            return True
+    return bool(tokens[position].forms & Form.NOUN) and predicate == position + 1
 
 
 def _strong(token: Token) -> bool:
