@@ -392,14 +392,24 @@ def _clause_directives(
     """The directives of one clause (``previous``: the clause before it in its sentence)."""
     tokens, clause = mood.tokens, mood.clause
     end = clause.last
+    # A finding here runs to the clause's end, so a later action word of a category found
+    # already could only add a finding inside it, which the report drops (one finding per
+    # stretch and category): a clause of a thousand weights is judged once, not a thousand times.
+    found_here: set[Category] = set()
     for i in range(clause.first, end):
         token = tokens[i]
         roles = token.roles
         if not roles & _CANDIDATES or roles & Role.NON_ACTION:
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
-            if token.kind == "number" and token.percent and "sizing" in active:
-                _sizing(mood, i, lexicon, hits)
+            if (
+                token.kind == "number"
+                and token.percent
+                and "sizing" in active
+                and "order" not in found_here
+                and _sizing(mood, i, lexicon, hits)
+            ):
+                found_here.add("order")
             continue
         found = _match(tokens, clause, i, active)
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
@@ -410,10 +420,13 @@ def _clause_directives(
                 # Like any finding, it covers the rest of the clause.
                 low, high = min(i, named), max(named, end - 1)
                 hits.append(Hit("order", tokens[low].start, tokens[high].end))
+                found_here.add("order")
                 continue
         if found is None:
             continue
         category, stop, needs_parameter = found
+        if category in found_here and not needs_parameter:
+            continue
         if category == "risk_limit" and _object_of_others(mood, i, lexicon):
             continue
         if not is_instruction(mood, i, lexicon) and not (
@@ -430,6 +443,7 @@ def _clause_directives(
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+        found_here.add(category)
 
 
 def _unsized_instruction(
@@ -625,8 +639,9 @@ def _object_of_others(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
     tokens = mood.tokens
     if not tokens[i].has(Role.LIMIT_OBJ) or tokens[i].has(Role.VERB):
         return False
-    verbs = [j for j in mood.clause.having(tokens, Role.CHANGE) if j < i]
-    return bool(verbs) and not is_instruction(mood, verbs[-1], lexicon)
+    # The last change verb before the limit, by bisection: a clause of many limits stays linear.
+    verb = last_position(mood.clause.having(tokens, Role.CHANGE), i)
+    return verb is not None and not is_instruction(mood, verb, lexicon)
 
 
 def _match(
@@ -1179,29 +1194,31 @@ def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> No
     hits.append(Hit("risk_limit", tokens[min(anchor, i)].start, tokens[max(anchor, i)].end))
 
 
-def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None:
-    """ "4% of NAV in SPY": a position sized against the book, asked of us."""
+def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> bool:
+    """ "4% of NAV in SPY": a position sized against the book, asked of us (found or not)."""
     tokens, clause = mood.tokens, mood.clause
     if i + 2 >= clause.last or not tokens[i + 1].has(Role.PREP):
-        return
+        return False
     if not tokens[i + 2].has(Role.NAV) and not (
         tokens[i + 2].has(Role.DET) and i + 3 < clause.last and tokens[i + 3].has(Role.NAV)
     ):
-        return
+        return False
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
-        return  # "we would never go long 2% of NAV"
-    verbs = [j for j in clause.having(tokens, Role.VERB) if j < i]
-    if verbs and not is_instruction(mood, verbs[-1], lexicon):
-        return  # "the fund's rules cap risk per trade at 1 % of equity"
+        return False  # "we would never go long 2% of NAV"
+    # The last verb before the share, by bisection: a clause of many shares stays linear.
+    verb = last_position(clause.having(tokens, Role.VERB), i)
+    if verb is not None and not is_instruction(mood, verb, lexicon):
+        return False  # "the fund's rules cap risk per trade at 1 % of equity"
     if not (
         is_instruction(mood, i, lexicon)
         or _unknown_verb_before(mood, i)
         or _imperative_opens(mood, lexicon)
         or _closing_instruction(mood, i, lexicon)
     ):
-        return
+        return False
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
+    return True
 
 
 def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:
