@@ -222,3 +222,89 @@ def test_a_change_word_as_a_predicate_adjective_states_a_level(text: str) -> Non
 def test_a_change_with_its_figure_still_blocks(text: str) -> None:
     """The same verbs with a limit and a figure direct a change."""
     assert blocked(text)
+
+
+REFUSED_SETTINGS = [
+    "the bot must not be run with TRADING_MODE=live until the audit closes",
+    "Ops note: the scheduler must not be started with LIVE_TRADING=true until the audit closes.",
+    "Avoid running with TRADING_MODE=live.",
+    "Der Bot darf nicht mit TRADING_MODE=live laufen, bevor das Audit abgeschlossen ist.",
+    "Le bot ne doit pas tourner avec TRADING_MODE=live avant la fin de l'audit.",
+    "No se debe arrancar el bot con TRADING_MODE=live.",
+]
+SETTINGS_GIVEN = [
+    "TRADING_MODE=live",
+    "Run the bot with TRADING_MODE=live.",
+    "Set TRADING_MODE=live now.",
+    "We never run with TRADING_MODE = live; set TRADING_MODE=live now",
+    "Do not hesitate to run with TRADING_MODE=live",
+    "Den Bot mit TRADING_MODE=live starten.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_SETTINGS)
+def test_a_setting_under_a_refused_predicate_is_an_engineering_note(text: str) -> None:
+    """ "must not be run with TRADING_MODE=live": the setting completes a refused verb."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SETTINGS_GIVEN)
+def test_a_setting_alone_or_after_an_imperative_still_blocks(text: str) -> None:
+    """On its own, after an imperative or an urging frame, the setting is a toggle."""
+    assert blocked(text)
+
+
+REPORTED_VIEWS = [
+    "Der Analyst meinte, dass man SAP bei 200 kaufen sollte.",
+    "Un analyste estime qu'il faudrait acheter LVMH à 700.",
+    "Un analista cree que habría que comprar SAN a 4,80.",
+    "An analyst says investors should buy SPY at 400.",
+]
+OWN_VIEWS = [
+    "Wir meinen, dass man SAP bei 200 kaufen sollte.",
+    "Habría que comprar SAN a 4,80.",
+    "Creemos que habría que comprar SAN a 4,80.",
+    "Our strategist recommends buying SPY at 400.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_VIEWS)
+def test_a_view_reported_of_one_analyst_passes(text: str) -> None:
+    """One analyst's view, even with the modal after the verb ("kaufen sollte"), is reported."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", OWN_VIEWS)
+def test_the_same_view_of_ours_still_blocks(text: str) -> None:
+    """Our own or an impersonal recommendation blocks."""
+    assert blocked(text)
+
+
+DESCRIBED_ALLOCATIONS = [
+    "The allocation shifts from 80 % to 50 % equities over the glide path.",
+    "In target-date funds the allocation shifts from 80 % to 50 % equities by retirement.",
+    "The benchmark allocation moves from 60 % to 55 % equities at the annual review.",
+    "L'allocation du fonds cible passe de 80 % à 50 % d'actions.",
+    "La asignación del fondo de ciclo de vida pasa del 80 % al 50 % en acciones.",
+    "Le rééquilibrage du CAC 40 obligera les fonds indiciels à acheter le titre à la clôture.",
+]
+ALLOCATIONS_ASKED = [
+    "Our allocation shifts from 80 % to 50 % equities today.",
+    "Shift the allocation from 80 % to 50 % equities.",
+    "Allocation: 50 % equities, 50 % bonds.",
+    "Verschieben Sie die Allokation von 80 % auf 50 % Aktien.",
+    "Du solltest SAP bei 200 kaufen.",
+]
+
+
+@pytest.mark.parametrize("text", DESCRIBED_ALLOCATIONS)
+def test_an_allocation_described_as_it_moves_passes(text: str) -> None:
+    """A glide path's or a fund's allocation with its verb in the third person describes;
+    French "du" after a noun is a preposition, not the German reader."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", ALLOCATIONS_ASKED)
+def test_our_allocation_or_an_imperative_still_blocks(text: str) -> None:
+    """Ours, an imperative, a verbless split, the German reader."""
+    assert blocked(text)
