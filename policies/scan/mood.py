@@ -83,6 +83,7 @@ class ClauseMood:
         "subject",
         "tokens",
         "urge",
+        "weighed",
     )
 
     def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
@@ -107,6 +108,9 @@ class ClauseMood:
         self.counterfactual = -1
         # The sentence is a question that asks nothing of us ("Is it time to buy X?").
         self.asked = False
+        # The sentence is a question that weighs an action, put to anyone ("Would you buy
+        # gold here?"), not a negated one that suggests it ("Why not sell X?").
+        self.weighed = False
         # A subordinate clause without a subject after a clause in the past: its gerund
         # is that past ("… exited at 93, a gain built since buying near 84").
         self.after_past = False
@@ -132,6 +136,7 @@ def analyse_sentence(
     counterfactual = _counterfactual(tokens, sentence)
     attributed = _attributed(tokens, sentence)
     asked = _asked(tokens, sentence)
+    weighed = _weighed(tokens, sentence)
     past_seen = False
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
@@ -140,6 +145,7 @@ def analyse_sentence(
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
+        mood.weighed = weighed
         clause = mood.clause
         mood.counterfactual = _counterfactual(tokens, [clause])
         if mood.counterfactual < 0:
@@ -634,6 +640,19 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     )
 
 
+def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
+    """The sentence is a question without a negation or an urging frame: "Would you buy
+    gold here?", "Should we add TLT?" weigh an action; "Why not sell X?" suggests it."""
+    end = sentence[-1].last
+    if end >= len(tokens) or tokens[end].text != "?":
+        return False
+    return not any(
+        tokens[j].has(Role.NEG | Role.URGE)
+        for clause in sentence
+        for j in range(clause.first, clause.last)
+    )
+
+
 def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
     """Whether the clause holds an infinitive marker ("to buy", "zu kaufen")."""
     return any(
@@ -708,9 +727,12 @@ def subject_from(
         # finite modal whose subject leads the clause it is that subject's ("Japanische
         # Lebensversicherer dürften … verkaufen").
         return 0
-    if (noun if head is None else tokens[head]).has(Role.REFERENCE | Role.POSITIONS):
-        # Our trade named before ("the trade is short 300 KO at 61"), or a position of the
-        # book ("the QQQ leg gets 10 % of NAV"): a holding, never an actor.
+    if (noun if head is None else tokens[head]).has(
+        Role.REFERENCE | Role.POSITIONS | Role.PORTFOLIO
+    ):
+        # Our trade named before ("the trade is short 300 KO at 61"), a position of the
+        # book ("the QQQ leg gets 10 % of NAV") or the book ("the portfolio ought to get
+        # overweight NQH6"): a holding, never an actor.
         return 0
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy"),
