@@ -115,6 +115,12 @@ INSTRUCTIONS_DE = [
     "Unsere Empfehlung: {} kaufen.",
     "Top-Idee für uns: long {}.",
     "{} sollte verkauft werden.",
+    "{} ist zu verkaufen.",
+    "Wir raten unseren Mandanten zum Einstieg in {}.",
+    "Wir empfehlen den Kauf von {}.",
+    "Stocken Sie {} auf.",
+    "Steigen Sie bei {} ein.",
+    "Positionen in {} sind vor der EZB-Sitzung zu reduzieren.",
 ]
 COMMENTARY_DE = [
     "Analysten raten zum Kauf von {}.",
@@ -131,6 +137,8 @@ COMMENTARY_DE = [
     "Die Nachfrage, {} zu kaufen, bleibt hoch.",
     "Indexfonds müssen {} zum Schlusskurs kaufen.",
     "Der Kauf von {} durch die Notenbank wurde im Mai gemeldet.",
+    "{} ist schwer zu verkaufen.",
+    "{} ist nicht zu verkaufen.",
 ]
 NAMELESS_DE = [
     "Die EZB sollte die Zinsen senken.",
@@ -158,3 +166,42 @@ def test_german_commentary_on_a_named_target_passes(frame: str, target: str) -> 
 def test_german_actions_on_no_named_target_pass(text: str) -> None:
     """German capitalises every noun: a common noun is no named target of a weaker verb."""
     assert not blocked(text)
+
+
+TARGETS_FR_ES = ["LVMH", "TotalEnergies", "EUR/USD", "l'or", "Iberdrola", "oro"]
+INSTRUCTIONS_FR_ES = [
+    "Nous recommandons d'acheter {}.",
+    "Il serait judicieux d'alléger {} dès maintenant.",
+    "{} est à vendre sur ces niveaux.",
+    "Nous conseillons à nos clients de prendre une position longue sur {}.",
+    "Vendez {} maintenant.",
+    "Recomendamos comprar {}.",
+    "Conviene vender {} antes del dato de IPC.",
+    "Es recomendable ponerse corto en {}.",
+    "Se debe reducir {} antes de la reunión del BCE.",
+    "Deberíamos aumentar la exposición a {}.",
+]
+COMMENTARY_FR_ES = [
+    "Les fonds de pension ont vendu {} en mai.",
+    "Nous avons acheté {} l'an dernier.",
+    "Ceci n'est pas un conseil d'achat de {}.",
+    "Faut-il acheter {} maintenant ?",
+    "{} est difficile à vendre dans ce marché.",
+    "Los fondos vendieron {} en mayo.",
+    "Esto no es un consejo para comprar {}.",
+    "Si los tipos bajan, las aseguradoras podrían comprar {}.",
+]
+
+
+@pytest.mark.parametrize("target", TARGETS_FR_ES)
+@pytest.mark.parametrize("frame", INSTRUCTIONS_FR_ES)
+def test_french_and_spanish_instructions_on_a_named_target_block(frame: str, target: str) -> None:
+    """Recommandation, impératif, passif d'obligation; recomendación, «conviene», «se debe»."""
+    assert blocked(frame.format(target))
+
+
+@pytest.mark.parametrize("target", TARGETS_FR_ES)
+@pytest.mark.parametrize("frame", COMMENTARY_FR_ES)
+def test_french_and_spanish_commentary_on_a_named_target_passes(frame: str, target: str) -> None:
+    """Tiers, passé (« nous avons acheté »), négation, question, description."""
+    assert not blocked(frame.format(target))
