@@ -422,6 +422,15 @@ _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRE
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
+    token = tokens[i]
+    if token.negation_after and (i + 1 >= len(tokens) or tokens[i + 1].text in _SENTENCE_END):
+        # A German predicate that closes its sentence, its noun capitalised: "Anleger
+        # sollten bei Schatz-Future jetzt Gewinne mitnehmen."
+        return False
+    if previous.roles & Role.SUBORDINATOR and _verb_only(tokens[i]):
+        # "FOMC day and the day after Lift the offer on …": a capitalised verb that is no
+        # noun after a word that would govern a clause starts the sentence left unstopped.
+        return not previous.capital
     if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
         # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
         # "keine Kauf- oder Verkaufsempfehlung".
@@ -438,6 +447,17 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
             False  # a capitalised noun after an article and its adjective: "einem täglichen Hebel"
         )
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
+
+
+def _verb_only(token: Token) -> bool:
+    """An action word in its base form that is no noun of any language ("Lift", "Buy",
+    not "Kauf"), not negated after it (a German verb-final infinitive)."""
+    return bool(
+        token.roles & Role.VERB
+        and token.forms & Form.BASE
+        and not token.forms & Form.NOUN
+        and not token.negation_after
+    )
 
 
 def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
