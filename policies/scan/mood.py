@@ -141,6 +141,7 @@ def analyse_sentence(
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
+    listed = 0  # the party of the label the clause before had
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
@@ -152,8 +153,11 @@ def analyse_sentence(
             mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
-        mood.labelled = 0 if mood.subject else labelled
-        labelled = _label_of_others(tokens, clause)
+        # The label's party holds a verbless list after it too ("Händler: long Duration,
+        # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
+        verbless = not clause.having(tokens, Role.VERB)
+        mood.labelled = 0 if mood.subject else labelled or (listed if verbless else 0)
+        labelled, listed = _label_of_others(tokens, clause), mood.labelled
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)

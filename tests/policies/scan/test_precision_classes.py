@@ -308,3 +308,79 @@ def test_an_allocation_described_as_it_moves_passes(text: str) -> None:
 def test_our_allocation_or_an_imperative_still_blocks(text: str) -> None:
     """Ours, an imperative, a verbless split, the German reader."""
     assert blocked(text)
+
+
+REFUSED_SAYING = [
+    "We are not saying sell NVDA.",
+    "We are not saying sell NVDA; we are saying the risk is skewed.",
+    "They say sell in May and go away.",
+    "Wir sagen nicht, dass man SAP verkaufen sollte.",
+    "Nous ne disons pas qu'il faut vendre LVMH.",
+    "No decimos que haya que vender SAN.",
+    "El analista dijo que había que comprar SAN.",
+]
+SAYING_IT = [
+    "We say sell NVDA.",
+    "We say: sell NVDA at 140.",
+    "Wir sagen: verkaufen Sie SAP bei 200.",
+    "Había que comprar SAN a 4,80.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_SAYING)
+def test_a_refused_or_reported_saying_advises_nothing(text: str) -> None:
+    """ "We are not saying sell X": the refused speech act governs what it would say."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SAYING_IT)
+def test_saying_what_to_do_still_advises(text: str) -> None:
+    """Our saying ("we say sell"), or an impersonal obligation, blocks."""
+    assert blocked(text)
+
+
+ELIDED_NEGATIONS = [
+    "Ce système n'exécute jamais d'ordres.",
+    "N'exécutez pas l'ordre.",
+    "Ce rapport n'achète pas d'actions.",
+]
+FRENCH_ORDERS = [
+    "Exécutez l'ordre maintenant.",
+    "Achetez 100 actions LVMH à 700.",
+    "N'hésitez pas à acheter LVMH à 700.",
+]
+
+
+@pytest.mark.parametrize("text", ELIDED_NEGATIONS)
+def test_an_elided_french_negation_negates(text: str) -> None:
+    """ "n'" written onto its verb is the negation "ne" of the vocabulary."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", FRENCH_ORDERS)
+def test_french_orders_still_block(text: str) -> None:
+    """An imperative, a whole order, an urging frame with "n'" block."""
+    assert blocked(text)
+
+
+LABELLED_LISTS = [
+    "Street positioning: long duration, short dollar.",
+    "Positionierung der Händler: long Duration, short Dollar.",
+]
+LISTS_WITH_VERBS = [
+    "Consensus: hold at 4.25 %, sell SPY at 400.",
+    "Händler: long Duration, sell Dollar.",
+    "Positioning: long duration, short dollar.",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_LISTS)
+def test_a_third_party_label_holds_its_verbless_list(text: str) -> None:
+    """The party a label names holds each verbless item of the list after it."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", LISTS_WITH_VERBS)
+def test_an_item_with_its_own_verb_or_no_party_still_blocks(text: str) -> None:
+    """An item with a verb of its own, or a label naming no party, blocks."""
+    assert blocked(text)
