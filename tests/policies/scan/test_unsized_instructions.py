@@ -214,6 +214,7 @@ ORDERS_AS_NOUNS_AND_JARGON = [
     "Receive 10y, 50k DV01, at 3.60%.",
     "Pay 2s10s, 100k a bp.",
     "Hit the bid on 300 ESH6 at 5,100.",
+    "Cover the TYH6 short, all 1500, at 112 or better.",
     "Reminder from the PM chat: lift 50 NQH6 offers when the desk opens.",
     "A block of 12k GCJ7 gets our vote.",
     "Kauf von 120 Siemens zu 176 limitiert.",
@@ -234,6 +235,9 @@ JARGON_DESCRIBED = [
     "A block of shares changed hands at the close.",
     "Tariffs could hit trade flows and lift inflation.",
     "After Buy-rated stocks fell, analysts cut targets.",
+    "This note will cover the ECB meeting.",
+    "Analysts cover the stock closely.",
+    "Dealers rushed to cover the TLT short last week.",
     "Der Kauf von 120 Siemens durch den Vorstand wurde im Mai gemeldet.",
 ]
 
@@ -255,7 +259,6 @@ CALLS_AND_PURPOSES = [
     "{} — sell.",
     "Our call on {}: buy.",
     "Use dips to add {}.",
-    "Switch from {} into Bunds.",
 ]
 CALLS_DESCRIBED = [
     "{}: sell-off deepened.",
