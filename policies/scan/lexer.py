@@ -133,7 +133,35 @@ def tokenize(
     tokens = _merge_numbers(_merge_phrases(raw, lexicon), lexicon)
     if lexicon.separable:
         _join_separable(tokens, lexicon)
+    _prepositions_after_nouns(tokens)
     return tokens
+
+
+# Nouns a preposition follows: what a homograph of a pronoun names after them is theirs.
+_NOUNS: Final = (
+    Role.WEIGHT
+    | Role.PORTFOLIO
+    | Role.POSITIONS
+    | Role.LIMIT_OBJ
+    | Role.LEVERAGE
+    | Role.INSTRUMENT
+    | Role.LEVEL
+)
+
+
+def _prepositions_after_nouns(tokens: list[Token]) -> None:
+    """A word that is a pronoun in one language and a preposition in another is the
+    preposition right after a noun: French "l'allocation du fonds", "le rééquilibrage du
+    CAC 40" (not German "du", the reader, who never follows a noun).
+    """
+    both = Role.ADDRESSEE | Role.PREP
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if token.roles & both != both:
+            continue
+        noun = tokens[i - 1]
+        if noun.kind == "word" and (noun.has(_NOUNS) or noun.forms & Form.NOUN):
+            token.roles &= ~Role.ADDRESSEE
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:

@@ -837,6 +837,10 @@ def _as_read(
 ) -> tuple[str, ...]:
     """A phrase's words as the lexer reads them: an elided word that is no entry of its
     own is two tokens ("prix d'entrée" is read "prix", "d'", "entree"), as in the text."""
+    if len(key) == 2 and key[1] == "'" and key[0] in elisions:
+        # An elided word written alone ("n'", "qu'", "d'") is one token, as the lexer
+        # reads it off "n'achetez", "qu'il".
+        return (key[0] + "'",)
     if len(key) == 1 or not any("'" in word for word in key):
         return key
     read: list[str] = []
