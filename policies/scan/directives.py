@@ -55,6 +55,7 @@ _LEVEL_REACH: Final = 9  # tokens after a level word in which its number may sta
 _PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
+_PREDICATE_WORDS: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.RECOMMEND
 
 
 class Hit(NamedTuple):
@@ -104,7 +105,62 @@ def find_directives(
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
         pending.extend(_side_values(tokens, all_clauses, lexicon))
+    if "named" in active:
+        hits.extend(_named_side_values(tokens, all_clauses))
     return hits, pending
+
+
+def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Hit]:
+    """A side that answers a label naming its target: "TLT: buy.", "Our call on Nvidia:
+    short.", "SAP — Kaufen". The label names the target concretely and states nothing
+    (no verb, no one else): a call on a target, sized or not."""
+    found = []
+    for label, clause in itertools.pairwise(all_clauses):
+        if label.sentence != clause.sentence or clause.first < 1:
+            continue
+        if tokens[clause.first - 1].text not in _ANSWERS:
+            continue
+        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        if len(words) != 1:
+            continue
+        side = tokens[words[0]]
+        if not side.has(Role.SIDE | Role.SIDE_ADJ) or side.has(Role.NON_ACTION) or side.glued:
+            continue
+        if not side.forms & (Form.BASE | Form.NOUN) or (
+            words[0] + 1 < len(tokens) and tokens[words[0] + 1].glued
+        ):
+            continue
+        span = range(label.first, label.last)
+        if any(tokens[j].roles & _NOT_IN_CALL for j in span):
+            continue
+        named = [j for j in span if _named_target(tokens, j) or _name(tokens, j, opening=True)]
+        if not named:
+            continue
+        # "Our call on TLT", never someone's: "UBS on TLT", "Street view on TLT".
+        prep = next((j for j in span if tokens[j].has(Role.PREP)), None)
+        ours = any(tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in span)
+        if (
+            prep is not None
+            and not ours
+            and any(j < prep and not tokens[j].has(Role.INSTRUMENT) for j in named)
+        ):
+            continue
+        found.append(Hit("order", tokens[label.first].start, side.end))
+    return found
+
+
+# What a label before a side may not hold: a predicate, someone else, a negation, or a
+# position or book, which a side describes ("Positioning in TLT: long").
+_NOT_IN_CALL: Final = (
+    Role.VERB
+    | _PREDICATE_WORDS
+    | Role.THIRD
+    | Role.INSTITUTION
+    | Role.NEG
+    | Role.POSITIONS
+    | Role.PORTFOLIO
+)
+_ANSWERS: Final = frozenset(":—=")
 
 
 # Words that cannot stand in an item of a list of weights: a predicate makes it a statement.
@@ -482,7 +538,11 @@ def _unsized_instruction(
     if mood.weighed or not _acts(mood, i) or _continues_description(mood, previous, lexicon):
         return None
     target = _named_object(tokens, clause, i, passive)
-    if target is None or not is_instruction(mood, i, lexicon):
+    if target is None:
+        return None
+    # An infinitive of purpose is asked as the imperative it serves: "Use dips to add X".
+    purpose = tokens[i - 1].text in INFINITIVE_MARKS and _imperative_before(tokens, clause, i)
+    if not is_instruction(mood, clause.first if purpose else i, lexicon):
         return None
     return target
 
@@ -537,8 +597,10 @@ def _acts(mood: ClauseMood, i: int) -> bool:
     """
     tokens, clause = mood.tokens, mood.clause
     token = tokens[i]
-    governed = mood.urge or (
-        mood.recommend > 0 and (mood.recommend_at < i or bool(mood.recommend & Role.REC_ADJ))
+    governed = (
+        mood.urge
+        or (mood.recommend > 0 and (mood.recommend_at < i or bool(mood.recommend & Role.REC_ADJ)))
+        or _imperative_before(tokens, clause, i)
     )
     before = i - 1
     while before >= clause.first and _adverb_like(tokens[before].text):
@@ -547,8 +609,9 @@ def _acts(mood: ClauseMood, i: int) -> bool:
     if previous is not None and not governed:
         if previous.has(Role.AUX) and token.has(Role.SIDE_ADJ | Role.POSITIONS | Role.WEIGHT):
             return False
-        if previous.text in INFINITIVE_MARKS and not previous.has(Role.RECOMMEND):
-            return False
+        marker = previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
+        if marker and not previous.has(_RECOMMENDING):
+            return False  # "demand to buy X", "the urge to buy X"
     if mood.recommend > 0 and not mood.urge and not mood.recommend & _ADVISING:
         # The preference of market participants named before it, not advice to them
         # ("we recommend investors buy X" advises them).
@@ -558,6 +621,21 @@ def _acts(mood: ClauseMood, i: int) -> bool:
     return True
 
 
+def _imperative_before(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The clause opens with a verb in its base form before ``i``, whose purpose the
+    infinitive at ``i`` states: "Use dips to add TLT", "Wait for the print to sell X"."""
+    first = tokens[clause.first]
+    return (
+        clause.first < i - 1
+        and first.has(Role.VERB)
+        and bool(first.forms & Form.BASE)
+        and not first.forms & Form.NOUN
+        and not first.has(Role.NON_ACTION)
+    )
+
+
+# Words that govern the infinitive they end with: "want to", "ought to", "time to".
+_RECOMMENDING: Final = Role.RECOMMEND | Role.MODAL | Role.REC_ADJ | Role.URGE
 # Recommendations that advise whoever they name: "investors should", "it is advisable".
 _ADVISING: Final = Role.REC_MODAL | Role.REC_ADJ
 

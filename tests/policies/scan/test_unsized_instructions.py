@@ -214,6 +214,7 @@ ORDERS_AS_NOUNS_AND_JARGON = [
     "Receive 10y, 50k DV01, at 3.60%.",
     "Pay 2s10s, 100k a bp.",
     "Hit the bid on 300 ESH6 at 5,100.",
+    "Cover the TYH6 short, all 1500, at 112 or better.",
     "Reminder from the PM chat: lift 50 NQH6 offers when the desk opens.",
     "A block of 12k GCJ7 gets our vote.",
     "Kauf von 120 Siemens zu 176 limitiert.",
@@ -234,6 +235,9 @@ JARGON_DESCRIBED = [
     "A block of shares changed hands at the close.",
     "Tariffs could hit trade flows and lift inflation.",
     "After Buy-rated stocks fell, analysts cut targets.",
+    "This note will cover the ECB meeting.",
+    "Analysts cover the stock closely.",
+    "Dealers rushed to cover the TLT short last week.",
     "Der Kauf von 120 Siemens durch den Vorstand wurde im Mai gemeldet.",
 ]
 
@@ -248,3 +252,64 @@ def test_orders_written_as_nouns_or_trader_jargon_block(text: str) -> None:
 def test_the_same_jargon_of_others_or_the_past_passes(text: str) -> None:
     """The same words for dealers, the past, a policy maker or a price move pass."""
     assert not blocked(text)
+
+
+CALLS_AND_PURPOSES = [
+    "{}: buy.",
+    "{} — sell.",
+    "Our call on {}: buy.",
+    "Use dips to add {}.",
+]
+CALLS_DESCRIBED = [
+    "{}: sell-off deepened.",
+    "{}: buyers returned.",
+    "Positioning in {}: long.",
+    "Consensus on {}: long.",
+    "UBS on {}: sell.",
+    "Street view on {}: buy.",
+    "Traders use dips to add {}.",
+    "We do not use dips to add {}.",
+    "Use caution: the urge to buy {} is strong.",
+]
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("frame", CALLS_AND_PURPOSES)
+def test_a_call_on_a_named_target_or_a_purpose_of_an_imperative_blocks(
+    frame: str, target: str
+) -> None:
+    """A side answering a label that names the target; an infinitive of purpose."""
+    assert blocked(frame.format(target))
+
+
+@pytest.mark.parametrize("target", TARGETS)
+@pytest.mark.parametrize("frame", CALLS_DESCRIBED)
+def test_labels_of_others_positions_and_descriptions_pass(frame: str, target: str) -> None:
+    """A third party's call, a position described, a sell-off, others' habits pass."""
+    assert not blocked(frame.format(target))
+
+
+CALLS_DE = [
+    "{}: Kaufen.",
+    "Nutzen Sie Rücksetzer, um {} zu kaufen.",
+    "Unser Votum zu {}: Verkaufen.",
+]
+CALLS_DESCRIBED_DE = [
+    "Positionierung in {}: short.",
+    "Konsens zu {}: long.",
+    "UBS zu {}: Verkaufen.",
+]
+
+
+@pytest.mark.parametrize("target", TARGETS_DE)
+@pytest.mark.parametrize("frame", CALLS_DE)
+def test_german_calls_on_a_named_target_block(frame: str, target: str) -> None:
+    """Ein Votum zu einem genannten Ziel, ein Infinitiv des Zwecks: an instruction."""
+    assert blocked(frame.format(target))
+
+
+@pytest.mark.parametrize("target", TARGETS_DE)
+@pytest.mark.parametrize("frame", CALLS_DESCRIBED_DE)
+def test_german_calls_of_others_pass(frame: str, target: str) -> None:
+    """Positionierung, Konsens und das Votum Dritter beschreiben."""
+    assert not blocked(frame.format(target))
