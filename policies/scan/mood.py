@@ -829,6 +829,8 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
+    if _after_past_time(tokens, clause, position):
+        return True
     auxiliaries = clause.positions(
         "past auxiliary", lambda i: tokens[i].has(Role.AUX) and bool(tokens[i].forms & Form.PAST)
     )
@@ -880,6 +882,21 @@ def _finite_past(token: Token) -> bool:
         and token.forms & Form.PAST
         and not token.forms & (Form.BASE | Form.NOUN | Form.COUNTERFACTUAL)
     )
+
+
+def _after_past_time(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A time in the past opens the clause and the verb follows its subject: "Last week the
+    desk cut leverage to 2x", "Two years ago we set the VaR limit at 2 %". English "cut",
+    "set", "put" are their own past; without a subject between ("last week, cut …" is no
+    clause of its own) or with the time after the verb, nothing is read as past."""
+    times = clause.positions("past time", lambda i: bool(tokens[i].forms & Form.PAST_TIME))
+    if not times or times[0] >= position:
+        return False
+    subjects = clause.positions(
+        "actor or content", lambda i: tokens[i].has(Role.ACTOR) or _content(tokens[i])
+    )
+    subject = next_position(subjects, times[0] + 1)
+    return subject is not None and subject < position
 
 
 def _unknown_past(token: Token, lexicon: Lexicon) -> bool:

@@ -166,6 +166,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     # says", "argued"): a third party's recommendation under one is reported.
     attributions: _Words = ()
     attributing_verbs: _Words = ()
+    # Times in the past ("last week", "two years ago", "gestern"): before a verb whose past
+    # is its base form, with its subject ("last week the desk cut leverage"), the past.
+    past_times: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -340,10 +343,20 @@ class Form:
     # Not a form either: a verb that changes a holding of a named target, which it directs
     # with or without a size (``[actions] holding``: "add TLT", "trim Nvidia", "alléger").
     HOLDING: Final = 1 << 10
+    # Not a form either: a time in the past ("last week", "two years ago", ``[mood]
+    # past_times``): a verb whose past is its base form ("cut", "set") after it is past.
+    PAST_TIME: Final = 1 << 11
 
 
 # The marks that are no grammatical form.
-_MARKS: Final = Form.SPEECH | Form.COUNTERFACTUAL | Form.ATTRIBUTION | Form.PRODUCT | Form.HOLDING
+_MARKS: Final = (
+    Form.SPEECH
+    | Form.COUNTERFACTUAL
+    | Form.ATTRIBUTION
+    | Form.PRODUCT
+    | Form.HOLDING
+    | Form.PAST_TIME
+)
 
 _FORMS: Final = {
     "base": Form.BASE,
@@ -919,6 +932,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # ("according to", "view") only marks where the speaker is named.
     builder.add(mood.attributing_verbs, Role.DESCRIBE, info, tagged=True, marks=Form.ATTRIBUTION)
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
+    builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

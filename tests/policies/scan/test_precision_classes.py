@@ -384,3 +384,31 @@ def test_a_third_party_label_holds_its_verbless_list(text: str) -> None:
 def test_an_item_with_its_own_verb_or_no_party_still_blocks(text: str) -> None:
     """An item with a verb of its own, or a label naming no party, blocks."""
     assert blocked(text)
+
+
+PAST_TIMES = [
+    "Last week the desk cut leverage to 2x.",
+    "Two years ago we set the VaR limit at 2 %.",
+    "Yesterday we put on 100 SPY at 400.",
+    "Letzte Woche senkte der Desk den Hebel auf 2x.",
+    "La semaine dernière, nous avons réduit le levier à 2x.",
+    "La semana pasada el desk redujo el apalancamiento a 2x.",
+]
+NOT_PAST = [
+    "Last week, cut leverage to 2x.",
+    "Cut leverage to 2x like last week.",
+    "Last week buy SPY at 400.",
+    "Next week the desk cuts leverage to 2x.",
+]
+
+
+@pytest.mark.parametrize("text", PAST_TIMES)
+def test_a_verb_after_a_past_time_and_its_subject_is_past(text: str) -> None:
+    """ "Last week the desk cut leverage": "cut" is its own past after a time and a subject."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", NOT_PAST)
+def test_an_imperative_beside_a_past_time_still_blocks(text: str) -> None:
+    """No subject between the time and the verb, the time after it, or a future: blocks."""
+    assert blocked(text)
