@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from policies.scan.vocabulary import Entry, Lexicon, Role
+from policies.scan.vocabulary import Entry, Form, Lexicon, Role
 from policies.scan.words import BLANKS_AND_TOKEN
 
 __all__ = ["Clause", "Token", "clauses", "last_position", "next_position", "tokenize"]
@@ -394,10 +394,19 @@ _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRE
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
+    token = tokens[i]
+    # A capitalised infinitive or imperative is no noun: "… de croissance Rééquilibrer le …".
+    verb = token.has(Role.VERB) and bool(token.forms & Form.BASE) and not token.forms & Form.NOUN
     if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
         # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
-        # "keine Kauf- oder Verkaufsempfehlung".
-        return False
+        # "keine Kauf- oder Verkaufsempfehlung". A capitalised verb and its article after a
+        # preposition that ends a phrase is a new sentence: "the day after Lift the offer".
+        return (
+            verb
+            and previous.has(Role.PREP)
+            and not previous.capital
+            and (" " in token.text or (i + 1 < len(tokens) and tokens[i + 1].has(Role.DET)))
+        )
     if previous.kind == "number" and previous.text.isalpha():
         return False  # after a numeral in words, which is also an article: "ein Gewicht von"
     if (
@@ -405,10 +414,15 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
         and previous.roles == 0
         and tokens[i - 2].roles & (Role.DET | Role.PREP)
         and not tokens[i - 2].capital
+        and not verb
     ):
         return (
             False  # a capitalised noun after an article and its adjective: "einem täglichen Hebel"
         )
+    if previous.capital and token.has(Role.DET) and token.negation_after and not token.upper:
+        # German writes its nouns with capitals, its articles only at a sentence's start:
+        # "Tag der EZB-Ratssitzung Den Hebel … erhöhen".
+        return previous.kind == "word"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
 
