@@ -397,16 +397,18 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
     token = tokens[i]
     # A capitalised infinitive or imperative is no noun: "… de croissance Rééquilibrer le …".
     verb = token.has(Role.VERB) and bool(token.forms & Form.BASE) and not token.forms & Form.NOUN
+    if token.negation_after and (i + 1 >= len(tokens) or tokens[i + 1].text in _SENTENCE_END):
+        # A German predicate that closes its sentence, its noun capitalised: "Anleger
+        # sollten bei Schatz-Future jetzt Gewinne mitnehmen."
+        return False
+    if previous.roles & Role.SUBORDINATOR and _verb_only(tokens[i]):
+        # "FOMC day and the day after Lift the offer on …": a capitalised verb that is no
+        # noun after a word that would govern a clause starts the sentence left unstopped.
+        return not previous.capital
     if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
         # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
-        # "keine Kauf- oder Verkaufsempfehlung". A capitalised verb and its article after a
-        # preposition that ends a phrase is a new sentence: "the day after Lift the offer".
-        return (
-            verb
-            and previous.has(Role.PREP)
-            and not previous.capital
-            and (" " in token.text or (i + 1 < len(tokens) and tokens[i + 1].has(Role.DET)))
-        )
+        # "keine Kauf- oder Verkaufsempfehlung".
+        return False
     if previous.kind == "number" and previous.text.isalpha():
         return False  # after a numeral in words, which is also an article: "ein Gewicht von"
     if (
@@ -424,6 +426,17 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
         # "Tag der EZB-Ratssitzung Den Hebel … erhöhen".
         return previous.kind == "word"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
+
+
+def _verb_only(token: Token) -> bool:
+    """An action word in its base form that is no noun of any language ("Lift", "Buy",
+    not "Kauf"), not negated after it (a German verb-final infinitive)."""
+    return bool(
+        token.roles & Role.VERB
+        and token.forms & Form.BASE
+        and not token.forms & Form.NOUN
+        and not token.negation_after
+    )
 
 
 def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
