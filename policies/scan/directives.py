@@ -99,6 +99,10 @@ def find_directives(
             previous = mood
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
+    if "allotted" in active:
+        hits.extend(
+            _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
+        )
     if "rebalance" in active:
         for run in _lists(tokens, all_clauses):
             hits.extend(_allocation_list(tokens, run))
@@ -244,6 +248,39 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
 
 
+# Words that make a clause a statement, not a size given per book.
+_NOT_ALLOTTED: Final = Role.VERB | _PREDICATE | Role.RECOMMEND | Role.NEG | Role.CONDITIONAL
+
+
+def _per_book(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A verbless clause that gives each book its size: "1500 Kontrakte Bund-Future je
+    Mandat", "20 lots de CAC 40 par portefeuille", "Allocation: 250 lots EUR/CHF per account".
+
+    It opens with a size in units (not a share), names a target, and ends with a short word
+    ("per", "je", "par", "por") and the book; no predicate, recommendation or negation
+    stands in it. Sizes counted per day or per trade name no book.
+    """
+    words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+    if len(words) < 4 or words[-1] - words[0] != len(words) - 1:
+        return False
+    first, book, per = tokens[words[0]], tokens[words[-1]], tokens[words[-2]]
+    if first.kind != "number" or first.percent or first.times:
+        return False
+    if not _size(tokens, words[0], words[-2], weak=True):
+        return False
+    if not book.has(Role.PORTFOLIO | Role.NAV) or per.kind != "word" or len(per.text) > 4:
+        return False
+    between = words[1:-2]
+    # The word before the book is read as a preposition, whatever else it spells ("je").
+    if any(tokens[j].roles & _NOT_ALLOTTED for j in (*words[:-2], words[-1])):
+        return False
+    return any(_tradable(tokens[j]) for j in between)
+
+
+def _allotted(tokens: Sequence[Token], clause: Clause) -> Hit:
+    return Hit("order", tokens[clause.first].start, tokens[clause.last - 1].end)
+
+
 def _side_values(
     tokens: Sequence[Token], all_clauses: Sequence[Clause], lexicon: Lexicon
 ) -> list[Pending]:
@@ -290,7 +327,19 @@ def _side_label(tokens: Sequence[Token], before: list[int], lexicon: Lexicon) ->
     label = " ".join(tokens[j].text for j in before if not tokens[j].has(Role.DET | Role.AUX))
     if not label:
         return False
-    return "side" in lexicon.field_roles(label)
+    if "side" in lexicon.field_roles(label):
+        return True
+    # A side label opens the subject and a copula ends it: "The action we take on the base
+    # case is to sell", "La acción de la mesa es vender".
+    content = [j for j in before if not tokens[j].has(Role.DET)]
+    last = before[-1]
+    if tokens[last].text in INFINITIVE_MARKS and len(before) > 1:
+        last = before[-2]
+    return (
+        len(content) > 1
+        and tokens[last].has(Role.AUX)
+        and "side" in lexicon.field_roles(tokens[content[0]].text)
+    )
 
 
 def _conditional_exits(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hit]:

@@ -175,6 +175,8 @@ class Gate:
             ),
             "leverage": ((times, w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
             "sizing": ((w(Role.NAV), percent),),
+            # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
+            "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (
                 (w(Role.SWITCH), w(Role.LIVE | Role.PRODUCTION)),
                 (w(Role.DISABLE), w(Role.SAFETY)),
@@ -230,6 +232,9 @@ class Gate:
         self._compound_bit = self._groups_of.get(COMPOUND_MARK, 0)
         self._alternatives = tuple(bits for masks in self._masks.values() for bits in masks)
         self._prose_alternatives = tuple(bits for name in self.prose for bits in self._masks[name])
+        self._split_alternatives = tuple(
+            bits for name in self.prose - {"side"} for bits in self._masks[name]
+        )
         self._compound_parts = tuple(
             sorted(
                 word
@@ -253,10 +258,32 @@ class Gate:
         prose = self._satisfies(self._prose_alternatives, mask, text)
         return prose, prose or self._satisfies(self._alternatives, mask, text)
 
-    def _mask(self, words: Iterable[str]) -> int:
+    def completes(self, first: Iterable[str], second: Iterable[str]) -> bool:
+        """Whether two halves' words together satisfy an alternative of a prose family that
+        neither satisfies alone: "switch" and "from paper to live", "the VaR limit" and "is
+        to be raised to $12m" (:mod:`policies.scan.splits`)."""
+        return self.completes_masks(self.mask_of(first), self.mask_of(second))
+
+    def mask_of(self, words: Iterable[str]) -> int:
+        """The groups that ``words`` meet, for :meth:`completes_masks`."""
+        return self._mask(words, opened=False)
+
+    def completes_masks(self, one: int, two: int) -> bool:
+        """:meth:`completes` of two halves' masks (:meth:`mask_of`)."""
+        return any(need & two == need and alt & two != alt for alt, need in self.needs(one))
+
+    def needs(self, one: int) -> list[tuple[int, int]]:
+        """The alternatives a half with mask ``one`` opens but does not satisfy, each with
+        the groups another half must bring. A side is left out: a side waiting for its size
+        is completed across fields already."""
+        return [
+            (alt, alt & ~one) for alt in self._split_alternatives if alt & one and alt & one != alt
+        ]
+
+    def _mask(self, words: Iterable[str], *, opened: bool = True) -> int:
         """The bits of the groups the words meet; 0 when they open no alternative."""
         present = self._known.intersection(words)
-        if self._openers.isdisjoint(present):
+        if opened and self._openers.isdisjoint(present):
             return 0
         mask = 0
         for word in present:

@@ -423,6 +423,8 @@ _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRE
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
     token = tokens[i]
+    # A capitalised infinitive or imperative is no noun: "… de croissance Rééquilibrer le …".
+    verb = token.has(Role.VERB) and bool(token.forms & Form.BASE) and not token.forms & Form.NOUN
     if token.negation_after and (i + 1 >= len(tokens) or tokens[i + 1].text in _SENTENCE_END):
         # A German predicate that closes its sentence, its noun capitalised: "Anleger
         # sollten bei Schatz-Future jetzt Gewinne mitnehmen."
@@ -442,10 +444,15 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
         and previous.roles == 0
         and tokens[i - 2].roles & (Role.DET | Role.PREP)
         and not tokens[i - 2].capital
+        and not verb
     ):
         return (
             False  # a capitalised noun after an article and its adjective: "einem täglichen Hebel"
         )
+    if previous.capital and token.has(Role.DET) and token.negation_after and not token.upper:
+        # German writes its nouns with capitals, its articles only at a sentence's start:
+        # "Tag der EZB-Ratssitzung Den Hebel … erhöhen".
+        return previous.kind == "word"
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
 
 

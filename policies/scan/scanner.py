@@ -34,6 +34,7 @@ from policies.scan.lexer import clauses, tokenize
 from policies.scan.mood import negated
 from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
+from policies.scan.splits import Piece, continuations, open_ends
 from policies.scan.structure import (
     Pair,
     delimited_rows,
@@ -66,6 +67,13 @@ _Reading = tuple[list[Hit], list[Pending], list[Fragment]]
 # Per field of a unit: findings, waiting sides, parameter fragments.
 _UnitReading = tuple[list[list[Hit]], list[list[Pending]], list[list[Fragment]]]
 _ESCAPE: Final = lazy_pattern(r"\\[\"\\/bfnrt]")
+# Halves of split sentences read per document, at most (each pair is a gate check).
+_MAX_HALVES: Final = 64
+_MAX_PAIRS: Final = 32
+# A continuation that opens with one of these has no subject of its own.
+_HEADLESS: Final = Role.AUX | Role.MODAL | Role.VERB | Role.PREP | Role.INFINITIVE
+# A finite predicate after a continuation's first word makes it a sentence of its own.
+_FINITE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE
 
 
 class Field(NamedTuple):
@@ -154,7 +162,7 @@ class Scanner:
         return self.gate.active(words, text)
 
     def _scan(
-        self, units: list[_Unit], categories: frozenset[Category], fast: bool
+        self, units: list[_Unit], categories: frozenset[Category], fast: bool, joins: bool = True
     ) -> list[Violation]:
         texts = [field.text for unit in units for field in unit.fields]
         record_text = [
@@ -198,7 +206,109 @@ class Scanner:
             violations.extend(
                 self._unit(unit, normalised, active, categories, reading, sum(sized) - own)
             )
+        if joins and not self.gate.prose.isdisjoint(active):
+            fields = [field for unit in units for field in unit.fields]
+            violations.extend(self._split_violations(fields, categories, violations))
         return violations
+
+    def _split_violations(
+        self, fields: list[Field], categories: frozenset[Category], found: list[Violation]
+    ) -> list[Violation]:
+        """Findings of sentences split across fields (:mod:`policies.scan.splits`).
+
+        An open end and a continuation elsewhere are read as one sentence when their words
+        together satisfy what neither satisfies alone (:meth:`Gate.completes`); a finding is kept
+        when neither half's field reported its category already. It is reported in the
+        continuation's field (in the open end's when it lies wholly there). At most
+        :data:`_MAX_PAIRS` pairs are read: halves that are left open on purpose are few.
+        """
+        heads = [(f, p) for f in fields for p in open_ends(f.text)][:_MAX_HALVES]
+        if not heads:
+            return []
+        # What each open end still needs; continuations are read only when one needs some.
+        wanted = [
+            (head, piece, self.gate.needs(self._half_mask(head, piece))) for head, piece in heads
+        ]
+        wanted = [entry for entry in wanted if entry[2]]
+        if not wanted:
+            return []
+        tails = [
+            (field, piece, self._half_mask(field, piece, continuation=True))
+            for field in fields
+            for piece in continuations(field.text)
+        ][:_MAX_HALVES]
+        reported = {(v.location, v.rule) for v in found}
+        extra: list[Violation] = []
+        pairs = 0
+        for head, head_piece, needs in wanted:
+            for tail, tail_piece, two in tails:
+                if tail is head and tail_piece.start <= head_piece.start:
+                    continue
+                if not any(need & two == need and alt & two != alt for alt, need in needs):
+                    continue
+                pairs += 1
+                if pairs > _MAX_PAIRS:
+                    return extra
+                extra.extend(
+                    self._split_pair(head, head_piece, tail, tail_piece, categories, reported)
+                )
+        return extra
+
+    def _half_mask(self, field: Field, piece: Piece, *, continuation: bool = False) -> int:
+        """The gate's groups that a half of a split sentence meets (none for a continuation
+        that is a sentence of its own)."""
+        raw = field.text[piece.start : piece.end]
+        text = quick_form(raw, self.sides) or normalise(raw, self.sides).text.lower()
+        words = gate_words(text)
+        if continuation and not self._continues(words):
+            return 0
+        return self.gate.mask_of([*words, *marks(text)])
+
+    def _continues(self, words: list[str]) -> bool:
+        """Whether a continuation lacks what a sentence of its own has: it opens with a
+        predicate, a verb or a preposition ("is to be raised …", "from paper to live …",
+        "subir el apalancamiento …"), or holds no finite predicate after its first word
+        ("passage du mode papier au réel lundi"), unlike "a single print is unlikely …"."""
+        lexicon = self.lexicon.words
+        first = lexicon.get(words[0]) if words else None
+        # An article opens a subject, whatever else it spells ("a" is a French preposition).
+        if first is not None and first.roles & _HEADLESS and not first.roles & Role.DET:
+            return True
+        return not any(
+            (entry := lexicon.get(word)) is not None and entry.roles & _FINITE for word in words[1:]
+        )
+
+    def _split_pair(
+        self,
+        head: Field,
+        head_piece: Piece,
+        tail: Field,
+        tail_piece: Piece,
+        categories: frozenset[Category],
+        reported: set[tuple[str, str]],
+    ) -> list[Violation]:
+        first = head.text[head_piece.start : head_piece.end]
+        second = tail.text[tail_piece.start : tail_piece.end]
+        joined = f"{first} {second}"
+        found = self._scan([_Unit((Field(tail.path, joined),), ())], categories, False, False)
+        kept = []
+        for violation in found:
+            if (head.path, violation.rule) in reported or (tail.path, violation.rule) in reported:
+                continue
+            start, end = violation.span or (len(first) + 1, len(joined))
+            if end <= len(first):
+                location, span = head.path, (start + head_piece.start, end + head_piece.start)
+            else:
+                shift = tail_piece.start - len(first) - 1
+                location = tail.path
+                span = (max(start + shift, tail_piece.start), end + shift)
+            reported.add((location, violation.rule))
+            kept.append(
+                Violation(
+                    rule=violation.rule, location=location, detail=violation.detail, span=span
+                )
+            )
+        return kept
 
     def _unit_reading(
         self,
