@@ -19,9 +19,13 @@ blocks the run; nothing is ever read as an approval by default:
   reject"), a statement that no decision was reached, or a decision keyword in capitals
   that names another decision: each make it unparseable.
 
+- a decision word on a decision line that is not written in plain letters (look-alike,
+  fullwidth or zero-width characters in it), and a decision given as a key in a code block
+  (``{"decision": "REJECT"}``) that is not the decision line's: each make it unparseable.
+
 Everything is matched on :func:`policies.normalize.fold_text` output, so case, fullwidth
 forms, zero-width characters and look-alike letters neither hide a decision word nor
-forge one. The vocabularies below are English, the language the critic is prompted in.
+forge one (a respelled word on the decision line is found, then refused). The vocabularies below are English, the language the critic is prompted in.
 """
 
 from __future__ import annotations
@@ -64,15 +68,24 @@ _DECISION_LINE: Final = lazy_pattern(
     r"(?:\s*[*_]{1,3}(?=\s|$))?"
     r"\s*(?P<value>.*)"
 )
-# The value: the decision word, wrapped at most in emphasis, code marks, quotes or brackets.
-_VALUE: Final = lazy_pattern(
-    r"[\s*_`\"'\[(]*"
+# A decision word, as folded.
+_WORD: Final = (
     r"(?P<word>approved?(?:[\s_-]+with[\s_-]+(?:(?:minor|some|small|a\s+few|few|the\s+following"
     r"|suggested|requested|required)\s+)?(?:changes|edits|revisions|amendments|modifications))?"
     r"|reject(?:ed)?)"
     r"(?![\w-])"
-    r"[*_`\"'\])]*"
-    r"(?P<rest>.*)"
+)
+# The value: the decision word, wrapped at most in emphasis, code marks, quotes or brackets.
+_VALUE: Final = lazy_pattern(r"[\s*_`\"'\[(]*" + _WORD + r"[*_`\"'\])]*(?P<rest>.*)")
+# A decision given as a key and a value in a code block (JSON, YAML, TOML, a dict):
+# ``"decision": "REJECT"``, ``verdict = approve``.
+_KEYED_DECISION: Final = lazy_pattern(
+    r"(?P<quote>[\"']?)(?:decision|verdict)(?P=quote)\s*[:=]\s*[\"'\[(]*\s*" + _WORD
+)
+# Info strings of blocks that hold data, whose unquoted keys count (``verdict: reject`` in a
+# YAML block); in a block without one, an unquoted "Decision: X" line is a quoted template.
+_DATA_BLOCKS: Final = _vocabulary(
+    "json json5 jsonc yaml yml toml ini python py javascript js typescript ts"
 )
 _WORDS: Final = lazy_pattern(r"[a-z0-9]+(?:'[a-z0-9]+)*(?:-[a-z0-9]+)*")
 _STRUCK: Final = lazy_pattern(r"~~?[^~\n]+~~?|<(del|s|strike)>.*?</\1>")
@@ -144,7 +157,11 @@ def read_decision(content: str) -> DecisionReading:
     decision = decisions.pop()
     first = found[0][0] + 1
     spans = [(at, last) for at, last, _ in found]
-    problem = _contradiction(content, prose_lines(folded), spans, decision)
+    problem = (
+        _respelled(content, lines, spans)
+        or _keyed_in_code(folded, decision)
+        or _contradiction(content, prose_lines(folded), spans, decision)
+    )
     if problem:
         return _unparseable(problem, first)
     return DecisionReading(decision=decision, problem="", line=first)
@@ -206,6 +223,48 @@ def _read_value(line: str, value: str, number: int) -> DecisionReading:
         if problem:
             return _unparseable(f"line {number}: the note after the decision {problem}", number)
     return DecisionReading(decision=_canonical(match.group("word")), problem="", line=number)
+
+
+def _respelled(content: str, lines: list[str | None], found: list[tuple[int, int]]) -> str:
+    """Why a decision word is not written in plain letters, or "".
+
+    Folding reads look-alike letters, fullwidth forms and zero-width characters as the
+    word they imitate, so that none of them can hide a decision; a decision *given* in
+    such a spelling is refused, as the typed format refuses it: a model that answers
+    normally writes the word in plain letters, and nothing is an approval by doubt.
+    """
+    raw_lines = content.split("\n")
+    for _, at in found:
+        value = lines[at] or ""
+        decision_line = _DECISION_LINE.match(value)
+        match = _VALUE.match(decision_line.group("value") if decision_line else value)
+        if match is not None and _spaced(match.group("word")) not in _spaced(raw_lines[at].lower()):
+            return f"line {at + 1}: the decision word is not written in plain letters"
+    return ""
+
+
+def _spaced(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _keyed_in_code(folded: str, decision: Decision) -> str:
+    """Why a decision given as a key in a code block contradicts the decision line, or "".
+
+    A quoted key (JSON, a dict) is data wherever it stands; an unquoted one only in a block
+    marked as data (YAML, TOML): a plain ``Decision: APPROVE`` in a bare fence is the
+    template the critic was asked to follow, quoted, not a second decision.
+    """
+    for block in code_blocks(folded):
+        data = block.info.split(" ")[0] in _DATA_BLOCKS
+        for offset, line in enumerate(block.body.split("\n")):
+            for match in _KEYED_DECISION.finditer(line):
+                if not (data or match.group("quote")):
+                    continue
+                keyed = _canonical(match.group("word"))
+                if keyed != decision:
+                    number = block.first_line + 1 + offset
+                    return f"line {number}: a code block gives the decision {keyed}"
+    return ""
 
 
 def _disqualifying(word: str) -> str:

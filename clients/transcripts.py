@@ -7,7 +7,8 @@ never hold secrets: no headers are recorded at all.
 Loading is strict: the JSON may not repeat a key or nest beyond the bound
 (:mod:`orchestrator.core.strict_json`), and every recorded request is re-hashed with the
 seed system's prompt hash (:func:`recorded_prompt_hash`); a stored ``prompt_hash`` that
-does not match is a request edited after recording, and the fixture is refused (exit 1).
+does not match is a request edited after recording, and the fixture is refused (exit 1), as
+is a fixture recording one request twice (replay could not tell which answer is recorded).
 """
 
 from __future__ import annotations
@@ -271,6 +272,7 @@ def read_transcript(path: Path) -> tuple[Transcript, str]:
             raise ConfigError(f"fixture {path}: runs[{index}].response has no choices", path=path)
     for index in range(len(transcript.runs)):
         _check_prompt_hash(path, transcript, index)
+    _check_one_answer_per_request(path, transcript)
     return transcript, sha256_prefixed(data)
 
 
@@ -303,6 +305,21 @@ def _check_prompt_hash(path: Path, transcript: Transcript, index: int) -> None:
         "the request was changed after recording",
         path=path,
     )
+
+
+def _check_one_answer_per_request(path: Path, transcript: Transcript) -> None:
+    """Replay looks answers up by prompt hash: two runs under one hash leave the answer to
+    the order of the file, so such a fixture is refused rather than one of them chosen."""
+    first: dict[str, int] = {}
+    for index, run in enumerate(transcript.runs):
+        earlier = first.setdefault(run.prompt_hash, index)
+        if earlier != index:
+            raise ConfigError(
+                f"fixture {path}: runs[{earlier}] (run id {transcript.runs[earlier].run_id}) "
+                f"and runs[{index}] (run id {run.run_id}) record the same request (prompt_hash "
+                f"{run.prompt_hash}); a replay could not tell which answer is the recorded one",
+                path=path,
+            )
 
 
 def _unelided_hashes(transcript: Transcript, run: RecordedRun) -> set[str]:

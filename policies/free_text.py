@@ -28,12 +28,55 @@ _MARKED_LINE: Final = lazy_pattern(r"^[^\n:#*_]*[:#*_][^\n]*", re.MULTILINE)
 # A plain "Label: value" line: the label is a short phrase, not the start of a sentence.
 _MAX_LABEL_CHARS: Final = 60
 _MAX_LABEL_WORDS: Final = 6
-_PLACEHOLDERS: Final = frozenset({"", "-", "none", "n/a", "na", "tbd", "null", "nil"})
+# Folded values that say a section is empty, in the languages labels are read in.
+_PLACEHOLDERS: Final = frozenset(
+    {
+        "",
+        "-",
+        "none",
+        "n/a",
+        "na",
+        "tbd",
+        "null",
+        "nil",
+        "keine",
+        "keiner",
+        "entfallt",
+        "aucun",
+        "aucune",
+        "neant",
+        "ninguno",
+        "ninguna",
+        "nada",
+    }
+)
 
-_UNCERTAINTY: Final = lazy_pattern(r"\buncertaint")
+# Labels are matched on folded text (diacritics dropped, "ß" as "ss"), in the languages
+# the scanner reads: English, German, French and Spanish. German nouns are compounds
+# ("Prognoseunsicherheit", "No-Trade-Auslöser"), so their stems carry no word boundary.
+_UNCERTAINTY: Final = lazy_pattern(
+    r"\buncertaint|unsicherheit|ungewissheit|\bincertitude|\bincertidumbre|\bincerteza"
+)
+# A no-trade label names both "no trade" and its triggers (conditions, signals, rules), in
+# either order: "No-Trade Triggers", "Auslöser für Handelsverzicht", "Conditions de
+# non-intervention", "Señales para no operar".
+_NO_TRADE_PHRASE: Final = (
+    r"(?:\bno[- _]?trad(?:e|ing)|\bdo[- _]not[- _]trade|kein(?:e[nrs]?)?[- _]?handel"
+    r"|nicht[- _]handeln|handelsverzicht|handelspause|handelsstopp"
+    r"|\bnon[- _]?(?:trading|intervention|negociation|operation)"
+    r"|\b(?:ne pas|sans|pas de|absence de) (?:negocier|trader|intervenir|transactions?"
+    r"|negociation|trading|operer)"
+    r"|\b(?:no|sin) (?:operar|negociar|operacion|negociacion|intervenir))"
+)
+_NO_TRADE_TRIGGER: Final = (
+    r"(?:\btriggers?\b|\bconditions?\b|\bcriteria\b|\bsignals?\b|\brules?\b"
+    r"|trigger|ausloser|bedingung|signal|regeln|kriterien"
+    r"|\bdeclencheurs?\b|\bsignaux\b|\bcriteres\b|\bregles\b"
+    r"|\bdisparadores?\b|\bcondiciones\b|\bsenales\b|\bcriterios\b|\breglas\b"
+    r"|\bgatillos?\b|\bdetonantes?\b)"
+)
 _NO_TRADE: Final = lazy_pattern(
-    r"\b(?:no[- ]?trad(?:e|ing)|do[- ]not[- ]trade)[- ](?:triggers?|conditions?|criteria"
-    r"|signals?|rules?)\b"
+    rf"{_NO_TRADE_PHRASE}.*{_NO_TRADE_TRIGGER}|{_NO_TRADE_TRIGGER}.*{_NO_TRADE_PHRASE}"
 )
 
 # Words that name a scenario when followed by "case" or "scenario" ("Bear case:").
@@ -86,14 +129,115 @@ _SCENARIO_NAMES: Final = {
     "extreme": "extreme",
     "secondary": "secondary",
 }
-_SCENARIO_LABEL: Final = lazy_pattern(
-    r"(?:the )?(?:(?P<name>"
-    + "|".join(sorted(map(re.escape, _SCENARIO_NAMES), key=len, reverse=True))
-    + r") (?:case|scenario)|scenario #?(?P<id>\d+|[a-z]|[ivx]+))"
-    # A label ends the line or is followed by ":", "(", a dash or a probability.
-    r"(?=[ \t]*(?:$|[:(-]|\d+(?:\.\d+)? ?%))"
+# A label ends the line or is followed by ":", "(", a dash or a probability.
+_LABEL_END: Final = r"(?=[ \t]*(?:$|[:(-]|\d+(?:\.\d+)? ?%))"
+_SCENARIO_ID: Final = r"#?(?:n[o°]\s?)?(?P<id>\d+|[a-z]|[ivx]+)"
+
+
+def _names(names: dict[str, str]) -> str:
+    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+
+
+# German: a compound ("Basisszenario", "Bären-Szenario", "Basisfall") or an adjective
+# before "Szenario" ("pessimistisches Szenario").
+_DE_SCENARIO_NAMES: Final = {
+    "basis": "base",
+    "haupt": "base",
+    "kern": "base",
+    "referenz": "base",
+    "zentral": "base",
+    "baren": "bear",
+    "bear": "bear",
+    "bullen": "bull",
+    "bull": "bull",
+    "negativ": "downside",
+    "positiv": "upside",
+    "alternativ": "alternative",
+    "risiko": "adverse",
+    "advers": "adverse",
+    "stress": "stress",
+    "rezessions": "recession",
+    "inflations": "inflationary",
+    "stagflations": "stagflation",
+    "deflations": "deflation",
+    "extrem": "extreme",
+    "optimistisch": "optimistic",
+    "pessimistisch": "pessimistic",
+    "neutral": "neutral",
+}
+# French and Spanish: the name follows the noun ("scénario central", "escenario bajista").
+_FR_SCENARIO_NAMES: Final = {
+    "base": "base",
+    "central": "base",
+    "principal": "base",
+    "reference": "base",
+    "baissier": "bear",
+    "haussier": "bull",
+    "alternatif": "alternative",
+    "pessimiste": "pessimistic",
+    "optimiste": "optimistic",
+    "adverse": "adverse",
+    "defavorable": "adverse",
+    "favorable": "upside",
+    "stress": "stress",
+    "recession": "recession",
+    "stagflation": "stagflation",
+    "extreme": "extreme",
+    "neutre": "neutral",
+    "noir": "tail",
+}
+_ES_SCENARIO_NAMES: Final = {
+    "base": "base",
+    "central": "base",
+    "principal": "base",
+    "referencia": "base",
+    "bajista": "bear",
+    "alcista": "bull",
+    "alternativo": "alternative",
+    "pesimista": "pessimistic",
+    "optimista": "optimistic",
+    "adverso": "adverse",
+    "desfavorable": "adverse",
+    "favorable": "upside",
+    "estres": "stress",
+    "recesion": "recession",
+    "estanflacion": "stagflation",
+    "extremo": "extreme",
+    "neutral": "neutral",
+}
+# One pattern per language, each with a ``name`` (a key of its table) or an ``id`` group.
+_SCENARIO_LABELS: Final = (
+    (
+        lazy_pattern(
+            rf"(?:the )?(?:(?P<name>{_names(_SCENARIO_NAMES)}) (?:case|scenario)"
+            rf"|scenario {_SCENARIO_ID}){_LABEL_END}"
+        ),
+        _SCENARIO_NAMES,
+    ),
+    (
+        lazy_pattern(
+            rf"(?:das |der |ein )?(?:(?P<name>{_names(_DE_SCENARIO_NAMES)})"
+            rf"(?:[- ]?(?:szenario|fall)|e[snr]? szenario)"
+            rf"|szenario {_SCENARIO_ID}){_LABEL_END}"
+        ),
+        _DE_SCENARIO_NAMES,
+    ),
+    (
+        lazy_pattern(
+            rf"(?:le |un )?(?:(?:scenario|cas) (?:de |d'|du )?(?P<name>{_names(_FR_SCENARIO_NAMES)})"
+            rf"|scenario {_SCENARIO_ID}){_LABEL_END}"
+        ),
+        _FR_SCENARIO_NAMES,
+    ),
+    (
+        lazy_pattern(
+            rf"(?:el |un )?(?:(?:escenario|caso) (?:de )?(?P<name>{_names(_ES_SCENARIO_NAMES)})"
+            rf"|escenario {_SCENARIO_ID}){_LABEL_END}"
+        ),
+        _ES_SCENARIO_NAMES,
+    ),
 )
-_SCENARIOS_TITLE: Final = lazy_pattern(r"(?:[a-z-]+ )?scenarios")
+_SCENARIOS_TITLE: Final = lazy_pattern(r"(?:[a-z-]+ )?(?:e?scenarios|szenarien)")
 
 
 class _Label(NamedTuple):
@@ -215,7 +359,12 @@ def _placeholder(value: str) -> bool:
 
 
 def _scenario_key(line: str) -> str | None:
-    if "scenario" not in line and "case" not in line:
+    if (
+        "scenario" not in line
+        and "cas" not in line
+        and "szenario" not in line
+        and "fall" not in line
+    ):
         return None  # every label names a case or a scenario; cleaning joins no letters
     heading = _HEADING.fullmatch(line)
     if heading is not None:
@@ -224,11 +373,13 @@ def _scenario_key(line: str) -> str | None:
         item = _LIST_ITEM.fullmatch(line)
         if item is not None:
             line = item.group(2)
-    match = _SCENARIO_LABEL.match(_clean(line))
-    if match is None:
-        return None
-    name = match.group("name")
-    return _SCENARIO_NAMES[name] if name is not None else f"scenario {match.group('id')}"
+    cleaned = _clean(line)
+    for pattern, names in _SCENARIO_LABELS:
+        match = pattern.match(cleaned)
+        if match is not None:
+            name = match.group("name")
+            return names[name] if name is not None else f"scenario {match.group('id')}"
+    return None
 
 
 def _list_items_after(lines: list[str], index: int) -> int:

@@ -7,7 +7,8 @@ its **endpoint** (base URL and key variable, resolved as the client resolves the
 **Same model.** Two configured models are one model when any of their names, registry id or
 wire model, share a key (:func:`model_key`): folded (NFKC, case-folded, trimmed, zero-width
 characters dropped, look-alike letters mapped to Latin, typographic dashes to ``-``), with a
-snapshot suffix dropped and then the separators ``-``, ``_``, ``.`` and spaces. So
+router's namespace (everything up to the last ``/``: ``openai/gpt-5.2-pro``), a snapshot
+suffix and then the separators ``-``, ``_``, ``.`` and spaces dropped. So
 ``"GPT-5.2-pro "``, ``"gpt_5_2_pro"``, ``"g\u0440t-5.2-pro"`` (a Cyrillic ``\u0440``),
 ``"gpt-5.2-pro-2025-12-11"`` and a critic alias whose ``api_model`` is ``gpt-5.2-pro`` are
 all the proposer ``gpt-5.2-pro``; ``gpt-5.2`` is not.
@@ -102,7 +103,9 @@ def _endpoint(provider: ProviderEntry) -> Endpoint:
 @functools.lru_cache(maxsize=1024)
 def model_key(name: str) -> str:
     """The key two names of one model share (module docstring: *Same model*)."""
-    folded = normalize_text(name)
+    # A router's or a cloud's namespace ("openai/gpt-5.2-pro", "models/gemini-2.5") names
+    # where the model is served, not another model.
+    folded = normalize_text(name).rpartition("/")[2]
     match = SNAPSHOT_SUFFIX.search(folded)
     if match is not None and _is_date(match) and match.start() > 0:
         folded = folded[: match.start()]

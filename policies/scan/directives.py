@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from policies.scan.categories import Category
-from policies.scan.lexer import Clause, Token, next_position
+from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.mood import (
     INFINITIVE_MARKS,
     ClauseMood,
@@ -91,8 +91,10 @@ def find_directives(
     pending: list[Pending] = []
     for sentence in _sentences(all_clauses):
         moods = analyse_sentence(tokens, sentence, lexicon)
+        previous = None
         for mood in moods:
-            _clause_directives(mood, lexicon, active, hits, pending)
+            _clause_directives(mood, lexicon, active, hits, pending, previous)
+            previous = mood
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
     if "rebalance" in active:
@@ -384,7 +386,9 @@ def _clause_directives(
     active: frozenset[str],
     hits: list[Hit],
     pending: list[Pending],
+    previous: ClauseMood | None = None,
 ) -> None:
+    """The directives of one clause (``previous``: the clause before it in its sentence)."""
     tokens, clause = mood.tokens, mood.clause
     end = clause.last
     for i in range(clause.first, end):
@@ -399,6 +403,13 @@ def _clause_directives(
         found = _match(tokens, clause, i, active)
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
+        if (found is None or found[2]) and "named" in active:
+            named = _unsized_instruction(mood, i, lexicon, previous)
+            if named is not None:
+                # Like any finding, it covers the rest of the clause.
+                low, high = min(i, named), max(named, end - 1)
+                hits.append(Hit("order", tokens[low].start, tokens[high].end))
+                continue
         if found is None:
             continue
         category, stop, needs_parameter = found
@@ -418,6 +429,193 @@ def _clause_directives(
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+
+
+def _unsized_instruction(
+    mood: ClauseMood, i: int, lexicon: Lexicon, previous: ClauseMood | None
+) -> int | None:
+    """The named target of a trade asked of us at ``i``, sized or not ("Buy TLT.", "we
+    should be adding TYH6", "Siemens jetzt zu verkaufen", "TLT is to be bought").
+
+    The action is a side, a side adjective acting as a verb, or a verb of a holding
+    (:data:`Form.HOLDING`); its object a target named concretely (:func:`_named_object`),
+    never a pronoun or a common noun ("buy the rumour, sell the news" names none). A form
+    in the past or a participle instructs only as a recommended passive ("is to be bought",
+    "should be cut"); a nominal action only under a recommendation ("a purchase of X is
+    advisable"). Whether it is asked of us is :func:`is_instruction`'s reading, negation
+    and third parties included.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    token = tokens[i]
+    if token.has(Role.NON_ACTION) or token.glued:
+        return None
+    if not (
+        token.has(Role.SIDE)
+        or token.forms & Form.HOLDING
+        or (token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i))
+    ):
+        return None
+    forms = token.forms
+    passive = False
+    if forms & _PARTICIPLES and not forms & (Form.BASE | Form.GERUND | Form.NOUN):
+        passive = _passive(tokens, clause, i, lexicon)
+        if not (passive and mood.recommend > 0):
+            return None
+    if forms & Form.NOUN and not forms & (Form.BASE | Form.GERUND) and mood.recommend <= 0:
+        return None
+    if mood.weighed or not _acts(mood, i) or _continues_description(mood, previous, lexicon):
+        return None
+    target = _named_object(tokens, clause, i, passive)
+    if target is None or not is_instruction(mood, i, lexicon):
+        return None
+    return target
+
+
+def _continues_description(mood: ClauseMood, previous: ClauseMood | None, lexicon: Lexicon) -> bool:
+    """A coordinated clause without a subject of its own continues the predicate before
+    it: "lifers are expected to sell foreign bonds and buy JGBs" describes both trades,
+    as "sell foreign bonds and buy JGBs" asks both."""
+    clause = mood.clause
+    if previous is None or not clause.opener & Role.COORDINATOR or mood.subject:
+        return False
+    if mood.recommend > 0 and mood.recommend_at >= clause.first:
+        return False  # a recommendation of its own: "… and we recommend buying X"
+    tokens = previous.tokens
+    actions = previous.clause.having(tokens, Role.SIDE | Role.TRADE | Role.CLOSE)
+    if not actions:
+        return False
+    return not is_instruction(previous, actions[-1], lexicon)
+
+
+def _acts(mood: ClauseMood, i: int) -> bool:
+    """Whether the word at ``i`` is an action at all, before asking who is to take it.
+
+    Not a state ("we are overweight X", "we are long X": a stance, which only a
+    recommendation makes advice: "we should be long X"), not a bare infinitive no
+    recommendation governs ("demand to buy X", "whether to buy X"), and not what market
+    participants are said to prefer or plan ("some investors prefer to sell X"), which
+    only a modal or a recommending predicate addresses ("investors should sell X").
+    """
+    tokens, clause = mood.tokens, mood.clause
+    token = tokens[i]
+    governed = mood.urge or (
+        mood.recommend > 0 and (mood.recommend_at < i or bool(mood.recommend & Role.REC_ADJ))
+    )
+    before = i - 1
+    while before >= clause.first and _adverb_like(tokens[before].text):
+        before -= 1
+    previous = tokens[before] if before >= clause.first else None
+    if previous is not None and not governed:
+        if previous.has(Role.AUX) and token.has(Role.SIDE_ADJ | Role.POSITIONS | Role.WEIGHT):
+            return False
+        if previous.text in INFINITIVE_MARKS and not previous.has(Role.RECOMMEND):
+            return False
+    if mood.recommend > 0 and not mood.urge and not mood.recommend & _ADVISING:
+        # The preference of market participants named before it, not advice to them
+        # ("we recommend investors buy X" advises them).
+        actors = clause.having(tokens, Role.GENERIC)
+        if actors and actors[0] < mood.recommend_at:
+            return False
+    return True
+
+
+# Recommendations that advise whoever they name: "investors should", "it is advisable".
+_ADVISING: Final = Role.REC_MODAL | Role.REC_ADJ
+
+
+# Words an object may stand behind: "some", "the", "our", "a long … position", "2y".
+_BEFORE_OBJECT: Final = Role.DET | Role.PREFIX | Role.SIDE_ADJ | Role.SELF | Role.ADDRESSEE
+_OBJECT_REACH: Final = 6
+
+
+def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool) -> int | None:
+    """Where the action at ``i`` names its target (:func:`_named_target`), if it does.
+
+    After the verb, past articles, adverbs, a side ("a long Brent position") and a
+    position with its preposition ("exposure to TYH6", "la exposición a Iberdrola"). A
+    verb that closes a verb-final clause ("Siemens jetzt zu verkaufen") or a passive
+    ("TLT is to be bought") has its object before it, anywhere in the clause.
+    """
+    token = tokens[i]
+    # German capitalises every noun: there a name is a target only of a side ("Siemens
+    # verkaufen"), never of a weaker verb ("Risiken reduzieren").
+    names = not token.negation_after or token.has(Role.SIDE | Role.SIDE_ADJ)
+    final = token.negation_after and i == clause.last - 1
+    if final or passive:
+        # From the clause's lists (a clause may be long and hold many such verbs).
+        named = clause.positions("named target", lambda j: _named_target(tokens, j))
+        found = last_position(named, i)
+        if names:
+            # The subject of a passive may open its sentence: "Nvidia is to be bought".
+            capitalised = clause.positions("named name", lambda j: _name(tokens, j, opening=True))
+            name = last_position(capitalised, i)
+            found = name if found is None or (name is not None and name > found) else found
+        if found is not None or passive:
+            return found
+    j = i + 1
+    stop = min(clause.last, i + 1 + _OBJECT_REACH)
+    while j < stop:
+        word = tokens[j]
+        if (_named_target(tokens, j) or (names and _name(tokens, j))) and not (
+            token.agreement and _modifier(tokens, j, stop)
+        ):
+            return j
+        previous = tokens[j - 1]
+        behind = (
+            word.has(_BEFORE_OBJECT)
+            or word.kind == "number"
+            or (word.kind == "word" and _adverb_like(word.text))
+            or (word.has(Role.POSITIONS | Role.WEIGHT) and not word.has(Role.VERB))
+            or (word.has(Role.PREP) and previous.has(Role.POSITIONS | Role.WEIGHT | Role.SIDE_ADJ))
+        )
+        if not behind:
+            return None
+        j += 1
+    return None
+
+
+def _modifier(tokens: Sequence[Token], j: int, stop: int) -> bool:
+    """In English, a name before a plain noun modifies it: "hedge dollar revenues",
+    "cut Nvidia margins" act on the revenues and the margins. (French and Spanish put
+    their adjectives after the noun: "bono español", "actions européennes".)"""
+    if j + 1 >= stop:
+        return False
+    nxt = tokens[j + 1]
+    return (
+        nxt.kind == "word"
+        and nxt.roles == 0
+        and not (nxt.capital or nxt.upper or nxt.glued)
+        and not _adverb_like(nxt.text)
+    )
+
+
+def _adverb_like(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly")
+
+
+def _named_target(tokens: Sequence[Token], j: int) -> bool:
+    """A target named concretely: an instrument or asset class ("2y Treasuries", "Brent",
+    "l'or") or a ticker in capitals ("TLT", "EUR/CHF")."""
+    token = tokens[j]
+    if token.kind != "word" or token.has(Role.NON_ACTION | Role.REFERENCE):
+        return False
+    if token.has(Role.INSTRUMENT) and not token.has(Role.VERB):
+        return True
+    return token.upper and _is_target(token)
+
+
+def _name(tokens: Sequence[Token], j: int, *, opening: bool = False) -> bool:
+    """A name the vocabulary does not know, capitalised inside its sentence ("Nvidia",
+    "Iberdrola"), or opening it (``opening``); not a possessive ("Nvidia's margins")."""
+    token = tokens[j]
+    if token.kind != "word" or not token.capital or token.upper or token.roles or token.glued:
+        return False
+    if token.text.endswith(("'s", "'")):
+        return False
+    return opening or (j > 0 and tokens[j - 1].text not in _SENTENCE_OPENERS)
+
+
+_SENTENCE_OPENERS: Final = frozenset(".!?;:\n")
 
 
 def _object_of_others(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
@@ -465,7 +663,7 @@ def _match(
         number = _level_number(tokens, i, _label_end(tokens, clause, i + _LEVEL_REACH))
         if number is not None:
             return "order", number + 1, False
-    if "risk" in active and token.has(Role.CHANGE):
+    if "risk" in active and token.has(Role.CHANGE) and not _stated_state(tokens, clause, i):
         # The first limit word of the clause other than this one, if it stands before ``end``.
         obj = next((j for j in clause.having(tokens, Role.LIMIT_OBJ)[:2] if j != i), None)
         if obj is not None and obj < end:
@@ -558,6 +756,22 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A change word that closes its clause right after a copula, no figure in the clause:
+    a predicate adjective stating how things are, not a change asked for.
+
+    "L'effet de levier dans le trade de base est élevé, un risque …", "the VaR limit is
+    lowered": a state; "raise the VaR limit to 5 %", "das Limit ist zu erhöhen" name their
+    figure or an infinitive and still direct.
+    """
+    if i != clause.last - 1 or i == clause.first:
+        return False
+    copula = tokens[i - 1]
+    if not copula.has(Role.AUX) or copula.has(Role.MODAL | Role.INFINITIVE):
+        return False
+    return not any(tokens[j].kind == "number" for j in range(clause.first, clause.last))
 
 
 def _safety_set_off(tokens: Sequence[Token], clause: Clause, i: int, objects: int) -> int | None:
@@ -753,7 +967,7 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     if not leading or i + 1 >= clause.last:
         return False
     nxt = tokens[i + 1]
-    return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT)
+    return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT) or _name(tokens, i + 1)
 
 
 def _after_size(tokens: Sequence[Token], clause: Clause, i: int) -> bool:

@@ -158,6 +158,10 @@ class Gate:
                 (w(Role.TRADE | Role.CLOSE), number, frozenset({AT_MARK})),
                 (w(Role.CLOSE), counted),
             ),
+            # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
+            # "trim Nvidia"): the target is a name the vocabulary does not hold, so the
+            # action word alone opens the analysis.
+            "named": ((w(Role.SIDE | Role.SIDE_ADJ) | lexicon.holding,),),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),

@@ -75,6 +75,7 @@ class ClauseMood:
         "conditional",
         "counterfactual",
         "discourage",
+        "labelled",
         "recommend",
         "recommend_at",
         "refused",
@@ -82,6 +83,7 @@ class ClauseMood:
         "subject",
         "tokens",
         "urge",
+        "weighed",
     )
 
     def __init__(self, tokens: Sequence[Token], clause: Clause) -> None:
@@ -106,9 +108,16 @@ class ClauseMood:
         self.counterfactual = -1
         # The sentence is a question that asks nothing of us ("Is it time to buy X?").
         self.asked = False
+        # The sentence is a question that weighs an action, put to anyone ("Would you buy
+        # gold here?"), not a negated one that suggests it ("Why not sell X?").
+        self.weighed = False
         # A subordinate clause without a subject after a clause in the past: its gerund
         # is that past ("… exited at 93, a gain built since buying near 84").
         self.after_past = False
+        # A label before the clause names a third party whose view follows ("consensus:
+        # hold at 4.25 %"): the clause's subject for an instruction, though a whole order
+        # under it still blocks.
+        self.labelled = 0
 
 
 def analyse_sentence(
@@ -127,19 +136,24 @@ def analyse_sentence(
     counterfactual = _counterfactual(tokens, sentence)
     attributed = _attributed(tokens, sentence)
     asked = _asked(tokens, sentence)
+    weighed = _weighed(tokens, sentence)
     past_seen = False
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
+    labelled = 0  # the party a label before this clause names ("consensus: …")
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
+        mood.weighed = weighed
         clause = mood.clause
         mood.counterfactual = _counterfactual(tokens, [clause])
         if mood.counterfactual < 0:
             mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
+        mood.labelled = 0 if mood.subject else labelled
+        labelled = _label_of_others(tokens, clause)
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
@@ -160,7 +174,7 @@ def analyse_sentence(
         refusal = refusing or _ends_refused(mood)
         if not mood.subject and clause.opener & Role.COORDINATOR:
             mood.subject = previous_subject
-        previous_subject = mood.subject or previous_subject
+        previous_subject = mood.subject or _acting(tokens, clause, lexicon) or previous_subject
         if own:
             mood.recommend, mood.recommend_at = own, own_at
         elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
@@ -190,6 +204,39 @@ def analyse_sentence(
     return moods
 
 
+def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
+    """The third party or institution a label names, when the clause is that label.
+
+    "consensus: hold at 4.25-4.50 %", "Fed: cut to 2 %", "Street view: long duration":
+    what follows the colon is that party's view, not asked of us. A label holds no action
+    and no predicate, and names no one of ours ("Desk: buy …", "Clients: sell …").
+    """
+    end = clause.last
+    if end >= len(tokens) or tokens[end].text != ":":
+        return 0
+    found = 0
+    for j in range(clause.first, end):
+        token = tokens[j]
+        if token.has(Role.VERB | _RECOMMENDING | Role.MODAL | Role.AUX | _ADVISED | Role.NEG):
+            return 0
+        found |= token.roles & _OTHERS
+    return found
+
+
+def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
+    """Who does the clause's first action, read off its verb when no known actor leads it.
+
+    "Japanese lifers are expected to sell foreign bonds and buy JGBs": the lifers (a
+    subject the lexicon does not know) sell, and a clause joined on without a subject of its
+    own ("and buy JGBs") has the same one. An imperative has none: "Sell X and buy Y".
+    """
+    verbs = clause.having(tokens, Role.VERB)
+    verb = next((i for i in verbs if tokens[i].forms & ~Form.NOUN), None)
+    if verb is None:
+        return 0
+    return subject_before(tokens, clause, verb, lexicon)
+
+
 def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     """Whether the action word at ``position`` is asked of us (and not negated)."""
     tokens = mood.tokens
@@ -206,6 +253,7 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
+    subject = subject or mood.labelled
     if mood.recommend == -1:
         return False
     # A recommendation governs what follows it; a noun of the trade or its parameters
@@ -243,6 +291,8 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return False
     if subject & (Role.SELF | Role.ADDRESSEE):
         return True
+    if _event_of_others(tokens, mood.clause, position):
+        return False
     if subject:
         return False
     if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
@@ -308,6 +358,8 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         steps += 1
     token = tokens[position]
     after = position + 1
+    if _object_refused(tokens, clause, position):
+        return True
     # "market orders are not used": the action word is the subject of a negated verb.
     if (
         after + 1 < clause.last
@@ -327,6 +379,42 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
             verb = next_position(clause.having(tokens, Role.VERB), after + 1)
             return verb is None or negation <= verb
     return False
+
+
+# What a negation before an object may refuse: the object itself, a limit, a book or its
+# weights, a target, or a nominal action ("no change", "no rebalancing").
+_REFUSABLE: Final = (
+    Role.ORDER_OBJ
+    | Role.POSITIONS
+    | Role.LIMIT_OBJ
+    | Role.LEVERAGE
+    | Role.WEIGHT
+    | Role.PORTFOLIO
+    | Role.INSTRUMENT
+    | Role.UNIT
+    | Role.VERB
+)
+
+
+def _object_refused(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A negation right after the verb at ``position`` refuses its object, and so the act.
+
+    "This outlook places no order", "we take no new positions", "the outlook proposes no
+    limit change": the verb acts on nothing. The negation must open the object's noun
+    phrase (past determiners) and the phrase must name what the verb would act on, so
+    "buy not SPY but QQQ", a cap ("no more than", a determiner) or a time ("no later
+    than") refuses nothing. Verb-final languages read a negation after the verb anyway.
+    """
+    token = tokens[position]
+    if token.negation_after or not token.has(Role.VERB | Role.RECOMMEND):
+        return False  # a modal's negation negates its verb: "should not go above 2x"
+    after = position + 1
+    if after >= clause.last or not tokens[after].has(Role.NEG) or tokens[after].has(Role.URGE):
+        return False
+    j = after + 1
+    while j < clause.last and tokens[j].has(Role.DET) and not tokens[j].has(_REFUSABLE):
+        j += 1
+    return j < clause.last and tokens[j].kind == "word" and tokens[j].has(_REFUSABLE)
 
 
 def continues_refusal(mood: ClauseMood, position: int) -> bool:
@@ -549,6 +637,19 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     )
 
 
+def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
+    """The sentence is a question without a negation or an urging frame: "Would you buy
+    gold here?", "Should we add TLT?" weigh an action; "Why not sell X?" suggests it."""
+    end = sentence[-1].last
+    if end >= len(tokens) or tokens[end].text != "?":
+        return False
+    return not any(
+        tokens[j].has(Role.NEG | Role.URGE)
+        for clause in sentence
+        for j in range(clause.first, clause.last)
+    )
+
+
 def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
     """Whether the clause holds an infinitive marker ("to buy", "zu kaufen")."""
     return any(
@@ -617,11 +718,18 @@ def subject_from(
         and action.forms & Form.BASE
         and position == clause.last - 1
         and not clause.opener
+        and not _modal_after_subject(tokens, clause, position, head)
     ):
-        return 0  # an infinitive closing a main clause instructs: "Modus auf live stellen"
-    if (noun if head is None else tokens[head]).has(Role.REFERENCE | Role.POSITIONS):
-        # Our trade named before ("the trade is short 300 KO at 61"), or a position of the
-        # book ("the QQQ leg gets 10 % of NAV"): a holding, never an actor.
+        # An infinitive closing a main clause instructs: "Modus auf live stellen"; after a
+        # finite modal whose subject leads the clause it is that subject's ("Japanische
+        # Lebensversicherer dürften … verkaufen").
+        return 0
+    if (noun if head is None else tokens[head]).has(
+        Role.REFERENCE | Role.POSITIONS | Role.PORTFOLIO
+    ):
+        # Our trade named before ("the trade is short 300 KO at 61"), a position of the
+        # book ("the QQQ leg gets 10 % of NAV") or the book ("the portfolio ought to get
+        # overweight NQH6"): a holding, never an actor.
         return 0
     if action.agreement and action.forms & Form.BASE:
         # English: a base-form verb has a plural subject or none ("At the open buy"),
@@ -630,9 +738,40 @@ def subject_from(
             return _unknown_subject(action)
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
         return _unknown_subject(action) if plural and not noun.upper else 0
-    if noun.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or noun.upper:
+    # Before a finite modal or auxiliary the subject stands first ("Japanische
+    # Lebensversicherer dürften ausländische Anleihen verkaufen"), else the nearest noun.
+    subject = noun if head is None else tokens[head]
+    if subject.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or subject.upper:
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
     return _unknown_subject(action)
+
+
+def _event_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A nominal action after an article, with a third party or an institution named after
+    it in the clause: an event that makes others act, not ours to do.
+
+    "Le rééquilibrage du CAC 40 obligera les fonds indiciels à acheter le titre", "el
+    reequilibrio del IBEX obligará a los fondos indexados a comprar": the index's rebalance
+    is the subject of a verb the lexicon need not know; those who buy are named.
+    """
+    token = tokens[position]
+    if not token.forms & Form.NOUN or token.forms & Form.BASE:
+        return False
+    if position == clause.first or not tokens[position - 1].has(Role.DET):
+        return False
+    others = clause.having(tokens, _OTHERS)
+    return next_position(others, position + 1) is not None
+
+
+def _modal_after_subject(
+    tokens: Sequence[Token], clause: Clause, position: int, head: int | None
+) -> bool:
+    """A modal (not a word that is also a preposition) follows the clause's first noun and
+    governs the action at ``position``: "Japanische Lebensversicherer dürften … verkaufen"."""
+    if head is None or not tokens[head].capital:
+        return False
+    modals = clause.having(tokens, Role.MODAL)
+    return any(head < j < position and not tokens[j].has(Role.PREP) for j in modals)
 
 
 def _unknown_subject(action: Token) -> int:
@@ -690,7 +829,19 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         return True
     # "Millennium ran gross leverage of 5x", "the fund exited its position at 93": a verb
     # in the past after its subject states what was done, and so what it governs.
-    verb = next_position(clause.positions("past verb", lambda i: _finite_past(tokens[i])), 0)
+    # Before a gerund, a verb the lexicon does not know counts by its English past ending:
+    # "several platforms reported clients rebalancing toward bonds" (never before an
+    # imperative: "with rates elevated rebalance to 60/40").
+    gerund = token.forms & Form.GERUND and not token.forms & Form.BASE
+    verb = next_position(
+        clause.positions(
+            "past verb, known or not" if gerund else "past verb",
+            (lambda i: _finite_past(tokens[i]) or _unknown_past(tokens[i], lexicon))
+            if gerund
+            else (lambda i: _finite_past(tokens[i])),
+        ),
+        0,
+    )
     if verb is not None and verb < position:
         content = clause.positions("content", lambda i: _content(tokens[i]))
         if content and content[0] < verb:
@@ -713,6 +864,11 @@ def _finite_past(token: Token) -> bool:
         and token.forms & Form.PAST
         and not token.forms & (Form.BASE | Form.NOUN | Form.COUNTERFACTUAL)
     )
+
+
+def _unknown_past(token: Token, lexicon: Lexicon) -> bool:
+    """A word the lexicon does not know, in the English past ("reported", "noted")."""
+    return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
 
 
 def _past_gerund(mood: ClauseMood, position: int) -> bool:
@@ -747,10 +903,31 @@ def _part_of_subject(
         and (token.forms & Form.BASE)
         and not token.has(Role.SIDE_ADJ)
     )
-    if strong:
-        return False
     predicates = _predicates(tokens, clause, lexicon)
-    return next_position(predicates, position + 1) is not None
+    predicate = next_position(predicates, position + 1)
+    if strong:
+        return predicate is not None and _nominal(tokens, clause, position, predicate)
+    return predicate is not None
+
+
+def _nominal(tokens: Sequence[Token], clause: Clause, position: int, predicate: int) -> bool:
+    """A strong action word that is a noun heading the subject of ``predicate``.
+
+    After an article ("the take profit on SAP at 230 was hit", "the quarterly rebalance
+    forced …"), or a noun form the predicate follows at once ("long positions rallied 3 %",
+    "the S&P 500 rebalance will see index funds buy …"). An imperative has neither: "Buy
+    100 SPY now it is cheap".
+    """
+    before = position - 1
+    while before >= clause.first and _adverb(tokens[before].text):
+        before -= 1
+    if (
+        before >= clause.first
+        and tokens[before].has(Role.DET)
+        and not tokens[before].has(Role.NEG | Role.PREFIX)
+    ):
+        return True
+    return bool(tokens[position].forms & Form.NOUN) and predicate == position + 1
 
 
 def _predicates(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> list[int]:

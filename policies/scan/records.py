@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.categories import Category
 from policies.scan.structure import Pair
-from policies.scan.vocabulary import Lexicon
+from policies.scan.vocabulary import Lexicon, Role, letter_runs
 
 __all__ = ["RecordHit", "record_hits"]
 
@@ -65,6 +65,30 @@ def _sided_key(key: str, lexicon: Lexicon) -> bool:
     )
 
 
+# What makes a split a record states no book's: a third party or an institution owns it,
+# or it weighs scenarios (probabilities).
+_NOT_A_BOOK: Final = Role.THIRD | Role.INSTITUTION | Role.PROBABILITY
+
+
+def _not_a_book(key: str, lexicon: Lexicon) -> bool:
+    """Whether a key names a third party whose figures follow ("pension fund allocation",
+    "Allokation der Pensionsfonds") or a scenario's probability ("scenario weights"), by a
+    word or a two-word phrase."""
+    if len(key) > 80:
+        return False
+    words = letter_runs(key)
+    for index, word in enumerate(words):
+        entry = lexicon.words.get(word)
+        if entry is not None and entry.roles & _NOT_A_BOOK:
+            return True
+        if index + 1 < len(words):
+            second = words[index + 1]
+            for phrase, found in lexicon.phrases.get(word, {}).get(second, ()):
+                if len(phrase) == 2 and found.roles & _NOT_A_BOOK:
+                    return True
+    return False
+
+
 def _numeric(value: str) -> bool:
     return _NUMBER.match(value.strip()) is not None
 
@@ -101,7 +125,9 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
         if "r_limit" in active and "limit" in own and numeric:
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
         weighed = numeric or _PERCENT.search(pair.value) is not None or _split_of_100(pair.value)
-        if "r_weight" in active and ("weight" in own or "weight" in above) and weighed:
+        # A third party's split or scenario weights: "Pension fund allocation: equities 60 %".
+        weight = "weight" in above or ("weight" in own and not _not_a_book(pair.keys[-1], lexicon))
+        if "r_weight" in active and weight and weighed:
             hits.append(RecordHit("rebalance", (pair,), f"{' '.join(pair.keys)} {pair.value}"))
         if "r_live" in active and (
             ("mode" in own and "live" in value)

@@ -111,6 +111,9 @@ class Actions(_Section, frozen=True, kw_only=True):
     disable: _Words = ()
     allocate: _Words = ()
     rebalance: _Words = ()
+    # Verbs that change a holding ("add", "trim", "aufstocken", "alléger"): a trade verb
+    # that directs a trade on a named target even without a size.
+    holding: _Words = ()
 
 
 class Objects(_Section, frozen=True, kw_only=True):
@@ -329,10 +332,13 @@ class Form:
     ATTRIBUTION: Final = 1 << 8
     # Not a form either: a product or a document of one (``[mood] products``).
     PRODUCT: Final = 1 << 9
+    # Not a form either: a verb that changes a holding of a named target, which it directs
+    # with or without a size (``[actions] holding``: "add TLT", "trim Nvidia", "alléger").
+    HOLDING: Final = 1 << 10
 
 
 # The marks that are no grammatical form.
-_MARKS: Final = Form.SPEECH | Form.COUNTERFACTUAL | Form.ATTRIBUTION | Form.PRODUCT
+_MARKS: Final = Form.SPEECH | Form.COUNTERFACTUAL | Form.ATTRIBUTION | Form.PRODUCT | Form.HOLDING
 
 _FORMS: Final = {
     "base": Form.BASE,
@@ -392,6 +398,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     separable: dict[str, tuple[tuple[str, Entry], ...]] = {}
     # Elided words ("d", "n", "qu") that an apostrophe joins to the next word.
     elisions: frozenset[str] = frozenset()
+    # Gate words of the verbs that change a holding (``[actions] holding``).
+    holding: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -573,7 +581,10 @@ class _Builder:
         value: float | None = None,
         tagged: bool = False,
         marks: int = 0,
+        unless_verb: bool = False,
     ) -> None:
+        """Entries of ``phrases`` with ``role`` and the forms tagged (and ``marks``);
+        ``unless_verb``: an entry that is a verb already keeps its roles, only marked."""
         for raw in phrases:
             text, form = raw, Form.BASE
             if tagged and ":" in raw:
@@ -586,14 +597,21 @@ class _Builder:
             if not words:
                 continue
             if "." in words:
-                self._add_separable(words, raw, role, form, info)
+                self._add_separable(words, raw, role, form, info, unless_verb)
                 continue
-            self._fill(self.entries.setdefault(words, _new_slot()), role, form, info)
+            slot = self.entries.setdefault(words, _new_slot())
+            self._fill(slot, _role_of(slot, role, unless_verb), form, info)
             if value is not None:
                 self.entries[words][2] = value
 
     def _add_separable(
-        self, words: tuple[str, ...], raw: str, role: int, form: int, info: LanguageInfo
+        self,
+        words: tuple[str, ...],
+        raw: str,
+        role: int,
+        form: int,
+        info: LanguageInfo,
+        unless_verb: bool = False,
     ) -> None:
         """ "stocken … auf": the stem and its particle, and the verb written joined."""
         parts = [word for word in words if word != "."]
@@ -602,7 +620,8 @@ class _Builder:
                 f"vocabulary {info.code}: a separable verb is 'stem … particle': {raw!r}"
             )
         stem, particle = parts
-        self._fill(self.separable.setdefault((stem, particle), _new_slot()), role, form, info)
+        slot = self.separable.setdefault((stem, particle), _new_slot())
+        self._fill(slot, _role_of(slot, role, unless_verb), form, info)
         # Verb-final clauses join the particle to the verb: "…, dass wir aufstocken".
         if form & ~_MARKS not in (Form.BASE, Form.THIRD):
             return  # "ausstieg" is the noun "exit", not "stieg … aus" joined
@@ -610,7 +629,8 @@ class _Builder:
         if info.separable_infix and form & Form.BASE:
             joined.append(particle + info.separable_infix + stem)
         for word in joined:
-            self._fill(self.entries.setdefault((word,), _new_slot()), role, form, info)
+            slot = self.entries.setdefault((word,), _new_slot())
+            self._fill(slot, _role_of(slot, role, unless_verb), form, info)
 
     @staticmethod
     def _fill(
@@ -648,6 +668,12 @@ class _Builder:
                 gate = max(own or telling or content or parts, key=len)
                 anchors.setdefault(bit, set()).add(gate)
         return {bit: frozenset(found) for bit, found in anchors.items()}
+
+
+def _role_of(slot: list[int | float | bool | None], role: int, unless_verb: bool) -> int:
+    """The role an entry takes: none when ``unless_verb`` and it is a verb already (a
+    holding verb that is also a side or a closing verb keeps what those say)."""
+    return 0 if unless_verb and int(slot[0] or 0) & Role.VERB else role
 
 
 def _new_slot() -> list[int | float | bool | None]:
@@ -701,6 +727,9 @@ def _bits(mask: int) -> Iterable[int]:
 
 def _compile(files: list[VocabularyFile]) -> Lexicon:
     builder = _Builder()
+    # The holding verbs again on their own, for their gate words (any word of an entry
+    # that every match contains will do).
+    holding = _Builder()
     fields: dict[str, tuple[list[FieldRole], set[int]]] = {}
     values: dict[str, tuple[list[ValueRole], set[int]]] = {}
     intents: dict[str, tuple[Category, set[int]]] = {}
@@ -716,6 +745,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
         )
         _add_sections(builder, vocabulary, info)
+        holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -771,6 +801,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
         elisions=elisions,
+        holding=holding.gate_anchors().get(Role.TRADE, frozenset()),
     )
 
 
@@ -858,6 +889,11 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributing_verbs, Role.DESCRIBE, info, tagged=True, marks=Form.ATTRIBUTION)
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    # After every other action: a verb of a holding that is also a side or a closing verb
+    # keeps those roles alone; the others are weak trade verbs.
+    builder.add(
+        actions.holding, Role.TRADE, info, tagged=True, marks=Form.HOLDING, unless_verb=True
+    )
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),

@@ -56,6 +56,13 @@ ACCEPTED = [
     ("note-after-dash", "Decision: REJECT \u2014 the scenarios overlap", "REJECT"),
     ("emoji", "Decision: APPROVED \u2705", "APPROVE"),
     ("approximation-tilde", "Decision: APPROVE (~5% tail risk is fine)", "APPROVE"),
+    ("no-break-space", "Decision: approve\u00a0with changes", "APPROVE_WITH_CHANGES"),
+    (
+        "fenced-json-agrees",
+        'Decision: REJECT\n\n```json\n{"decision": "REJECT", "reason": "no bear case"}\n```',
+        "REJECT",
+    ),
+    ("em-dash-note", "Decision: APPROVE \u2014 clear and well argued", "APPROVE"),
     (
         "two-lines-agree",
         "Decision: APPROVE\n\nRationale: fine.\n\nFinal decision: APPROVE",
@@ -179,6 +186,25 @@ UNPARSEABLE = [
         "disagree",
     ),
     ("lookalike-negation", "Decision: APPROVE \u2014 n\u043et really", "negates"),  # Cyrillic o
+    ("cyrillic-a", "**Decision:** \u0410PPROVE", "not written in plain letters"),
+    ("greek-omicron", "Decision: APPR\u039fVE", "not written in plain letters"),
+    ("zero-width-inside", "Decision: APP\u200bROVE", "not written in plain letters"),
+    ("respelled-on-next-line", "## Decision\n\n\u0410PPROVE", "not written in plain letters"),
+    (
+        "fenced-json-disagrees",
+        'Decision: APPROVE\n\n```json\n{"decision": "REJECT"}\n```',
+        "line 4: a code block gives the decision REJECT",
+    ),
+    (
+        "fenced-yaml-disagrees",
+        "Decision: REJECT\n\n```yaml\nverdict: approve_with_changes\n```",
+        "a code block gives the decision APPROVE_WITH_CHANGES",
+    ),
+    (
+        "fenced-dict-disagrees",
+        "```python\nreview = {'decision': 'APPROVE'}\n```\n\n**Decision:** REJECT",
+        "a code block gives the decision APPROVE",
+    ),
 ]
 
 
@@ -192,11 +218,14 @@ def test_accepted_decision_forms(content: str, decision: str) -> None:
     assert (reading.decision, reading.problem) == (decision, "")
 
 
-def test_fullwidth_letters_fold_to_a_decision() -> None:
-    """Fullwidth forms fold (NFKC) like any other spelling: fullwidth APPROVE is APPROVE."""
+def test_fullwidth_label_folds_but_a_respelled_decision_word_is_refused() -> None:
+    """A fullwidth label folds (NFKC); the decision word itself must be in plain letters."""
     label = "\uff24\uff45\uff43\uff49\uff53\uff49\uff4f\uff4e\uff1a"
-    value = "\uff21\uff30\uff30\uff32\uff2f\uff36\uff25"
-    assert read_decision(f"{label} {value}").decision == "APPROVE"
+    assert read_decision(f"{label} APPROVE").decision == "APPROVE"
+    fullwidth = "\uff21\uff30\uff30\uff32\uff2f\uff36\uff25"
+    reading = read_decision(f"{label} {fullwidth}")
+    assert reading.decision is None
+    assert "not written in plain letters" in reading.problem
 
 
 @pytest.mark.parametrize(

@@ -172,6 +172,20 @@ def test_an_edited_request_with_its_old_hash_is_refused(
     assert "the request was changed after recording" in message
 
 
+def test_one_request_recorded_twice_is_refused(tmp_path: Path) -> None:
+    """Two answers under one prompt hash: the fixture is refused naming both runs."""
+    fixture = edit_sample(lambda f: None)
+    again = json.loads(json.dumps(fixture["runs"][1]))
+    again["run_id"] = "critic-again"
+    again["response"]["choices"][0]["message"]["content"] = '{"decision": "APPROVE"}'
+    fixture["runs"].append(again)
+    with pytest.raises(ConfigError) as caught:
+        read_transcript(write(tmp_path, fixture))
+    message = caught.value.message
+    assert "runs[1] (run id critic-f1740a43acf3) and runs[2] (run id critic-again)" in message
+    assert "record the same request" in message
+
+
 def test_an_edited_proposal_under_an_elided_critic_request_is_refused(tmp_path: Path) -> None:
     """In a seed fixture the critic's hash covers the proposal: editing the answer is caught."""
     fixture = seed_style_fixture()

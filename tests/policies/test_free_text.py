@@ -133,3 +133,54 @@ def test_labelled_scenarios_are_counted_once_each(text: str, count: int) -> None
 def test_unlabelled_scenarios_are_the_items_under_scenarios(text: str, count: int) -> None:
     """Without labels, the list items directly under a "Scenarios" title are counted."""
     assert count_scenarios(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("**Basisszenario (55 %):** a\n**Bärenszenario:** b\n**Bullen-Szenario:** c", 3),
+        ("## Hauptszenario\nx\n## Pessimistisches Szenario\ny", 2),
+        ("- Basisfall: a\n- Negativszenario: b", 2),
+        ("Szenario 1: a\nSzenario 2: b", 2),
+        ("**Scénario central :** a\n**Scénario baissier :** b\n**Scénario haussier :** c", 3),
+        ("## Scénario de base\nx\n## Scénario de stress\ny", 2),
+        ("Scénario n°1 : a\nScénario n°2 : b", 2),
+        ("**Escenario base:** a\n**Escenario bajista:** b\n**Escenario alcista:** c", 3),
+        ("- Caso base (60 %): a\n- Escenario de estrés: b", 2),
+        ("## Szenarien\n- Rezession\n- weiche Landung", 2),
+        ("## Escenarios\n- recesión\n- aterrizaje suave", 2),
+        ("## Szenarioanalyse\n- Rezession\n- weiche Landung", 0),
+        ("Im Basisszenario sinkt die Inflation. Das Bärenszenario ist eine Rezession.", 0),
+        ("En caso de recesión, los diferenciales se amplían.", 0),
+    ],
+)
+def test_scenario_labels_in_german_french_and_spanish(text: str, count: int) -> None:
+    """The seed's structure written in the scanner's other languages counts the same."""
+    assert count_scenarios(text) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "uncertainty", "no_trade"),
+    [
+        ("**Unsicherheit:** hoch (Geldpolitik)", True, False),
+        ("## Prognoseunsicherheit\nMittel.", True, False),
+        ("**Niveau d'incertitude :** élevé", True, False),
+        ("Incertidumbre: media", True, False),
+        ("**No-Trade-Auslöser:**\n- VIX > 30", False, True),
+        ("## Auslöser für Handelsverzicht\n- VIX über 30", False, True),
+        ("**Kein-Handel-Bedingungen:** VIX > 30", False, True),
+        ("**Déclencheurs de non-intervention :**\n- VIX > 30", False, True),
+        ("Conditions pour ne pas trader : VIX > 30", False, True),
+        ("**Señales para no operar:**\n- VIX > 30", False, True),
+        ("## Condiciones de no negociación\n1. VIX sobre 30", False, True),
+        ("**Auslöser:**\n- VIX > 30", False, False),
+        ("**No-Trade-Auslöser:** keine", False, False),
+        ("Die Unsicherheit ist hoch, und wir handeln nicht.", False, False),
+    ],
+)
+def test_uncertainty_and_no_trade_labels_in_other_languages(
+    text: str, uncertainty: bool, no_trade: bool
+) -> None:
+    """Labels in German, French and Spanish count; prose and empty sections do not."""
+    assert has_uncertainty(text) is uncertainty
+    assert has_no_trade_triggers(text) is no_trade

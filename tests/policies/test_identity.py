@@ -36,6 +36,10 @@ def model(model_id: str, provider: str = "openai", **fields: str) -> ModelEntry:
         ("gpt-5.2", "gpt-5.2-2025-12-11"),
         ("gpt-5.2", "gpt-5.2-20251211"),
         ("gpt-4", "gpt-4-0613"),
+        ("gpt-5.2-pro", "openai/gpt-5.2-pro"),  # a router's namespace
+        ("gpt-5.2-pro", "OpenAI/GPT-5.2-Pro"),
+        ("deepseek-v4-flash", "deepseek/deepseek-v4-flash"),
+        ("gemini-2.5-pro", "models/gemini-2.5-pro"),
     ],
 )
 def test_spellings_of_one_model_share_a_key(a: str, b: str) -> None:

@@ -54,6 +54,16 @@ DISTINCT = [
         "Proposer (house-analyst) == Critic (deepseek-r1) by wire model 'deepseek-reasoner'",
     ),
     (
+        "router-namespace",
+        {"critic": model("openai/gpt-5.2-pro", "openrouter")},
+        "registry id 'gpt-5.2-pro' and registry id 'openai/gpt-5.2-pro' name one model",
+    ),
+    (
+        "router-namespace-wire-model",
+        {"critic": model("reviewer", "openrouter", api_model="OpenAI/GPT-5.2-Pro")},
+        "registry id 'gpt-5.2-pro' and wire model 'OpenAI/GPT-5.2-Pro' name one model",
+    ),
+    (
         "snapshot-of-proposer",
         {"critic": model("gpt-5.2-pro-2025-12-11", "deepseek")},
         "registry id 'gpt-5.2-pro' and registry id 'gpt-5.2-pro-2025-12-11' name one model",

@@ -61,9 +61,10 @@ def test_a_side_is_completed_by_a_size_in_the_next_sentences() -> None:
 def test_a_size_in_a_long_field_completes_a_side_in_another_field() -> None:
     """A size-only sentence after a side word in a long field completes another field's side."""
     sized = PAD + "The long end rallied. About 20 contracts. " + PAD
-    for fields in ((("a", "Go long SPY."), ("b", sized)), (("b", sized), ("a", "Go long SPY."))):
-        assert [(v.location, v.span) for v in scan(*fields)] == [("a", (0, 11))]
-    assert scan(("a", "Go long SPY."), ("b", PAD + "About 20 contracts. " + PAD)) == []
+    # A side on a target named before ("it"): a side on a named target blocks on its own.
+    for fields in ((("a", "Go long it."), ("b", sized)), (("b", sized), ("a", "Go long it."))):
+        assert [(v.location, v.span) for v in scan(*fields)] == [("a", (0, 10))]
+    assert scan(("a", "Go long it."), ("b", PAD + "About 20 contracts. " + PAD)) == []
 
 
 def test_a_size_in_a_sentence_of_record_words_completes_a_side_further_on() -> None:
@@ -72,7 +73,7 @@ def test_a_size_in_a_sentence_of_record_words_completes_a_side_further_on() -> N
     text = PAD + "Go short ES. " + "The sky was grey. " * 5 + sized + PAD
     assert [v.span for v in scan(("free_text", text))] == [(len(PAD), len(PAD) + 11)]
     other = ("b", PAD + sized + PAD)
-    assert [(v.location, v.span) for v in scan(("a", "Go long SPY."), other)] == [("a", (0, 11))]
+    assert [(v.location, v.span) for v in scan(("a", "Go long it."), other)] == [("a", (0, 10))]
     assert scan(other) == []
 
 
@@ -149,7 +150,7 @@ def test_an_entity_inside_a_tag_is_left_to_the_tag() -> None:
 def test_an_empty_quoted_string_before_an_assignment_is_read_without_a_crash() -> None:
     """A quoted "" among the words before ':' or '=' is a value, not a sentence end."""
     assert scan(("free_text", 'buy x "": y')) == []
-    assert scan(("free_text", 'Buy SPY. "" = 5')) == []
+    assert scan(("free_text", 'Buy it. "" = 5')) == []
 
 
 @pytest.mark.parametrize(
@@ -161,7 +162,9 @@ def test_an_empty_quoted_string_before_an_assignment_is_read_without_a_crash() -
         ("raise the limit ", 1_200, ["scope.forbidden_intent.risk_limit_change"]),
         ("switch to live ", 1_200, ["scope.forbidden_intent.live_toggle"]),
         ("weight 20 % ", 1_500, ["scope.forbidden_intent.rebalance"]),
-        ("kaufen SAP ", 1_700, []),
+        ("kaufen SAP ", 1_700, ["scope.forbidden_intent.order"]),
+        ("SAP kaufen ", 1_700, ["scope.forbidden_intent.order"]),
+        ("TLT is to be bought ", 900, ["scope.forbidden_intent.order"]),
         ("CTAs buy SPY ", 1_400, []),
     ],
 )
@@ -239,11 +242,19 @@ def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]
                 verb is not None and any(_content(tokens[i]) for i in range(clause.first, verb))
             )
             assert _past(tokens, clause, position, lexicon) == past
-            assert _part_of_subject(tokens, clause, position, lexicon) == (
-                not _strong(tokens[position])
-                and any(
-                    _predicate(tokens[i], lexicon) and not tokens[i - 1].has(Role.DET)
+            predicate = next(
+                (
+                    i
                     for i in range(position + 1, clause.last)
+                    if _predicate(tokens[i], lexicon) and not tokens[i - 1].has(Role.DET)
+                ),
+                None,
+            )
+            assert _part_of_subject(tokens, clause, position, lexicon) == (
+                predicate is not None
+                and (
+                    not _strong(tokens[position])
+                    or _nominal_walk(tokens, clause, position, predicate)
                 )
             )
             for end in range(position + 1, clause.last + 1):
@@ -288,6 +299,19 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
     heads = [i for i in range(clause.first, finite) if _content(tokens[i])] if finite > 0 else []
     # The rest of subject_before decides on these content words alone.
     return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None)
+
+
+def _nominal_walk(tokens: list[Token], clause: Clause, position: int, predicate: int) -> bool:
+    """A strong action word that heads a subject: after an article (adverbs between), or a
+    noun form right before its predicate."""
+    before = position - 1
+    while before >= clause.first and tokens[before].text.endswith("ly"):
+        before -= 1
+    if before >= clause.first:
+        word = tokens[before]
+        if word.has(Role.DET) and not word.has(Role.NEG | Role.PREFIX):
+            return True
+    return bool(tokens[position].forms & Form.NOUN) and predicate == position + 1
 
 
 def _strong(token: Token) -> bool:
