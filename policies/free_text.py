@@ -61,19 +61,23 @@ _UNCERTAINTY: Final = lazy_pattern(
 # either order: "No-Trade Triggers", "Auslöser für Handelsverzicht", "Conditions de
 # non-intervention", "Señales para no operar".
 _NO_TRADE_PHRASE: Final = (
-    r"(?:\bno[- _]?trad(?:e|ing)|\bdo[- _]not[- _]trade|kein(?:e[nrs]?)?[- _]?handel"
-    r"|nicht[- _]handeln|handelsverzicht|handelspause|handelsstopp"
-    r"|\bnon[- _]?(?:trading|intervention|negociation|operation)"
-    r"|\b(?:ne pas|sans|pas de|absence de) (?:negocier|trader|intervenir|transactions?"
-    r"|negociation|trading|operer)"
-    r"|\b(?:no|sin) (?:operar|negociar|operacion|negociacion|intervenir))"
+    r"(?:\bno[- _]?trad(?:e|ing)|\bdo[- _]not[- _]trade|\bstand[- _]aside"
+    r"|kein(?:e[nrs]?)?[- _]?(?:handel|trade|trading|position|transaktion)"
+    r"|nicht[- _]?handel|handelsverzicht|handelspause|handelsstopp|handelssperre|handelsverbot"
+    r"|stillhalte|\bnon[- _]?(?:trade|trading|intervention|negociation|operation|investissement)"
+    r"|\b(?:ne pas|sans|pas de|absence de) (?:negocier|trader|traiter|intervenir|transactions?"
+    r"|negociation|trading|trade|operer|position|prendre position)"
+    r"|\babstention|\babstencion|\binaction"
+    r"|\b(?:no|sin) (?:operar|negociar|operacion|operaciones|negociacion|intervenir|trade))"
 )
 _NO_TRADE_TRIGGER: Final = (
     r"(?:\btriggers?\b|\bconditions?\b|\bcriteria\b|\bsignals?\b|\brules?\b"
-    r"|trigger|ausloser|bedingung|signal|regeln|kriterien"
-    r"|\bdeclencheurs?\b|\bsignaux\b|\bcriteres\b|\bregles\b"
+    r"|trigger|ausloser|bedingung|signal|regeln|kriterien|schwellen"
+    r"|\bdeclencheurs?\b|\bsignaux\b|\bcriteres\b|\bregles\b|\bseuils?\b"
     r"|\bdisparadores?\b|\bcondiciones\b|\bsenales\b|\bcriterios\b|\breglas\b"
-    r"|\bgatillos?\b|\bdetonantes?\b)"
+    r"|\bgatillos?\b|\bdetonantes?\b|\bumbrales\b"
+    # "No trade if:", "Kein Handel, wenn:": the conditions follow the label.
+    r"|\b(?:if|when|wenn|falls|sobald|si|lorsque|quand|cuando)\s*$)"
 )
 _NO_TRADE: Final = lazy_pattern(
     rf"{_NO_TRADE_PHRASE}.*{_NO_TRADE_TRIGGER}|{_NO_TRADE_TRIGGER}.*{_NO_TRADE_PHRASE}"
