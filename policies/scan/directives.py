@@ -49,6 +49,7 @@ _VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
 _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
+_DESTINATION_GAP: Final = 3  # articles and a setting's noun between a preposition and "real"
 _LEVEL_GAP: Final = 3  # names of what a level is for, between the level and its number
 _LEVEL_REACH: Final = 9  # tokens after a level word in which its number may stand
 _PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
@@ -659,6 +660,14 @@ def _match(
         waiting = _side(tokens, i, end)
     if waiting is not None and not waiting[2]:
         return waiting
+    if waiting is None and "side" in active and token.has(Role.TRADE) and token.forms & Form.BASE:
+        # A position opened with its side after the target: "Enter gold long at 2,410",
+        # "Open EURUSD short at 1.09": the side and its price make the order.
+        side = _find(tokens, i + 2, min(end, i + 5), lambda j: _trailing_side(tokens, j))
+        if side is not None and _target(tokens, i + 1, side):
+            found = _side(tokens, side, end)
+            if found is not None and not found[2]:
+                return found
     if "level" in active and token.has(Role.LEVEL):
         number = _level_number(tokens, i, _label_end(tokens, clause, i + _LEVEL_REACH))
         if number is not None:
@@ -970,6 +979,16 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT) or _name(tokens, i + 1)
 
 
+def _trailing_side(tokens: Sequence[Token], j: int) -> bool:
+    """ "long"/"short" after its target, not the first word of a compound ("long-term")."""
+    token = tokens[j]
+    return (
+        token.has(Role.SIDE_ADJ)
+        and not token.has(Role.NON_ACTION)
+        and not (j + 1 < len(tokens) and tokens[j + 1].glued)
+    )
+
+
 def _after_size(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     """A size with its unit stands just before the side: "15 lots long", "two mini lots short"."""
     j = i - 1
@@ -1123,13 +1142,24 @@ def _live_target(tokens: Sequence[Token], i: int, end: int, first: int) -> int |
     stellen"); ``first`` is the clause's first token.
     """
     verb_final = i + 1 >= end
+    paper = False  # "from paper", "du mode papier": what the switch leaves
     for j in range(first if verb_final else i + 1, end):
         token = tokens[j]
         if token.has(Role.LIVE):
             return j
-        if token.has(Role.PRODUCTION) and j > 0 and tokens[j - 1].has(Role.PREP):
+        if token.has(Role.PRODUCTION) and (paper or _destination(tokens, j, first)):
             return j
+        paper = paper or token.has(Role.PAPER)
     return None
+
+
+def _destination(tokens: Sequence[Token], j: int, first: int) -> bool:
+    """The word at ``j`` is where something goes: a preposition before it, past articles
+    and a noun of the setting ("to production", "to the real-money account", "au mode réel")."""
+    k = j - 1
+    while k > first and j - k <= _DESTINATION_GAP and tokens[k].has(Role.DET | Role.PORTFOLIO):
+        k -= 1
+    return k >= 0 and tokens[k].has(Role.PREP)
 
 
 def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> None:

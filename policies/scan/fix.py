@@ -34,8 +34,11 @@ _ENUMS: Final[dict[str, dict[str, str]]] = {
     "40": {"1": "market", "2": "limit", "3": "stop", "4": "stop limit"},
     "59": {"0": "day", "1": "gtc", "3": "ioc", "4": "fok"},
 }
-FIX_TRIGGER: Final = r"(?<![A-Za-z0-9.])(?:35|54|38|55|48|44|99|40|59|152)=[^\s|;^\x01]"
-_PAIR: Final = lazy_pattern(r"(?<![A-Za-z0-9.])(\d{1,4})=([^\s|;^\x01]{1,64})")
+# A tag opens the text or follows a delimiter, the printed SOH ("^A") included.
+FIX_TRIGGER: Final = (
+    r"(?:(?<![A-Za-z0-9.])|(?<=\^A))(?:35|54|38|55|48|44|99|40|59|152)=[^\s|;^\x01]"
+)
+_PAIR: Final = lazy_pattern(r"(?:(?<![A-Za-z0-9.])|(?<=\^A))(\d{1,4})=([^\s|;^\x01]{1,64})")
 _MIN_PAIRS: Final = 2
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "hyphenation_edits",
     "letter_spaced",
     "letter_spacing_edits",
+    "spaced_words_edits",
 ]
 
 HTML_TRIGGER: Final = r"<[A-Za-z/!]|&#?[A-Za-z0-9]{2,10};"
@@ -55,6 +56,7 @@ _TEXT_ATTRIBUTES: Final = frozenset(
     ]
 )
 _DATA: Final = "data-"
+_COMMENT_IN_WORD: Final = lazy_pattern(r"(?<=[A-Za-z])<!--([^<>]{0,200}?)-->(?=[A-Za-z])")
 _ENTITY: Final = lazy_pattern(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,10});")
 # Tags that render inside a line of text: removing them joins what they split.
 _INLINE: Final = frozenset(
@@ -152,7 +154,17 @@ def html_edits(text: str) -> list[Edit]:
     ``alt`` and the like, and ``data-side="buy"`` as ``side=buy``, each on its own line.
     """
     edits: list[Edit] = []
+    # A comment inside a word ("Ro<!-- x -->ute") splits it on purpose: the word is joined
+    # and what the comment says is read after the text, on lines of its own.
+    inside = [m for m in _COMMENT_IN_WORD.finditer(text)] if "<!--" in text else []
+    said_inside = [m.group(1).strip() for m in inside if m.group(1).strip()]
+    edits.extend(Edit(m.start(), m.end(), "") for m in inside)
+    if said_inside:
+        edits.append(Edit(len(text), len(text), "".join(f"\n{said}" for said in said_inside)))
+    joined = Taken((m.start(), m.end()) for m in inside)
     for match in _TAG.finditer(text):
+        if inside and joined.holds(match.start()):
+            continue
         name = (match.group(1) or "").lower()
         said = _attribute_text(match.group(2)) if match.group(2) else ""
         if said:
@@ -195,8 +207,38 @@ def emphasis_edits(text: str) -> list[Edit]:
     return [Edit(m.start(), m.end(), "") for m in _EMPHASIS.finditer(text)]
 
 
-def letter_spacing_edits(text: str) -> list[Edit]:
-    """Letter-spaced words joined; letters and digits stay apart (``b u y 1 0 0``)."""
+# Letters one blank apart, words two to four blanks apart: "E X I T   T H E   N V I D I A",
+# "2 . 5 X", "E U R / C H F". Every character of a word is spaced, marks and digits too.
+_SPACED_WORDS: Final = lazy_pattern(r"(?<!\S)\S(?: \S)*(?: {2,4}\S(?: \S)*)+(?!\S)")
+_GAP: Final = lazy_pattern(r" {2,4}")
+_MIN_SPELLED: Final = 2  # words of three characters or more in a stretch of spaced words
+
+
+def spaced_words_edits(text: str) -> list[Edit]:
+    """Words spelled with a blank after each character and wider gaps between them joined:
+    "I N C R E A S E   L E V E R A G E   O N   G O L D   T O   2 . 5 X" reads "INCREASE
+    LEVERAGE ON GOLD TO 2.5X". The gaps say where words end, so two-letter words, numbers
+    with their marks and tickers with their slash are joined as written.
+    """
+    if "  " not in text:
+        return []
+    edits = []
+    for match in _SPACED_WORDS.finditer(text):
+        words = _GAP.split(match.group())
+        if sum(1 for word in words if len(word) >= 5) < _MIN_SPELLED:
+            continue  # columns of a table or short codes, not words spelled out
+        edits.append(Edit(match.start(), match.end(), " ".join(w.replace(" ", "") for w in words)))
+    return edits
+
+
+def letter_spacing_edits(text: str, known: frozenset[str] = frozenset()) -> list[Edit]:
+    """Letter-spaced words joined; letters and digits stay apart (``b u y 1 0 0``).
+
+    Where letters are spaced by a mark ("C.o.v.e.r t.h.e", "E-n-t-e-r g-o-l-d") a blank
+    between them parts two words. Where a single blank spaces every letter ("E n a b l e
+    l i v e") nothing marks the words: the run is split into ``known`` words (the
+    vocabulary's) when it is made of them only, else joined whole.
+    """
     edits: list[Edit] = []
     # A run starts only where the byte classes show one may: the pattern is tried there,
     # in order, as its own search would try it, but not at every other position.
@@ -205,9 +247,61 @@ def letter_spacing_edits(text: str) -> list[Edit]:
     for start in char_offsets(text, data, _spacing_starts(data.translate(_CLASSES))):
         match = _SPACED.match(text, start) if start >= end else None
         if match is not None:
-            joined = _SEPARATOR.sub("", match.group())
-            # A word spelled out letter by letter is hidden on purpose: a sentence starts.
-            opener = "\n" if joined.isalpha() else ""
-            edits.append(Edit(match.start(), match.end(), opener + _CLASS_CHANGE.sub(" ", joined)))
+            words = _spaced_words(match.group(), known)
+            # A word spelled out letter by letter is hidden on purpose: a sentence starts,
+            # but only once; more such words in the same sentence continue it.
+            opens = not edits or _SENTENCE_END.search(text, end, match.start()) is not None
+            opener = "\n" if opens and words.replace(" ", "").isalpha() else ""
+            edits.append(Edit(match.start(), match.end(), opener + words))
             end = match.end()
     return edits
+
+
+# What ends a sentence between two letter-spaced runs.
+_SENTENCE_END: Final = lazy_pattern(r"[.!?;:\n]")
+_LONGEST_WORD: Final = 24
+
+
+def _spaced_words(run: str, known: frozenset[str]) -> str:
+    """The words a letter-spaced run spells, letters and digits apart (see
+    :func:`letter_spacing_edits`)."""
+    single = len(run) > 2 and run[2].isalnum()  # one mark between each two letters
+    marks = {ch for ch in run if not ch.isalnum()}
+    if single and " " in marks and len(marks) > 1:
+        # Marks between letters, blanks between words: "C.o.v.e.r t.h.e".
+        pieces = [_SEPARATOR.sub("", piece) for piece in run.split(" ")]
+        return " ".join(_CLASS_CHANGE.sub(" ", piece) for piece in pieces if piece)
+    joined = _CLASS_CHANGE.sub(" ", _SEPARATOR.sub("", run))
+    if not single or marks != {" "} or not known:
+        return joined
+    return " ".join(_segmented(part, known) for part in joined.split(" "))
+
+
+def _segmented(word: str, known: frozenset[str]) -> str:
+    """``word`` split into the fewest known words (a one-letter word counts double), or
+    as it is when it is no sequence of known words: "enablelive" reads "enable live".
+
+    Dynamic programming over the word's ends, each looking back at most
+    :data:`_LONGEST_WORD` letters: linear in the word's length.
+    """
+    lower = word.lower()
+    if not lower.isalpha() or lower in known:
+        return word
+    size = len(lower)
+    cost: list[float] = [0.0] + [float("inf")] * size
+    back = [0] * (size + 1)
+    for stop in range(1, size + 1):
+        for begin in range(max(0, stop - _LONGEST_WORD), stop):
+            if cost[begin] == float("inf") or lower[begin:stop] not in known:
+                continue
+            step = cost[begin] + (2.0 if stop - begin == 1 else 1.0)
+            if step < cost[stop]:
+                cost[stop], back[stop] = step, begin
+    if cost[size] == float("inf"):
+        return word
+    parts: list[str] = []
+    stop = size
+    while stop:
+        parts.append(word[back[stop] : stop])
+        stop = back[stop]
+    return " ".join(reversed(parts))

@@ -33,6 +33,7 @@ from policies.scan.markup import (
     hyphenation_edits,
     letter_spaced,
     letter_spacing_edits,
+    spaced_words_edits,
 )
 from policies.scan.payloads import (
     ESCAPE_TRIGGER,
@@ -57,6 +58,8 @@ _PAYLOAD_ROUNDS: Final = 3
 # A step with more edits than this has them merged where they are close (a long field).
 _MANY_EDITS: Final = 256
 _NON_ASCII: Final = lazy_pattern(r"[^\x00-\x7f]+")
+# What ends a sentence between two words hidden by invisible characters.
+_SENTENCE_END: Final = lazy_pattern(r"[.!?;:\n]")
 _INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INTERLEAVED: Final = lazy_pattern(
     rf"(?<![A-Za-z{_INVISIBLE}])[A-Za-z](?:[{_INVISIBLE}]+[A-Za-z]){{2,}}(?![A-Za-z])"
@@ -69,8 +72,10 @@ _INTERLEAVED: Final = lazy_pattern(
 _HUMP_PART: Final = lazy_pattern(
     r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
 )
+# A multiple is a part of its own: "At3xGross" reads "At 3x Gross".
 _HUMP_PART_WITH_DIGITS: Final = lazy_pattern(
-    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[0-9]+x(?![a-z])|[A-Z]?[a-z]+|[A-Z]+"
+    r"|[0-9]+"
 )
 _DIGIT: Final = lazy_pattern(r"[0-9]")
 # A letter before a digit, in the case classes below: found from each digit, a literal the
@@ -123,13 +128,17 @@ class SideWords(NamedTuple):
 
     words: frozenset[str]
     glued: re.Pattern[str] | None
+    # Every word of the vocabulary: a run spelled out with a blank between each two
+    # letters ("e n a b l e l i v e") is split into them (:func:`letter_spacing_edits`).
+    known: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, words: Iterable[str]) -> SideWords:
-        """The side words of a vocabulary (letters only, three or more)."""
+    def of(cls, words: Iterable[str], known: Iterable[str] = ()) -> SideWords:
+        """The side words of a vocabulary (letters only, three or more), and its words."""
         kept = frozenset(w for w in words if len(w) >= 3 and w.isascii() and w.isalpha())
+        spelled = frozenset(w for w in known if w.isascii() and w.isalpha())
         if not kept:
-            return cls(kept, None)
+            return cls(kept, None, spelled)
         alternatives = "|".join(sorted(kept, key=lambda w: (-len(w), w)))
         # The side word, its size and a ticker glued on: "BUY100ES" reads "BUY 100 ES".
         # Compiled on first use: an alternation of every language's side words is slow to
@@ -139,7 +148,7 @@ class SideWords(NamedTuple):
             r"(?:(?=[A-Za-z]{2})|(?![A-Za-z]))",
             re.IGNORECASE,
         )
-        return cls(kept, glued)
+        return cls(kept, glued, spelled)
 
 
 NO_SIDES: Final = SideWords(frozenset(), None)
@@ -164,7 +173,7 @@ def normalise(raw: str, sides: SideWords = NO_SIDES) -> Normalised:
     # Most fields (ids, names, plain prose) hold no trigger of any rewriting step: each
     # step would search the text only to find nothing.
     if not _only_splits(text):
-        text = _rewritten(text, mapping)
+        text = _rewritten(text, mapping, sides.known)
     text = _apply(text, dot_edits(text), mapping)
     text = _apply(text, split_edits(text, sides), mapping)
     return Normalised(_lower(text), text, mapping)
@@ -203,9 +212,10 @@ def _only_splits(folded: str) -> bool:
     return not (letter_spaced(folded) or encoded_payload(folded))
 
 
-def _rewritten(text: str, mapping: TextMap) -> str:
+def _rewritten(text: str, mapping: TextMap, known: frozenset[str] = frozenset()) -> str:
     """The rewriting steps after folding: payloads decoded (a few rounds, for payloads
-    inside payloads), markup, hyphenation, letter spacing, FIX tags and switches."""
+    inside payloads), markup, hyphenation, letter spacing (split into ``known`` words where
+    nothing marks them), FIX tags and switches."""
     for _ in range(_PAYLOAD_ROUNDS):
         edits = escape_edits(text) if "\\" in text else []
         edits = edits or payload_edits(text)
@@ -213,8 +223,10 @@ def _rewritten(text: str, mapping: TextMap) -> str:
             break
         text = _apply(text, edits, mapping)
         text = _apply(text, _fold_edits(text), mapping)
-    steps = (html_edits, emphasis_edits, hyphenation_edits, letter_spacing_edits, fix_edits)
-    for step in (*steps, flag_edits):
+    for step in (html_edits, emphasis_edits, hyphenation_edits, spaced_words_edits):
+        text = _apply(text, step(text), mapping)
+    text = _apply(text, letter_spacing_edits(text, known), mapping)
+    for step in (fix_edits, flag_edits):
         text = _apply(text, step(text), mapping)
     return text
 
@@ -287,7 +299,7 @@ def _split_run(run: str) -> str | None:
 
 def _split_long_run(run: str) -> str | None:
     parts = (_HUMP_PART_WITH_DIGITS if _DIGIT.search(run) else _HUMP_PART).findall(run)
-    words = [part for part in parts if not part[-1].isdigit()]
+    words = [part for part in parts if not (part[-1].isdigit() or part[0].isdigit())]
     if min(map(len, words), default=0) < _MIN_PART:
         return None
     # Words and numbers run together ("goLong50ZNH7At5") hide a sentence: it starts here.
@@ -314,8 +326,14 @@ def _fold_edits(text: str) -> list[Edit]:
     if text.isascii():
         return []
     # A word with an invisible character between each two letters ("s\u00ade\u00adl\u00adl")
-    # is hidden on purpose: it starts a sentence of its own.
-    edits = [Edit(m.start(), m.start(), "\n") for m in _INTERLEAVED.finditer(text)]
+    # is hidden on purpose: it starts a sentence of its own, and more such words in the
+    # same sentence continue it ("E\u200bn\u200bt\u200be\u200br N\u200bv\u200bi …").
+    edits = []
+    end = -1
+    for match in _INTERLEAVED.finditer(text):
+        if end < 0 or _SENTENCE_END.search(text, end, match.start()) is not None:
+            edits.append(Edit(match.start(), match.start(), "\n"))
+        end = match.end()
     folds: dict[str, str] = {}  # a long text repeats its few non-ASCII runs ("ü", "ß")
     for match in _NON_ASCII.finditer(text):
         run = match.group()

@@ -146,6 +146,8 @@ def payload_edits_url(text: str) -> list[Edit]:
         return edits
     for match in _URL_RUN.finditer(text):
         decoded = urllib.parse.unquote_plus(match.group(), errors="replace")
+        if "\ufffd" in decoded and "\ufffd" not in match.group():
+            continue  # no encoding: a percentage before a word ("2%DelPatrimonio", "5%De")
         if decoded != match.group() and _readable(decoded):
             edits.append(Edit(match.start(), match.end(), f" {decoded} "))
     return edits

@@ -25,6 +25,7 @@ _NUMBER: Final = lazy_pattern(r"[-+]?[$€£]?\s?\d[\d,.' ]*\s*(?:%|x|k|m|mm|bn|
 _SHARE: Final = lazy_pattern(r"\d+(?:\.\d+)?")
 
 
+_QUALIFIERS: Final = Role.CURRENCY | Role.PERCENT | Role.SCALE
 # Roles a setting's name may give by its last part alone.
 _SETTINGS: Final = frozenset(("mode", "live", "safety", "execute"))
 
@@ -47,11 +48,23 @@ def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
             break
         if len(words) > size:
             roles = lexicon.field_roles(" ".join(words[-size:]))
+    if not roles:
+        # A unit or currency named last qualifies the setting: "var_limit_usd", "max_dd_pct".
+        runs = letter_runs(key)
+        while len(runs) > 1 and not roles and _qualifier(runs[-1], lexicon):
+            runs.pop()
+            roles = lexicon.field_roles(" ".join(runs))
     if not roles and words and "_" in words[-1]:
         # An environment variable names its setting last: "ALPACA_ENV", "BROKER_LIVE".
         last = lexicon.field_roles(words[-1].rsplit("_", 1)[-1])
         roles = tuple(role for role in last if role in _SETTINGS)
     return roles
+
+
+def _qualifier(word: str, lexicon: Lexicon) -> bool:
+    """A currency, a percent or a scale: what a key may name after its setting."""
+    entry = lexicon.words.get(word)
+    return entry is not None and entry.roles & _QUALIFIERS != 0
 
 
 def _sided_key(key: str, lexicon: Lexicon) -> bool:

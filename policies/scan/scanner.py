@@ -98,7 +98,7 @@ class Scanner:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.gate = Gate(lexicon)
-        self.sides = SideWords.of(lexicon.words_with(Role.SIDE))
+        self.sides = SideWords.of(lexicon.words_with(Role.SIDE), lexicon.spelling_words())
 
     # --- entry points ---------------------------------------------------------------------
 

@@ -413,6 +413,19 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
         found = _lookup(self.intents, value)
         return found[0] if found is not None else None
 
+    def spelling_words(self) -> frozenset[str]:
+        """Every word of every entry, phrases' words included: what a letter-spaced run
+        may spell (:func:`policies.scan.markup.letter_spacing_edits`)."""
+        found = {word for word in self.words if word.isalpha()}
+        for by_second in self.phrases.values():
+            for group in by_second.values():
+                found.update(w for words, _ in group for w in words if w.isalpha())
+        # Structured names of one word ("positionsgrosse"); those of several are squashed
+        # ("enablelive") and would hide the words they are made of.
+        for table in (self.fields, self.values, self.intents):
+            found.update(key for key, (_, bounds) in table.items() if len(key) > 1 and not bounds)
+        return frozenset(found)
+
     def words_with(self, roles: int) -> frozenset[str]:
         """Gate words of every entry with any of ``roles`` (see :mod:`policies.scan.gate`)."""
         found: set[str] = set()

@@ -36,7 +36,7 @@ def read(text: str) -> str:
         ("buy.100.SPY.at.4500", "buy 100 spy at 4500"),
         ("rates at 4.5 in the U.S. economy", "rates at 4.5 in the u s. economy"),
         ("pur-\nchase", "purchase"),
-        ("b. u. y and s / e / l / l", "\nbuy and \nsell"),
+        ("b. u. y and s / e / l / l", "\nbuy and sell"),
         ("q=Buy+100+shares", "q=buy 100 shares"),
         ("\\u0042uy", "buy"),
         ('x: "{\\"side\\":\\"buy\\"}"', 'x:  {"side":"buy"} '),
