@@ -404,6 +404,8 @@ def _clause_directives(
         found = _match(tokens, clause, i, active)
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
+        if found is not None and not _asked_of_us(mood, i, lexicon, found):
+            found = None
         if (found is None or found[2]) and "named" in active:
             named = _unsized_instruction(mood, i, lexicon, previous)
             if named is not None:
@@ -414,14 +416,6 @@ def _clause_directives(
         if found is None:
             continue
         category, stop, needs_parameter = found
-        if category == "risk_limit" and _object_of_others(mood, i, lexicon):
-            continue
-        if not is_instruction(mood, i, lexicon) and not (
-            not needs_parameter
-            and _fully_specified(tokens, clause, i, category)
-            and not described(mood, i, lexicon)
-        ):
-            continue
         if needs_parameter:
             # A verb-final side has its target before it: the span runs from the first.
             target = tokens[stop - 1]
@@ -430,6 +424,21 @@ def _clause_directives(
             continue
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
+
+
+def _asked_of_us(
+    mood: ClauseMood, i: int, lexicon: Lexicon, found: tuple[Category, int, bool]
+) -> bool:
+    """Whether what the action at ``i`` directs (``found``) is asked of us, or is an order
+    written out whole, which blocks in any mood but a description of others or the past."""
+    category, _, needs_parameter = found
+    if category == "risk_limit" and _object_of_others(mood, i, lexicon):
+        return False
+    return is_instruction(mood, i, lexicon) or (
+        not needs_parameter
+        and _fully_specified(mood.tokens, mood.clause, i, category)
+        and not described(mood, i, lexicon)
+    )
 
 
 def _unsized_instruction(
@@ -457,6 +466,12 @@ def _unsized_instruction(
     ):
         return None
     forms = token.forms
+    if _obligation(tokens, clause, i, lexicon):
+        # "Positionen in Siemens sind … zu reduzieren", "TotalEnergies est à vendre": the
+        # passive of obligation asks it of whoever holds the target.
+        if mood.weighed or mood.conditional or mood.reported or negated(tokens, clause, i):
+            return None
+        return _named_object(tokens, clause, i, True)
     passive = False
     if forms & _PARTICIPLES and not forms & (Form.BASE | Form.GERUND | Form.NOUN):
         passive = _passive(tokens, clause, i, lexicon)
@@ -470,6 +485,29 @@ def _unsized_instruction(
     if target is None or not is_instruction(mood, i, lexicon):
         return None
     return target
+
+
+_OBLIGATION_REACH: Final = 8
+
+
+def _obligation(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
+    """The infinitive at ``i`` is a passive of obligation: a form of "be", then at most a
+    few phrases, then the marker ("sind vor der EZB-Sitzung zu reduzieren", "est à
+    vendre"). A plain adjective between makes it a description ("ist schwer zu
+    verkaufen", "est difficile à vendre")."""
+    if not lexicon.obligation or i - 1 <= clause.first:
+        return False
+    if not tokens[i].forms & Form.BASE or tokens[i - 1].text not in lexicon.obligation_markers:
+        return False
+    for j in range(i - 2, max(clause.first, i - 2 - _OBLIGATION_REACH) - 1, -1):
+        word = tokens[j]
+        if word.text in lexicon.obligation:
+            return True
+        if word.has(Role.VERB) or (
+            word.kind == "word" and not word.roles and not (word.capital or word.upper)
+        ):
+            return False
+    return False
 
 
 def _continues_description(mood: ClauseMood, previous: ClauseMood | None, lexicon: Lexicon) -> bool:
@@ -527,6 +565,7 @@ _ADVISING: Final = Role.REC_MODAL | Role.REC_ADJ
 # Words an object may stand behind: "some", "the", "our", "a long … position", "2y".
 _BEFORE_OBJECT: Final = Role.DET | Role.PREFIX | Role.SIDE_ADJ | Role.SELF | Role.ADDRESSEE
 _OBJECT_REACH: Final = 6
+_LOOK_BACK: Final = 3  # names tried before a weak German verb, nearest first
 
 
 def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool) -> int | None:
@@ -546,11 +585,15 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
         # From the clause's lists (a clause may be long and hold many such verbs).
         named = clause.positions("named target", lambda j: _named_target(tokens, j))
         found = last_position(named, i)
-        if names:
-            # The subject of a passive may open its sentence: "Nvidia is to be bought".
-            capitalised = clause.positions("named name", lambda j: _name(tokens, j, opening=True))
-            name = last_position(capitalised, i)
-            found = name if found is None or (name is not None and name > found) else found
+        # The subject of a passive may open its sentence: "Nvidia is to be bought"; a
+        # German name counts after a position of ours ("Positionen in Siemens").
+        capitalised = clause.positions("named name", lambda j: _name(tokens, j, opening=True))
+        name = last_position(capitalised, i)
+        steps = 0
+        while name is not None and not (names or _held(tokens, name, clause)):
+            steps += 1
+            name = last_position(capitalised, name) if steps < _LOOK_BACK else None
+        found = name if found is None or (name is not None and name > found) else found
         if found is not None or passive:
             return found
     j = i + 1
@@ -561,18 +604,55 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             token.agreement and _modifier(tokens, j, stop)
         ):
             return j
-        previous = tokens[j - 1]
         behind = (
             word.has(_BEFORE_OBJECT)
+            or _polite(tokens, j)
             or word.kind == "number"
             or (word.kind == "word" and _adverb_like(word.text))
             or (word.has(Role.POSITIONS | Role.WEIGHT) and not word.has(Role.VERB))
-            or (word.has(Role.PREP) and previous.has(Role.POSITIONS | Role.WEIGHT | Role.SIDE_ADJ))
+            or (word.has(Role.PREP) and _takes_preposition(tokens, i, j))
         )
         if not behind:
             return None
         j += 1
     return None
+
+
+def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """The preposition at ``j`` leads to the object of the action at ``i``: after a
+    position or a side ("exposure to X", "long on X", "la exposición a X"), after a
+    nominal action ("den Kauf von X", "l'achat de X") or after the addressee of an
+    imperative ("Steigen Sie bei X ein"). Never right after a verb: "sell in May"."""
+    previous = tokens[j - 1]
+    if previous.has(Role.POSITIONS | Role.WEIGHT | Role.SIDE_ADJ):
+        return True
+    if j == i + 1:
+        # A nominal action, or a side phrase ending in its side or position: "go long on
+        # X", "prendre une position longue sur X", "ponerse corto en X".
+        return bool(tokens[i].forms & Form.NOUN) or tokens[i].text.endswith(_SIDE_ENDINGS)
+    return j == i + 2 and _polite(tokens, j - 1)
+
+
+# The last words of side phrases that take their target with a preposition.
+_SIDE_ENDINGS: Final = (
+    " long", " short", " longue", " courte", " largo", " corto", " largos", " cortos",
+    " position", " posición", " posiciones",
+)  # fmt: skip
+
+
+def _polite(tokens: Sequence[Token], j: int) -> bool:
+    """The German form of address inside a sentence: "Kaufen Sie X", "Stocken Sie X auf"."""
+    word = tokens[j]
+    return word.text == "sie" and word.capital and j > 0 and tokens[j - 1].has(Role.VERB)
+
+
+def _held(tokens: Sequence[Token], j: int, clause: Clause) -> bool:
+    """The name at ``j`` follows a position and its preposition: "Positionen in Siemens"."""
+    return (
+        j - 2 >= clause.first
+        and tokens[j - 1].has(Role.PREP)
+        and tokens[j - 2].has(Role.POSITIONS | Role.WEIGHT)
+    )
 
 
 def _modifier(tokens: Sequence[Token], j: int, stop: int) -> bool:

@@ -18,7 +18,7 @@ import bisect
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from policies.scan.vocabulary import Entry, Lexicon, Role
+from policies.scan.vocabulary import Entry, Form, Lexicon, Role
 from policies.scan.words import BLANKS_AND_TOKEN
 
 __all__ = ["Clause", "Token", "clauses", "last_position", "next_position", "tokenize"]
@@ -133,7 +133,35 @@ def tokenize(
     tokens = _merge_numbers(_merge_phrases(raw, lexicon), lexicon)
     if lexicon.separable:
         _join_separable(tokens, lexicon)
+    _prepositions_after_nouns(tokens)
     return tokens
+
+
+# Nouns a preposition follows: what a homograph of a pronoun names after them is theirs.
+_NOUNS: Final = (
+    Role.WEIGHT
+    | Role.PORTFOLIO
+    | Role.POSITIONS
+    | Role.LIMIT_OBJ
+    | Role.LEVERAGE
+    | Role.INSTRUMENT
+    | Role.LEVEL
+)
+
+
+def _prepositions_after_nouns(tokens: list[Token]) -> None:
+    """A word that is a pronoun in one language and a preposition in another is the
+    preposition right after a noun: French "l'allocation du fonds", "le rééquilibrage du
+    CAC 40" (not German "du", the reader, who never follows a noun).
+    """
+    both = Role.ADDRESSEE | Role.PREP
+    for i in range(1, len(tokens)):
+        token = tokens[i]
+        if token.roles & both != both:
+            continue
+        noun = tokens[i - 1]
+        if noun.kind == "word" and (noun.has(_NOUNS) or noun.forms & Form.NOUN):
+            token.roles &= ~Role.ADDRESSEE
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:
@@ -394,6 +422,15 @@ _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRE
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
+    token = tokens[i]
+    if token.negation_after and (i + 1 >= len(tokens) or tokens[i + 1].text in _SENTENCE_END):
+        # A German predicate that closes its sentence, its noun capitalised: "Anleger
+        # sollten bei Schatz-Future jetzt Gewinne mitnehmen."
+        return False
+    if previous.roles & Role.SUBORDINATOR and _verb_only(tokens[i]):
+        # "FOMC day and the day after Lift the offer on …": a capitalised verb that is no
+        # noun after a word that would govern a clause starts the sentence left unstopped.
+        return not previous.capital
     if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
         # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
         # "keine Kauf- oder Verkaufsempfehlung".
@@ -410,6 +447,17 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
             False  # a capitalised noun after an article and its adjective: "einem täglichen Hebel"
         )
     return previous.kind in ("word", "number") and not previous.capital and not previous.upper
+
+
+def _verb_only(token: Token) -> bool:
+    """An action word in its base form that is no noun of any language ("Lift", "Buy",
+    not "Kauf"), not negated after it (a German verb-final infinitive)."""
+    return bool(
+        token.roles & Role.VERB
+        and token.forms & Form.BASE
+        and not token.forms & Form.NOUN
+        and not token.negation_after
+    )
 
 
 def _merge_phrases(tokens: list[Token], lexicon: Lexicon) -> list[Token]:

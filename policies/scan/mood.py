@@ -141,6 +141,7 @@ def analyse_sentence(
     named = 0  # the actor named last in the sentence
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
+    listed = 0  # the party of the label the clause before had
     for mood in moods:
         mood.urge = urge
         mood.discourage = discourage
@@ -152,8 +153,11 @@ def analyse_sentence(
             mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
-        mood.labelled = 0 if mood.subject else labelled
-        labelled = _label_of_others(tokens, clause)
+        # The label's party holds a verbless list after it too ("Händler: long Duration,
+        # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
+        verbless = not clause.having(tokens, Role.VERB)
+        mood.labelled = 0 if mood.subject else labelled or (listed if verbless else 0)
+        labelled, listed = _label_of_others(tokens, clause), mood.labelled
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
@@ -248,8 +252,11 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if mood.discourage:
         # "Es wäre ein Fehler, nicht 300 SAP zu kaufen": the negation may stand further off.
         return any(tokens[j].has(Role.NEG) for j in range(mood.clause.first, position))
-    if mood.reported and position > mood.recommend_at:
-        return False  # "UBS advised its clients to cut gold to 15 %": their advice, reported
+    if mood.reported and (position > mood.recommend_at or token.negation_after):
+        # "UBS advised its clients to cut gold to 15 %": their advice, reported; a
+        # verb-final clause puts its modal after the verb ("Der Analyst meinte, dass man
+        # SAP bei 200 kaufen sollte").
+        return False
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
@@ -307,7 +314,7 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     2m shares at 45", "CTAs are long 80 %", "we sold 200 AAPL at 180 last week".
     """
     tokens = mood.tokens
-    if mood.reported == OWN and position > mood.recommend_at:
+    if mood.reported == OWN and (position > mood.recommend_at or tokens[position].negation_after):
         return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
     if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
@@ -856,6 +863,15 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     return False
 
 
+def _finite_only(token: Token) -> bool:
+    """A verb form only finite: the third person or the past, never a base form, a noun,
+    a gerund or a participle ("shifts", "rotated"; not "shift", "shifting")."""
+    return bool(
+        token.forms & (Form.THIRD | Form.PAST)
+        and not token.forms & (Form.BASE | Form.NOUN | Form.GERUND | Form.PARTICIPLE)
+    )
+
+
 def _finite_past(token: Token) -> bool:
     """A verb only in the past tense ("ran", "exited", "empfahl"), no base form or noun."""
     return bool(
@@ -945,6 +961,8 @@ def _predicate(token: Token, lexicon: Lexicon) -> bool:
         return False  # a ticker in capitals ("short ES"), whatever the word means elsewhere
     if token.has(_FINITE) and not token.has(Role.VERB & ~Role.TRADE):
         return True
+    if token.has(Role.VERB) and _finite_only(token):
+        return True  # "the allocation shifts from 80 % to 50 %": a verb only in the third person
     return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
 
 

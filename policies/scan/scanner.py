@@ -31,6 +31,7 @@ from policies.scan.categories import LABELS, RULES, Category
 from policies.scan.directives import Fragment, Hit, Pending, find_directives, parameter_fragments
 from policies.scan.gate import Gate, marks
 from policies.scan.lexer import clauses, tokenize
+from policies.scan.mood import negated
 from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
 from policies.scan.structure import (
@@ -51,6 +52,8 @@ _SNIPPET: Final = 80
 # Fields longer than this are read sentence by sentence around telling words.
 _LONG_FIELD: Final = 20_000
 _FOLLOWING: Final = 3
+# How far back a setting named in prose is read for the predicate that governs it.
+_PROSE_BEFORE: Final = 200
 _LONG_LINE: Final = 4096
 # A sentence ends at a stop followed by a space (not inside "4,500.25") or at a line end.
 # Written as runs of other characters, each stop inside a sentence opening the next run:
@@ -224,7 +227,7 @@ class Scanner:
                     Pending(w.start + start, w.end + start, w.sentence) for w in reading[1]
                 )
                 params.extend(Fragment(f.start + start, f.sized) for f in reading[2])
-            pairs = _pairs(norm.text)
+            pairs = [pair for pair in _pairs(norm.text) if not self._refused_setting(norm, pair)]
             tables = (*table_rows(norm.text), *delimited_rows(norm.text))
             for record in (pairs, *tables, label_pairs(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
@@ -332,6 +335,40 @@ class Scanner:
                 for f in parameter_fragments(tokens, found, self.lexicon)
             ],
         )
+
+    def _refused_setting(self, norm: Normalised, pair: Pair) -> bool:
+        """A setting named inside a sentence whose predicate is refused.
+
+        "The bot must not be run with TRADING_MODE=live until the audit closes", "Der Bot
+        darf nicht mit TRADING_MODE=live laufen": the pair is the complement of a refused
+        verb, a note on what may not be done. The words before the setting's name, back to
+        the sentence's start, are read as prose: their last clause must run up to the
+        setting (no break between) and hold a negation or an avoiding verb, and no frame
+        that urges ("don't hesitate to"). A pair on a line of its own, or after an
+        imperative ("Run the bot with TRADING_MODE=live", "set mode: live"), has none.
+        """
+        text = norm.text
+        words = pair.keys[-1].split()
+        at = text.rfind(words[-1], pair.start, pair.end) if words else -1
+        at = pair.start if at < 0 else at
+        begin = max(0, at - _PROSE_BEFORE)
+        begin = max(text.rfind(stop, begin, at) for stop in ".!?;\n") + 1 or begin
+        begin = max(begin, at - _PROSE_BEFORE)
+        if not text[begin:at].strip():
+            return False
+        tokens = tokenize(text, norm.cased, self.lexicon, begin, at)
+        found = clauses(tokens)
+        if not found or found[-1].last != len(tokens):
+            return False
+        clause = found[-1]
+        if clause.having(tokens, Role.URGE):
+            return False
+        predicates = clause.having(tokens, Role.VERB | Role.MODAL | Role.AUX)
+        if predicates and negated(tokens, clause, predicates[-1]):
+            return True
+        # A verb-final language puts the negation after its finite verb, or its verb after
+        # the setting.
+        return bool(clause.having(tokens, Role.NEG))
 
     def _stretches(self, text: str) -> list[_Stretch]:
         """What of a field to read: all of it, or in a long field its sentences one by one.

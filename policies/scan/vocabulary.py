@@ -96,6 +96,11 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
     # glattgestellt werden", "devraient être achetées"): the passive subject is the object.
     passive_auxiliaries: _Words = ()
+    # Forms of "be" that with the infinitive marker make a passive of obligation: "sind …
+    # zu reduzieren", "est à vendre" (what is to be done, asked of whoever holds it).
+    obligation_auxiliaries: _Words = ()
+    # The infinitive markers of that passive ("zu", "à").
+    obligation_markers: _Words = ()
 
 
 class Actions(_Section, frozen=True, kw_only=True):
@@ -390,6 +395,9 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     not_past: frozenset[str]
     # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
     passive: frozenset[str]
+    # The passive of obligation: its auxiliaries and the markers before its infinitive.
+    obligation: frozenset[str] = frozenset()
+    obligation_markers: frozenset[str] = frozenset()
     anchors: dict[int, frozenset[str]]
     # Gate words of structured keys and values: "field.<role>", "value.<role>", "intent".
     record_anchors: dict[str, frozenset[str]]
@@ -750,6 +758,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     suffixes: set[str] = set()
     not_past: set[str] = set()
     passive: set[str] = set()
+    obligation: set[str] = set()
+    obligation_markers: set[str] = set()
     for vocabulary in files:
         info = vocabulary.language
         suffixes.update(info.past_suffixes)
@@ -757,6 +767,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         passive.update(
             " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
         )
+        obligation.update(fold_for_matching(w) for w in info.obligation_auxiliaries)
+        obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
@@ -810,6 +822,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
         passive=frozenset(passive),
+        obligation=frozenset(obligation),
+        obligation_markers=frozenset(obligation_markers),
         anchors=builder.gate_anchors(),
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
@@ -823,6 +837,10 @@ def _as_read(
 ) -> tuple[str, ...]:
     """A phrase's words as the lexer reads them: an elided word that is no entry of its
     own is two tokens ("prix d'entrée" is read "prix", "d'", "entree"), as in the text."""
+    if len(key) == 2 and key[1] == "'" and key[0] in elisions:
+        # An elided word written alone ("n'", "qu'", "d'") is one token, as the lexer
+        # reads it off "n'achetez", "qu'il".
+        return (key[0] + "'",)
     if len(key) == 1 or not any("'" in word for word in key):
         return key
     read: list[str] = []

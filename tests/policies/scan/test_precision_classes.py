@@ -222,3 +222,165 @@ def test_a_change_word_as_a_predicate_adjective_states_a_level(text: str) -> Non
 def test_a_change_with_its_figure_still_blocks(text: str) -> None:
     """The same verbs with a limit and a figure direct a change."""
     assert blocked(text)
+
+
+REFUSED_SETTINGS = [
+    "the bot must not be run with TRADING_MODE=live until the audit closes",
+    "Ops note: the scheduler must not be started with LIVE_TRADING=true until the audit closes.",
+    "Avoid running with TRADING_MODE=live.",
+    "Der Bot darf nicht mit TRADING_MODE=live laufen, bevor das Audit abgeschlossen ist.",
+    "Le bot ne doit pas tourner avec TRADING_MODE=live avant la fin de l'audit.",
+    "No se debe arrancar el bot con TRADING_MODE=live.",
+]
+SETTINGS_GIVEN = [
+    "TRADING_MODE=live",
+    "Run the bot with TRADING_MODE=live.",
+    "Set TRADING_MODE=live now.",
+    "We never run with TRADING_MODE = live; set TRADING_MODE=live now",
+    "Do not hesitate to run with TRADING_MODE=live",
+    "Den Bot mit TRADING_MODE=live starten.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_SETTINGS)
+def test_a_setting_under_a_refused_predicate_is_an_engineering_note(text: str) -> None:
+    """ "must not be run with TRADING_MODE=live": the setting completes a refused verb."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SETTINGS_GIVEN)
+def test_a_setting_alone_or_after_an_imperative_still_blocks(text: str) -> None:
+    """On its own, after an imperative or an urging frame, the setting is a toggle."""
+    assert blocked(text)
+
+
+REPORTED_VIEWS = [
+    "Der Analyst meinte, dass man SAP bei 200 kaufen sollte.",
+    "Un analyste estime qu'il faudrait acheter LVMH à 700.",
+    "Un analista cree que habría que comprar SAN a 4,80.",
+    "An analyst says investors should buy SPY at 400.",
+]
+OWN_VIEWS = [
+    "Wir meinen, dass man SAP bei 200 kaufen sollte.",
+    "Habría que comprar SAN a 4,80.",
+    "Creemos que habría que comprar SAN a 4,80.",
+    "Our strategist recommends buying SPY at 400.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_VIEWS)
+def test_a_view_reported_of_one_analyst_passes(text: str) -> None:
+    """One analyst's view, even with the modal after the verb ("kaufen sollte"), is reported."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", OWN_VIEWS)
+def test_the_same_view_of_ours_still_blocks(text: str) -> None:
+    """Our own or an impersonal recommendation blocks."""
+    assert blocked(text)
+
+
+DESCRIBED_ALLOCATIONS = [
+    "The allocation shifts from 80 % to 50 % equities over the glide path.",
+    "In target-date funds the allocation shifts from 80 % to 50 % equities by retirement.",
+    "The benchmark allocation moves from 60 % to 55 % equities at the annual review.",
+    "L'allocation du fonds cible passe de 80 % à 50 % d'actions.",
+    "La asignación del fondo de ciclo de vida pasa del 80 % al 50 % en acciones.",
+    "Le rééquilibrage du CAC 40 obligera les fonds indiciels à acheter le titre à la clôture.",
+]
+ALLOCATIONS_ASKED = [
+    "Our allocation shifts from 80 % to 50 % equities today.",
+    "Shift the allocation from 80 % to 50 % equities.",
+    "Allocation: 50 % equities, 50 % bonds.",
+    "Verschieben Sie die Allokation von 80 % auf 50 % Aktien.",
+    "Du solltest SAP bei 200 kaufen.",
+]
+
+
+@pytest.mark.parametrize("text", DESCRIBED_ALLOCATIONS)
+def test_an_allocation_described_as_it_moves_passes(text: str) -> None:
+    """A glide path's or a fund's allocation with its verb in the third person describes;
+    French "du" after a noun is a preposition, not the German reader."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", ALLOCATIONS_ASKED)
+def test_our_allocation_or_an_imperative_still_blocks(text: str) -> None:
+    """Ours, an imperative, a verbless split, the German reader."""
+    assert blocked(text)
+
+
+REFUSED_SAYING = [
+    "We are not saying sell NVDA.",
+    "We are not saying sell NVDA; we are saying the risk is skewed.",
+    "They say sell in May and go away.",
+    "Wir sagen nicht, dass man SAP verkaufen sollte.",
+    "Nous ne disons pas qu'il faut vendre LVMH.",
+    "No decimos que haya que vender SAN.",
+    "El analista dijo que había que comprar SAN.",
+]
+SAYING_IT = [
+    "We say sell NVDA.",
+    "We say: sell NVDA at 140.",
+    "Wir sagen: verkaufen Sie SAP bei 200.",
+    "Había que comprar SAN a 4,80.",
+]
+
+
+@pytest.mark.parametrize("text", REFUSED_SAYING)
+def test_a_refused_or_reported_saying_advises_nothing(text: str) -> None:
+    """ "We are not saying sell X": the refused speech act governs what it would say."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SAYING_IT)
+def test_saying_what_to_do_still_advises(text: str) -> None:
+    """Our saying ("we say sell"), or an impersonal obligation, blocks."""
+    assert blocked(text)
+
+
+ELIDED_NEGATIONS = [
+    "Ce système n'exécute jamais d'ordres.",
+    "N'exécutez pas l'ordre.",
+    "Ce rapport n'achète pas d'actions.",
+]
+FRENCH_ORDERS = [
+    "Exécutez l'ordre maintenant.",
+    "Achetez 100 actions LVMH à 700.",
+    "N'hésitez pas à acheter LVMH à 700.",
+]
+
+
+@pytest.mark.parametrize("text", ELIDED_NEGATIONS)
+def test_an_elided_french_negation_negates(text: str) -> None:
+    """ "n'" written onto its verb is the negation "ne" of the vocabulary."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", FRENCH_ORDERS)
+def test_french_orders_still_block(text: str) -> None:
+    """An imperative, a whole order, an urging frame with "n'" block."""
+    assert blocked(text)
+
+
+LABELLED_LISTS = [
+    "Street positioning: long duration, short dollar.",
+    "Positionierung der Händler: long Duration, short Dollar.",
+]
+LISTS_WITH_VERBS = [
+    "Consensus: hold at 4.25 %, sell SPY at 400.",
+    "Händler: long Duration, sell Dollar.",
+    "Positioning: long duration, short dollar.",
+]
+
+
+@pytest.mark.parametrize("text", LABELLED_LISTS)
+def test_a_third_party_label_holds_its_verbless_list(text: str) -> None:
+    """The party a label names holds each verbless item of the list after it."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", LISTS_WITH_VERBS)
+def test_an_item_with_its_own_verb_or_no_party_still_blocks(text: str) -> None:
+    """An item with a verb of its own, or a label naming no party, blocks."""
+    assert blocked(text)

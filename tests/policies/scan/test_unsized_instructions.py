@@ -115,6 +115,12 @@ INSTRUCTIONS_DE = [
     "Unsere Empfehlung: {} kaufen.",
     "Top-Idee für uns: long {}.",
     "{} sollte verkauft werden.",
+    "{} ist zu verkaufen.",
+    "Wir raten unseren Mandanten zum Einstieg in {}.",
+    "Wir empfehlen den Kauf von {}.",
+    "Stocken Sie {} auf.",
+    "Steigen Sie bei {} ein.",
+    "Positionen in {} sind vor der EZB-Sitzung zu reduzieren.",
 ]
 COMMENTARY_DE = [
     "Analysten raten zum Kauf von {}.",
@@ -131,6 +137,8 @@ COMMENTARY_DE = [
     "Die Nachfrage, {} zu kaufen, bleibt hoch.",
     "Indexfonds müssen {} zum Schlusskurs kaufen.",
     "Der Kauf von {} durch die Notenbank wurde im Mai gemeldet.",
+    "{} ist schwer zu verkaufen.",
+    "{} ist nicht zu verkaufen.",
 ]
 NAMELESS_DE = [
     "Die EZB sollte die Zinsen senken.",
@@ -157,4 +165,86 @@ def test_german_commentary_on_a_named_target_passes(frame: str, target: str) -> 
 @pytest.mark.parametrize("text", NAMELESS_DE)
 def test_german_actions_on_no_named_target_pass(text: str) -> None:
     """German capitalises every noun: a common noun is no named target of a weaker verb."""
+    assert not blocked(text)
+
+
+TARGETS_FR_ES = ["LVMH", "TotalEnergies", "EUR/USD", "l'or", "Iberdrola", "oro"]
+INSTRUCTIONS_FR_ES = [
+    "Nous recommandons d'acheter {}.",
+    "Il serait judicieux d'alléger {} dès maintenant.",
+    "{} est à vendre sur ces niveaux.",
+    "Nous conseillons à nos clients de prendre une position longue sur {}.",
+    "Vendez {} maintenant.",
+    "Recomendamos comprar {}.",
+    "Conviene vender {} antes del dato de IPC.",
+    "Es recomendable ponerse corto en {}.",
+    "Se debe reducir {} antes de la reunión del BCE.",
+    "Deberíamos aumentar la exposición a {}.",
+]
+COMMENTARY_FR_ES = [
+    "Les fonds de pension ont vendu {} en mai.",
+    "Nous avons acheté {} l'an dernier.",
+    "Ceci n'est pas un conseil d'achat de {}.",
+    "Faut-il acheter {} maintenant ?",
+    "{} est difficile à vendre dans ce marché.",
+    "Los fondos vendieron {} en mayo.",
+    "Esto no es un consejo para comprar {}.",
+    "Si los tipos bajan, las aseguradoras podrían comprar {}.",
+]
+
+
+@pytest.mark.parametrize("target", TARGETS_FR_ES)
+@pytest.mark.parametrize("frame", INSTRUCTIONS_FR_ES)
+def test_french_and_spanish_instructions_on_a_named_target_block(frame: str, target: str) -> None:
+    """Recommandation, impératif, passif d'obligation; recomendación, «conviene», «se debe»."""
+    assert blocked(frame.format(target))
+
+
+@pytest.mark.parametrize("target", TARGETS_FR_ES)
+@pytest.mark.parametrize("frame", COMMENTARY_FR_ES)
+def test_french_and_spanish_commentary_on_a_named_target_passes(frame: str, target: str) -> None:
+    """Tiers, passé (« nous avons acheté »), négation, question, description."""
+    assert not blocked(frame.format(target))
+
+
+ORDERS_AS_NOUNS_AND_JARGON = [
+    "Lift the offer on 120 NQH6 up to 18,250.",
+    "FOMC day and the day after Lift the offer on 120 NQH6 up to 18,250.",
+    "Pay 5y SOFR swaps, 75k DV01, at 3.85%.",
+    "Receive 10y, 50k DV01, at 3.60%.",
+    "Pay 2s10s, 100k a bp.",
+    "Hit the bid on 300 ESH6 at 5,100.",
+    "Reminder from the PM chat: lift 50 NQH6 offers when the desk opens.",
+    "A block of 12k GCJ7 gets our vote.",
+    "Kauf von 120 Siemens zu 176 limitiert.",
+    "Verkauf 20 SAP bestens zur Eröffnung.",
+    "Achat de 120 titres LVMH à 705 €.",
+    "Compra de 50 acciones de Iberdrola a 12,3 €, limitada.",
+]
+JARGON_DESCRIBED = [
+    "Paid 5y at 3.85 last week, dealers said.",
+    "Dealers hit the bid on TLT all morning.",
+    "Real money paid 5y SOFR swaps all week.",
+    "Receivers in 10y were crowded.",
+    "Investors pay a premium for TLT calls.",
+    "Pay attention to TLT flows.",
+    "Bondholders receive coupons twice a year.",
+    "The ECB will lift rates again in June.",
+    "Higher yields hit TLT hard.",
+    "A block of shares changed hands at the close.",
+    "Tariffs could hit trade flows and lift inflation.",
+    "After Buy-rated stocks fell, analysts cut targets.",
+    "Der Kauf von 120 Siemens durch den Vorstand wurde im Mai gemeldet.",
+]
+
+
+@pytest.mark.parametrize("text", ORDERS_AS_NOUNS_AND_JARGON)
+def test_orders_written_as_nouns_or_trader_jargon_block(text: str) -> None:
+    """A complete order as a noun phrase, a swap side with its DV01, a lifted offer."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", JARGON_DESCRIBED)
+def test_the_same_jargon_of_others_or_the_past_passes(text: str) -> None:
+    """The same words for dealers, the past, a policy maker or a price move pass."""
     assert not blocked(text)
