@@ -427,8 +427,12 @@ async def _make_run(
     set_aside = batch.scan.set_aside.get(item.pack_name)
     try:
         try:
+            # prepare_batch probed the batch folder: each run checks only its own pack name.
             prepared = prepare(
-                item.run_options(batch.options), entry=item.entry, config=batch.config
+                item.run_options(batch.options),
+                entry=item.entry,
+                config=batch.config,
+                folder_probed=True,
             )
             client = clients(prepared) if clients is not None else None
             result = await conduct(prepared, client, session=session, announce=False)

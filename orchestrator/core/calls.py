@@ -119,8 +119,26 @@ def prompt_hash(request: ChatRequest) -> str:
 
     The seed system hashed ``json.dumps(..., sort_keys=True)`` with its default separators
     and ASCII escaping; msgspec's compact output differs, so this one hash uses the stdlib.
+
+    A run hashes each of its requests twice, when it plans the request and when the model
+    client looks it up or records it: the second time is answered from a small cache of
+    the latest requests, by identity (requests are frozen), so the same object is never
+    serialised and hashed again.
     """
-    return sha256_prefixed(canonical_text(request).encode("ascii"))
+    cached = _hash_cache.get(id(request))
+    if cached is not None and cached[0] is request:
+        return cached[1]
+    digest = sha256_prefixed(canonical_text(request).encode("ascii"))
+    if len(_hash_cache) >= _HASH_CACHE_SIZE:
+        _hash_cache.clear()  # at worst a request in flight is hashed once more
+    # The entry keeps its request alive, so its id is never reused by another object.
+    _hash_cache[id(request)] = (request, digest)
+    return digest
+
+
+# Enough for the requests of every run a batch has in flight at once.
+_HASH_CACHE_SIZE: Final = 64
+_hash_cache: dict[int, tuple[ChatRequest, str]] = {}
 
 
 def canonical_text(request: ChatRequest) -> str:

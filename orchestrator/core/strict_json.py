@@ -159,14 +159,22 @@ def _evidently_sound(text: str, value: Any, max_depth: int) -> bool:
 
 
 def _depth_within(value: Any, max_depth: int) -> bool:
-    stack: list[tuple[Any, int]] = [(value, 1)] if isinstance(value, dict | list) else []
-    while stack:
-        node, depth = stack.pop()
-        if depth > max_depth:
-            return False
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((c, depth + 1) for c in children if isinstance(c, dict | list))
-    return True
+    """True when ``value`` nests no deeper than ``max_depth``: one level of containers at a
+    time, each level gathered by a comprehension (a fixture is hundreds of containers, and
+    this runs on every fixture a batch replays)."""
+    level: list[Any] = [value] if isinstance(value, _CONTAINERS) else []
+    for _ in range(max_depth):
+        if not level:
+            return True
+        below: list[Any] = []
+        for node in level:
+            children = node.values() if isinstance(node, dict) else node
+            below += [child for child in children if isinstance(child, _CONTAINERS)]
+        level = below
+    return not level
+
+
+_CONTAINERS: Final = (dict, list)
 
 
 def _scan(text: str, max_depth: int) -> None:

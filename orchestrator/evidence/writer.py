@@ -18,13 +18,20 @@ from orchestrator.core.fileio import TEMP_PREFIX, write_new_dir
 __all__ = ["check_out_dir", "write_pack"]
 
 
-def check_out_dir(out_dir: Path) -> None:
-    """Fail before the run if the pack could not be written there (exit 1, nothing created)."""
-    if out_dir.exists() or out_dir.is_symlink():
+def check_out_dir(out_dir: Path, *, probe: bool = True) -> None:
+    """Fail before the run if the pack could not be written there (exit 1, nothing created).
+
+    ``probe=False`` leaves out the trial write into the parent folder: a batch probes its
+    folder once, not for each of its thousand packs (a write that fails later still fails
+    its run, with nothing left behind).
+    """
+    if os.path.lexists(out_dir):
         raise UsageError(
             f"{out_dir} already exists; an evidence pack is never overwritten "
             "(choose another --out)"
         )
+    if not probe:
+        return
     parent = _existing_ancestor(out_dir.parent)
     if not parent.is_dir():
         raise UsageError(f"--out {out_dir}: {parent} is not a directory")

@@ -187,11 +187,13 @@ def prepare(
     *,
     entry: ResolvedEntry | None = None,
     config: ConfigBundle | None = None,
+    folder_probed: bool = False,
 ) -> PreparedRun:
     """Plan the run (:func:`plan_run`) and check that its pack (and the fixture it records)
-    can be written."""
+    can be written; ``folder_probed`` says that the pack's parent folder was found
+    writable already (a batch's folder, probed once for all its runs)."""
     prepared = plan_run(options, entry=entry, config=config)
-    check_out_dir(prepared.out_dir)
+    check_out_dir(prepared.out_dir, probe=not folder_probed)
     record_to = options.record_to
     if record_to is not None and (record_to.exists() or record_to.is_symlink()):
         raise UsageError(f"--record-to {record_to} already exists; a fixture is never overwritten")

@@ -7,7 +7,14 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orchestrator.core.calls import ChatMessage, ChatRequest, canonical_request, canonical_text
+from orchestrator.core.calls import (
+    ChatMessage,
+    ChatRequest,
+    canonical_request,
+    canonical_text,
+    prompt_hash,
+)
+from orchestrator.core.canonical import sha256_prefixed
 from orchestrator.core.contract import (
     CRITIQUE_SCHEMA,
     PROPOSAL_SCHEMA,
@@ -59,3 +66,22 @@ def test_shipped_schemas_are_the_generated_ones() -> None:
         assert shipped == schema_text(generate_schema(name)) + "\n", (
             f"{name}.json is stale: run `uv run python scripts/make_schemas.py`"
         )
+
+
+def test_prompt_hash_is_the_hash_of_the_canonical_text_for_every_request_object() -> None:
+    """Cached by identity: each of many requests, hashed again after others pushed it out of
+    the cache or while still in it, gets the hash of its own canonical text, never another's."""
+    made = [
+        ChatRequest(
+            model="m",
+            messages=(ChatMessage(role="user", content=f"question {n}"),),
+            temperature=0.2,
+            max_tokens=10,
+        )
+        for n in range(200)
+    ]
+    expected = [sha256_prefixed(canonical_text(request).encode("ascii")) for request in made]
+    for _ in range(2):
+        assert [prompt_hash(request) for request in made] == expected
+        assert [prompt_hash(request) for request in reversed(made)] == expected[::-1]
+    assert len(set(expected)) == len(made)
