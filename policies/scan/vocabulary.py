@@ -346,6 +346,10 @@ class Form:
     # Not a form either: a time in the past ("last week", "two years ago", ``[mood]
     # past_times``): a verb whose past is its base form ("cut", "set") after it is past.
     PAST_TIME: Final = 1 << 11
+    # A first person plural that is present and past alike (Spanish "compramos",
+    # "vendemos"): read as the past, unless the order it states is whole and no time in
+    # the past stands in its sentence, which makes it a desk note of what we do now.
+    NOW_OR_PAST: Final = 1 << 12
 
 
 # The marks that are no grammatical form.
@@ -365,6 +369,7 @@ _FORMS: Final = {
     "past": Form.PAST,
     "participle": Form.PARTICIPLE,
     "noun": Form.NOUN,
+    "now_or_past": Form.PAST | Form.NOW_OR_PAST,
 }
 
 
