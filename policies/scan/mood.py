@@ -700,11 +700,16 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
         return 0
     finite = next_position(clause.having(tokens, Role.AUX | Role.MODAL), clause.first)
     head = last_position(content, finite) if finite is not None and finite < position else None
-    return subject_from(tokens, clause, position, nearest, head)
+    return subject_from(tokens, clause, position, nearest, head, lexicon)
 
 
 def subject_from(
-    tokens: Sequence[Token], clause: Clause, position: int, nearest: int, head: int | None
+    tokens: Sequence[Token],
+    clause: Clause,
+    position: int,
+    nearest: int,
+    head: int | None,
+    lexicon: Lexicon,
 ) -> int:
     """:func:`subject_before` from the nearest content word before the action and, when a
     finite auxiliary or modal stands between, the content word before that ("Japanese
@@ -719,7 +724,15 @@ def subject_from(
             # Positionsgröße beträgt 5 % des NAV", "position size reaches 5 % of NAV".
             return 0
     if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
-        return 0  # the action is the object of a verb: "Prenez une position longue"
+        # The action is the object of a verb. A finite verb's subject is its object's
+        # ("Norges Bank va réduire sa pondération actions à 60 %", "MSCI erhöht die
+        # Gewichtung …"); an imperative or a bare infinitive has none ("Prenez une
+        # position longue", "lanzar una orden de venta").
+        nominal = action.forms & Form.NOUN or tokens[position - 1].has(Role.DET)
+        if action.has(Role.VERB) and not nominal:
+            return 0
+        finite = head is not None or _finite_only(noun)
+        return subject_before(tokens, clause, nearest, lexicon) if finite else 0
     if (
         not action.agreement
         and action.forms & Form.BASE
@@ -748,9 +761,32 @@ def subject_from(
     # Before a finite modal or auxiliary the subject stands first ("Japanische
     # Lebensversicherer dürften ausländische Anleihen verkaufen"), else the nearest noun.
     subject = noun if head is None else tokens[head]
-    if subject.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or subject.upper:
+    if subject.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ):
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
+    if subject.upper and not _named_subject(tokens, clause, position, nearest, head):
+        return 0  # a fronted ticker: "SAP kaufen", "SAP sollten Sie kaufen"
     return _unknown_subject(action)
+
+
+def _named_subject(
+    tokens: Sequence[Token], clause: Clause, position: int, nearest: int, head: int | None
+) -> bool:
+    """A name in capitals opens the clause and a finite verb follows it at once: a verb
+    only finite ("MSCI erhöht die Gewichtung …"), or a forecasting modal ("MSCI will raise
+    the weight of X to 3 %", "STOXX wird das Gewicht von X senken"). It is the subject,
+    not a fronted object, unless someone is named after the modal ("SAP werden wir
+    kaufen") or the action is a passive's participle ("SAP wird verkauft")."""
+    if head is None:
+        return (
+            nearest == clause.first and position == nearest + 1 and _finite_only(tokens[position])
+        )
+    if head != clause.first or head + 1 >= position:
+        return False
+    if not tokens[head + 1].has(Role.FORECAST_MODAL) or tokens[head + 1].has(Role.REC_MODAL):
+        return False
+    if tokens[position].forms & Form.PARTICIPLE:
+        return False
+    return not any(tokens[j].has(Role.ACTOR) for j in range(head + 2, position))
 
 
 def _event_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
