@@ -2,8 +2,8 @@
 
 Who acts and when decides: an obligation in the past ("tuvieron que vender"), a subject
 with a relative clause before its verb, a past year or date fronted, a third party named
-in capitals before its forecast ("MSCI will raise the weight of X to 3 %"). The same words
-asked of us block.
+in capitals before its forecast ("MSCI will raise the weight of X to 3 %"), a quotation
+mentioned rather than used ("'Sell Tesla' was the call"). The same words asked of us block.
 """
 
 from __future__ import annotations
@@ -178,4 +178,57 @@ def test_a_named_third_party_in_the_future_passes(text: str) -> None:
 @pytest.mark.parametrize("text", FORECASTS_OF_OURS)
 def test_the_same_change_of_ours_still_blocks(text: str) -> None:
     """Ours, the reader's, a book's, an imperative, a fronted ticker, a passive."""
+    assert blocked(text, LEVEL)
+
+
+MENTIONED_QUOTATIONS = [
+    '"Sell Tesla" was the most common call among retail investors.',
+    "'Buy the dip' stopped working in 2022.",
+    'The headline "Buy Siemens now" ran on the front page.',
+    'The slogan "sell Tesla" trended on social media.',
+    '"Short Nvidia" has been the most painful trade of the year.',
+    'The "sell America" trade faded in May.',
+    'Retail forums were full of "buy Tesla" posts last week.',
+    'The famous call "short Tesla at 200" looked wrong within weeks.',
+    "„Siemens kaufen“ lautete die Schlagzeile der Bild-Zeitung.",
+    "„Kauft Aktien!“ titelte die Zeitung 1999.",
+    "Das Motto „Tesla verkaufen“ machte in sozialen Medien die Runde.",
+    "„Sell in May“ hat dieses Jahr nicht funktioniert.",
+    "« Achetez Total » titrait le journal en 2008.",
+    "« Achetez de l'or » était le conseil le plus répandu en 2011.",
+    "Le slogan « vendez Tesla » a fait le tour des réseaux sociaux.",
+    "« Vendez en mai » n'a pas fonctionné cette année.",
+    '"Compren Telefónica" fue el titular del periódico en 2000.',
+    "El lema «vendan Tesla» se hizo viral.",
+    "«Compren oro» fue el consejo más repetido en 2011.",
+]
+QUOTATIONS_USED = [
+    '"Sell Tesla."',
+    'Our call: "Sell Tesla".',
+    'Our mantra "buy Tesla" still holds.',
+    '"Sell Tesla" is what we recommend.',
+    '"Sell Tesla" is the trade.',
+    '"Buy Siemens now", says our strategist.',
+    'We say "buy Siemens now".',
+    '"Buy 200 TSLA at 250" was the headline.',
+    'Investors should heed the headline "Sell Tesla".',
+    'Put on the "short Nvidia" trade.',
+    'Follow the old rule "sell Tesla on earnings".',
+    "„Siemens kaufen“ lautet unsere Empfehlung.",
+    "Unser Motto „Siemens kaufen“ gilt weiter.",
+    "« Achetez Total » : c'est notre conseil.",
+    '"Compren Telefónica", recomendamos.',
+]
+
+
+@pytest.mark.parametrize("text", MENTIONED_QUOTATIONS)
+def test_a_quotation_mentioned_asks_nothing(text: str) -> None:
+    """A headline, a slogan or a saying named as such, or the subject of a predicate in
+    the past or a negated one, is mentioned: what it says is not asked of us."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", QUOTATIONS_USED)
+def test_a_quotation_used_still_blocks(text: str) -> None:
+    """Alone, after a label, ours, recommended, a whole order, or in an imperative."""
     assert blocked(text, LEVEL)
