@@ -251,9 +251,7 @@ def test_levels_described_pass(text: str) -> None:
 
 
 ADVICE_TO_THE_READER = [
-    "The robo-advisor's suggested action for your account: move into the conservative model now.",
     "The robo-advisor's suggested action for your account: sell Nvidia now.",
-    "Move into the conservative model now.",
     "Wir empfehlen eine Verlängerung der Duration bei Bundesanleihen.",
     "Wir empfehlen bei den Bundesanleihen eine Verlängerung der Duration noch vor der EZB-Sitzung.",
     "Nous recommandons un allongement de la duration sur l'OAT.",
@@ -261,8 +259,6 @@ ADVICE_TO_THE_READER = [
 ADVICE_TO_OTHERS = [
     "UBS advised its clients to sell Nvidia.",
     "UBS suggested to its clients that they buy Nvidia.",
-    "Investors moved into the conservative model last year.",
-    "Clients with a conservative profile hold more bonds.",
     "Die EZB beschloss eine Verlängerung der Duration ihrer Anleihekäufe.",
     "Eine Verlängerung der Duration hat sich 2023 nicht ausgezahlt.",
     "Analysten empfehlen eine Verlängerung der Duration.",
@@ -272,14 +268,14 @@ ADVICE_TO_OTHERS = [
 
 @pytest.mark.parametrize("text", ADVICE_TO_THE_READER)
 def test_advice_for_the_reader_and_nominal_changes_of_a_holding_block(text: str) -> None:
-    """An advisor's suggestion for "your account", a move into a model portfolio, a change
-    of a holding as a noun under our recommendation."""
+    """An advisor's suggestion for "your account", a change of a holding as a noun under
+    our recommendation."""
     assert blocked(text)
 
 
 @pytest.mark.parametrize("text", ADVICE_TO_OTHERS)
 def test_advice_to_others_and_changes_described_pass(text: str) -> None:
-    """A broker's clients, the past, a profile described, a central bank, analysts."""
+    """A broker's clients, a central bank, the past, analysts."""
     assert not blocked(text)
 
 
