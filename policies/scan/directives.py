@@ -120,6 +120,9 @@ def find_directives(
 
 # Words that link a target to the side it is rated: "we rate X as a buy", "als Kauf".
 _RATING_LINKS: Final = frozenset(("as", "als", "comme", "como"))
+# Words that link a target to the rating it is moved to: "we upgrade X to buy", "Wir
+# stufen X auf Kaufen hoch", "nous relevons X à l'achat", "elevamos X a comprar".
+_CHANGE_LINKS: Final = frozenset(("to", "auf", "a"))
 # Articles before a side that names a rating: "a buy", "ein Kauf", "un achat", "una compra".
 _ARTICLES: Final = frozenset(("a", "an", "ein", "eine", "einen", "un", "une", "una", "uno"))
 # What a call of ours may not share its sentence with: someone else, an attribution, a
@@ -199,12 +202,17 @@ def _rated(tokens: Sequence[Token], i: int) -> int | None:
         return None
     k = i - 1
     marked = side.text.split(" ", 1)[0] in _ARTICLES  # "un achat" is one phrase
+    adjective = k - 1 > first and tokens[k].kind == "word" and not tokens[k].roles
+    if adjective and tokens[k - 1].text in _ARTICLES:
+        k -= 1  # an adjective of the rating: "a strong buy", "a clear sell"
     # "a" is English only before an English side ("a buy"); folded, it is also the
     # preposition of "difficile à vendre", "a comprar".
     if k > first and tokens[k].text in _ARTICLES and (tokens[k].text != "a" or side.agreement):
         k, marked = k - 1, True
     if k > first and tokens[k].text in _RATING_LINKS:
         k, marked = k - 1, True
+    elif k - 2 >= first and tokens[k].text in _CHANGE_LINKS and _called(tokens, k - 1):
+        return _moved(tokens, first, k)
     if not marked or k <= first:
         return None
     # "X is a buy", "Iberdrola sigue siendo una compra", "Nvidia is still a buy".
@@ -238,6 +246,28 @@ def _opens_rating(tokens: Sequence[Token], j: int) -> bool:
     return True
 
 
+def _moved(tokens: Sequence[Token], first: int, k: int) -> int | None:
+    """A rating moved by us: "we upgrade X to buy", "Wir stufen X auf Kaufen hoch", "nous
+    relevons X à l'achat", "Elevamos X a comprar" (``k``: the link). Where the call opens.
+
+    English "to" follows many verbs ("we expect X to buy back shares"): there the verb
+    must move something (raise, lower, move, upgrade); a verb in the past dates it.
+    """
+    verb = tokens[k - 2]
+    known = verb.has(Role.CHANGE | Role.SWITCH)
+    if tokens[k].text == "to" and not known:
+        return None
+    if not (known or (verb.kind == "word" and not verb.roles)) or verb.forms & Form.PAST:
+        return None
+    if verb.text.endswith("ed"):
+        return None
+    if k - 3 >= first and tokens[k - 3].has(Role.SELF):
+        return k - 3
+    # A first person plural without its pronoun opens the sentence: "Elevamos", "Relevons".
+    opens = k - 2 == first or tokens[k - 3].kind == "mark"
+    return k - 2 if opens and verb.text.endswith(("mos", "ons")) else None
+
+
 def _called(tokens: Sequence[Token], j: int) -> bool:
     return j >= 0 and (_named_target(tokens, j) or _name(tokens, j, opening=True))
 
@@ -249,14 +279,17 @@ def _rating_headline(tokens: Sequence[Token], clause: Clause, i: int) -> int | N
     side = tokens[i]
     if side.has(Role.NON_ACTION) or side.glued or not side.forms & (Form.BASE | Form.NOUN):
         return None
-    if clause.first > 0 and tokens[clause.first - 1].kind != "mark":
+    # "We reiterate our buy on Nvidia", "Wir bestätigen unsere Kaufempfehlung für Siemens":
+    # a rating we call our own, whatever verb carries it.
+    owned = i > clause.first and tokens[i - 1].has(Role.SELF)
+    if clause.first > 0 and tokens[clause.first - 1].kind != "mark" and not owned:
         return None  # a clause the lexer opened at a capital ("UBS bestätigt Kaufempfehlung")
     j = clause.first
     while j < i and (
         tokens[j].has(Role.SELF | Role.RECOMMEND | Role.PREP) or tokens[j].kind == "mark"
     ):
         j += 1
-    if j != i:
+    if j != i and not owned:
         return None
     k = i + 1
     if k < clause.last and tokens[k].kind == "word" and not tokens[k].roles:

@@ -299,3 +299,39 @@ def test_a_call_split_between_its_target_and_its_action_blocks(head: str, tail: 
 def test_a_split_call_of_others_or_refused_passes(head: str, tail: str) -> None:
     """Analysts' advice refused, a bank's advice attributed."""
     assert not blocked(head, tail)
+
+
+RATING_CHANGES = [
+    "We upgrade {} to buy.",
+    "We downgrade {} to sell.",
+    "We move {} to a buy.",
+    "{} is a strong buy.",
+    "We reiterate our buy on {}.",
+    "Wir stufen {} auf Kaufen hoch.",
+    "Nous relevons {} à l'achat.",
+    "Elevamos {} a comprar.",
+]
+RATING_CHANGES_OF_OTHERS = [
+    "Goldman upgraded {} to buy.",
+    "Goldman upgrades {} to buy.",
+    "We expect {} to buy back shares.",
+    "We upgraded {} to buy last year.",
+    "Analysten stufen {} auf Kaufen hoch.",
+    "Santander eleva {} a comprar.",
+    "{} was a strong buy in March.",
+]
+
+
+@pytest.mark.parametrize("name", ["Nvidia", "Siemens", "LVMH"])
+@pytest.mark.parametrize("frame", RATING_CHANGES)
+def test_a_rating_we_move_or_reiterate_blocks(frame: str, name: str) -> None:
+    """An upgrade or downgrade of ours to a side, an adjective on the rating, our rating
+    reiterated."""
+    assert blocked(frame.format(name))
+
+
+@pytest.mark.parametrize("name", ["Nvidia", "Siemens", "LVMH"])
+@pytest.mark.parametrize("frame", RATING_CHANGES_OF_OTHERS)
+def test_rating_changes_of_others_forecasts_and_the_past_pass(frame: str, name: str) -> None:
+    """A broker's upgrade, a forecast of a buyback, our upgrade dated, analysts'."""
+    assert not blocked(frame.format(name))
