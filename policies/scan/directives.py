@@ -19,6 +19,7 @@ ES. Size: 20. Limit: 5,150.", or the side in one output item and its size in ano
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
@@ -91,8 +92,10 @@ def find_directives(
     """Directives of one field, and the sides waiting for a parameter."""
     hits: list[Hit] = []
     pending: list[Pending] = []
+    read: list[list[ClauseMood]] = []
     for sentence in _sentences(all_clauses):
         moods = analyse_sentence(tokens, sentence, lexicon)
+        read.append(moods)
         previous = None
         for mood in moods:
             _clause_directives(mood, lexicon, active, hits, pending, previous)
@@ -111,7 +114,161 @@ def find_directives(
         pending.extend(_side_values(tokens, all_clauses, lexicon))
     if "named" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
+        hits.extend(_rating_calls(read))
     return hits, pending
+
+
+# Words that link a target to the side it is rated: "we rate X as a buy", "als Kauf".
+_RATING_LINKS: Final = frozenset(("as", "als", "comme", "como"))
+# Articles before a side that names a rating: "a buy", "ein Kauf", "un achat", "una compra".
+_ARTICLES: Final = frozenset(("a", "an", "ein", "eine", "einen", "un", "une", "una", "uno"))
+# What a call of ours may not share its sentence with: someone else, an attribution, a
+# negation, a condition or a question (each read as for any instruction).
+_NOT_OURS: Final = Role.THIRD | Role.INSTITUTION | Role.NEG | Role.AVOID
+
+
+def _rating_calls(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
+    """A side given to a named target as its rating, ours: "we rate Nvidia a buy",
+    "Nvidia is a buy here", "Wir stufen Siemens als Kauf ein", "Iberdrola es una compra";
+    and a rating as a headline of its own: "Kaufempfehlung für Siemens", "Buy rating on
+    Nvidia", "Recomendación de compra en Iberdrola".
+
+    A rating of a named target is a call on it, sized or not. It is ours unless its
+    sentence names someone else ("Goldman rates Nvidia a buy", "analysts think Siemens is
+    a buy"), attributes it, negates it, asks it, makes it conditional or puts it in the
+    past ("was a buy"). The lexer may open a sentence at a capitalised side ("als Kauf"):
+    the rating reads back across it, and every sentence it spans must be ours.
+    """
+    found: list[Hit] = []
+    firsts = [moods[0].clause.first for moods in sentences]
+    for index, moods in enumerate(sentences):
+        for mood in moods:
+            tokens, clause = mood.tokens, mood.clause
+            for i in clause.having(tokens, Role.SIDE):
+                start = _rated(tokens, i)
+                if start is None:
+                    start = _rating_headline(tokens, clause, i)
+                if start is None:
+                    continue
+                opening = bisect.bisect_right(firsts, start) - 1
+                spanned = [m for ms in sentences[opening : index + 1] for m in ms]
+                if any(_not_ours(m) or _label_of_a_name(m) for m in spanned):
+                    continue
+                found.append(Hit("order", tokens[start].start, tokens[i].end))
+    return found
+
+
+def _not_ours(mood: ClauseMood) -> bool:
+    """The clause speaks of others, reports, negates, asks, supposes or dates."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.asked or mood.weighed or mood.conditional or mood.reported or mood.labelled:
+        return True
+    if mood.recommend < 0 or mood.counterfactual >= 0:
+        return True
+
+    def telling(j: int) -> bool:
+        token = tokens[j]
+        return token.has(_NOT_OURS) or bool(
+            token.forms & (Form.ATTRIBUTION | Form.SPEECH | Form.PAST_TIME)
+            or (token.has(Role.AUX) and token.forms & Form.PAST)
+        )
+
+    return bool(clause.positions("not ours", telling))
+
+
+def _label_of_a_name(mood: ClauseMood) -> bool:
+    """A label that names someone the vocabulary does not know, not us: "Goldman: …"."""
+    tokens, clause = mood.tokens, mood.clause
+    if clause.last >= len(tokens) or tokens[clause.last].text != ":":
+        return False
+    span = range(clause.first, clause.last)
+    return any(_name(tokens, j, opening=True) for j in span) and not any(
+        tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in span
+    )
+
+
+def _rated(tokens: Sequence[Token], i: int) -> int | None:
+    """Where a side at ``i`` given as a rating names its target: "X is a buy", "we rate X
+    a buy", "Wir stufen X als Kauf ein". The target's position, if it is one; each step
+    back is a word of its own role, so no mark (no end of a sentence) stands between."""
+    first = 0
+    side = tokens[i]
+    if side.has(Role.NON_ACTION) or side.glued or not side.forms & (Form.BASE | Form.NOUN):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].glued:
+        return None
+    k = i - 1
+    marked = side.text.split(" ", 1)[0] in _ARTICLES  # "un achat" is one phrase
+    # "a" is English only before an English side ("a buy"); folded, it is also the
+    # preposition of "difficile à vendre", "a comprar".
+    if k > first and tokens[k].text in _ARTICLES and (tokens[k].text != "a" or side.agreement):
+        k, marked = k - 1, True
+    if k > first and tokens[k].text in _RATING_LINKS:
+        k, marked = k - 1, True
+    if not marked or k <= first:
+        return None
+    # "X is a buy", "Iberdrola sigue siendo una compra", "Nvidia is still a buy".
+    copula = k
+    if not tokens[copula].has(Role.AUX) and copula - 1 > first:
+        copula -= 1
+    if tokens[copula].has(Role.AUX) and not tokens[copula].has(Role.MODAL):
+        target = copula - 1
+        if not tokens[copula].forms & Form.PAST and _called(tokens, target):
+            return target if _opens_rating(tokens, target) else None
+        return None
+    # "we rate X a buy": us, a verb, the target.
+    if k - 2 >= first and _called(tokens, k) and tokens[k - 2].has(Role.SELF):
+        verb = tokens[k - 1]
+        if verb.kind == "word" and not verb.forms & Form.PAST and not verb.roles & ~Role.RECOMMEND:
+            return k - 2
+    return None
+
+
+def _opens_rating(tokens: Sequence[Token], j: int) -> bool:
+    """The rated target is the subject its sentence or label opens with, after our own
+    words ("we think", "our call:"): not the end of a phrase that defines ("an acquisition
+    of shares is a purchase") or describes someone else's."""
+    k = j - 1
+    while k >= 0 and tokens[k].kind != "mark":
+        token = tokens[k]
+        plain = token.kind == "word" and not token.roles and not (token.capital or token.upper)
+        if not (plain or token.has(Role.DET | Role.PREFIX | Role.SELF | Role.ADDRESSEE)):
+            return False
+        k -= 1
+    return True
+
+
+def _called(tokens: Sequence[Token], j: int) -> bool:
+    return j >= 0 and (_named_target(tokens, j) or _name(tokens, j, opening=True))
+
+
+def _rating_headline(tokens: Sequence[Token], clause: Clause, i: int) -> int | None:
+    """A clause that is nothing but a side as a rating and its named target: "Kaufempfehlung
+    für Siemens", "Buy rating on Nvidia", "Recomendación de compra en Iberdrola"; only our
+    own or no one's before it ("Unsere Kaufempfehlung für Siemens")."""
+    side = tokens[i]
+    if side.has(Role.NON_ACTION) or side.glued or not side.forms & (Form.BASE | Form.NOUN):
+        return None
+    if clause.first > 0 and tokens[clause.first - 1].kind != "mark":
+        return None  # a clause the lexer opened at a capital ("UBS bestätigt Kaufempfehlung")
+    j = clause.first
+    while j < i and (
+        tokens[j].has(Role.SELF | Role.RECOMMEND | Role.PREP) or tokens[j].kind == "mark"
+    ):
+        j += 1
+    if j != i:
+        return None
+    k = i + 1
+    if k < clause.last and tokens[k].kind == "word" and not tokens[k].roles:
+        k += 1  # a noun of the rating: "buy rating", "Kaufvotum"
+    if k >= clause.last or not tokens[k].has(Role.PREP) or k + 1 >= clause.last:
+        return None
+    if not _called(tokens, k + 1):
+        return None
+    rest = range(k + 2, clause.last)
+    if any(tokens[r].kind != "mark" and not tokens[r].has(Role.PREFIX) for r in rest):
+        return None
+    return clause.first
 
 
 def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Hit]:
@@ -124,7 +281,7 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
             continue
         if tokens[clause.first - 1].text not in _ANSWERS:
             continue
-        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        words = _call_words(tokens, clause)
         if len(words) != 1:
             continue
         side = tokens[words[0]]
@@ -151,6 +308,26 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
             continue
         found.append(Hit("order", tokens[label.first].start, side.end))
     return found
+
+
+def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
+    """The words of a call's value, past a pronoun that points back to the labelled target
+    and a phrase of time after it: "Our advice on Nvidia: sell it (before earnings)",
+    "Notre conseil sur l'OAT : la vendre avant la BCE", "lo vendería"."""
+    words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+    if len(words) < 2:
+        return words
+    if tokens[words[0]].has(Role.REFERENCE) and tokens[words[1]].has(Role.SIDE):
+        words = words[1:]  # "la vendre", "lo venda"
+    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE):
+        words = [words[0], *words[2:]]  # "sell it"
+    rest = words[1:]
+    if rest and not (
+        tokens[rest[0]].has(Role.PREP)
+        and not any(tokens[j].roles & (Role.VERB | Role.NEG | _PREDICATE_WORDS) for j in rest)
+    ):
+        return words
+    return words[:1]
 
 
 # What a label before a side may not hold: a predicate, someone else, a negation, or a
@@ -619,14 +796,68 @@ def _unsized_instruction(
     target = _named_object(tokens, clause, i, passive)
     if target is None:
         return None
+    if i > clause.first and tokens[i - 1].text in ("zum", "zur"):
+        # "Rücksetzer zum Kauf von Siemens nutzen": a nominal purpose of the infinitive
+        # that closes a clause with no subject asks it as that infinitive does.
+        # "Wir nutzen Rücksetzer zum Kauf von Siemens": the verb before it, if asked of us.
+        verb = last_position(clause.having(tokens, Role.VERB), i)
+        asked = (verb is not None and is_instruction(mood, verb, lexicon)) or (
+            _infinitive_closes(tokens, clause, i)
+            and not (mood.conditional or mood.asked or mood.reported or negated(tokens, clause, i))
+        )
+        if asked:
+            return target
     # An infinitive of purpose is asked as the imperative it serves: "Use dips to add X".
-    purpose = tokens[i - 1].text in INFINITIVE_MARKS and _imperative_before(tokens, clause, i)
+    purpose = tokens[i - 1].text in _PURPOSE_MARKS and (
+        _imperative_before(tokens, clause, i) or _infinitive_opens(tokens, clause, i)
+    )
     if not is_instruction(mood, clause.first if purpose else i, lexicon):
         return None
     return target
 
 
 _OBLIGATION_REACH: Final = 8
+# What introduces an infinitive of purpose: "Use dips to add X", "Aprovechar las caídas
+# para comprar X", "Profitez des replis pour acheter X".
+_PURPOSE_MARKS: Final = INFINITIVE_MARKS | {"pour", "para"}
+# How a French or Spanish infinitive or imperative the vocabulary does not know ends:
+# "aprovechar", "profiter", "profitez", "aprovechen", "aprovechad".
+_VERB_ENDINGS: Final = ("ar", "er", "ir", "re", "ez", "en", "ad")
+
+
+def _infinitive_closes(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A German clause after ``i`` ends with an infinitive the vocabulary does not know
+    ("… nutzen", "… verwenden") and names no one and no finite verb: an instruction in
+    the infinitive house style."""
+    last = clause.last - 1
+    while last > i and tokens[last].kind == "mark":
+        last -= 1
+    verb = tokens[last]
+    if last <= i or verb.kind != "word" or verb.capital or verb.upper:
+        return False
+    if verb.roles and not (verb.has(Role.VERB) and verb.forms & Form.BASE):
+        return False
+    if not verb.text.endswith("en"):
+        return False
+    stated = Role.ACTOR | Role.AUX | Role.MODAL | Role.DESCRIBE | Role.RECOMMEND
+    return not clause.having(tokens, stated)
+
+
+def _infinitive_opens(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A clause of the infinitive house style (or an imperative) of French and Spanish opens
+    with a verb the vocabulary does not know, whose purpose "pour"/"para" states at ``i``:
+    "Aprovechar las caídas para comprar Iberdrola", "Profitez des replis pour acheter LVMH"."""
+    if tokens[i - 1].text not in ("pour", "para") or clause.first >= i - 1:
+        return False
+    first = tokens[clause.first]
+    return (
+        first.kind == "word"
+        and not first.roles
+        and not first.upper
+        and not first.glued
+        and len(first.text) > 4
+        and first.text.endswith(_VERB_ENDINGS)
+    )
 
 
 def _obligation(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
@@ -793,7 +1024,7 @@ def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
 # The last words of side phrases that take their target with a preposition.
 _SIDE_ENDINGS: Final = (
     " long", " short", " longue", " courte", " largo", " corto", " largos", " cortos",
-    " position", " posición", " posiciones",
+    " position", " posición", " posiciones", " l'achat", " la vente",
 )  # fmt: skip
 
 
@@ -902,7 +1133,9 @@ def _match(
         # A position opened with its side after the target: "Enter gold long at 2,410",
         # "Open EURUSD short at 1.09": the side and its price make the order.
         side = _find(tokens, i + 2, min(end, i + 5), lambda j: _trailing_side(tokens, j))
-        if side is not None and _target(tokens, i + 1, side):
+        if side is not None and (
+            _target(tokens, i + 1, side) or any(_name(tokens, j) for j in range(i + 1, side))
+        ):
             found = _side(tokens, side, end)
             if found is not None and not found[2]:
                 return found
@@ -952,6 +1185,8 @@ def _match(
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
+        if _desk_order(tokens, clause, i, end):
+            return "order", i + 3, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
     for family, verb, wanted, reach, category in _VERB_OBJECT:
@@ -1003,6 +1238,19 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:
+    """A desk's order in chat, its target known from the conversation: a trade verb opening
+    the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at 99.25", "take 40 @
+    0.6650"). Nothing but the count may stand between the verb and the price."""
+    if i != clause.first or not tokens[i].forms & Form.BASE or i + 2 >= end:
+        return False
+    count = tokens[i + 1]
+    if count.kind != "number" or count.percent or count.times:
+        return False
+    link = tokens[i + 2]
+    return (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, i + 2, end)
 
 
 def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
@@ -1121,14 +1369,30 @@ def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: 
         Role.SIDE | Role.SIDE_ADJ | Role.TRADE | Role.CLOSE
     ):
         return False
+    last = clause.last
+    if clause.positions("counted", lambda j: _counted_name(tokens, j, last)):
+        return True
     named = clause.positions("tradable", lambda j: _tradable(tokens[j]))
     if not named:
         return False
     # A size makes it whole; a target with a price alone is still a view that may be
     # refused ("we are neither buying nor selling SPY around 4,500").
-    last = clause.last
     sized = clause.positions("sized", lambda j: _size(tokens, j, last, weak=False))
     return bool(sized)
+
+
+def _counted_name(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A count of a company's shares at a price: "120 Siemens zu 176", "2.000 Iberdrola a
+    12,30", "50 LVMH à 705". The name is one the vocabulary does not know, capitalised
+    after the count; the price makes the count a size (German capitalises every noun:
+    "5 Jahre" is no name, and takes no price)."""
+    token = tokens[j]
+    if token.kind != "number" or token.percent or token.times or j + 2 >= end:
+        return False
+    name = tokens[j + 1]
+    if not (name.kind == "word" and (name.capital or name.upper) and not name.roles):
+        return False
+    return not name.glued and _price(tokens, j + 2, end)
 
 
 def _tradable(token: Token) -> bool:
@@ -1259,6 +1523,8 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     if token.times:
         return True
     nxt = tokens[j + 1] if j + 1 < end else None
+    if token.scaled and not weak and (nxt is None or nxt.kind == "mark"):
+        return True  # a size of desk chat, its target known: "we're a buyer of 50k"
     if nxt is None:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY):
@@ -1337,10 +1603,21 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
             or (token.has(Role.POSITIONS | Role.SIDE_ADJ) and not token.has(Role.NON_ACTION))
             or (token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP)))
         )
+        # French and Spanish put an adjective after its noun: "bono español" (German never
+        # does: "Anleihen wäre" is a verb, as an English past is: "Treasuries rallied").
+        postposed = (
+            token.kind == "word"
+            and token.roles == 0
+            and j > i + 1
+            and _named(tokens[j - 1])
+            and not tokens[j - 1].negation_after
+            and not token.text.endswith("ed")
+        )
         if not (
             token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
             or token.kind == "mark"
             or named
+            or postposed
         ):
             return None
         j += 1

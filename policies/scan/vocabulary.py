@@ -169,6 +169,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Times in the past ("last week", "two years ago", "gestern"): before a verb whose past
     # is its base form, with its subject ("last week the desk cut leverage"), the past.
     past_times: _Words = ()
+    # Words that name a quotation mentioned, not used: a noun before it ("the headline",
+    # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
+    # "… titrait le journal"). What a headline or a saying tells is not asked of us.
+    quotations: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -346,6 +350,12 @@ class Form:
     # Not a form either: a time in the past ("last week", "two years ago", ``[mood]
     # past_times``): a verb whose past is its base form ("cut", "set") after it is past.
     PAST_TIME: Final = 1 << 11
+    # Not a form either: a word that names a quotation (``[mood] quotations``).
+    QUOTING: Final = 1 << 12
+    # A first person plural that is present and past alike (Spanish "compramos",
+    # "adquirimos"): read as the past, unless the order it states is whole and no time
+    # in the past stands in its clause, which makes it a desk note of what we do now.
+    NOW_OR_PAST: Final = 1 << 13
 
 
 # The marks that are no grammatical form.
@@ -356,6 +366,7 @@ _MARKS: Final = (
     | Form.PRODUCT
     | Form.HOLDING
     | Form.PAST_TIME
+    | Form.QUOTING
 )
 
 _FORMS: Final = {
@@ -365,6 +376,7 @@ _FORMS: Final = {
     "past": Form.PAST,
     "participle": Form.PARTICIPLE,
     "noun": Form.NOUN,
+    "now_or_past": Form.PAST | Form.NOW_OR_PAST,
 }
 
 
@@ -620,7 +632,8 @@ class _Builder:
         """Entries of ``phrases`` with ``role`` and the forms tagged (and ``marks``);
         ``unless_verb``: an entry that is a verb already keeps its roles, only marked."""
         for raw in phrases:
-            text, form = raw, Form.BASE
+            # An entry only marked (no role) adds no grammatical form to the word.
+            text, form = raw, (Form.BASE if role else 0)
             if tagged and ":" in raw:
                 text, _, tag = raw.rpartition(":")
                 if tag not in _FORMS:
@@ -934,6 +947,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    # Only marked: a noun or verb naming a quotation keeps whatever else it is.
+    builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
     builder.add(
