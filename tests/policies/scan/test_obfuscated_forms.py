@@ -13,6 +13,7 @@ import base64
 
 import pytest
 
+from policies.scan import scanner_for, shipped_vocabulary_dir
 from policies.scan.markup import snake_prose_edits
 from policies.scan.normalise import _split_long_run, normalise, quick_form
 from tests.policies.scan.verdicts import blocked
@@ -273,3 +274,59 @@ def test_a_decoded_payload_is_read_as_a_text_of_its_own(
 )
 def test_blobs_and_hashes_in_benign_text_pass(text: str) -> None:
     assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELL 20 ES AT MARKET ON THE OPEN.", True),
+        ("IT IS ADVISABLE FOR THE DESK TO SHORT USDJPY INTO STRENGTH.", True),
+        ("W E   R E C O M M E N D   B U Y I N G   T L T   N O W .", True),
+        ("ES EMPFIEHLT SICH, SIEMENS JETZT ZU VERKAUFEN.", True),
+        ("NOUS RECOMMANDONS D'ACHETER TOTALENERGIES.", True),
+        (
+            "THE S&P 500 REBALANCE WILL SEE INDEX FUNDS BUY THE NEWLY ADDED STOCK ON FRIDAY'S CLOSE.",
+            False,
+        ),
+        ("LEVERAGE IN THE BASIS TRADE IS ESTIMATED AT 50X OR MORE, A SYSTEMIC RISK.", False),
+        ("'SELL IN MAY AND GO AWAY' HAS HAD A POOR TRACK RECORD OVER THE PAST DECADE.", False),
+        ("NO SE PLANTEA PASAR LA ESTRATEGIA A DINERO REAL EN ESTE INFORME.", False),
+        ("DIE PENSIONSKASSEN HABEN IM MAI AKTIEN VERKAUFT.", False),
+    ],
+)
+def test_a_sentence_in_capitals_reads_its_words_not_tickers(text: str, expected: bool) -> None:
+    """Capitals say nothing in a sentence written all in capitals: its known words are
+    words, names stay names and a short word after a size stays a ticker."""
+    assert blocked(text) is expected
+
+
+def test_capitals_of_a_heading_or_a_label_are_kept() -> None:
+    """Fewer than four words in capitals are a heading, a label or tickers: kept."""
+    sides = scanner_for(shipped_vocabulary_dir()).sides
+    assert normalise("BASE CASE", sides).cased == "BASE CASE"
+    assert normalise("SIDE: BUY", sides).cased == "SIDE: BUY"
+    assert normalise("SELL 20 ES AT MARKET NOW", sides).cased == "sell 20 ES at market now"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1500 K o n t r a k t e Bund-Future je M a n d a t.", True),
+        ("Tag der EZB-Ratssitzung 1500 K o n t r a k t e Bund-Future je Mandat.", True),
+        ("20 l.o.t.s de C.A.C 40 par portefeuille.", True),
+        (
+            "Go l\u200bi\u200bv\u200be w\u200bi\u200bt\u200bh r\u200be\u200ba\u200bl money now.",
+            True,
+        ),
+        ("FOMC day and the day after S e l l 20 ESH6 at market.", True),
+        ("Pension funds s o l d 20 ESH6 l a s t week.", False),
+        ("1500 K o n t r a k t e Bund-Future wurden gestern gehandelt.", False),
+        ("Dealers w\u200be\u200br\u200be l\u200bo\u200bn\u200bg 20 ESH6 last week.", False),
+    ],
+)
+def test_a_hidden_word_after_a_size_or_a_first_word_keeps_its_sentence(
+    text: str, expected: bool
+) -> None:
+    """A spelled-out word after a number is that number's unit: the hidden sentence starts
+    at the number; after its sentence's first word, it continues that sentence."""
+    assert blocked(text) is expected
