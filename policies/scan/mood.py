@@ -14,6 +14,7 @@ a mistake", "es wäre falsch") advise against what they frame: a negated action 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from typing import Final
 
@@ -76,6 +77,7 @@ class ClauseMood:
         "counterfactual",
         "discourage",
         "labelled",
+        "quoted",
         "recommend",
         "recommend_at",
         "refused",
@@ -118,6 +120,9 @@ class ClauseMood:
         # hold at 4.25 %"): the clause's subject for an instruction, though a whole order
         # under it still blocks.
         self.labelled = 0
+        # Quotations the sentence mentions, not uses ("the old adage 'sell in May'",
+        # "'Buy Siemens now' was the headline"): (opening mark, closing mark) pairs.
+        self.quoted: list[tuple[int, int]] = []
 
 
 def analyse_sentence(
@@ -142,7 +147,9 @@ def analyse_sentence(
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
     listed = 0  # the party of the label the clause before had
+    quoted = _mentioned_quotations(tokens, sentence, lexicon)
     for mood in moods:
+        mood.quoted = quoted
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
@@ -208,6 +215,152 @@ def analyse_sentence(
     return moods
 
 
+# Quotation marks, each opening one with its closing one (straight quotes stand for both).
+_QUOTES: Final = {'"': '"', "'": "'", "«": "»", "\u2039": "\u203a"}
+_CLOSINGS: Final = frozenset(_QUOTES.values())
+_STOPS: Final = frozenset(".!?;\n")
+# What makes a quotation advice wherever it stands: us, the reader, a recommendation.
+_ADVISING_WORDS: Final = (
+    Role.SELF | Role.ADDRESSEE | Role.RECOMMEND | Role.REC_MODAL | Role.REC_ADJ | Role.URGE
+)
+
+
+def _mentioned_quotations(
+    tokens: Sequence[Token], sentence: Sequence[Clause], lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """The quotations a sentence mentions as a thing said, not as what it says to us.
+
+    A word naming a quotation stands before it ("the old adage 'sell in May'", "die
+    Börsenweisheit „Sell in May“") or after it ("« Achetez Total » titrait le journal"), or
+    the quotation is the subject of a predicate in the past or a negated one ("'Buy the
+    dip' stopped working", "„Sell in May“ hat nicht funktioniert", "«Vende en mayo» no
+    funcionó"). Outside the quotation the sentence names none of us or the reader and no
+    recommendation: "our mantra 'buy Tesla'", "'Sell X' is what we recommend" are advice.
+    """
+    first = max(sentence[0].first - 1, 0)
+    end = _quotation_end(tokens, sentence[-1].last)
+    spans = _quotations(tokens, first, end)
+    if not spans:
+        return spans
+    found = []
+    for opening, closing in spans:
+        outside = itertools.chain(range(first, opening), range(closing + 1, end))
+        if any(tokens[j].has(_ADVISING_WORDS) for j in outside):
+            continue
+        if _named_quotation(tokens, (first, opening, closing, end), lexicon):
+            found.append((opening, closing))
+    return found
+
+
+def _quotation_end(tokens: Sequence[Token], stop: int) -> int:
+    """Where the sentence ending at ``stop`` ends for its quotations: after the mark that
+    follows its last clause, or, when a quotation closes after its own stop ("„Kauft
+    Aktien!“ titelte die Zeitung"), at the end of the sentence that goes on after it."""
+    if stop + 1 >= len(tokens) or tokens[stop + 1].text not in _CLOSINGS:
+        return min(stop + 1, len(tokens))
+    end = stop + 2
+    while end < len(tokens) and tokens[end].text not in _STOPS:
+        end += 1
+    return end
+
+
+def _quotations(tokens: Sequence[Token], first: int, end: int) -> list[tuple[int, int]]:
+    """(opening, closing) marks of the quotations among ``tokens[first:end]``. A single
+    straight quote opens only before a word it touches (not an apostrophe after one,
+    "investors' money") and closes only after one."""
+    spans = []
+    opening = -1
+    for j in range(first, end):
+        mark = tokens[j]
+        if mark.kind != "mark":
+            continue
+        if opening < 0:
+            if mark.text in _QUOTES and (mark.text != "'" or _opens_quotation(tokens, j, end)):
+                opening = j
+        elif mark.text == _QUOTES[tokens[opening].text] and (
+            mark.text != "'" or tokens[j - 1].end == mark.start
+        ):
+            spans.append((opening, j))
+            opening = -1
+    return spans
+
+
+def _opens_quotation(tokens: Sequence[Token], j: int, end: int) -> bool:
+    mark = tokens[j]
+    if j + 1 >= end or tokens[j + 1].start != mark.end:
+        return False
+    return j == 0 or tokens[j - 1].end < mark.start
+
+
+def _named_quotation(
+    tokens: Sequence[Token], bounds: tuple[int, int, int, int], lexicon: Lexicon
+) -> bool:
+    """How a sentence mentions a quotation (:func:`_mentioned_quotations`): a word naming it
+    stands next to it; it is the subject of a predicate in the past, a perfect or a negated
+    one; or it stands in a noun phrase ("the 'sell America' trade", "the old rule 'sell
+    X'", "le trade « vendre l'Amérique »") of a sentence told in the past or negated.
+    ``bounds``: the sentence's first token, the quotation's marks, the sentence's end."""
+    first, opening, closing, end = bounds
+    if opening > 0 and tokens[opening - 1].forms & Form.QUOTING:
+        return True
+    after = closing + 1
+    if after < end and tokens[after].kind == "word":
+        predicate = tokens[after]
+        if predicate.forms & Form.QUOTING or _past_predicate_at(tokens, after, end, lexicon):
+            return True
+        if (predicate.has(_FINITE | Role.MODAL | Role.NEG) or _finite_only(predicate)) and any(
+            tokens[j].has(Role.NEG) for j in range(after, end)
+        ):
+            return True
+    if not _in_noun_phrase(tokens, opening, closing, end):
+        return False
+    outside = itertools.chain(range(first, opening), range(after, end))
+    return any(
+        tokens[j].has(Role.NEG) or _past_predicate_at(tokens, j, end, lexicon) for j in outside
+    )
+
+
+# Words between a determiner and the quotation its noun phrase names ("the old rule").
+_PHRASE_REACH: Final = 2
+
+
+def _in_noun_phrase(tokens: Sequence[Token], opening: int, closing: int, end: int) -> bool:
+    """The quotation names or qualifies a noun: after a determiner and at most a few words
+    the lexicon does not know ("the old rule 'sell X'"), or right before a noun it
+    qualifies ("'buy Tesla' posts", "„Sell America“-Trade"). Never after a verb."""
+    j = opening - 1
+    while (
+        j >= 0 and opening - j <= _PHRASE_REACH and tokens[j].kind == "word" and not tokens[j].roles
+    ):
+        j -= 1
+    if j >= 0 and tokens[j].has(Role.DET) and not tokens[j].has(Role.VERB):
+        return True
+    after = closing + 1
+    return (
+        after < end
+        and tokens[after].kind == "word"
+        and not tokens[after].has(Role.VERB | _FINITE | Role.MODAL | _ADVISING_WORDS)
+        and (tokens[after].glued or not tokens[after].capital)
+        and not tokens[after].has(Role.PREP | Role.PREFIX | Role.COORDINATOR)
+    )
+
+
+def _past_predicate_at(tokens: Sequence[Token], j: int, end: int, lexicon: Lexicon) -> bool:
+    """A predicate in the past at ``j``: a past form ("was", "stopped", "war", "fue"), or an
+    auxiliary before a participle (a perfect: "has been", "a été")."""
+    token = tokens[j]
+    if token.kind != "word":
+        return False
+    if _finite_past(token) or _unknown_past(token, lexicon):
+        return True
+    return (
+        token.has(Role.AUX)
+        and j + 1 < end
+        and bool(tokens[j + 1].forms & Form.PARTICIPLE)
+        and tokens[j + 1].has(Role.AUX)
+    )
+
+
 def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     """The third party or institution a label names, when the clause is that label.
 
@@ -245,6 +398,8 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     """Whether the action word at ``position`` is asked of us (and not negated)."""
     tokens = mood.tokens
     token = tokens[position]
+    if any(opening < position < closing for opening, closing in mood.quoted):
+        return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
     if mood.urge:
@@ -703,7 +858,7 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
         return 0
     finite = next_position(clause.having(tokens, Role.AUX | Role.MODAL), clause.first)
     head = last_position(content, finite) if finite is not None and finite < position else None
-    return subject_from(tokens, clause, position, nearest, head)
+    return subject_from(tokens, clause, position, nearest, head, lexicon)
 
 
 def _inverted_subject(tokens: Sequence[Token], clause: Clause, position: int) -> int:
@@ -721,7 +876,12 @@ def _inverted_subject(tokens: Sequence[Token], clause: Clause, position: int) ->
 
 
 def subject_from(
-    tokens: Sequence[Token], clause: Clause, position: int, nearest: int, head: int | None
+    tokens: Sequence[Token],
+    clause: Clause,
+    position: int,
+    nearest: int,
+    head: int | None,
+    lexicon: Lexicon,
 ) -> int:
     """:func:`subject_before` from the nearest content word before the action and, when a
     finite auxiliary or modal stands between, the content word before that ("Japanese
@@ -736,7 +896,15 @@ def subject_from(
             # Positionsgröße beträgt 5 % des NAV", "position size reaches 5 % of NAV".
             return 0
     if noun.has(Role.VERB) and not noun.forms & Form.NOUN:
-        return 0  # the action is the object of a verb: "Prenez une position longue"
+        # The action is the object of a verb. A finite verb's subject is its object's
+        # ("Norges Bank va réduire sa pondération actions à 60 %", "MSCI erhöht die
+        # Gewichtung …"); an imperative or a bare infinitive has none ("Prenez une
+        # position longue", "lanzar una orden de venta").
+        nominal = action.forms & Form.NOUN or tokens[position - 1].has(Role.DET)
+        if action.has(Role.VERB) and not nominal:
+            return 0
+        finite = head is not None or _finite_only(noun)
+        return subject_before(tokens, clause, nearest, lexicon) if finite else 0
     if (
         not action.agreement
         and action.forms & Form.BASE
@@ -765,9 +933,32 @@ def subject_from(
     # Before a finite modal or auxiliary the subject stands first ("Japanische
     # Lebensversicherer dürften ausländische Anleihen verkaufen"), else the nearest noun.
     subject = noun if head is None else tokens[head]
-    if subject.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ) or subject.upper:
+    if subject.has(Role.INSTRUMENT | Role.UNIT | Role.LEVEL | Role.LIMIT_OBJ):
         return 0  # a fronted object: "100 SAP-Aktien kaufen"
+    if subject.upper and not _named_subject(tokens, clause, position, nearest, head):
+        return 0  # a fronted ticker: "SAP kaufen", "SAP sollten Sie kaufen"
     return _unknown_subject(action)
+
+
+def _named_subject(
+    tokens: Sequence[Token], clause: Clause, position: int, nearest: int, head: int | None
+) -> bool:
+    """A name in capitals opens the clause and a finite verb follows it at once: a verb
+    only finite ("MSCI erhöht die Gewichtung …"), or a forecasting modal ("MSCI will raise
+    the weight of X to 3 %", "STOXX wird das Gewicht von X senken"). It is the subject,
+    not a fronted object, unless someone is named after the modal ("SAP werden wir
+    kaufen") or the action is a passive's participle ("SAP wird verkauft")."""
+    if head is None:
+        return (
+            nearest == clause.first and position == nearest + 1 and _finite_only(tokens[position])
+        )
+    if head != clause.first or head + 1 >= position:
+        return False
+    if not tokens[head + 1].has(Role.FORECAST_MODAL) or tokens[head + 1].has(Role.REC_MODAL):
+        return False
+    if tokens[position].forms & Form.PARTICIPLE:
+        return False
+    return not any(tokens[j].has(Role.ACTOR) for j in range(head + 2, position))
 
 
 def _event_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -173,6 +173,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Times in the past ("last week", "two years ago", "gestern"): before a verb whose past
     # is its base form, with its subject ("last week the desk cut leverage"), the past.
     past_times: _Words = ()
+    # Words that name a quotation mentioned, not used: a noun before it ("the headline",
+    # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
+    # "… titrait le journal"). What a headline or a saying tells is not asked of us.
+    quotations: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -359,6 +363,8 @@ class Form:
     # Not a form either: a time in the past ("last week", "two years ago", ``[mood]
     # past_times``): a verb whose past is its base form ("cut", "set") after it is past.
     PAST_TIME: Final = 1 << 11
+    # Not a form either: a word that names a quotation (``[mood] quotations``).
+    QUOTING: Final = 1 << 12
 
 
 # The marks that are no grammatical form.
@@ -369,6 +375,7 @@ _MARKS: Final = (
     | Form.PRODUCT
     | Form.HOLDING
     | Form.PAST_TIME
+    | Form.QUOTING
 )
 
 _FORMS: Final = {
@@ -639,7 +646,8 @@ class _Builder:
         """Entries of ``phrases`` with ``role`` and the forms tagged (and ``marks``);
         ``unless_verb``: an entry that is a verb already keeps its roles, only marked."""
         for raw in phrases:
-            text, form = raw, Form.BASE
+            # An entry only marked (no role) adds no grammatical form to the word.
+            text, form = raw, (Form.BASE if role else 0)
             if tagged and ":" in raw:
                 text, _, tag = raw.rpartition(":")
                 if tag not in _FORMS:
@@ -968,6 +976,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    # Only marked: a noun or verb naming a quotation keeps whatever else it is.
+    builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
     builder.add(

@@ -312,7 +312,7 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             break
     heads = [i for i in range(clause.first, finite) if _content(tokens[i])] if finite > 0 else []
     # The rest of subject_before decides on these content words alone.
-    return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None)
+    return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None, lexicon)
 
 
 def _nominal_walk(tokens: list[Token], clause: Clause, position: int, predicate: int) -> bool:
