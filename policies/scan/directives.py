@@ -19,6 +19,7 @@ ES. Size: 20. Limit: 5,150.", or the side in one output item and its size in ano
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Sequence
 from typing import Final, NamedTuple
@@ -91,8 +92,10 @@ def find_directives(
     """Directives of one field, and the sides waiting for a parameter."""
     hits: list[Hit] = []
     pending: list[Pending] = []
+    read: list[list[ClauseMood]] = []
     for sentence in _sentences(all_clauses):
         moods = analyse_sentence(tokens, sentence, lexicon)
+        read.append(moods)
         previous = None
         for mood in moods:
             _clause_directives(mood, lexicon, active, hits, pending, previous)
@@ -113,7 +116,161 @@ def find_directives(
         pending.extend(_side_values(tokens, all_clauses, lexicon))
     if "named" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
+        hits.extend(_rating_calls(read))
     return hits, pending
+
+
+# Words that link a target to the side it is rated: "we rate X as a buy", "als Kauf".
+_RATING_LINKS: Final = frozenset(("as", "als", "comme", "como"))
+# Articles before a side that names a rating: "a buy", "ein Kauf", "un achat", "una compra".
+_ARTICLES: Final = frozenset(("a", "an", "ein", "eine", "einen", "un", "une", "una", "uno"))
+# What a call of ours may not share its sentence with: someone else, an attribution, a
+# negation, a condition or a question (each read as for any instruction).
+_NOT_OURS: Final = Role.THIRD | Role.INSTITUTION | Role.NEG | Role.AVOID
+
+
+def _rating_calls(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
+    """A side given to a named target as its rating, ours: "we rate Nvidia a buy",
+    "Nvidia is a buy here", "Wir stufen Siemens als Kauf ein", "Iberdrola es una compra";
+    and a rating as a headline of its own: "Kaufempfehlung für Siemens", "Buy rating on
+    Nvidia", "Recomendación de compra en Iberdrola".
+
+    A rating of a named target is a call on it, sized or not. It is ours unless its
+    sentence names someone else ("Goldman rates Nvidia a buy", "analysts think Siemens is
+    a buy"), attributes it, negates it, asks it, makes it conditional or puts it in the
+    past ("was a buy"). The lexer may open a sentence at a capitalised side ("als Kauf"):
+    the rating reads back across it, and every sentence it spans must be ours.
+    """
+    found: list[Hit] = []
+    firsts = [moods[0].clause.first for moods in sentences]
+    for index, moods in enumerate(sentences):
+        for mood in moods:
+            tokens, clause = mood.tokens, mood.clause
+            for i in clause.having(tokens, Role.SIDE):
+                start = _rated(tokens, i)
+                if start is None:
+                    start = _rating_headline(tokens, clause, i)
+                if start is None:
+                    continue
+                opening = bisect.bisect_right(firsts, start) - 1
+                spanned = [m for ms in sentences[opening : index + 1] for m in ms]
+                if any(_not_ours(m) or _label_of_a_name(m) for m in spanned):
+                    continue
+                found.append(Hit("order", tokens[start].start, tokens[i].end))
+    return found
+
+
+def _not_ours(mood: ClauseMood) -> bool:
+    """The clause speaks of others, reports, negates, asks, supposes or dates."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.asked or mood.weighed or mood.conditional or mood.reported or mood.labelled:
+        return True
+    if mood.recommend < 0 or mood.counterfactual >= 0:
+        return True
+
+    def telling(j: int) -> bool:
+        token = tokens[j]
+        return token.has(_NOT_OURS) or bool(
+            token.forms & (Form.ATTRIBUTION | Form.SPEECH | Form.PAST_TIME)
+            or (token.has(Role.AUX) and token.forms & Form.PAST)
+        )
+
+    return bool(clause.positions("not ours", telling))
+
+
+def _label_of_a_name(mood: ClauseMood) -> bool:
+    """A label that names someone the vocabulary does not know, not us: "Goldman: …"."""
+    tokens, clause = mood.tokens, mood.clause
+    if clause.last >= len(tokens) or tokens[clause.last].text != ":":
+        return False
+    span = range(clause.first, clause.last)
+    return any(_name(tokens, j, opening=True) for j in span) and not any(
+        tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in span
+    )
+
+
+def _rated(tokens: Sequence[Token], i: int) -> int | None:
+    """Where a side at ``i`` given as a rating names its target: "X is a buy", "we rate X
+    a buy", "Wir stufen X als Kauf ein". The target's position, if it is one; each step
+    back is a word of its own role, so no mark (no end of a sentence) stands between."""
+    first = 0
+    side = tokens[i]
+    if side.has(Role.NON_ACTION) or side.glued or not side.forms & (Form.BASE | Form.NOUN):
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].glued:
+        return None
+    k = i - 1
+    marked = side.text.split(" ", 1)[0] in _ARTICLES  # "un achat" is one phrase
+    # "a" is English only before an English side ("a buy"); folded, it is also the
+    # preposition of "difficile à vendre", "a comprar".
+    if k > first and tokens[k].text in _ARTICLES and (tokens[k].text != "a" or side.agreement):
+        k, marked = k - 1, True
+    if k > first and tokens[k].text in _RATING_LINKS:
+        k, marked = k - 1, True
+    if not marked or k <= first:
+        return None
+    # "X is a buy", "Iberdrola sigue siendo una compra", "Nvidia is still a buy".
+    copula = k
+    if not tokens[copula].has(Role.AUX) and copula - 1 > first:
+        copula -= 1
+    if tokens[copula].has(Role.AUX) and not tokens[copula].has(Role.MODAL):
+        target = copula - 1
+        if not tokens[copula].forms & Form.PAST and _called(tokens, target):
+            return target if _opens_rating(tokens, target) else None
+        return None
+    # "we rate X a buy": us, a verb, the target.
+    if k - 2 >= first and _called(tokens, k) and tokens[k - 2].has(Role.SELF):
+        verb = tokens[k - 1]
+        if verb.kind == "word" and not verb.forms & Form.PAST and not verb.roles & ~Role.RECOMMEND:
+            return k - 2
+    return None
+
+
+def _opens_rating(tokens: Sequence[Token], j: int) -> bool:
+    """The rated target is the subject its sentence or label opens with, after our own
+    words ("we think", "our call:"): not the end of a phrase that defines ("an acquisition
+    of shares is a purchase") or describes someone else's."""
+    k = j - 1
+    while k >= 0 and tokens[k].kind != "mark":
+        token = tokens[k]
+        plain = token.kind == "word" and not token.roles and not (token.capital or token.upper)
+        if not (plain or token.has(Role.DET | Role.PREFIX | Role.SELF | Role.ADDRESSEE)):
+            return False
+        k -= 1
+    return True
+
+
+def _called(tokens: Sequence[Token], j: int) -> bool:
+    return j >= 0 and (_named_target(tokens, j) or _name(tokens, j, opening=True))
+
+
+def _rating_headline(tokens: Sequence[Token], clause: Clause, i: int) -> int | None:
+    """A clause that is nothing but a side as a rating and its named target: "Kaufempfehlung
+    für Siemens", "Buy rating on Nvidia", "Recomendación de compra en Iberdrola"; only our
+    own or no one's before it ("Unsere Kaufempfehlung für Siemens")."""
+    side = tokens[i]
+    if side.has(Role.NON_ACTION) or side.glued or not side.forms & (Form.BASE | Form.NOUN):
+        return None
+    if clause.first > 0 and tokens[clause.first - 1].kind != "mark":
+        return None  # a clause the lexer opened at a capital ("UBS bestätigt Kaufempfehlung")
+    j = clause.first
+    while j < i and (
+        tokens[j].has(Role.SELF | Role.RECOMMEND | Role.PREP) or tokens[j].kind == "mark"
+    ):
+        j += 1
+    if j != i:
+        return None
+    k = i + 1
+    if k < clause.last and tokens[k].kind == "word" and not tokens[k].roles:
+        k += 1  # a noun of the rating: "buy rating", "Kaufvotum"
+    if k >= clause.last or not tokens[k].has(Role.PREP) or k + 1 >= clause.last:
+        return None
+    if not _called(tokens, k + 1):
+        return None
+    rest = range(k + 2, clause.last)
+    if any(tokens[r].kind != "mark" and not tokens[r].has(Role.PREFIX) for r in rest):
+        return None
+    return clause.first
 
 
 def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Hit]:
@@ -879,7 +1036,7 @@ def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
 # The last words of side phrases that take their target with a preposition.
 _SIDE_ENDINGS: Final = (
     " long", " short", " longue", " courte", " largo", " corto", " largos", " cortos",
-    " position", " posición", " posiciones",
+    " position", " posición", " posiciones", " l'achat", " la vente",
 )  # fmt: skip
 
 
@@ -988,7 +1145,9 @@ def _match(
         # A position opened with its side after the target: "Enter gold long at 2,410",
         # "Open EURUSD short at 1.09": the side and its price make the order.
         side = _find(tokens, i + 2, min(end, i + 5), lambda j: _trailing_side(tokens, j))
-        if side is not None and _target(tokens, i + 1, side):
+        if side is not None and (
+            _target(tokens, i + 1, side) or any(_name(tokens, j) for j in range(i + 1, side))
+        ):
             found = _side(tokens, side, end)
             if found is not None and not found[2]:
                 return found
@@ -1211,14 +1370,30 @@ def _fully_specified(tokens: Sequence[Token], clause: Clause, i: int, category: 
         Role.SIDE | Role.SIDE_ADJ | Role.TRADE | Role.CLOSE
     ):
         return False
+    last = clause.last
+    if clause.positions("counted", lambda j: _counted_name(tokens, j, last)):
+        return True
     named = clause.positions("tradable", lambda j: _tradable(tokens[j]))
     if not named:
         return False
     # A size makes it whole; a target with a price alone is still a view that may be
     # refused ("we are neither buying nor selling SPY around 4,500").
-    last = clause.last
     sized = clause.positions("sized", lambda j: _size(tokens, j, last, weak=False))
     return bool(sized)
+
+
+def _counted_name(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """A count of a company's shares at a price: "120 Siemens zu 176", "2.000 Iberdrola a
+    12,30", "50 LVMH à 705". The name is one the vocabulary does not know, capitalised
+    after the count; the price makes the count a size (German capitalises every noun:
+    "5 Jahre" is no name, and takes no price)."""
+    token = tokens[j]
+    if token.kind != "number" or token.percent or token.times or j + 2 >= end:
+        return False
+    name = tokens[j + 1]
+    if not (name.kind == "word" and (name.capital or name.upper) and not name.roles):
+        return False
+    return not name.glued and _price(tokens, j + 2, end)
 
 
 def _tradable(token: Token) -> bool:

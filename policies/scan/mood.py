@@ -487,6 +487,11 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         if (actors and actors[0] < position) or (finite and finite[0] < position):
             return True
     token = tokens[position]
+    if token.forms & Form.NOW_OR_PAST and not subject:
+        # "Nota de la mesa: compramos 2.000 Iberdrola a 12,30 en la apertura": a whole
+        # order in a form both present and past is what we do now, unless a time in the
+        # past or a past auxiliary dates it ("el año pasado compramos …").
+        return _dated(tokens, mood.clause, position)
     # "Makrofonds haben … 5.000 Kontrakte NQH7 verkauft", "the fund sells 200 AAPL at 180":
     # a finite form that is no imperative or infinitive reports what someone does or did.
     if token.forms & (Form.PAST | Form.THIRD) and not token.forms & (Form.BASE | Form.NOUN):
@@ -502,6 +507,19 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         if auxiliaries and auxiliaries[0] < position:
             return True
     return _past(tokens, clause, position, lexicon)
+
+
+def _dated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A time in the past or a past auxiliary anywhere in the clause ("compramos 2.000
+    Iberdrola a 12,30 el año pasado"): the action at ``position`` is history."""
+    dated = clause.positions(
+        "dated",
+        lambda i: (
+            bool(tokens[i].forms & Form.PAST_TIME)
+            or (tokens[i].has(Role.AUX) and bool(tokens[i].forms & Form.PAST))
+        ),
+    )
+    return bool(dated)
 
 
 def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -846,7 +864,7 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     ("client accounts must buy …" blocks) and anything else describes ("refiners trim
     runs" passes). Only a named third party or institution is never advised.
     """
-    actors = clause.having(tokens, Role.ACTOR)
+    actors = clause.positions("subject actor", lambda i: _subject_actor(tokens, i))
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
     inverted = _inverted_subject(tokens, clause, position)
@@ -873,6 +891,17 @@ def _inverted_subject(tokens: Sequence[Token], clause: Clause, position: int) ->
     if after.has(Role.SELF):
         return Role.SELF
     return Role.ADDRESSEE if after.text == "sie" and after.capital else 0
+
+
+def _subject_actor(tokens: Sequence[Token], i: int) -> bool:
+    """An actor that may be a subject: not the first part of a compound whose head is no
+    action ("EZB-Ratssitzung", "Fed-meeting day": the meeting, not the bank, is named);
+    with an action as its head ("EZB-Käufe") it still names who acts."""
+    if not tokens[i].has(Role.ACTOR):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].kind == "word":
+        return tokens[i + 1].has(Role.VERB | Role.ACTOR)
+    return True
 
 
 def subject_from(

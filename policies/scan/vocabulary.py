@@ -365,6 +365,10 @@ class Form:
     PAST_TIME: Final = 1 << 11
     # Not a form either: a word that names a quotation (``[mood] quotations``).
     QUOTING: Final = 1 << 12
+    # A first person plural that is present and past alike (Spanish "compramos",
+    # "adquirimos"): read as the past, unless the order it states is whole and no time
+    # in the past stands in its clause, which makes it a desk note of what we do now.
+    NOW_OR_PAST: Final = 1 << 13
 
 
 # The marks that are no grammatical form.
@@ -385,6 +389,7 @@ _FORMS: Final = {
     "past": Form.PAST,
     "participle": Form.PARTICIPLE,
     "noun": Form.NOUN,
+    "now_or_past": Form.PAST | Form.NOW_OR_PAST,
 }
 
 
