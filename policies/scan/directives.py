@@ -283,7 +283,7 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
             continue
         if tokens[clause.first - 1].text not in _ANSWERS:
             continue
-        words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+        words = _call_words(tokens, clause)
         if len(words) != 1:
             continue
         side = tokens[words[0]]
@@ -310,6 +310,26 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
             continue
         found.append(Hit("order", tokens[label.first].start, side.end))
     return found
+
+
+def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
+    """The words of a call's value, past a pronoun that points back to the labelled target
+    and a phrase of time after it: "Our advice on Nvidia: sell it (before earnings)",
+    "Notre conseil sur l'OAT : la vendre avant la BCE", "lo vendería"."""
+    words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+    if len(words) < 2:
+        return words
+    if tokens[words[0]].has(Role.REFERENCE) and tokens[words[1]].has(Role.SIDE):
+        words = words[1:]  # "la vendre", "lo venda"
+    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE):
+        words = [words[0], *words[2:]]  # "sell it"
+    rest = words[1:]
+    if rest and not (
+        tokens[rest[0]].has(Role.PREP)
+        and not any(tokens[j].roles & (Role.VERB | Role.NEG | _PREDICATE_WORDS) for j in rest)
+    ):
+        return words
+    return words[:1]
 
 
 # What a label before a side may not hold: a predicate, someone else, a negation, or a
@@ -862,14 +882,68 @@ def _unsized_instruction(
     target = _named_object(tokens, clause, i, passive)
     if target is None:
         return None
+    if i > clause.first and tokens[i - 1].text in ("zum", "zur"):
+        # "Rücksetzer zum Kauf von Siemens nutzen": a nominal purpose of the infinitive
+        # that closes a clause with no subject asks it as that infinitive does.
+        # "Wir nutzen Rücksetzer zum Kauf von Siemens": the verb before it, if asked of us.
+        verb = last_position(clause.having(tokens, Role.VERB), i)
+        asked = (verb is not None and is_instruction(mood, verb, lexicon)) or (
+            _infinitive_closes(tokens, clause, i)
+            and not (mood.conditional or mood.asked or mood.reported or negated(tokens, clause, i))
+        )
+        if asked:
+            return target
     # An infinitive of purpose is asked as the imperative it serves: "Use dips to add X".
-    purpose = tokens[i - 1].text in INFINITIVE_MARKS and _imperative_before(tokens, clause, i)
+    purpose = tokens[i - 1].text in _PURPOSE_MARKS and (
+        _imperative_before(tokens, clause, i) or _infinitive_opens(tokens, clause, i)
+    )
     if not is_instruction(mood, clause.first if purpose else i, lexicon):
         return None
     return target
 
 
 _OBLIGATION_REACH: Final = 8
+# What introduces an infinitive of purpose: "Use dips to add X", "Aprovechar las caídas
+# para comprar X", "Profitez des replis pour acheter X".
+_PURPOSE_MARKS: Final = INFINITIVE_MARKS | {"pour", "para"}
+# How a French or Spanish infinitive or imperative the vocabulary does not know ends:
+# "aprovechar", "profiter", "profitez", "aprovechen", "aprovechad".
+_VERB_ENDINGS: Final = ("ar", "er", "ir", "re", "ez", "en", "ad")
+
+
+def _infinitive_closes(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A German clause after ``i`` ends with an infinitive the vocabulary does not know
+    ("… nutzen", "… verwenden") and names no one and no finite verb: an instruction in
+    the infinitive house style."""
+    last = clause.last - 1
+    while last > i and tokens[last].kind == "mark":
+        last -= 1
+    verb = tokens[last]
+    if last <= i or verb.kind != "word" or verb.capital or verb.upper:
+        return False
+    if verb.roles and not (verb.has(Role.VERB) and verb.forms & Form.BASE):
+        return False
+    if not verb.text.endswith("en"):
+        return False
+    stated = Role.ACTOR | Role.AUX | Role.MODAL | Role.DESCRIBE | Role.RECOMMEND
+    return not clause.having(tokens, stated)
+
+
+def _infinitive_opens(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A clause of the infinitive house style (or an imperative) of French and Spanish opens
+    with a verb the vocabulary does not know, whose purpose "pour"/"para" states at ``i``:
+    "Aprovechar las caídas para comprar Iberdrola", "Profitez des replis pour acheter LVMH"."""
+    if tokens[i - 1].text not in ("pour", "para") or clause.first >= i - 1:
+        return False
+    first = tokens[clause.first]
+    return (
+        first.kind == "word"
+        and not first.roles
+        and not first.upper
+        and not first.glued
+        and len(first.text) > 4
+        and first.text.endswith(_VERB_ENDINGS)
+    )
 
 
 def _obligation(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) -> bool:
@@ -1197,6 +1271,8 @@ def _match(
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
+        if _desk_order(tokens, clause, i, end):
+            return "order", i + 3, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
     for family, verb, wanted, reach, category in _VERB_OBJECT:
@@ -1252,6 +1328,19 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:
+    """A desk's order in chat, its target known from the conversation: a trade verb opening
+    the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at 99.25", "take 40 @
+    0.6650"). Nothing but the count may stand between the verb and the price."""
+    if i != clause.first or not tokens[i].forms & Form.BASE or i + 2 >= end:
+        return False
+    count = tokens[i + 1]
+    if count.kind != "number" or count.percent or count.times:
+        return False
+    link = tokens[i + 2]
+    return (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, i + 2, end)
 
 
 def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
@@ -1524,6 +1613,8 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     if token.times:
         return True
     nxt = tokens[j + 1] if j + 1 < end else None
+    if token.scaled and not weak and (nxt is None or nxt.kind == "mark"):
+        return True  # a size of desk chat, its target known: "we're a buyer of 50k"
     if nxt is None:
         return False
     if nxt.has(Role.UNIT | Role.CURRENCY) or _currency_sign(nxt):
@@ -1633,10 +1724,21 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
             or (token.has(Role.POSITIONS | Role.SIDE_ADJ) and not token.has(Role.NON_ACTION))
             or (token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP)))
         )
+        # French and Spanish put an adjective after its noun: "bono español" (German never
+        # does: "Anleihen wäre" is a verb, as an English past is: "Treasuries rallied").
+        postposed = (
+            token.kind == "word"
+            and token.roles == 0
+            and j > i + 1
+            and _named(tokens[j - 1])
+            and not tokens[j - 1].negation_after
+            and not token.text.endswith("ed")
+        )
         if not (
             token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
             or token.kind == "mark"
             or named
+            or postposed
         ):
             return None
         j += 1

@@ -45,6 +45,7 @@ class Token:
         "negation_after",
         "percent",
         "roles",
+        "scaled",
         "start",
         "text",
         "times",
@@ -67,6 +68,7 @@ class Token:
         self.capital = False  # written with a capital initial
         self.percent = False
         self.times = False
+        self.scaled = False  # written with its scale: "50k", "10m", "2bn"
 
     def has(self, roles: int) -> bool:
         return bool(self.roles & roles)
@@ -718,6 +720,7 @@ def _absorb_suffixes(number: Token, tokens: Sequence[Token], i: int) -> int:
         scale = nxt.kind == "word" and nxt.has(Role.SCALE) and not nxt.has(Role.NUMBER_WORD)
         if scale and nxt.value is not None:
             number.value = (number.value or 0) * nxt.value
+            number.scaled = True
             if _abbreviation_stop(tokens, i + 1):
                 # "40 Mrd. Dollar": the stop abbreviates the scale, it ends no sentence.
                 i += 1

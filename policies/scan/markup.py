@@ -22,11 +22,13 @@ __all__ = [
     "HTML_TRIGGER",
     "HYPHENATION_TRIGGER",
     "LETTER_SPACING",
+    "SNAKE_TRIGGER",
     "emphasis_edits",
     "html_edits",
     "hyphenation_edits",
     "letter_spaced",
     "letter_spacing_edits",
+    "snake_prose_edits",
     "spaced_words_edits",
 ]
 
@@ -142,7 +144,8 @@ def _spacing_starts(classes: bytes) -> Iterator[int]:
 
 _SEPARATOR: Final = lazy_pattern(r"[ ._*\-/]")
 # A word broken at a line end by a hyphen: "pur-" / "chase".
-HYPHENATION_TRIGGER: Final = r"-(?<=[a-z]-)[ \t]*\n[ \t]*(?=[a-z])"
+# A capital alone before the hyphen is a word's first letter: "T-" / "he".
+HYPHENATION_TRIGGER: Final = r"-(?:(?<=[a-z]-)|(?<=(?<![A-Za-z])[A-Z]-))[ \t]*\n[ \t]*(?=[a-z])"
 _HYPHENATION: Final = lazy_pattern(HYPHENATION_TRIGGER)
 _CLASS_CHANGE: Final = lazy_pattern(r"(?<=[A-Za-z])(?=[0-9])|(?<=[0-9])(?=[A-Za-z])")
 
@@ -203,8 +206,53 @@ def hyphenation_edits(text: str) -> list[Edit]:
 
 
 def emphasis_edits(text: str) -> list[Edit]:
-    """Markdown emphasis marks between two letters removed: ``B**u**y`` reads ``Buy``."""
-    return [Edit(m.start(), m.end(), "") for m in _EMPHASIS.finditer(text)]
+    """Markdown emphasis marks between two letters removed: ``B**u**y`` reads ``Buy``.
+
+    Emphasis that opens at a word's start and closes inside it (``**Op**erar``), or opens
+    inside and closes at its end (``Op**erar**``), hides the word as well: its other marks
+    go with the ones inside, so that no mark is left glued to the word.
+    """
+    edits: list[Edit] = []
+    removed: set[int] = set()
+    for match in _EMPHASIS.finditer(text):
+        edits.append(Edit(match.start(), match.end(), ""))
+        for start in _paired_marks(text, match.start(), match.end()):
+            if start not in removed:
+                removed.add(start)
+                edits.append(Edit(start, start + match.end() - match.start(), ""))
+    if removed:
+        edits.sort()
+    return edits
+
+
+# How far a word reaches from its marks inside to the marks at its start or end.
+_WORD_REACH: Final = 40
+
+
+def _paired_marks(text: str, start: int, end: int) -> Iterator[int]:
+    """Where the same marks as ``text[start:end]`` (found inside a word) open the word or
+    close it, no letter or digit beyond them; looked for at most :data:`_WORD_REACH`
+    characters away, so that every search stays short."""
+    marks = text[start:end]
+    size = len(marks)
+    before = start
+    while before > 0 and start - before < _WORD_REACH and text[before - 1].isalnum():
+        before -= 1
+    if (
+        before < start
+        and text[before - size : before] == marks
+        and not _alnum_at(text, before - size - 1)
+    ):
+        yield before - size
+    after = end
+    while after < len(text) and after - end < _WORD_REACH and text[after].isalnum():
+        after += 1
+    if after > end and text[after : after + size] == marks and not _alnum_at(text, after + size):
+        yield after
+
+
+def _alnum_at(text: str, position: int) -> bool:
+    return 0 <= position < len(text) and text[position].isalnum()
 
 
 # Letters one blank apart, words two to four blanks apart: "E X I T   T H E   N V I D I A",
@@ -251,10 +299,29 @@ def letter_spacing_edits(text: str, known: frozenset[str] = frozenset()) -> list
             # A word spelled out letter by letter is hidden on purpose: a sentence starts,
             # but only once; more such words in the same sentence continue it.
             opens = not edits or _SENTENCE_END.search(text, end, match.start()) is not None
+            # Its sentence's first word does not end there: "Il c o n v i e n t de …".
+            opens = opens and not _after_first_word(text, match.start())
             opener = "\n" if opens and words.replace(" ", "").isalpha() else ""
             edits.append(Edit(match.start(), match.end(), opener + words))
             end = match.end()
     return edits
+
+
+def _after_first_word(text: str, start: int) -> bool:
+    """Whether one word alone stands between the start of its sentence and ``start`` (looked
+    at over :data:`_WORD_REACH` characters at most)."""
+    position = start
+    floor = max(0, start - _WORD_REACH)
+    while position > floor and text[position - 1] in " \t":
+        position -= 1
+    word_end = position
+    while position > floor and text[position - 1].isalpha():
+        position -= 1
+    if position == word_end or (position == floor and floor > 0):
+        return False
+    while position > floor and text[position - 1] in " \t":
+        position -= 1
+    return position == 0 or text[position - 1] in ".!?;:\n"
 
 
 # What ends a sentence between two letter-spaced runs.
@@ -305,3 +372,65 @@ def _segmented(word: str, known: frozenset[str]) -> str:
         parts.append(word[back[stop] : stop])
         stop = back[stop]
     return " ".join(reversed(parts))
+
+
+# Words joined by "_", four or more: what :func:`snake_prose_edits` looks at, and its
+# trigger (three joins between pieces; the pieces hold no blank and no "_").
+SNAKE_TRIGGER: Final = r"_[^\s_]+_[^\s_]+_"
+_SNAKE_RUN: Final = lazy_pattern(r"(?<!\S)[^\s_]+(?:_[^\s_]+){3,}")
+# What code, paths, addresses and markup hold and prose joined by "_" does not.
+_CODE_MARKS: Final = frozenset('/\\=@#()[]{}<>"`|$%^&*+~')
+_SENTENCE_CLOSE: Final = ".!?"
+_FILE_EXTENSION: Final = lazy_pattern(r"[.][A-Za-z]")
+
+
+def snake_prose_edits(text: str, known: frozenset[str] = frozenset()) -> list[Edit]:
+    """A sentence written as one identifier joined: "we_strongly_favour_initiating_a_long_
+    tlt_position_now." reads "we strongly favour initiating a long tlt position now.".
+
+    A run of four words or more joined by "_" is prose when it is written in small letters
+    and reads as a sentence: it holds a comma or an apostrophe ("nous_recommandons_d'acheter
+    _lvmh."), or it closes its sentence ("il_convient_de_vendre_fesx_avant_la_bce."). An
+    identifier keeps its "_" and its meaning as a key: one in capitals ("MAX_POSITION_SIZE
+    _PCT"), one set or called ("max_gross_exposure_pct=25", "run_live_trading_job()"), a
+    path or a file ("logs/trade_engine_live_run.log") and one named inside a sentence
+    ("the per_run_cost_limit_usd setting").
+
+    Written in small letters, a name's capitals are gone: a short word that is no word of
+    the vocabulary (``known``) is read as the ticker it would be ("lvmh", "fesx").
+    """
+    if "_" not in text:
+        return []
+    edits = []
+    for match in _SNAKE_RUN.finditer(text):
+        run = match.group()
+        if _snake_prose(run):
+            words = (_named(word, known) for word in run.split("_"))
+            edits.append(Edit(match.start(), match.end(), " ".join(words)))
+    return edits
+
+
+_NAME_LETTERS: Final = range(2, 6)
+
+
+def _named(word: str, known: frozenset[str]) -> str:
+    """``word`` as a name when it is no known word (the marks that close it aside:
+    "lvmh."): in capitals when it may be a ticker (two to five letters), else capitalised
+    ("siemens")."""
+    core = word.rstrip(_CLOSING_MARKS)
+    if not (core.isascii() and core.isalpha()) or core in known or len(core) < _NAME_LETTERS[0]:
+        return word
+    named = core.upper() if len(core) in _NAME_LETTERS else core.capitalize()
+    return named + word[len(core) :]
+
+
+_CLOSING_MARKS: Final = ".,;:!?"
+
+
+def _snake_prose(run: str) -> bool:
+    if any(ch.isupper() for ch in run) or not _CODE_MARKS.isdisjoint(run):
+        return False
+    body = run.rstrip(_SENTENCE_CLOSE)
+    if _FILE_EXTENSION.search(body) is not None or body.endswith(":"):
+        return False
+    return body != run or any(mark in body for mark in ",'\u2019")

@@ -28,11 +28,13 @@ from policies.scan.markup import (
     EMPHASIS_TRIGGER,
     HTML_TRIGGER,
     HYPHENATION_TRIGGER,
+    SNAKE_TRIGGER,
     emphasis_edits,
     html_edits,
     hyphenation_edits,
     letter_spaced,
     letter_spacing_edits,
+    snake_prose_edits,
     spaced_words_edits,
 )
 from policies.scan.payloads import (
@@ -58,6 +60,11 @@ _PAYLOAD_ROUNDS: Final = 3
 # A step with more edits than this has them merged where they are close (a long field).
 _MANY_EDITS: Final = 256
 _NON_ASCII: Final = lazy_pattern(r"[^\x00-\x7f]+")
+# A capital outside ASCII that may be a word of its own inside a camelCase run
+# (:func:`_one_letter_hump`): the quick form leaves such a text to :func:`normalise`.
+_LETTER_HUMP: Final = lazy_pattern(
+    r"[^\x00-\x7f](?:(?<=[a-z][^\x00-\x7f])(?=[A-Z0-9])|(?<=[A-Z][^\x00-\x7f])(?=[0-9]))"
+)
 # What ends a sentence between two words hidden by invisible characters.
 _SENTENCE_END: Final = lazy_pattern(r"[.!?;:\n]")
 _INVISIBLE: Final = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
@@ -114,6 +121,7 @@ _TRIGGERS: Final = (
     (("-->",), lazy_pattern(COMMENT_END)),
     (("*", "~", "`"), lazy_pattern(EMPHASIS_TRIGGER)),
     (("\n",), lazy_pattern(HYPHENATION_TRIGGER)),
+    (("_",), lazy_pattern(SNAKE_TRIGGER)),
     (("=",), lazy_pattern(FIX_TRIGGER)),
     (("--",), lazy_pattern(FLAG_TRIGGER)),
 )
@@ -186,7 +194,9 @@ def quick_form(raw: str, sides: SideWords = NO_SIDES) -> str | None:
     spaces): the gate reads every dot as a space, and a dot never joins or splits a hump
     or a side glued to its size, so the gate's words are the same without the pass.
     """
-    if not raw.isascii() and _INTERLEAVED.search(raw) is not None:
+    if not raw.isascii() and (
+        _INTERLEAVED.search(raw) is not None or _LETTER_HUMP.search(raw) is not None
+    ):
         return None
     folded = _fold(raw)
     if not _only_splits(folded):
@@ -223,8 +233,15 @@ def _rewritten(text: str, mapping: TextMap, known: frozenset[str] = frozenset())
             break
         text = _apply(text, edits, mapping)
         text = _apply(text, _fold_edits(text), mapping)
-    for step in (html_edits, emphasis_edits, hyphenation_edits, spaced_words_edits):
+    html = html_edits(text)
+    text = _apply(text, html, mapping)
+    if any(not edit.replacement.isascii() for edit in html):
+        # An entity spells any character ("&#237;", "&#xFF21;"): folded as written ones are.
+        text = _apply(text, _fold_edits(text), mapping)
+    for step in (emphasis_edits, hyphenation_edits):
         text = _apply(text, step(text), mapping)
+    text = _apply(text, snake_prose_edits(text, known), mapping)
+    text = _apply(text, spaced_words_edits(text), mapping)
     text = _apply(text, letter_spacing_edits(text, known), mapping)
     for step in (fix_edits, flag_edits):
         text = _apply(text, step(text), mapping)
@@ -282,6 +299,8 @@ def _hump_edits(text: str, data: bytes, classes: bytes, keep: frozenset[str]) ->
     for start, end in zip(offsets[::2], offsets[1::2], strict=True):
         run = text[start:end]
         split = _split_run(run) if len(run) <= _SHORT_RUN else _split_long_run(run)
+        if split is not None and split[0] == "\n" and _number_goes_on(text, start):
+            split = split[1:]  # the run is a number's last digits: "7,828SurCAC40"
         if split is not None and run.lower() not in keep:
             edits.append(Edit(start, end, split))
     return edits
@@ -304,6 +323,17 @@ def _split_long_run(run: str) -> str | None:
         return None
     # Words and numbers run together ("goLong50ZNH7At5") hide a sentence: it starts here.
     return ("\n" if len(words) < len(parts) else "") + " ".join(parts)
+
+
+def _number_goes_on(text: str, start: int) -> bool:
+    """Whether the run at ``start`` continues a number: a digit and a decimal or thousands
+    mark before it, and a digit opening it."""
+    return (
+        start >= 2
+        and text[start - 1] in ".,"
+        and text[start - 2].isdigit()
+        and text[start : start + 1].isdigit()
+    )
 
 
 def _case_changes(classes: bytes) -> set[int]:
@@ -340,11 +370,32 @@ def _fold_edits(text: str) -> list[Edit]:
         folded = folds.get(run)
         if folded is None:
             folded = folds[run] = _fold(run)
+        if _one_letter_hump(text, match.start(), match.end(), folded):
+            folded = f" {folded} "
         if folded != run:
             edits.append(Edit(match.start(), match.end(), folded))
     if len(edits) > 1:
         edits.sort()
     return edits
+
+
+def _one_letter_hump(text: str, start: int, end: int, folded: str) -> bool:
+    """Whether ``text[start:end]``, folded to ``folded``, is a capital written as a word of
+    its own inside a camelCase run: "EntrerÀL'achat", "SurLVMHÀ705", "BénéficesÀ7,8".
+
+    Folded, the capital would join the acronym or number next to it ("AL", "LVMHA705");
+    kept apart, it stays the word it is. A capital inside a word in capitals ("RÉSULTAT")
+    has a capital on both sides and stays in it.
+    """
+    if end - start != 1 or len(folded) != 1 or not text[start].isupper():
+        return False
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if not (before.isascii() and after.isascii()):
+        return False
+    if before.islower():
+        return after.isupper() or after.isdigit()
+    return before.isupper() and after.isdigit()
 
 
 def _apply(text: str, edits: list[Edit], mapping: TextMap) -> str:

@@ -170,7 +170,9 @@ def payload_edits(text: str) -> list[Edit]:
             continue
         text_of = decode_base64(text[start:end])
         if text_of is not None:
-            edits.append(Edit(start, end, f" {text_of} "))
+            # A hidden text is read on its own: it starts a sentence, whatever it is glued
+            # to ("… the day after Decoded note (base64): TGlmdCB0aGUg…").
+            edits.append(Edit(start, end, f"\n{text_of}\n"))
     if "+" in text:
         edits.extend(_plus_edits(text, Taken((e.start, e.end) for e in edits)))
     edits.sort()

@@ -150,3 +150,101 @@ def test_desk_notes_and_entries_of_ours_block(text: str) -> None:
 def test_dated_trades_and_those_of_others_pass(text: str) -> None:
     """A time in the past, a third party, a verb in the past, a compound of an action."""
     assert not blocked(text)
+
+
+DESK_CHAT = [
+    "pls work 50 EURUSD at 1.0992",
+    "working a bid for 20 ESZ6",
+    "we're a buyer of 50k",
+    "offer 100 at 101.5",
+    "bid 50 at 99.25",
+    "we bought 200 ESM6 at 6,180 this morning and would do it again here",
+    "Wir haben 200 SAP zu 176 gekauft und würden es wieder tun.",
+    "Compramos 200 Iberdrola a 12,30 ayer y lo volveríamos a hacer.",
+]
+DESK_CHAT_DESCRIBED = [
+    "Tariffs work their way into prices at 3%.",
+    "Dealers are working a bid for 20 ESZ6.",
+    "Japanese lifers bid for JGBs.",
+    "The ECB will cut 25 at the next meeting.",
+    "Unemployment rose 50k in May.",
+    "Payrolls added 150k.",
+    "We bought Nvidia last year.",
+    "We bought Nvidia last week and would never do it again.",
+    "We're watching Nvidia closely.",
+]
+
+
+@pytest.mark.parametrize("text", DESK_CHAT)
+def test_desk_chat_orders_and_trades_endorsed_for_now_block(text: str) -> None:
+    """A worked order, a bid, a size in chat, a count at a price; a past trade of ours that
+    we would do again is advice for now."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", DESK_CHAT_DESCRIBED)
+def test_the_same_desk_words_of_others_or_of_history_pass(text: str) -> None:
+    """Dealers' bids, macro figures with scales, a rate cut, pure history, a refused repeat."""
+    assert not blocked(text)
+
+
+PURPOSES_AND_LABELS = [
+    "Aprovechar las caídas para comprar {}.",
+    "Aprovechen las caídas para comprar {}.",
+    "Profitez des replis pour acheter {}.",
+    "Profiter des replis pour acheter {}.",
+    "Rücksetzer zum Kauf von {} nutzen.",
+    "Wir nutzen Rücksetzer zum Kauf von {}.",
+    "Our advice on {}: sell it before earnings.",
+    "Notre conseil sur {} : la vendre avant la BCE.",
+    "Nuestro consejo sobre {}: venderla antes del BCE.",
+]
+PURPOSES_DESCRIBED = [
+    "Los fondos aprovecharon las caídas para comprar {}.",
+    "Les fonds ont profité des replis pour acheter {}.",
+    "Las aseguradoras esperan las caídas para comprar {}.",
+    "Die Fonds nutzen Rücksetzer zum Kauf von {}.",
+    "Rücksetzer wurden zum Kauf von {} genutzt.",
+    "Rücksetzer nicht zum Kauf von {} nutzen.",
+    "Analysten raten zum Kauf von {}.",
+    "UBS on {}: sell it.",
+    "Our view on {}: it is expensive.",
+]
+
+
+@pytest.mark.parametrize("name", ["Siemens", "LVMH", "Iberdrola"])
+@pytest.mark.parametrize("frame", PURPOSES_AND_LABELS)
+def test_purposes_of_an_infinitive_and_advice_pointing_back_block(frame: str, name: str) -> None:
+    """The infinitive house style with its purpose ("para comprar", "pour acheter", "zum
+    Kauf von"); advice on a labelled target whose pronoun points back to it."""
+    assert blocked(frame.format(name))
+
+
+@pytest.mark.parametrize("name", ["Siemens", "LVMH", "Iberdrola"])
+@pytest.mark.parametrize("frame", PURPOSES_DESCRIBED)
+def test_purposes_of_others_and_views_pass(frame: str, name: str) -> None:
+    """Others' purposes, the past, a negation, others' advice, a view."""
+    assert not blocked(frame.format(name))
+
+
+LEVELS = [
+    "Nivel de entrada en bono español a 10 años: 3.25.",
+    "Stop sur les actions européennes à 480.",
+    "Tomar ganancias en Iberdrola en 57,10.",
+]
+LEVELS_DESCRIBED = [
+    "Ein Ausstieg aus Anleihen wäre bei 3 % Rendite ein Fehler, meinen Analysten.",
+    "El nivel de entrada en bono español fue 3.25 el año pasado.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS)
+def test_levels_past_a_postposed_adjective_block(text: str) -> None:
+    """An entry, stop or take-profit whose target carries its adjective after it."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", LEVELS_DESCRIBED)
+def test_levels_described_pass(text: str) -> None:
+    """A German verb after the noun, a level in the past."""
+    assert not blocked(text)
