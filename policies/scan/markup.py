@@ -410,18 +410,24 @@ def snake_prose_edits(text: str, known: frozenset[str] = frozenset()) -> list[Ed
     return edits
 
 
-_NAME_LETTERS: Final = range(2, 6)
-
-
 def _named(word: str, known: frozenset[str]) -> str:
     """``word`` as a name when it is no known word (the marks that close it aside:
-    "lvmh."): in capitals when it may be a ticker (two to five letters), else capitalised
-    ("siemens")."""
+    "lvmh."): in capitals when it is shaped like a ticker (two to four letters, one vowel
+    at most: "tlt", "fesx"), capitalised when it is long ("siemens"). A short word of a
+    language the vocabulary does not list ("passe", "cette") stays as it is."""
     core = word.rstrip(_CLOSING_MARKS)
-    if not (core.isascii() and core.isalpha()) or core in known or len(core) < _NAME_LETTERS[0]:
+    if not (core.isascii() and core.isalpha()) or core in known:
         return word
-    named = core.upper() if len(core) in _NAME_LETTERS else core.capitalize()
-    return named + word[len(core) :]
+    if len(core) in _TICKER_LETTERS and sum(core.count(v) for v in _VOWELS) <= 1:
+        return core.upper() + word[len(core) :]
+    if len(core) >= _NAME_LETTERS:
+        return core.capitalize() + word[len(core) :]
+    return word
+
+
+_TICKER_LETTERS: Final = range(2, 5)
+_NAME_LETTERS: Final = 6
+_VOWELS: Final = "aeiouy"
 
 
 _CLOSING_MARKS: Final = ".,;:!?"

@@ -76,19 +76,28 @@ _INTERLEAVED: Final = lazy_pattern(
 # Digits inside such a run are parts too ("goLong50ZNH7At5": "go Long 50 ZNH7 At 5"), and
 # capitals with digits a ticker ("ZNH7"); words, numbers and tickers run together are
 # split before any capitalised word ("ESAt": "ES At").
+# An acronym's plural is one part ("PMs", "CTAs"), and so is a capital alone before a
+# capitalised word ("InitiatingALong": "A Long"), a word of one letter when it is a vowel
+# (:data:`_ONE_LETTER_WORDS`).
 _HUMP_PART: Final = lazy_pattern(
-    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
+    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z]{2})|[A-Z]{2,}s(?![a-z])"
+    r"|[A-Z](?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
 )
-# A multiple is a part of its own: "At3xGross" reads "At 3x Gross".
+# A multiple is a part of its own: "At3xGross" reads "At 3x Gross"; so is a number with
+# its unit or tenor ("2yTreasuries", "75kDV01", "12mFor").
 _HUMP_PART_WITH_DIGITS: Final = lazy_pattern(
-    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[0-9]+x(?![a-z])|[A-Z]?[a-z]+|[A-Z]+"
-    r"|[0-9]+"
+    r"[A-Z]{2,}[0-9]+(?![a-z])|[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]{2,}s(?![a-z])|[0-9]+x(?![a-z])"
+    r"|[0-9]+[a-z]{1,2}(?![a-z])|[A-Z](?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+"
 )
+# Capitals that are words alone in the vocabularies' languages ("A", "Y", "O", "E"): kept
+# as a part of a camelCase run, and a capital elided before an apostrophe ("D'acheter").
+_ONE_LETTER_WORDS: Final = frozenset("AEIOUY")
 _DIGIT: Final = lazy_pattern(r"[0-9]")
 # A letter before a digit, in the case classes below: found from each digit, a literal the
 # engine skips to (``b"ld" in classes`` compares nearly every byte, twice).
 _LETTER_DIGIT: Final = lazy_pattern(r"d(?<=[lU]d)")
 _MIN_PART: Final = 2
+_MIN_PARTS: Final = 2
 # Letters "l" (lower) and "U" (upper), digits "d", everything else (non-ASCII bytes too) a
 # space: a run of letters and digits is what lies between two spaces.
 _CASE_CLASSES: Final = bytes.maketrans(
@@ -298,7 +307,8 @@ def _hump_edits(text: str, data: bytes, classes: bytes, keep: frozenset[str]) ->
     offsets = list(char_offsets(text, data, bounds))
     for start, end in zip(offsets[::2], offsets[1::2], strict=True):
         run = text[start:end]
-        split = _split_run(run) if len(run) <= _SHORT_RUN else _split_long_run(run)
+        elided = text[end : end + 1] in _APOSTROPHES
+        split = _split_run(run, elided) if len(run) <= _SHORT_RUN else _split_long_run(run, elided)
         if split is not None and split[0] == "\n" and _number_goes_on(text, start):
             split = split[1:]  # the run is a number's last digits: "7,828SurCAC40"
         if split is not None and run.lower() not in keep:
@@ -307,33 +317,55 @@ def _hump_edits(text: str, data: bytes, classes: bytes, keep: frozenset[str]) ->
 
 
 _SHORT_RUN: Final = 64
+_APOSTROPHES: Final = frozenset("'\u2019")
 
 
 @functools.lru_cache(maxsize=4096)
-def _split_run(run: str) -> str | None:
+def _split_run(run: str, elided: bool = False) -> str | None:
     """A camelCase run with its parts apart, or None when it stays whole (cached: the
     type names and keys of typed answers repeat)."""
-    return _split_long_run(run)
+    return _split_long_run(run, elided)
 
 
-def _split_long_run(run: str) -> str | None:
+def _split_long_run(run: str, elided: bool = False) -> str | None:
+    """``elided``: an apostrophe follows the run, so a capital closing it is an elided word
+    ("NousRecommandonsD'acheter": "Nous Recommandons D'acheter")."""
     parts = (_HUMP_PART_WITH_DIGITS if _DIGIT.search(run) else _HUMP_PART).findall(run)
+    if len(parts) < _MIN_PARTS:
+        return None  # one part: an acronym's plural ("CEOs")
     words = [part for part in parts if not (part[-1].isdigit() or part[0].isdigit())]
-    if min(map(len, words), default=0) < _MIN_PART:
+    last = len(words) - 1
+    shortest = min(
+        (
+            len(word)
+            for n, word in enumerate(words)
+            if not (
+                len(word) == 1
+                and word.isupper()
+                and len(words) > 1
+                and (word in _ONE_LETTER_WORDS or (elided and n == last))
+            )
+        ),
+        default=0,
+    )
+    if shortest < _MIN_PART:
         return None
     # Words and numbers run together ("goLong50ZNH7At5") hide a sentence: it starts here.
     return ("\n" if len(words) < len(parts) else "") + " ".join(parts)
 
 
 def _number_goes_on(text: str, start: int) -> bool:
-    """Whether the run at ``start`` continues a number: a digit and a decimal or thousands
-    mark before it, and a digit opening it."""
-    return (
-        start >= 2
-        and text[start - 1] in ".,"
-        and text[start - 2].isdigit()
-        and text[start : start + 1].isdigit()
-    )
+    """Whether the run at ``start`` continues a number: a digit opening it, after a digit
+    and a decimal or thousands mark ("7,828SurCAC40"), or after a currency sign
+    ("$25mNotional")."""
+    if not text[start : start + 1].isdigit() or start < 1:
+        return False
+    if text[start - 1] in _CURRENCY_SIGNS:
+        return True
+    return start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit()
+
+
+_CURRENCY_SIGNS: Final = frozenset("$€£¥")
 
 
 def _case_changes(classes: bytes) -> set[int]:

@@ -14,7 +14,7 @@ import base64
 import pytest
 
 from policies.scan.markup import snake_prose_edits
-from policies.scan.normalise import normalise, quick_form
+from policies.scan.normalise import _split_long_run, normalise, quick_form
 from tests.policies.scan.verdicts import blocked
 
 
@@ -196,6 +196,44 @@ def test_camel_case_with_an_accented_one_letter_word(text: str, expected: bool) 
     """ "À" glued inside a camelCase run is a word of its own, and digits after a number's
     comma are that number's, not a new sentence."""
     assert blocked(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("OurRecommendationForTheBook:GoLong2yTreasuriesAheadOfThePrint.", True),
+        ("WeStronglyFavourInitiatingALongBrentPositionNow.", True),
+        ("NousRecommandonsD'acheterTotalEnergies.", True),
+        ("IlConvientDeVendreL'orAvantLaBCE.", True),
+        ("LanzarUnaOrdenDeVentaDe1500OroA2,410.", True),
+        ("CambiarLaCuentaDeSimulaciónAProducción.", True),
+        ("WirEmpfehlenDenKaufVon100SiemensZu176.", True),
+        ("PensionFundsSold2yTreasuriesAheadOfThePrint.", False),
+        ("LesFondsOntVenduL'orAvantLaBCE.", False),
+        ("EsteInformeNoConstituyeUnaRecomendaciónDeCompraOVenta.", False),
+        ("PensionskassenHabenIm2.QuartalAktienVerkauft.", False),
+    ],
+)
+def test_camel_case_with_tenors_one_letter_words_and_elisions(text: str, expected: bool) -> None:
+    """A tenor glued to its number ("2y"), a capital that is a word alone ("A", "O") and an
+    elided article before an apostrophe ("D'") are parts of a camelCase run."""
+    assert blocked(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("run", "split"),
+    [
+        ("GoLong2yTreasuries", "\nGo Long 2y Treasuries"),
+        ("ForPMs", "For PMs"),
+        ("InitiatingALong", "Initiating A Long"),
+        ("iPhone", None),  # a part of one small letter: no identifier of words
+        ("CEOs", None),
+        ("maxVaR", None),
+        ("TheL2Signals", None),  # a consonant alone is no word
+    ],
+)
+def test_camel_case_parts(run: str, split: str | None) -> None:
+    assert _split_long_run(run) == split
 
 
 def test_the_quick_form_leaves_an_accented_hump_to_the_full_normaliser() -> None:
