@@ -429,6 +429,9 @@ _BEFORE_POLITE: Final = (
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
     previous = tokens[i - 1]
     token = tokens[i]
+    if i + 1 < len(tokens) and tokens[i + 1].glued and not token.upper:
+        # The first part of a compound is a noun: "Der Backtest verwendet Limit-Orders".
+        return False
     # A capitalised infinitive or imperative is no noun: "… de croissance Rééquilibrer le …".
     verb = token.has(Role.VERB) and bool(token.forms & Form.BASE) and not token.forms & Form.NOUN
     if token.negation_after and (i + 1 >= len(tokens) or tokens[i + 1].text in _SENTENCE_END):

@@ -451,6 +451,10 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return False
     if _past(tokens, mood.clause, position, lexicon):
         return False
+    if _trade_noun(token) and _past_predicate(tokens, mood.clause, position, lexicon):
+        # "Our stop at 95 was hit on Tuesday": a level or a nominal action that heads the
+        # subject of a predicate in the past tells what happened, ours or not.
+        return False
     if subject & (Role.SELF | Role.ADDRESSEE):
         return True
     if _event_of_others(tokens, mood.clause, position):
@@ -460,6 +464,14 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
         return False
     return not _part_of_subject(tokens, mood.clause, position, lexicon)
+
+
+def _trade_noun(token: Token) -> bool:
+    """A noun of the trade: a nominal action, or a level, limit or weight that no verb
+    reading shares ("stop", "entry", "Stopp"; not "trim", "cap")."""
+    return bool(token.forms & Form.NOUN) or (
+        token.has(_PARAMETER_NOUNS) and not token.has(Role.VERB)
+    )
 
 
 def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
@@ -530,6 +542,12 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
         token = tokens[i]
         if token.has(Role.NEG | Role.AVOID) and not token.has(Role.URGE):
             return True
+        if token.has(Role.DISJUNCTION) and _correlative(tokens, clause, i):
+            return True  # "weder ein Angebot noch eine Empfehlung zum Kauf"
+        if _attached(tokens, clause, i, position) and negated(tokens, clause, i):
+            # "neither an offer to sell", "una solicitud de compra", "une sollicitation
+            # d'achat": an action attached to a noun is refused with that noun.
+            return True
         if token.has(_RECOMMENDING | Role.VERB) and not token.has(_TRANSPARENT):
             break  # the negation, if any, governs that predicate instead
         if token.kind == "word" and not token.has(_TRANSPARENT) and not token.text.endswith("ly"):
@@ -559,6 +577,31 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
             verb = next_position(clause.having(tokens, Role.VERB), after + 1)
             return verb is None or negation <= verb
     return False
+
+
+def _correlative(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The disjunction at ``position`` is the second half of a negated pair ("weder …
+    noch", "ni … ni", "neither … nor"): a negation stands before it in the clause."""
+    return any(
+        tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)
+        for j in range(clause.first, position)
+    )
+
+
+def _attached(tokens: Sequence[Token], clause: Clause, noun: int, position: int) -> bool:
+    """The action at ``position`` is attached to the noun at ``noun``, which opens with a
+    determiner: by prepositions or an infinitive marker between ("an offer to sell", "eine
+    Aufforderung zum Verkauf", "una solicitud de compra"), or as a nominal action right
+    after it ("une sollicitation d'achat"). A negation of that noun refuses the action."""
+    token = tokens[noun]
+    if token.kind != "word" or token.has(_TRANSPARENT) or noun <= clause.first:
+        return False
+    before = tokens[noun - 1]
+    if not (before.has(Role.DET) or (before.kind == "number" and before.text.isalpha())):
+        return False
+    if noun + 1 == position:
+        return bool(tokens[position].forms & Form.NOUN) and not token.has(Role.VERB)
+    return all(tokens[j].has(Role.PREP | Role.INFINITIVE) for j in range(noun + 1, position))
 
 
 # What a negation before an object may refuse: the object itself, a limit, a book or its
@@ -643,6 +686,8 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL):
+            if _judged_in_the_past(tokens, clause, i):
+                continue
             if (
                 negated(tokens, clause, i)
                 or _negated_after(tokens, clause, i)
@@ -653,6 +698,23 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _judged_in_the_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An adjective of advice after a copula in the past judges what was: "the entry at
+    4,400 looked attractive in hindsight", "der Einstieg war attraktiv" (not "would have
+    been attractive", nor "is attractive")."""
+    token = tokens[position]
+    if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL) != Role.REC_ADJ:
+        return False
+    if position == clause.first:
+        return False
+    copula = tokens[position - 1]
+    return (
+        copula.has(Role.AUX)
+        and bool(copula.forms & Form.PAST)
+        and not copula.forms & (Form.COUNTERFACTUAL | Form.BASE)
+    )
 
 
 def _negated_reading(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -3,7 +3,9 @@
 Who acts and when decides: an obligation in the past ("tuvieron que vender"), a subject
 with a relative clause before its verb, a past year or date fronted, a third party named
 in capitals before its forecast ("MSCI will raise the weight of X to 3 %"), a quotation
-mentioned rather than used ("'Sell Tesla' was the call"). The same words asked of us block.
+mentioned rather than used ("'Sell Tesla' was the call"), a disclaimer that refuses an
+offer and the action attached to it, a level that was hit, software described by a note.
+The same words asked of us block.
 """
 
 from __future__ import annotations
@@ -231,4 +233,111 @@ def test_a_quotation_mentioned_asks_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", QUOTATIONS_USED)
 def test_a_quotation_used_still_blocks(text: str) -> None:
     """Alone, after a label, ours, recommended, a whole order, or in an imperative."""
+    assert blocked(text, LEVEL)
+
+
+DISCLAIMERS = [
+    "This is neither an offer to sell nor a solicitation of an offer to buy Tesla shares.",
+    "This is not an offer or solicitation to buy or sell any security.",
+    "No part of this document constitutes an offer to buy or sell shares of Apple.",
+    "Dies ist weder ein Angebot noch eine Empfehlung zum Kauf oder Verkauf von Wertpapieren.",
+    "Dieses Dokument ist weder ein Angebot zum Kauf noch eine Aufforderung zum Verkauf von Aktien.",
+    "Diese Unterlage stellt weder ein Angebot noch eine Aufforderung zum Kauf dar.",
+    "Ce document ne constitue ni une offre ni une sollicitation d'achat ou de vente de titres.",
+    "Ni une offre, ni une recommandation d'achat d'actions Total.",
+    "Este informe no es una oferta ni una solicitud de compra de acciones.",
+    "Este documento no constituye ni una oferta ni una solicitud de compra o venta de valores.",
+]
+REFUSAL_THEN_ADVICE = [
+    "This is not an offer to sell 200 TSLA at 250.",
+    "This is neither advice nor a recommendation, but buy Tesla now.",
+    "No offer to sell here: buy Tesla.",
+    "Dies ist keine Empfehlung, sondern eine Aufforderung: Siemens kaufen.",
+    "Kein Zögern, noch heute Siemens kaufen.",
+    "Ce n'est pas un conseil : achetez Total.",
+    "No es una recomendación: compren Telefónica.",
+    "We see no reason not to buy Tesla.",
+]
+
+
+@pytest.mark.parametrize("text", DISCLAIMERS)
+def test_a_disclaimer_refuses_the_offer_and_its_action(text: str) -> None:
+    """ "weder … noch" negates both members; an action attached to a refused noun ("an
+    offer to sell", "una solicitud de compra", "une sollicitation d'achat") is refused."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", REFUSAL_THEN_ADVICE)
+def test_advice_beside_a_refusal_still_blocks(text: str) -> None:
+    """A whole order under the refusal, or advice after it, blocks."""
+    assert blocked(text, LEVEL)
+
+
+LEVELS_THAT_HAPPENED = [
+    "Our stop at 95 was hit on Tuesday.",
+    "The stop at 95 was hit last week.",
+    "The entry at 4,400 looked attractive in hindsight.",
+    "A close below 4,450 would open the way to 4,300.",
+    "Unser Stopp bei 95 wurde am Dienstag ausgelöst.",
+    "Ein Schlusskurs unter 176 würde den Weg zu 170 öffnen.",
+    "Der Einstieg bei 4.400 war attraktiv.",
+    "Notre stop à 95 a été touché mardi.",
+    "Une clôture sous 4 450 ouvrirait la voie vers 4 300.",
+    "Un cierre por debajo de 4.450 abriría el camino hacia 4.300.",
+]
+LEVELS_ASKED = [
+    "Our stop: 95.",
+    "Put our stop at 95.",
+    "The entry at 4,400 is attractive.",
+    "Set the stop at 95, as it was last week.",
+    "Our stop-loss is at 95.",
+    "Der Einstieg bei 4.400 ist attraktiv.",
+    "Unser Stopp bei 95 sollte auf 97 angehoben werden.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_THAT_HAPPENED)
+def test_a_level_that_was_hit_or_would_open_passes(text: str) -> None:
+    """A level heading the subject of a predicate in the past, ours or not, or in a
+    conditional; an adjective of advice after a copula in the past judges what was."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", LEVELS_ASKED)
+def test_a_level_set_or_advised_still_blocks(text: str) -> None:
+    assert blocked(text, LEVEL)
+
+
+OPERATIONS = [
+    "The backtest uses limit orders at the close and a 2x leverage cap.",
+    "The risk engine enforces a VaR limit of 2 % at portfolio level.",
+    "The simulator fills buy orders at the ask and sell orders at the bid.",
+    "Der Backtest verwendet Limit-Orders zum Schlusskurs und eine Hebelgrenze von 2x.",
+    "Der Simulator füllt Kauforders zum Briefkurs und Verkaufsorders zum Geldkurs.",
+    "Le backtest suppose un stop-loss à 2 % sous le prix d'entrée.",
+    "Le moteur de risque rejette les ordres au-delà de la limite de 5 %.",
+    "El backtest supone un stop-loss al 2 % por debajo de la entrada.",
+    "El motor de riesgo rechaza las órdenes que superan el límite del 5 %.",
+]
+OPERATIONS_ASKED = [
+    "The backtest should run at 5x leverage; set the leverage limit to 5x.",
+    "The risk engine should raise the VaR limit to 4 %.",
+    "Set the VaR limit to 4 % in the risk engine.",
+    "Der Backtest soll die Hebelgrenze auf 5x anheben.",
+    "Le moteur de risque doit relever la limite de VaR à 4 %.",
+    "Suba el límite de VaR al 4 % en el motor de riesgo.",
+]
+
+
+@pytest.mark.parametrize("text", OPERATIONS)
+def test_an_engineering_note_describes_its_system(text: str) -> None:
+    """Software named as the subject (the backtest, the risk engine, der Backtest, le
+    moteur de risque) describes its behaviour; a compound ("Limit-Orders") starts no
+    sentence."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", OPERATIONS_ASKED)
+def test_a_setting_asked_of_the_system_still_blocks(text: str) -> None:
+    """What the system should do is a setting, like a fund's."""
     assert blocked(text, LEVEL)
