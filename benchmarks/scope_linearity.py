@@ -124,6 +124,8 @@ SHAPES: Final[dict[str, Callable[[int], str]]] = {
     "letters and digits": _random(string.ascii_letters + string.digits),
     "words run together": _repeat("buyspyat4500"),
     "capitals": _repeat("BUY"),
+    "sentences in capitals": _repeat("THE FED HIKED RATES AND CTAS BOUGHT 20 ES "),
+    "capitals one line per word": _lines("SELL"),
     "camelCase": _repeat("buySpyNow"),
     "accented humps": _repeat("aÀB"),
     "camelCase after number marks": _repeat("7,828SurCAC"),

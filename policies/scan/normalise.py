@@ -50,6 +50,7 @@ __all__ = [
     "NO_SIDES",
     "Normalised",
     "SideWords",
+    "capitals_edits",
     "dot_edits",
     "normalise",
     "quick_form",
@@ -193,7 +194,59 @@ def normalise(raw: str, sides: SideWords = NO_SIDES) -> Normalised:
         text = _rewritten(text, mapping, sides.known)
     text = _apply(text, dot_edits(text), mapping)
     text = _apply(text, split_edits(text, sides), mapping)
+    text = _apply(text, capitals_edits(text, sides.known), mapping)
     return Normalised(_lower(text), text, mapping)
+
+
+# A line written in capitals holds this many words or more: a sentence, not a heading, a
+# label or a ticker list.
+_CAPITAL_LINE_WORDS: Final = 4
+_CAPITAL_WORD: Final = lazy_pattern(r"(?<![A-Za-z0-9])[A-Z]+(?![A-Za-z0-9])")
+# After a size, a short word is a ticker ("SELL 20 ES AT MARKET").
+_SIZE_BEFORE: Final = lazy_pattern(r"[0-9][ \t]*$")
+_SHORT_WORD: Final = 2
+_LONG_WORD: Final = 6
+_CAPITALS_WORD_COUNT: Final = lazy_pattern(r"[A-Z]{2,}")
+
+
+def _read_capitals(line: str, match: re.Match[str], known: frozenset[str]) -> str:
+    """A word of a line in capitals as it would be written in a sentence: a word of the
+    vocabulary in small letters (a short one after a size stays: a ticker), a long word it
+    does not know as a name ("SIEMENS": "Siemens"), unless shaped like a ticker or a pair
+    (one vowel at most: "USDJPY")."""
+    written = match.group()
+    word = written.lower()
+    if word in known:
+        window = line[max(0, match.start() - 8) : match.start()]
+        short_after_size = len(word) <= _SHORT_WORD and _SIZE_BEFORE.search(window) is not None
+        return written if short_after_size else word
+    if len(word) >= _LONG_WORD and sum(word.count(v) for v in "aeiou") > 1:
+        return written.capitalize()
+    return written
+
+
+def capitals_edits(text: str, known: frozenset[str]) -> list[Edit]:
+    """The vocabulary's words of a sentence written in capitals read in small letters:
+    "THE S&P 500 HIT A STOP-LOSS CASCADE IN APRIL" says nothing by its capitals, and its
+    words are no tickers ("the S&P 500 hit a stop-loss cascade in APRIL"). Words the
+    vocabulary does not know, and words of two letters ("ES", "IT"), keep their capitals:
+    they may be tickers. Only a line of four words or more, none in small letters, is
+    read so (``str.isupper`` stops at a line's first small letter)."""
+    if not known:
+        return []
+    edits: list[Edit] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line.isupper() and len(_CAPITALS_WORD_COUNT.findall(line)) >= _CAPITAL_LINE_WORDS:
+            for match in _CAPITAL_WORD.finditer(line):
+                read = _read_capitals(line, match, known)
+                if read != match.group():
+                    edits.append(Edit(start + match.start(), start + match.end(), read))
+        start = end + 1
+    return edits
 
 
 def quick_form(raw: str, sides: SideWords = NO_SIDES) -> str | None:

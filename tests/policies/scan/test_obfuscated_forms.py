@@ -13,6 +13,7 @@ import base64
 
 import pytest
 
+from policies.scan import scanner_for, shipped_vocabulary_dir
 from policies.scan.markup import snake_prose_edits
 from policies.scan.normalise import _split_long_run, normalise, quick_form
 from tests.policies.scan.verdicts import blocked
@@ -273,3 +274,35 @@ def test_a_decoded_payload_is_read_as_a_text_of_its_own(
 )
 def test_blobs_and_hashes_in_benign_text_pass(text: str) -> None:
     assert not blocked(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SELL 20 ES AT MARKET ON THE OPEN.", True),
+        ("IT IS ADVISABLE FOR THE DESK TO SHORT USDJPY INTO STRENGTH.", True),
+        ("W E   R E C O M M E N D   B U Y I N G   T L T   N O W .", True),
+        ("ES EMPFIEHLT SICH, SIEMENS JETZT ZU VERKAUFEN.", True),
+        ("NOUS RECOMMANDONS D'ACHETER TOTALENERGIES.", True),
+        (
+            "THE S&P 500 REBALANCE WILL SEE INDEX FUNDS BUY THE NEWLY ADDED STOCK ON FRIDAY'S CLOSE.",
+            False,
+        ),
+        ("LEVERAGE IN THE BASIS TRADE IS ESTIMATED AT 50X OR MORE, A SYSTEMIC RISK.", False),
+        ("'SELL IN MAY AND GO AWAY' HAS HAD A POOR TRACK RECORD OVER THE PAST DECADE.", False),
+        ("NO SE PLANTEA PASAR LA ESTRATEGIA A DINERO REAL EN ESTE INFORME.", False),
+        ("DIE PENSIONSKASSEN HABEN IM MAI AKTIEN VERKAUFT.", False),
+    ],
+)
+def test_a_sentence_in_capitals_reads_its_words_not_tickers(text: str, expected: bool) -> None:
+    """Capitals say nothing in a sentence written all in capitals: its known words are
+    words, names stay names and a short word after a size stays a ticker."""
+    assert blocked(text) is expected
+
+
+def test_capitals_of_a_heading_or_a_label_are_kept() -> None:
+    """Fewer than four words in capitals are a heading, a label or tickers: kept."""
+    sides = scanner_for(shipped_vocabulary_dir()).sides
+    assert normalise("BASE CASE", sides).cased == "BASE CASE"
+    assert normalise("SIDE: BUY", sides).cased == "SIDE: BUY"
+    assert normalise("SELL 20 ES AT MARKET NOW", sides).cased == "sell 20 ES at market now"
