@@ -168,7 +168,18 @@ class Gate:
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
             # "trim Nvidia"): the target is a name the vocabulary does not hold, so the
             # action word alone opens the analysis.
-            "named": ((w(Role.SIDE | Role.SIDE_ADJ) | lexicon.holding,),),
+            # The alternatives with an instrument or a recommendation hold the first one:
+            # they change no verdict of the gate, but let a sentence split across fields
+            # be read whole when one half names the target or recommends and the other
+            # acts ("Notre conseil sur l'OAT :" + "la vendre avant la BCE.").
+            "named": (
+                (w(Role.SIDE | Role.SIDE_ADJ) | lexicon.holding,),
+                (w(Role.SIDE | Role.SIDE_ADJ) | lexicon.holding, w(Role.INSTRUMENT)),
+                (
+                    w(Role.SIDE | Role.SIDE_ADJ) | lexicon.holding,
+                    w(Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL),
+                ),
+            ),
             "level": ((w(Role.LEVEL), number),),
             "execution": (
                 (w(Role.EXECUTE),),

@@ -24,6 +24,7 @@ __all__ = [
     "LETTER_SPACING",
     "SNAKE_TRIGGER",
     "emphasis_edits",
+    "hidden_sentence_start",
     "html_edits",
     "hyphenation_edits",
     "letter_spaced",
@@ -299,23 +300,46 @@ def letter_spacing_edits(text: str, known: frozenset[str] = frozenset()) -> list
             # A word spelled out letter by letter is hidden on purpose: a sentence starts,
             # but only once; more such words in the same sentence continue it.
             opens = not edits or _SENTENCE_END.search(text, end, match.start()) is not None
-            # Its sentence's first word does not end there: "Il c o n v i e n t de …".
-            opens = opens and not _after_first_word(text, match.start())
-            opener = "\n" if opens and words.replace(" ", "").isalpha() else ""
-            edits.append(Edit(match.start(), match.end(), opener + words))
+            at = hidden_sentence_start(text, match.start()) if opens else None
+            if at is not None and words.replace(" ", "").isalpha():
+                if at < match.start():
+                    edits.append(Edit(at, at, "\n"))
+                else:
+                    words = "\n" + words
+            edits.append(Edit(match.start(), match.end(), words))
             end = match.end()
     return edits
 
 
+def hidden_sentence_start(text: str, start: int) -> int | None:
+    """Where a sentence hidden by spelling its first word out (letter-spaced, invisible
+    characters between its letters) starts, the hidden word being at ``start``; None when
+    it starts no sentence.
+
+    A hidden word right after its sentence's first word continues that sentence ("Il c o n
+    v i e n t de …", "Go l\u200bi\u200bv\u200be …", "20 l o t s de …"); a number right
+    before it is its size, and the hidden sentence starts there ("… Ratssitzung 1500 K o n
+    t r a k t e …").
+    """
+    if _after_first_word(text, start):
+        return None
+    number = _NUMBER_BEFORE.search(text, max(0, start - _WORD_REACH), start)
+    return number.start() if number is not None else start
+
+
+# A number and the blanks after it, right before a position (searched in a short window).
+_NUMBER_BEFORE: Final = lazy_pattern(r"(?<![A-Za-z0-9.,])[0-9](?:[0-9.,]*[0-9])?[ \t]+$")
+
+
 def _after_first_word(text: str, start: int) -> bool:
-    """Whether one word alone stands between the start of its sentence and ``start`` (looked
-    at over :data:`_WORD_REACH` characters at most)."""
+    """Whether one word alone (letters or a number) stands between the start of its
+    sentence and ``start`` (looked at over :data:`_WORD_REACH` characters at most)."""
     position = start
     floor = max(0, start - _WORD_REACH)
     while position > floor and text[position - 1] in " \t":
         position -= 1
     word_end = position
-    while position > floor and text[position - 1].isalpha():
+    while position > floor and (text[position - 1].isalnum() or text[position - 1] in ".,"):
         position -= 1
     if position == word_end or (position == floor and floor > 0):
         return False

@@ -760,6 +760,8 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
     verb = tokens[position]
     if not verb.forms & Form.SPEECH or subject & _ADVISED:
         return False
+    if _to_the_reader(tokens, clause, position):
+        return False
     before = tokens[position - 1] if position > clause.first else None
     if before is not None and before.has(Role.AUX) and not verb.forms & Form.GERUND:
         return False
@@ -774,6 +776,26 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
         if token.kind == "word" and (token.has(_OTHERS) or unknown):
             speaker = True
     return speaker
+
+
+# The reader addressed in the second person (not "clients", whom a broker also advises).
+_SECOND_PERSON: Final = frozenset(
+    ("you", "your", "yours", "votre", "vos", "vous", "usted", "ustedes", "tu", "tus")
+)
+_POLITE_SECOND_PERSON: Final = frozenset(("ihr", "ihre", "ihren", "ihrem", "ihres", "sie"))
+
+
+def _to_the_reader(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The advice at ``position`` is for the reader, named in the second person after it:
+    "The robo-advisor's suggested action for your account: …". Whoever gives it, it asks
+    the reader to act; a broker's advice to "its clients" is reported."""
+    for j in range(position + 1, min(clause.last, position + 4)):
+        token = tokens[j]
+        if token.text in _SECOND_PERSON or (
+            token.capital and j > clause.first and token.text in _POLITE_SECOND_PERSON
+        ):
+            return True
+    return False
 
 
 # What may name the speaker of an attribution: a third party, an institution, or a name

@@ -30,6 +30,7 @@ from policies.scan.markup import (
     HYPHENATION_TRIGGER,
     SNAKE_TRIGGER,
     emphasis_edits,
+    hidden_sentence_start,
     html_edits,
     hyphenation_edits,
     letter_spaced,
@@ -447,7 +448,9 @@ def _fold_edits(text: str) -> list[Edit]:
     end = -1
     for match in _INTERLEAVED.finditer(text):
         if end < 0 or _SENTENCE_END.search(text, end, match.start()) is not None:
-            edits.append(Edit(match.start(), match.start(), "\n"))
+            at = hidden_sentence_start(text, match.start())
+            if at is not None:
+                edits.append(Edit(at, at, "\n"))
         end = match.end()
     folds: dict[str, str] = {}  # a long text repeats its few non-ASCII runs ("ü", "ß")
     for match in _NON_ASCII.finditer(text):

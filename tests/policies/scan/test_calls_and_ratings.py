@@ -248,3 +248,54 @@ def test_levels_past_a_postposed_adjective_block(text: str) -> None:
 def test_levels_described_pass(text: str) -> None:
     """A German verb after the noun, a level in the past."""
     assert not blocked(text)
+
+
+ADVICE_TO_THE_READER = [
+    "The robo-advisor's suggested action for your account: sell Nvidia now.",
+    "Wir empfehlen eine Verlängerung der Duration bei Bundesanleihen.",
+    "Wir empfehlen bei den Bundesanleihen eine Verlängerung der Duration noch vor der EZB-Sitzung.",
+    "Nous recommandons un allongement de la duration sur l'OAT.",
+]
+ADVICE_TO_OTHERS = [
+    "UBS advised its clients to sell Nvidia.",
+    "UBS suggested to its clients that they buy Nvidia.",
+    "Die EZB beschloss eine Verlängerung der Duration ihrer Anleihekäufe.",
+    "Eine Verlängerung der Duration hat sich 2023 nicht ausgezahlt.",
+    "Analysten empfehlen eine Verlängerung der Duration.",
+    "La Fed prévoit un allègement de son bilan.",
+]
+
+
+@pytest.mark.parametrize("text", ADVICE_TO_THE_READER)
+def test_advice_for_the_reader_and_nominal_changes_of_a_holding_block(text: str) -> None:
+    """An advisor's suggestion for "your account", a change of a holding as a noun under
+    our recommendation."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", ADVICE_TO_OTHERS)
+def test_advice_to_others_and_changes_described_pass(text: str) -> None:
+    """A broker's clients, a central bank, the past, analysts."""
+    assert not blocked(text)
+
+
+SPLITS = [
+    ("Wir empfehlen bei den Bundesanleihen", "eine Verlängerung der Duration vor der EZB-Sitzung."),
+    ("Notre conseil sur l'OAT 10 ans :", "la vendre avant la BCE."),
+]
+SPLITS_DESCRIBED = [
+    ("Analysten empfehlen bei den Bundesanleihen", "keine Verlängerung der Duration."),
+    ("Le conseil de UBS sur l'OAT 10 ans :", "la vendre avant la BCE, selon la banque."),
+]
+
+
+@pytest.mark.parametrize(("head", "tail"), SPLITS)
+def test_a_call_split_between_its_target_and_its_action_blocks(head: str, tail: str) -> None:
+    """One field names the target or recommends, the continuation in another acts."""
+    assert blocked(head, tail)
+
+
+@pytest.mark.parametrize(("head", "tail"), SPLITS_DESCRIBED)
+def test_a_split_call_of_others_or_refused_passes(head: str, tail: str) -> None:
+    """Analysts' advice refused, a bank's advice attributed."""
+    assert not blocked(head, tail)

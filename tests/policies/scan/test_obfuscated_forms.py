@@ -306,3 +306,27 @@ def test_capitals_of_a_heading_or_a_label_are_kept() -> None:
     assert normalise("BASE CASE", sides).cased == "BASE CASE"
     assert normalise("SIDE: BUY", sides).cased == "SIDE: BUY"
     assert normalise("SELL 20 ES AT MARKET NOW", sides).cased == "sell 20 ES at market now"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1500 K o n t r a k t e Bund-Future je M a n d a t.", True),
+        ("Tag der EZB-Ratssitzung 1500 K o n t r a k t e Bund-Future je Mandat.", True),
+        ("20 l.o.t.s de C.A.C 40 par portefeuille.", True),
+        (
+            "Go l\u200bi\u200bv\u200be w\u200bi\u200bt\u200bh r\u200be\u200ba\u200bl money now.",
+            True,
+        ),
+        ("FOMC day and the day after S e l l 20 ESH6 at market.", True),
+        ("Pension funds s o l d 20 ESH6 l a s t week.", False),
+        ("1500 K o n t r a k t e Bund-Future wurden gestern gehandelt.", False),
+        ("Dealers w\u200be\u200br\u200be l\u200bo\u200bn\u200bg 20 ESH6 last week.", False),
+    ],
+)
+def test_a_hidden_word_after_a_size_or_a_first_word_keeps_its_sentence(
+    text: str, expected: bool
+) -> None:
+    """A spelled-out word after a number is that number's unit: the hidden sentence starts
+    at the number; after its sentence's first word, it continues that sentence."""
+    assert blocked(text) is expected
