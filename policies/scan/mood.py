@@ -71,6 +71,7 @@ class ClauseMood:
 
     __slots__ = (
         "after_past",
+        "apposed",
         "asked",
         "clause",
         "conditional",
@@ -123,6 +124,9 @@ class ClauseMood:
         # Quotations the sentence mentions, not uses ("the old adage 'sell in May'",
         # "'Buy Siemens now' was the headline"): (opening mark, closing mark) pairs.
         self.quoted: list[tuple[int, int]] = []
+        # The subject carried past a relative clause or an apposition (:func:`_apposition`):
+        # its token's position, -1 when the clause has its own or none.
+        self.apposed = -1
 
 
 def analyse_sentence(
@@ -148,6 +152,7 @@ def analyse_sentence(
     labelled = 0  # the party a label before this clause names ("consensus: …")
     listed = 0  # the party of the label the clause before had
     quoted = _mentioned_quotations(tokens, sentence, lexicon)
+    apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
         mood.quoted = quoted
         mood.urge = urge
@@ -160,6 +165,9 @@ def analyse_sentence(
             mood.counterfactual = counterfactual
         own, own_at = _recommendation(tokens, clause)
         mood.subject = _leading_subject(tokens, clause)
+        taken, apposed, apposing = _apposition(tokens, clause, mood.subject, apposed, apposing)
+        if taken >= 0:
+            mood.subject, mood.apposed = tokens[taken].roles & Role.ACTOR, taken
         # The label's party holds a verbless list after it too ("Händler: long Duration,
         # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
         verbless = not clause.having(tokens, Role.VERB)
@@ -359,6 +367,56 @@ def _past_predicate_at(tokens: Sequence[Token], j: int, end: int, lexicon: Lexic
         and bool(tokens[j + 1].forms & Form.PARTICIPLE)
         and tokens[j + 1].has(Role.AUX)
     )
+
+
+# A subject standing alone before a comma: no predicate of its own.
+_PREDICATES: Final = Role.VERB | _FINITE | Role.MODAL | _RECOMMENDING
+
+
+def _apposition(
+    tokens: Sequence[Token], clause: Clause, subject: int, held: int, stage: int
+) -> tuple[int, int, int]:
+    """A third party's subject carried past a relative clause or an apposition set off by
+    commas to its predicate: "Der Fonds, der 40 % in Aktien hatte, senkte seine Quote auf
+    30 %", "Le fonds, qui avait 40 % en actions, a réduit …", "The insurer, long 2,000
+    Bund futures at the time, sold half". ``held`` is the position of the subject carried
+    (-1: none) and ``stage`` where this clause stands: 1 the clause set off (relative or
+    verbless), 2 the predicate. Returns the position of the subject this clause takes (-1:
+    none), and the subject and stage carried on. A vocative is no such subject: "Pension
+    funds, sell …" sets nothing off before its verb.
+    """
+    after_comma = clause.first > 0 and tokens[clause.first - 1].text == ","
+    if held >= 0 and after_comma and not subject:
+        if stage == 1 and _set_off(tokens, clause):
+            return held, held, 2
+        if stage == 2:
+            return held, -1, 0
+    if subject & _OTHERS and _bare(tokens, clause):
+        actors = clause.having(tokens, _OTHERS)
+        return -1, actors[0], 1  # "Der Fonds," "The insurer,"
+    return -1, -1, 0
+
+
+def _bare(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a noun phrase alone before a comma."""
+    return (
+        clause.last < len(tokens)
+        and tokens[clause.last].text == ","
+        and not clause.having(tokens, _PREDICATES)
+    )
+
+
+def _set_off(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A relative clause ("der 40 % hatte", "qui avait", "which had") or an apposition
+    without a verb ("long 2,000 Bund futures at the time"), closed by a comma."""
+    if clause.last >= len(tokens) or tokens[clause.last].text != ",":
+        return False
+    first = tokens[clause.first]
+    if first.has(Role.SUBORDINATOR) and not first.has(Role.CONDITIONAL):
+        return True
+    if first.has(Role.DET) and tokens[clause.last - 1].has(_FINITE):
+        return True  # a German relative clause, its verb last: "der 40 % in Aktien hatte"
+    return not clause.having(tokens, Role.VERB)
 
 
 def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
@@ -845,11 +903,13 @@ def _names_speaker(tokens: Sequence[Token], first: int, end: int) -> bool:
 
 
 def _product_subject(mood: ClauseMood, position: int) -> bool:
-    """The clause's first actor, before ``position``, is a product or its document."""
+    """The clause's first actor, before ``position``, is a product or its document; or the
+    subject carried to the clause past an apposition is ("The fund, which is long, should
+    cut …")."""
     actors = mood.clause.having(mood.tokens, Role.ACTOR)
-    return (
-        bool(actors) and actors[0] < position and bool(mood.tokens[actors[0]].forms & Form.PRODUCT)
-    )
+    if not (actors and actors[0] < position):
+        return mood.apposed >= 0 and bool(mood.tokens[mood.apposed].forms & Form.PRODUCT)
+    return bool(mood.tokens[actors[0]].forms & Form.PRODUCT)
 
 
 def _counterfactual(tokens: Sequence[Token], clauses: Sequence[Clause]) -> int:
@@ -948,7 +1008,7 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     ("client accounts must buy …" blocks) and anything else describes ("refiners trim
     runs" passes). Only a named third party or institution is never advised.
     """
-    actors = clause.positions("subject actor", lambda i: _subject_actor(tokens, i))
+    actors = clause.positions("subject actor", lambda i: _subject_actor(tokens, clause, i))
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
     inverted = _inverted_subject(tokens, clause, position)
@@ -977,12 +1037,18 @@ def _inverted_subject(tokens: Sequence[Token], clause: Clause, position: int) ->
     return Role.ADDRESSEE if after.text == "sie" and after.capital else 0
 
 
-def _subject_actor(tokens: Sequence[Token], i: int) -> bool:
+def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     """An actor that may be a subject: not the first part of a compound whose head is no
     action ("EZB-Ratssitzung", "Fed-meeting day": the meeting, not the bank, is named);
-    with an action as its head ("EZB-Käufe") it still names who acts."""
+    with an action as its head ("EZB-Käufe") it still names who acts. A possessive
+    determiner after the predicate names whose object, not who acts ("Norges Bank redujo
+    su ponderación"); before it, whose book the subject is ("Su tamaño debe subir …")."""
     if not tokens[i].has(Role.ACTOR):
         return False
+    if tokens[i].has(Role.DET):
+        predicates = clause.having(tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING)
+        if predicates and predicates[0] < i:
+            return False
     if i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].kind == "word":
         return tokens[i + 1].has(Role.VERB | Role.ACTOR)
     return True

@@ -95,22 +95,36 @@ RELATIVE_CLAUSES = [
     "Die Bank, die im Januar 10 Mio. Siemens-Aktien gekauft hatte, verkaufte sie im März wieder.",
     "Le gérant, qui avait acheté 1 million d'actions SAP à 120, a soldé la ligne.",
     "El gestor, que había comprado un millón de acciones de SAP a 120, vendió la posición.",
+    "The insurer, long 2,000 Bund futures at the time, sold half in April.",
+    "Der Fonds, der 40 % in Aktien hatte, senkte seine Quote auf 30 %.",
+    "Le fonds, qui avait 40 % en actions, a réduit son allocation à 30 %.",
+    "El fondo, que tenía un 40 % en acciones, redujo su asignación al 30 %.",
 ]
 RELATIVE_TO_US = [
     "The desk, which is long 80 % of NAV, should sell its Apple stake at 190.",
     "Wir, die wir 40 % Aktien halten, sollten 200 SAP bei 150 verkaufen.",
     "Vendez les 1 million d'actions SAP que vous avez achetées à 120.",
+    "The fund, which is long, should cut its weight in SAP to 3 %.",
+    "Pension funds, sell 200 SAP at 50.",
+    "Der Fonds, der 40 % in Aktien hat, sollte seine Quote auf 30 % senken.",
+    "Unser Fonds, der 40 % in Aktien hat, senkt seine Quote auf 30 %.",
+    "Le fonds, qui a 40 % en actions, doit réduire son allocation à 30 %.",
+    "Reduzca su ponderación en renta variable al 60 %.",
+    "Su tamaño debe subir al 3 % del patrimonio.",
 ]
 
 
 @pytest.mark.parametrize("text", RELATIVE_CLAUSES)
 def test_a_relative_clause_keeps_the_subject_before_it(text: str) -> None:
-    """ "The fund, which had been long 80 %, sold …": the fund sold, in the past."""
+    """ "The fund, which had been long 80 %, sold …": the fund sold, in the past. A third
+    party's subject is carried past a clause set off by commas to its predicate, and a
+    possessive after the predicate ("redujo su asignación") names no actor."""
     assert not blocked(text, LEVEL)
 
 
 @pytest.mark.parametrize("text", RELATIVE_TO_US)
 def test_a_relative_clause_in_advice_still_blocks(text: str) -> None:
+    """Advice to a product past its relative clause, a vocative, ours, the reader's."""
     assert blocked(text, LEVEL)
 
 
