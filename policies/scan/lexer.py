@@ -703,13 +703,23 @@ def _absorb_ratio(number: Token, tokens: Sequence[Token], i: int) -> int:
 
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
-    """A stop right after a scale word and before its currency or unit ("Mrd. Dollar")."""
-    return (
+    """A stop right after a scale word and before its currency or unit ("Mrd. Dollar"),
+    or before a compound that ends in one ("20 Mio. Disney-Aktien")."""
+    if not (
         i + 1 < len(tokens)
         and tokens[i].kind == "mark"
         and tokens[i].text == "."
         and tokens[i].start == tokens[i - 1].end
-        and tokens[i + 1].has(Role.CURRENCY | Role.UNIT)
+    ):
+        return False
+    if tokens[i + 1].has(Role.CURRENCY | Role.UNIT):
+        return True
+    head = tokens[i + 2] if i + 2 < len(tokens) else None
+    return (
+        tokens[i + 1].kind == "word"
+        and head is not None
+        and head.glued
+        and head.has(Role.CURRENCY | Role.UNIT)
     )
 
 

@@ -167,6 +167,7 @@ NAMED_FORECASTS = [
     "Indexfonds müssen zum Schluss Tesla-Aktien für 5 Mrd. Dollar kaufen.",
     "Pension funds are expected to rebalance 2 % into bonds.",
     "Les fonds indiciels devront acheter 5 milliards de dollars de Tesla à la clôture.",
+    "Indextracker werden am Freitag 20 Mio. Disney-Aktien verkaufen müssen.",
 ]
 FORECASTS_OF_OURS = [
     "Raise the weight of Siemens to 3 %.",
@@ -179,6 +180,7 @@ FORECASTS_OF_OURS = [
     "SAP werden wir bei 200 kaufen.",
     "SAP sollten Sie bei 200 kaufen.",
     "SPY wird bei 400 gekauft.",
+    "Wir müssen am Freitag 20 Mio. Disney-Aktien verkaufen.",
     "Nous allons relever le poids de Total à 3 %.",
     "Vamos a elevar el peso de Iberdrola al 3 %.",
 ]
