@@ -148,16 +148,17 @@ def check_proposal(proposal: ParsedProposal, scope: CapabilityScope) -> ScopeRep
     forbidden = rules.forbidden
     reviewed = _review(proposal.items, scope, _decoded_at_once(proposal), rules)
     nested = _may_nest_anywhere(proposal)
-    violations: list[Violation] = []
-    for item, raw in zip(reviewed, proposal.items, strict=True):
-        if item.violation is not None:
-            violations.append(item.violation)
-        if not nested:
-            continue
-        content = {key: value for key, value in raw.items() if key != "type"}
-        if _may_nest_types(content):
-            item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
-            violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
+    if not nested:  # the common case: each item adds its own violation at most
+        violations = [item.violation for item in reviewed if item.violation is not None]
+    else:
+        violations = []
+        for item, raw in zip(reviewed, proposal.items, strict=True):
+            if item.violation is not None:
+                violations.append(item.violation)
+            content = {key: value for key, value in raw.items() if key != "type"}
+            if _may_nest_types(content):
+                item_nodes = list(walk_json(content, f"outputs[{item.position}]"))
+                violations.extend(_nested_forbidden_types(item_nodes, forbidden, scope))
     # The raw text, not the decoded items: a duplicate key cannot hide a string from it.
     violations.extend(scanner.scan_typed(proposal.text, categories))
     if scope.validation.require_rationale:
@@ -407,8 +408,10 @@ def _missing_required_outputs(
     # An allowed item that failed its contract was reported as invalid; calling it missing
     # as well would send the reader after the wrong problem.
     violations: list[Violation] = []
-    if scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True and not any(
-        item.allowed and item.name == _UNCERTAINTY_TYPE for item in reviewed
+    present = [item.name for item in reviewed if item.allowed]
+    if (
+        scope.constraints.get(_MUST_INCLUDE_UNCERTAINTY) is True
+        and _UNCERTAINTY_TYPE not in present
     ):
         violations.append(
             Violation(
@@ -419,7 +422,11 @@ def _missing_required_outputs(
             )
         )
     if scope.constraints.get(_MUST_INCLUDE_NO_TRADE_TRIGGERS) is True:
-        triggers = [item for item in reviewed if item.allowed and item.name == _TRIGGERS_TYPE]
+        triggers = (
+            [item for item in reviewed if item.allowed and item.name == _TRIGGERS_TYPE]
+            if _TRIGGERS_TYPE in present
+            else []
+        )
         listed = any(
             item.output is None  # invalid, reported already
             or (isinstance(item.output, NoTradeTriggers) and item.output.triggers)

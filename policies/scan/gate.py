@@ -80,7 +80,8 @@ def marks(text: str) -> set[str]:
             found.add(LIST_MARK)
     if "/" in text and _SPLIT.search(text):
         found.update((PERCENT_MARK, SPLIT_MARK))
-    if any(sign in text for sign in "$€£¥"):
+    # The other signs are not ASCII: an ASCII text (a flag of the string) holds none.
+    if "$" in text or (not text.isascii() and any(sign in text for sign in "€£¥")):
         found.add(MONEY_MARK)
     if AT_MARK in text or (" at " in text and _priced(text)):
         found.add(AT_MARK)

@@ -111,6 +111,7 @@ _SPACED: Final = lazy_pattern(LETTER_SPACING)
 # "a   a   a" in the classes, with no letter before.
 _LETTER: Final = ord("a")
 _STARTS: Final = (b"a a a", b"a  a  a", b"a   a   a")
+_MIDDLE: Final = b" a "
 _CLASSES: Final = bytes.maketrans(
     bytes(range(256)),
     bytes(
@@ -127,19 +128,32 @@ _CLASSES: Final = bytes.maketrans(
 def letter_spaced(text: str) -> bool:
     """Whether :data:`LETTER_SPACING` matches ``text``: tried only where a run may start."""
     data = utf8(text)
-    starts = _spacing_starts(data.translate(_CLASSES))
-    return any(_SPACED.match(text, start) for start in char_offsets(text, data, starts))
+    starts = list(_spacing_starts(data.translate(_CLASSES)))
+    return bool(starts) and any(
+        _SPACED.match(text, start) for start in char_offsets(text, data, starts)
+    )
 
 
 def _spacing_starts(classes: bytes) -> Iterator[int]:
-    """Byte offsets where a letter-spaced run may start, ascending, each once."""
+    """Byte offsets where a letter-spaced run may start, ascending, each once.
+
+    Every start of :data:`_STARTS` holds a letter between two blanks (" a ") right after
+    its first letter and blanks: that one needle is looked for, in one pass, and each of
+    its few places read back for the starts around it (three passes cost more than the
+    ordinary text's handful of single letters).
+    """
     found: set[int] = set()
-    for start in _STARTS:
-        position = classes.find(start)
-        while position >= 0:
-            if position == 0 or classes[position - 1] != _LETTER:
+    middle = classes.find(_MIDDLE)
+    while middle >= 0:
+        for gap, start in enumerate(_STARTS, 1):
+            position = middle - gap
+            if (
+                position >= 0
+                and classes.startswith(start, position)
+                and (position == 0 or classes[position - 1] != _LETTER)
+            ):
                 found.add(position)
-            position = classes.find(start, position + 1)
+        middle = classes.find(_MIDDLE, middle + 1)
     return iter(sorted(found))
 
 

@@ -129,12 +129,16 @@ _TRIGGERS: Final = (
     (("%",), lazy_pattern(URL_TRIGGER)),
     (("\\",), lazy_pattern(ESCAPE_TRIGGER)),
     (("<", "&"), lazy_pattern(HTML_TRIGGER)),
-    (("-->",), lazy_pattern(COMMENT_END)),
     (("*", "~", "`"), lazy_pattern(EMPHASIS_TRIGGER)),
     (("\n",), lazy_pattern(HYPHENATION_TRIGGER)),
     (("_",), lazy_pattern(SNAKE_TRIGGER)),
     (("=",), lazy_pattern(FIX_TRIGGER)),
-    (("--",), lazy_pattern(FLAG_TRIGGER)),
+)
+# The triggers whose needles hold "--", looked for only when "--" occurs: a two-byte
+# needle is searched at some cost, and one search answers for both.
+_DASH_TRIGGERS: Final = (
+    ("-->", lazy_pattern(COMMENT_END)),
+    ("--", lazy_pattern(FLAG_TRIGGER)),
 )
 
 
@@ -282,6 +286,10 @@ def _only_splits(folded: str) -> bool:
                 if trigger.search(folded) is not None:
                     return False
                 break
+    if "--" in folded:
+        for needle, trigger in _DASH_TRIGGERS:
+            if needle in folded and trigger.search(folded) is not None:
+                return False
     return not (letter_spaced(folded) or encoded_payload(folded))
 
 
@@ -356,16 +364,22 @@ def _hump_edits(text: str, data: bytes, classes: bytes, keep: frozenset[str]) ->
     for change in sorted(_case_changes(classes)):
         if bounds and change < bounds[-1]:
             continue
-        bounds += (classes.rfind(b" ", 0, change) + 1, _run_end(classes, change))
+        end = classes.find(b" ", change)
+        bounds += (classes.rfind(b" ", 0, change) + 1, len(classes) if end < 0 else end)
     edits: list[Edit] = []
-    offsets = list(char_offsets(text, data, bounds))
+    # ASCII (the common case): a byte offset is a character offset.
+    offsets = bounds if len(data) == len(text) else list(char_offsets(text, data, bounds))
     for start, end in zip(offsets[::2], offsets[1::2], strict=True):
         run = text[start:end]
         elided = text[end : end + 1] in _APOSTROPHES
-        split = _split_run(run, elided) if len(run) <= _SHORT_RUN else _split_long_run(run, elided)
+        split = (
+            _split_run(run, elided, keep)
+            if end - start <= _SHORT_RUN
+            else _split_kept(run, elided, keep)
+        )
         if split is not None and split[0] == "\n" and _number_goes_on(text, start):
             split = split[1:]  # the run is a number's last digits: "7,828SurCAC40"
-        if split is not None and run.lower() not in keep:
+        if split is not None:
             edits.append(Edit(start, end, split))
     return edits
 
@@ -375,10 +389,16 @@ _APOSTROPHES: Final = frozenset("'\u2019")
 
 
 @functools.lru_cache(maxsize=4096)
-def _split_run(run: str, elided: bool = False) -> str | None:
-    """A camelCase run with its parts apart, or None when it stays whole (cached: the
-    type names and keys of typed answers repeat)."""
-    return _split_long_run(run, elided)
+def _split_run(run: str, elided: bool, keep: frozenset[str]) -> str | None:
+    """:func:`_split_kept`, cached: the type names and keys of typed answers repeat."""
+    return _split_kept(run, elided, keep)
+
+
+def _split_kept(run: str, elided: bool, keep: frozenset[str]) -> str | None:
+    """A camelCase run with its parts apart (:func:`_split_long_run`), or None when it
+    stays whole (a word of ``keep`` stays whole however it is cased)."""
+    split = _split_long_run(run, elided)
+    return None if split is None or run.lower() in keep else split
 
 
 def _split_long_run(run: str, elided: bool = False) -> str | None:
@@ -431,11 +451,6 @@ def _case_changes(classes: bytes) -> set[int]:
             found.add(position)
             position = classes.find(change, position + 1)
     return found
-
-
-def _run_end(classes: bytes, position: int) -> int:
-    end = classes.find(b" ", position)
-    return len(classes) if end < 0 else end
 
 
 def _fold_edits(text: str) -> list[Edit]:

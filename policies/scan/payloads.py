@@ -127,7 +127,10 @@ def base64_runs(text: str) -> list[tuple[int, int]]:
         end = len(classes) if end < 0 else end
         bounds += (position, end)
         position = classes.find(_MIN_RUN, end)
-    offsets = list(char_offsets(text, data, bounds))
+    if not bounds:
+        return []
+    # ASCII (the common case): a byte offset is a character offset.
+    offsets = bounds if len(data) == len(text) else list(char_offsets(text, data, bounds))
     starts, ends = offsets[::2], offsets[1::2]
     return [(start, end + _padding(text, end)) for start, end in zip(starts, ends, strict=True)]
 

@@ -337,7 +337,10 @@ class Scanner:
                     Pending(w.start + start, w.end + start, w.sentence) for w in reading[1]
                 )
                 params.extend(Fragment(f.start + start, f.sized) for f in reading[2])
-            pairs = [pair for pair in _pairs(norm.text) if not self._refused_setting(norm, pair)]
+            refused: dict[tuple[str, str], bool] = {}
+            pairs = [
+                pair for pair in _pairs(norm.text) if not self._refused_setting(norm, pair, refused)
+            ]
             tables = (*table_rows(norm.text), *delimited_rows(norm.text))
             for record in (pairs, *tables, label_pairs(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
@@ -446,7 +449,9 @@ class Scanner:
             ],
         )
 
-    def _refused_setting(self, norm: Normalised, pair: Pair) -> bool:
+    def _refused_setting(
+        self, norm: Normalised, pair: Pair, seen: dict[tuple[str, str], bool]
+    ) -> bool:
         """A setting named inside a sentence whose predicate is refused.
 
         "The bot must not be run with TRADING_MODE=live until the audit closes", "Der Bot
@@ -466,6 +471,19 @@ class Scanner:
         begin = max(begin, at - _PROSE_BEFORE)
         if not text[begin:at].strip():
             return False
+        # Pairs close together (a row of settings, a query string) read much the same
+        # words before them: each distinct stretch is read once. The reading depends on
+        # the stretch alone and the character after it, which the lexer looks at.
+        key = (text[begin : at + 1], norm.cased[begin : at + 1])
+        refused = seen.get(key)
+        if refused is None:
+            refused = seen[key] = self._refused_prose(norm, begin, at)
+        return refused
+
+    def _refused_prose(self, norm: Normalised, begin: int, at: int) -> bool:
+        """Whether the prose ``norm.text[begin:at]`` before a setting refuses it (see
+        :meth:`_refused_setting`)."""
+        text = norm.text
         tokens = tokenize(text, norm.cased, self.lexicon, begin, at)
         found = clauses(tokens)
         if not found or found[-1].last != len(tokens):
