@@ -18,7 +18,11 @@ does not drift with machine load the way absolute figures do.
 Run: ``uv run python benchmarks/supervisor_roundtrip.py``. The last lines printed are
 ``raw_anyio_roundtrip_us_median``, ``roundtrip_us_median`` and ``ratio_to_raw_anyio``. With
 ``--no-policies`` the chain is empty: the figure is then the cost of the actors, mailboxes,
-agents' parsing and events alone.
+agents' parsing and events alone. ``--iterations N`` (default 5000) sets how many governed
+round trips are timed (the raw one always runs 5000): under ``valgrind --tool=cachegrind
+--cache-sim=no`` two runs with different N give the instructions of one round trip as the
+difference of their totals over the difference of their N, start-up cancelled out. ``benchmarks/autogen_roundtrip.py`` is the same round trip on
+autogen-core's runtime (run it in its own environment, as its docstring says).
 """
 
 from __future__ import annotations
@@ -47,6 +51,13 @@ WARMUP = 300
 ITERATIONS = 5000
 
 
+def iterations(argv: list[str]) -> int:
+    """``--iterations N`` from the command line, else ITERATIONS."""
+    if "--iterations" in argv:
+        return int(argv[argv.index("--iterations") + 1])
+    return ITERATIONS
+
+
 class Stub:
     """The sample's recorded answers, looked up once: no I/O and no lookup per call."""
 
@@ -60,7 +71,7 @@ class Stub:
         return self.answers[role]
 
 
-async def governed(with_policies: bool) -> list[float]:
+async def governed(with_policies: bool, count: int = ITERATIONS) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         prepared = prepare(RunOptions(fixture=bundled_fixture(), out=Path(tmp) / "pack"))
     assert prepared.replay is not None
@@ -79,7 +90,7 @@ async def governed(with_policies: bool) -> list[float]:
     critic = CriticAgent(stub, model_id=plan.critic.model_id)
     samples: list[float] = []
     async with supervisor.session(proposer, critic) as session:
-        for i in range(WARMUP + ITERATIONS):
+        for i in range(WARMUP + count):
             facts.proposal = None
             start = time.perf_counter_ns()
             outcome = await session.exchange(prepared.request)
@@ -119,8 +130,10 @@ async def raw_anyio() -> list[float]:
 
 def main() -> None:
     configure_logging("json", level=logging.WARNING)
+    argv = sys.argv[1:]
+    count = iterations(argv)
     floor = statistics.median(anyio.run(raw_anyio))
-    samples = sorted(anyio.run(governed, "--no-policies" not in sys.argv[1:]))
+    samples = sorted(anyio.run(governed, "--no-policies" not in argv, count))
     median = statistics.median(samples)
     print(f"iterations={len(samples)}")
     print(f"roundtrip_us_p10={samples[len(samples) // 10]:.1f}")

@@ -23,6 +23,7 @@ Answers are decoded by typed msgspec decoders that ignore fields they do not kno
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any, Final, Literal, NamedTuple
 
@@ -332,8 +333,17 @@ class ResponseObject(msgspec.Struct, frozen=True, kw_only=True):
     usage: _ResponsesUsage = _ResponsesUsage()
 
 
-_chat_decoder = msgspec.json.Decoder(ChatCompletion)
-_responses_decoder = msgspec.json.Decoder(ResponseObject)
+# Built on first use: a replay or dry run imports this module (request bodies, worst-case
+# cost) but never decodes a provider's answer, and building a decoder resolves its types.
+@functools.cache
+def _chat_decoder() -> msgspec.json.Decoder[ChatCompletion]:
+    return msgspec.json.Decoder(ChatCompletion)
+
+
+@functools.cache
+def _responses_decoder() -> msgspec.json.Decoder[ResponseObject]:
+    return msgspec.json.Decoder(ResponseObject)
+
 
 # Responses say why they are incomplete; the pilot speaks Chat Completions' finish reasons.
 _INCOMPLETE = {"max_output_tokens": "length", "content_filter": "content_filter"}
@@ -352,7 +362,7 @@ def decode_answer(
     """The answer in a 2xx body; ``msgspec.DecodeError`` when the body is not one."""
     if model.api == "responses":
         return _decode_responses(data, call_id=call_id, latency_ms=latency_ms, fallback=registry_id)
-    completion = _chat_decoder.decode(data)
+    completion = _chat_decoder().decode(data)
     if not completion.choices:
         raise msgspec.ValidationError("Expected at least one choice - at `$.choices`")
     response = response_from_completion(
@@ -363,7 +373,7 @@ def decode_answer(
 
 
 def _decode_responses(data: bytes, *, call_id: str, latency_ms: int, fallback: str) -> Decoded:
-    obj = _responses_decoder.decode(data)
+    obj = _responses_decoder().decode(data)
     texts: list[str] = []
     refusals: list[str] = []
     summaries: list[str] = []

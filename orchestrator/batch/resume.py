@@ -103,7 +103,7 @@ def recorded_plan(pack: Path) -> RunPlan:
     events = read_bytes(pack / EVENTS, what="event log", error=IntegrityError)
     first = events.split(b"\n", 1)[0]
     try:
-        event = event_decoder.decode(line_decoder.decode(first).event)
+        event = event_decoder().decode(line_decoder.decode(first).event)
     except msgspec.DecodeError as exc:
         raise IntegrityError(f"pack {pack}: the first event does not decode: {exc}") from exc
     if not isinstance(event, RunStarted):

@@ -22,7 +22,6 @@ __all__ = [
     "Proposal",
     "ProposalRequest",
     "RunFailed",
-    "message_decoder",
 ]
 
 Actor = Literal["supervisor", "proposer", "critic"]
@@ -87,5 +86,3 @@ class RunFailed(Message, frozen=True, kw_only=True, tag="run_failed"):
 
 
 AnyMessage = ProposalRequest | Proposal | CritiqueRequest | Critique | RunFailed
-
-message_decoder = msgspec.json.Decoder(AnyMessage)

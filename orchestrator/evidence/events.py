@@ -13,6 +13,7 @@ events byte for byte.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from typing import Final
 
@@ -88,7 +89,13 @@ class RunFinished(Event, frozen=True, kw_only=True, tag="run.finished"):
 
 AnyEvent = RunStarted | MessageEvent | VerdictEvent | CallEvent | RunFinished
 
-event_decoder: Final = msgspec.json.Decoder(AnyEvent)
+
+@functools.cache
+def event_decoder() -> msgspec.json.Decoder[AnyEvent]:
+    """The decoder of one event, built on first use: building it resolves the types of every
+    event, message and record (some 19 M instructions), which a run that only writes its
+    events never needs — only reading a pack back (verify, resume, review) does."""
+    return msgspec.json.Decoder(AnyEvent)
 
 
 class EventLine(msgspec.Struct, frozen=True, kw_only=True, forbid_unknown_fields=True):

@@ -409,7 +409,7 @@ def _check_line(line: bytes, number: int, prev: str) -> tuple[AnyEvent, str] | s
     """One line checked against the previous hash: its event and hash, or what is wrong."""
     try:
         entry = line_decoder.decode(line)
-        event = event_decoder.decode(entry.event)
+        event = event_decoder().decode(entry.event)
     except msgspec.DecodeError as exc:
         return f" is not a valid event: {exc}"
     if entry.prev != prev:

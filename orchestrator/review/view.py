@@ -105,7 +105,7 @@ def _events(data: bytes, problems: list[str]) -> tuple[AnyEvent, ...]:
     events: list[AnyEvent] = []
     for number, line in enumerate(data.splitlines(), start=1):
         try:
-            events.append(event_decoder.decode(line_decoder.decode(line).event))
+            events.append(event_decoder().decode(line_decoder.decode(line).event))
         except msgspec.DecodeError as exc:
             problems.append(f"{names.EVENTS} line {number}: cannot be decoded ({exc})")
     return tuple(events)
