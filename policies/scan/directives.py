@@ -102,6 +102,8 @@ def find_directives(
             previous = mood
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
+        if "notional" in active:
+            hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
     if "allotted" in active:
         hits.extend(
             _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
@@ -473,18 +475,106 @@ def _per_book(tokens: Sequence[Token], clause: Clause) -> bool:
     words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
     if len(words) < 4 or words[-1] - words[0] != len(words) - 1:
         return False
-    first, book, per = tokens[words[0]], tokens[words[-1]], tokens[words[-2]]
-    if first.kind != "number" or first.percent or first.times:
-        return False
-    if not _size(tokens, words[0], words[-2], weak=True):
-        return False
+    book, per = tokens[words[-1]], tokens[words[-2]]
     if not book.has(Role.PORTFOLIO | Role.NAV) or per.kind != "word" or len(per.text) > 4:
         return False
-    between = words[1:-2]
     # The word before the book is read as a preposition, whatever else it spells ("je").
     if any(tokens[j].roles & _NOT_ALLOTTED for j in (*words[:-2], words[-1])):
         return False
-    return any(_tradable(tokens[j]) for j in between)
+    # The size opens the clause, or follows a few words that name no one and state nothing:
+    # a line written onto a field's own short value ("3 Monate 1500 Kontrakte … je Mandat").
+    for opening in range(min(len(words) - 3, _LEAD_IN + 1)):
+        if tokens[words[opening]].has(Role.ACTOR):
+            return False
+        first = tokens[words[opening]]
+        if first.kind != "number" or first.percent or first.times:
+            continue
+        if _size(tokens, words[opening], words[-2], weak=True):
+            return any(_tradable(tokens[j]) for j in words[opening + 1 : -2])
+    return False
+
+
+_LEAD_IN: Final = 6
+
+
+_NOTIONAL_REACH: Final = 3  # prepositions and articles between a notional and its amount
+_TARGET_REACH: Final = 6  # tokens after the amount in which the target stands
+# Words a clause of a notional without a verb may not hold: someone else, a predicate, a
+# refusal or a condition make it a statement ("the notional of CDS outstanding …").
+_NOT_NOTIONAL: Final = (
+    (Role.ACTOR & ~(Role.SELF | Role.ADDRESSEE))
+    | _PREDICATE_WORDS
+    | Role.NEG
+    | Role.AVOID
+    | Role.CONDITIONAL
+)
+
+
+def _notional(mood: ClauseMood, lexicon: Lexicon) -> Hit | None:
+    """A notional amount put on a target, asked of us: "Nocional de 20 millones de euros
+    en bono español", "Engager un nominal de 15 M€ sur l'or", "$20m notional in TLT".
+
+    The notional word heads its phrase (nothing it would modify before it: "le PIB
+    nominal de 2 800 Md€" is the economy's size), an amount of money stands beside it
+    (:func:`_money`), and a target after a preposition past both. A verb in the clause
+    must be asked of us; a clause without one is a line of a trade plan unless it names
+    someone else, a predicate, a refusal or a condition.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    first, last = clause.first, clause.last
+    notionals = lexicon.notionals
+    for k in clause.positions("notional", lambda j: tokens[j].text in notionals):
+        previous = tokens[k - 1] if k > first else None
+        amount = None
+        if previous is not None and previous.kind == "number" and _money(tokens, k - 2, last):
+            amount = k - 2  # "$20m notional", "EUR 10m nominal"
+        elif previous is None or previous.kind == "number" or previous.has(_HEAD_BEFORE):
+            j = k + 1
+            while j < last and j - k <= _NOTIONAL_REACH and not _money(tokens, j, last):
+                if not (tokens[j].has(Role.PREP | Role.DET) or tokens[j].kind == "mark"):
+                    break
+                j += 1
+            amount = j if j < last and _money(tokens, j, last) else None
+        if amount is None:
+            continue
+        target = _target_after(tokens, max(k, amount) + 1, last)
+        if target is None or not _notional_asked(mood, k, lexicon):
+            continue
+        return Hit("order", tokens[min(k, amount)].start, tokens[target].end)
+    return None
+
+
+# What may stand before a notional that heads its phrase: an article, a verb, a label's
+# words of ours ("our notional"), an adverb ("now").
+_HEAD_BEFORE: Final = Role.DET | Role.VERB | Role.PREFIX | Role.SELF | Role.ADDRESSEE
+
+
+def _target_after(tokens: Sequence[Token], start: int, end: int) -> int | None:
+    """A target named after a preposition from ``start`` on: "… en bono español", "… sur
+    l'or", "… in TLT"; the amount's own currency ("de euros") is no target."""
+    linked = False
+    for j in range(start, min(end, start + _TARGET_REACH)):
+        token = tokens[j]
+        if (
+            linked
+            and not token.has(Role.CURRENCY)
+            and (_named_target(tokens, j) or _name(tokens, j))
+        ):
+            return j
+        linked = linked or token.has(Role.PREP)
+    return None
+
+
+def _notional_asked(mood: ClauseMood, k: int, lexicon: Lexicon) -> bool:
+    tokens, clause = mood.tokens, mood.clause
+    verbs = clause.having(tokens, Role.VERB)
+    if verbs:
+        return is_instruction(mood, verbs[0], lexicon)
+    if mood.conditional or mood.asked or mood.weighed:
+        return False
+    if clause.having(tokens, _NOT_NOTIONAL):
+        return False
+    return is_instruction(mood, k, lexicon)
 
 
 def _allotted(tokens: Sequence[Token], clause: Clause) -> Hit:
@@ -717,16 +807,12 @@ def _clause_directives(
         if not roles & _CANDIDATES or roles & Role.NON_ACTION:
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
-            if (
-                token.kind == "number"
-                and token.percent
-                and "sizing" in active
-                and "order" not in found_here
-                and _sizing(mood, i, lexicon, hits)
-            ):
-                found_here.add("order")
+            if "sizing" in active and "order" not in found_here:
+                share = _book_share(tokens, i, end, lexicon)
+                if share is not None and _sizing(mood, i, share, lexicon, hits):
+                    found_here.add("order")
             continue
-        found = _match(tokens, clause, i, active)
+        found = _match(tokens, clause, i, active, lexicon)
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
         # Its finding would lie inside this category's finding in the clause; unless the
@@ -1132,7 +1218,7 @@ def _object_of_others(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
 
 
 def _match(
-    tokens: Sequence[Token], clause: Clause, i: int, active: frozenset[str]
+    tokens: Sequence[Token], clause: Clause, i: int, active: frozenset[str], lexicon: Lexicon
 ) -> tuple[Category, int, bool] | None:
     """What the action word at ``i`` would direct: (category, end token, needs a parameter)."""
     token = tokens[i]
@@ -1257,7 +1343,11 @@ def _match(
             end,
             lambda j: (
                 j != i
-                and (tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) or _percent_share(tokens, j, end))
+                and (
+                    tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                    or _percent_share(tokens, j, end)
+                    or _weight_points(tokens, j, end, lexicon)
+                )
             ),
         )
         if obj is not None:
@@ -1560,8 +1650,8 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
         return True  # a size of desk chat, its target known: "we're a buyer of 50k"
     if nxt is None:
         return False
-    if nxt.has(Role.UNIT | Role.CURRENCY):
-        return True
+    if nxt.has(Role.UNIT | Role.CURRENCY) or _currency_sign(nxt):
+        return True  # "5 lots", "10 Mio. EUR", "15 M€", "500 €"
     # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
     # (an elided preposition keeps its apostrophe).
     if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
@@ -1569,6 +1659,28 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     if _is_target(nxt) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)
+
+
+_CURRENCY_SIGNS: Final = frozenset("$€£¥")
+
+
+def _currency_sign(token: Token) -> bool:
+    return token.kind == "mark" and token.text in _CURRENCY_SIGNS
+
+
+def _money(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """An amount of money at ``j``: "$20m", "EUR 10m", "10 Mio. EUR", "15 M€", "20
+    millones de euros" (a notional, never a count of units or a share)."""
+    token = tokens[j]
+    if (_currency_sign(token) or token.has(Role.CURRENCY)) and j + 1 < end:
+        return tokens[j + 1].kind == "number" and not tokens[j + 1].percent
+    if token.kind != "number" or token.percent or token.times or j + 1 >= end:
+        return False
+    nxt = tokens[j + 1]
+    if nxt.has(Role.CURRENCY) or _currency_sign(nxt):
+        return True
+    linked = nxt.has(Role.PREP) or nxt.text.endswith("'")
+    return linked and j + 2 < end and tokens[j + 2].has(Role.CURRENCY)
 
 
 def _bare_size(tokens: Sequence[Token], j: int) -> bool:
@@ -1599,6 +1711,15 @@ def _percent_share(tokens: Sequence[Token], j: int, end: int) -> bool:
     """A percentage at ``j`` that can be a share of a book, not a probability."""
     token = tokens[j]
     return token.kind == "number" and token.percent and not _probability(tokens, j, end)
+
+
+def _weight_points(tokens: Sequence[Token], j: int, end: int, lexicon: Lexicon) -> bool:
+    """Points of a book's weights at ``j``, which an allocation verb moves: "Réallouer 5
+    points des actions vers le crédit", "Trasladar 5 puntos de renta variable a crédito"."""
+    token = tokens[j]
+    if token.kind != "number" or token.percent or token.times:
+        return False
+    return _phrase_end(tokens, j + 1, end, lexicon.points) is not None
 
 
 def _price(tokens: Sequence[Token], j: int, end: int) -> bool:
@@ -1727,14 +1848,57 @@ def _leverage(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> No
     hits.append(Hit("risk_limit", tokens[min(anchor, i)].start, tokens[max(anchor, i)].end))
 
 
-def _sizing(mood: ClauseMood, i: int, lexicon: Lexicon, hits: list[Hit]) -> bool:
-    """ "4% of NAV in SPY": a position sized against the book, asked of us (found or not)."""
+def _book_share(tokens: Sequence[Token], i: int, end: int, lexicon: Lexicon) -> int | None:
+    """The last token of a share that opens at ``i`` and may be a share of a book: "4 %",
+    "40bp", "40 basis points", "a fifth", "ein Fünftel", "una cuarta parte", "la moitié".
+
+    A fraction counts after a number or an article only ("the first quarter of the
+    fund's year" is a time); whether a book follows is :func:`_sizing`'s reading.
+    """
+    token = tokens[i]
+    if token.kind == "number":
+        if token.percent:
+            return i
+        if token.times:
+            return None
+        return _phrase_end(tokens, i + 1, end, lexicon.basis_points)
+    if token.kind != "word":
+        return None
+    if token.upper and token.text[:1].isdigit():
+        # "40bp": a number glued to a word that is no scale stays one word.
+        return i if token.text.lstrip("0123456789.,") in lexicon.basis_points else None
+    if i > 0 and (tokens[i - 1].kind == "number" or tokens[i - 1].has(Role.DET)):
+        return _phrase_end(tokens, i, end, lexicon.fractions)
+    return None
+
+
+def _phrase_end(tokens: Sequence[Token], i: int, end: int, phrases: frozenset[str]) -> int | None:
+    """The last token of one of ``phrases`` (words joined by a space) that opens at ``i``."""
+    text = ""
+    for j in range(i, min(end, i + _PHRASE_WORDS)):
+        if tokens[j].kind != "word":
+            return None
+        text = f"{text} {tokens[j].text}" if text else tokens[j].text
+        if text in phrases:
+            return j
+    return None
+
+
+_PHRASE_WORDS: Final = 3
+_BOOK_LINK: Final = 2  # prepositions and articles between a share and its book
+
+
+def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[Hit]) -> bool:
+    """ "4% of NAV in SPY", "Risk 40bp of NAV on gold", "ein Fünftel des Mandats in Gold":
+    a position sized against the book (the share ``i`` … ``share``), asked of us (found
+    or not)."""
     tokens, clause = mood.tokens, mood.clause
-    if i + 2 >= clause.last or not tokens[i + 1].has(Role.PREP):
-        return False
-    if not tokens[i + 2].has(Role.NAV) and not (
-        tokens[i + 2].has(Role.DET) and i + 3 < clause.last and tokens[i + 3].has(Role.NAV)
+    book = share + 1
+    while (
+        book < clause.last and book - share <= _BOOK_LINK and tokens[book].has(Role.PREP | Role.DET)
     ):
+        book += 1
+    if book == share + 1 or book >= clause.last or not tokens[book].has(Role.NAV):
         return False
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
@@ -1781,13 +1945,17 @@ def _closing_instruction(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
 
 
 def _unknown_verb_before(mood: ClauseMood, i: int) -> bool:
-    """ "Risk 2 % of capital per trade": one unknown word opening the clause before the size.
+    """ "Risk 2 % of capital per trade": one unknown word opening the clause before the size
+    (adverbs of the size between: "risk no more than 3 % of the book").
 
     A noun does not take a bare size ("funds 2 % of NAV" is no sentence), so the word is a
     verb in the imperative, and the clause is the sized fragment "2 % of NAV" asked of us.
     """
     tokens, clause = mood.tokens, mood.clause
-    if i != clause.first + 1 or mood.conditional:
+    before = i - 1
+    while before > clause.first and tokens[before].has(Role.PREFIX):
+        before -= 1
+    if before != clause.first or before == i or mood.conditional:
         return False
     word = tokens[clause.first]
     return word.kind == "word" and word.roles == 0 and not word.text.endswith("ly")

@@ -21,7 +21,7 @@ from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.vocabulary import Lexicon, Role
-from policies.scan.words import DIGIT_MARK
+from policies.scan.words import DIGIT_MARK, gate_words
 
 __all__ = [
     "AT_MARK",
@@ -146,6 +146,13 @@ class Gate:
             | w(Role.UNIT | Role.CURRENCY | Role.NAV | Role.TIMES)
         )
         counted = frozenset({MONEY_MARK, RATIO_MARK}) | w(Role.UNIT | Role.CURRENCY | Role.TIMES)
+        money = frozenset({MONEY_MARK}) | w(Role.CURRENCY)
+        # Shares of a book in basis points or fractions, points of its weights, notionals.
+        basis = _anchor_words(lexicon.basis_points)
+        fractions = _anchor_words(lexicon.fractions)
+        points = _anchor_words(lexicon.points)
+        notionals = _anchor_words(lexicon.notionals)
+        books = w(Role.NAV)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
@@ -186,7 +193,10 @@ class Gate:
                 (w(Role.LIMIT_OBJ), number),
             ),
             "leverage": ((times, w(Role.LEVERAGE | Role.CHANGE | Role.LIMIT_OBJ)),),
-            "sizing": ((w(Role.NAV), percent),),
+            # "4 % of NAV in SPY", "risk 40bp of NAV", "a fifth of the fund into gold".
+            "sizing": ((books, percent), (books, basis, number), (books, fractions)),
+            # "Nocional de 20 millones de euros en X": a notional amount on a target.
+            "notional": ((notionals, money, number),),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (
@@ -196,6 +206,8 @@ class Gate:
             "rebalance": (
                 (w(Role.REBALANCE),),
                 (w(Role.ALLOCATE), w(Role.PORTFOLIO | Role.WEIGHT) | percent),
+                # "Réallouer 5 points des actions vers le crédit": points of the weights.
+                (w(Role.ALLOCATE), points, number),
                 (w(Role.WEIGHT), percent),
                 # "Go to 60/40", "equities 60 %, bonds 30 %, cash 10 %".
                 (w(Role.SWITCH), frozenset({SPLIT_MARK})),
@@ -336,6 +348,16 @@ class Gate:
 
     def _has_compound(self, text: str) -> bool:
         return any(part in text for part in self._compound_parts)
+
+
+def _anchor_words(phrases: Iterable[str]) -> frozenset[str]:
+    """One gate word of each phrase, its longest: every match of the phrase contains it."""
+    found = set()
+    for phrase in phrases:
+        words = [word for word in gate_words(phrase) if word != DIGIT_MARK]
+        if words:
+            found.add(max(words, key=len))
+    return frozenset(found)
 
 
 def _satisfied(alternatives: tuple[int, ...], mask: int) -> bool:

@@ -420,6 +420,10 @@ def _opens(tokens: Sequence[Token], i: int) -> bool:
 
 
 _OPENING_WORDS: Final = Role.RECOMMEND | Role.REC_MODAL | Role.SELF | Role.ADDRESSEE
+# Words after which a capitalised German pronoun of address continues the sentence.
+_BEFORE_POLITE: Final = (
+    Role.VERB | Role.AUX | Role.MODAL | Role.RECOMMEND | Role.URGE | Role.SELF | Role.PREP
+)
 
 
 def _run_on(tokens: Sequence[Token], i: int) -> bool:
@@ -438,6 +442,10 @@ def _run_on(tokens: Sequence[Token], i: int) -> bool:
         # "FOMC day and the day after Lift the offer on …": a capitalised verb that is no
         # noun after a word that would govern a clause starts the sentence left unstopped.
         return not previous.capital
+    if token.has(Role.ADDRESSEE) and token.negation_after and previous.roles & _BEFORE_POLITE:
+        # German addresses the reader with a capital inside its sentence: "schichten wir
+        # Ihr Depot … um", "empfehlen Ihnen", "kaufen Sie".
+        return False
     if previous.roles & (Role.DET | Role.PREP | Role.NEG | Role.COORDINATOR):
         # A capitalised noun after its article or a conjunction: "sehen das Kursziel bei …",
         # "keine Kauf- oder Verkaufsempfehlung".

@@ -1011,6 +1011,9 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     actors = clause.positions("subject actor", lambda i: _subject_actor(tokens, clause, i))
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
+    inverted = _inverted_subject(tokens, clause, position)
+    if inverted:
+        return inverted
     content = clause.positions("content", lambda i: _content(tokens[i]))
     nearest = last_position(content, position)
     if nearest is None:
@@ -1018,6 +1021,20 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     finite = next_position(clause.having(tokens, Role.AUX | Role.MODAL), clause.first)
     head = last_position(content, finite) if finite is not None and finite < position else None
     return subject_from(tokens, clause, position, nearest, head, lexicon)
+
+
+def _inverted_subject(tokens: Sequence[Token], clause: Clause, position: int) -> int:
+    """We or the reader right after a verb-second verb, a phrase fronted before it: "Im
+    Rahmen der Vermögensverwaltung schichten wir Ihr Depot … um", "Zum Monatsende stocken
+    Sie … auf". German puts its subject after the verb then; the fronted phrase is none."""
+    if position <= clause.first or position + 1 >= clause.last:
+        return 0
+    verb, after = tokens[position], tokens[position + 1]
+    if not verb.negation_after or not verb.has(Role.VERB) or verb.forms & Form.NOUN:
+        return 0
+    if after.has(Role.SELF):
+        return Role.SELF
+    return Role.ADDRESSEE if after.text == "sie" and after.capital else 0
 
 
 def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:

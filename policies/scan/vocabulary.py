@@ -141,6 +141,10 @@ class Objects(_Section, frozen=True, kw_only=True):
     currencies: _Words = ()
     references: _Words = ()
     probabilities: _Words = ()
+    # Nouns of a position's notional amount ("notional", "Nominal", "nocional"): with an
+    # amount of money and a target they size a position, verb or not ("Nocional de 20
+    # millones de euros en X").
+    notionals: _Words = ()
 
 
 class Mood(_Section, frozen=True, kw_only=True):
@@ -201,6 +205,15 @@ class Numbers(_Section, frozen=True, kw_only=True):
     joiners: _Words = ()
     percent: _Words = ()
     times: _Words = ()
+    # Words after a number that give a share of a book other than in percent: basis points
+    # ("risk 40bp of NAV"), and points of the book's weights moved by an allocation verb
+    # ("réallouer 5 points des actions vers le crédit"). Not percents: "the index fell 50
+    # points" and "yields rose 40bp" are moves of markets, never sizes.
+    basis_points: _Words = ()
+    points: _Words = ()
+    # Fractions of a whole, written as words ("one-fifth", "ein Fünftel", "una cuarta
+    # parte"): a share of a book when the book follows ("a fifth of the fund").
+    fractions: _Words = ()
 
 
 class Fields(_Section, frozen=True, kw_only=True):
@@ -433,6 +446,12 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     elisions: frozenset[str] = frozenset()
     # Gate words of the verbs that change a holding (``[actions] holding``).
     holding: frozenset[str] = frozenset()
+    # Shares and amounts as the lexer spells their tokens (phrases joined by a space):
+    # ``[objects] notionals``, ``[numbers] basis_points``, ``points`` and ``fractions``.
+    notionals: frozenset[str] = frozenset()
+    basis_points: frozenset[str] = frozenset()
+    points: frozenset[str] = frozenset()
+    fractions: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -786,6 +805,12 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     passive: set[str] = set()
     obligation: set[str] = set()
     obligation_markers: set[str] = set()
+    shares: dict[str, set[str]] = {
+        "notionals": set(),
+        "basis_points": set(),
+        "points": set(),
+        "fractions": set(),
+    }
     for vocabulary in files:
         info = vocabulary.language
         suffixes.update(info.past_suffixes)
@@ -796,6 +821,11 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation.update(fold_for_matching(w) for w in info.obligation_auxiliaries)
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
+        for name, found in shares.items():
+            section = vocabulary.objects if name == "notionals" else vocabulary.numbers
+            found.update(
+                " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
+            )
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
@@ -855,6 +885,10 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         separable=_separable_index(builder.separable),
         elisions=elisions,
         holding=holding.gate_anchors().get(Role.TRADE, frozenset()),
+        notionals=frozenset(shares["notionals"]),
+        basis_points=frozenset(shares["basis_points"]),
+        points=frozenset(shares["points"]),
+        fractions=frozenset(shares["fractions"]),
     )
 
 

@@ -17,6 +17,7 @@ from policies.scan.lexer import Clause, Token, clauses, tokenize
 from policies.scan.mood import (
     _content,
     _finite_past,
+    _inverted_subject,
     _part_of_subject,
     _past,
     _predicate,
@@ -299,8 +300,12 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             actor = actor or tokens[i].roles & Role.ACTOR
         elif _content(tokens[i]):
             nearest = i
-    if actor or nearest < 0:
+    if actor:
         return actor
+    # We or the reader after a verb-second verb: a look at the next word, not a walk.
+    inverted = _inverted_subject(tokens, clause, position)
+    if inverted or nearest < 0:
+        return inverted
     for i in range(clause.first, position):
         if tokens[i].has(Role.AUX | Role.MODAL):
             finite = i
