@@ -276,6 +276,8 @@ class _Handler(BaseHTTPRequestHandler):
     # for the client's delayed ACK (40 ms on Linux) on every answer.
     disable_nagle_algorithm = True
     fake: FakeProvider
+    # The request being answered (number, path, body) until it is recorded.
+    _pending: tuple[int, str, Any] | None = None
 
     def log_message(self, format: str, *args: Any) -> None:
         # Request lines carry no secrets, but per-request logging would drown the tests.
@@ -293,8 +295,16 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(raw) if raw else None
         except (json.JSONDecodeError, UnicodeDecodeError):
             body = None
-        status = self._serve(number, body)
-        fake._record(number, self.path, body, status)
+        self._pending = (number, self.path, body)
+        self._note(self._serve(number, body))
+
+    def _note(self, status: int) -> None:
+        """Record the request once, before its answer goes out: a client that has read the
+        answer must find its request in ``received`` (recording after the write raced it)."""
+        if self._pending is not None:
+            number, path, body = self._pending
+            self._pending = None
+            self.fake._record(number, path, body, status)
 
     def _serve(self, number: int, body: Any) -> int:
         fake = self.fake
@@ -352,12 +362,14 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(status, code, message, headers)
         if kind == "slow":
             # Held until the client gives up (its read timeout) or the server stops.
+            self._note(0)
             self.fake._stopping.wait(self.fake.stall_s)
             self.close_connection = True
             return 0
         if kind == "reset":
             # SO_LINGER with a zero timeout turns close() into a TCP RST.
             self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+            self._note(0)
             self.connection.close()
             self.close_connection = True
             return 0
@@ -365,6 +377,7 @@ class _Handler(BaseHTTPRequestHandler):
             return self._raw(200, b'{"id": "chatcmpl-broken", "choices": [{"message": ', headers)
         # truncated: a Content-Length the body never reaches, then the connection closes.
         payload = b'{"id": "chatcmpl-cut", "object": "chat.completion", "choices": []}'
+        self._note(200)
         self.send_response(200)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(payload) * 2))
@@ -387,6 +400,7 @@ class _Handler(BaseHTTPRequestHandler):
         return self._raw(status, json.dumps(body).encode("utf-8"), headers)
 
     def _raw(self, status: int, payload: bytes, headers: Mapping[str, str]) -> int:
+        self._note(status)
         self.send_response(status, HTTPStatus(status).phrase)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(payload)))

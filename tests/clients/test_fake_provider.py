@@ -11,6 +11,7 @@ import msgspec
 import pytest
 from structlog.testing import capture_logs
 
+import clients.fake_provider as fake_provider_module
 from clients.fake_provider import FAULT_HEADER, FakeProvider, Fault, FaultKind, wire_model_ids
 from clients.live.budget import BudgetLedger
 from clients.live.client import LiveClient
@@ -104,6 +105,30 @@ async def test_answers_as_replay_does(
     )
     path = provider.received[0].path
     assert path == ("/v1/responses" if role == "proposer" else "/v1/chat/completions")
+
+
+@pytest.mark.anyio
+async def test_a_request_is_recorded_before_its_answer_goes_out(
+    provider: FakeProvider,
+    fake_time: FakeTime,
+    ledger: BudgetLedger,
+    http: ProviderClients,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A client that has read an answer finds its request in ``received`` (no race)."""
+    seen_at_send: list[int] = []
+    send = fake_provider_module._Handler.send_response
+
+    def counting(handler: Any, code: int, message: str | None = None) -> None:
+        seen_at_send.append(len(provider.received))
+        send(handler, code, message)
+
+    monkeypatch.setattr(fake_provider_module._Handler, "send_response", counting)
+    await live(provider, fake_time, ledger, http).complete(
+        recorded_request(run_for("critic")), role="critic"
+    )
+    assert seen_at_send == [1]
+    assert [r.status for r in provider.received] == [200]
 
 
 @pytest.mark.anyio
