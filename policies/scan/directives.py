@@ -108,7 +108,7 @@ def find_directives(
         hits.extend(
             _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
         )
-    if "rebalance" in active:
+    if "rebalance" in active or "r_weight" in active:
         for run in _lists(tokens, all_clauses):
             hits.extend(_allocation_list(tokens, run))
     if "side" in active:
@@ -386,6 +386,9 @@ _LIST_MARKS: Final = frozenset(",;/")  # between the items of a list, "; " joini
 # party or a predicate.
 _NOT_IN_LABEL: Final = (_NOT_IN_LIST | Role.ACTOR) & ~(Role.SELF | Role.ADDRESSEE)
 _WHOLE: Final = (99.0, 101.0)
+# The words of a label that names only the book's weights: "Weights", "Our model
+# portfolio", "Zielgewichte".
+_WEIGHTS_LABEL: Final = Role.PORTFOLIO | Role.WEIGHT | Role.SELF | Role.ADDRESSEE | Role.DET
 
 
 def _lists(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[list[Clause]]:
@@ -423,18 +426,23 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     )
     # A label naming a portfolio ("Model portfolio:", "Unser Musterdepot:") makes the list a
     # book's weights even when it lists only part of the book.
-    labelled = False
+    labelled = plain = False
     if label is not None:
         if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
             return []
         labelled = any(tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) for j in range(first, label))
+        # Weights written without their percent sign ("Weights: SPY 50, TLT 30, GLD 20")
+        # only under a label that is nothing but the book's weights (not "Index weights").
+        plain = labelled and all(
+            tokens[j].has(_WEIGHTS_LABEL) or tokens[j].kind == "mark" for j in range(first, label)
+        )
         first = label + 1
     if first >= last:
         return []
     shares: list[float] = []
     named = 0
     words = 0
-    held = False
+    held = bare = False
     share: float | None = None
     for j in range(first, last + 1):
         token = tokens[min(j, last - 1)]
@@ -446,16 +454,22 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
             share, words, held = None, 0, False
             continue
         if token.kind == "number":
-            if not token.percent or share is not None:
+            if not (token.percent or (plain and not token.times)) or share is not None:
                 return []
             share = token.value or 0.0
+            bare = bare or not token.percent
         elif token.roles & _NOT_IN_LIST:
             return []
         elif not token.has(Role.DET | Role.PREP):
             words += 1
-            held = held or token.has(Role.INSTRUMENT) or (token.upper and _is_target(token))
+            held = (
+                held
+                or token.has(Role.INSTRUMENT)
+                or (token.upper and _is_target(token))
+                or (plain and _name(tokens, j, opening=True))  # "Siemens 35"
+            )
     whole = _WHOLE[0] <= sum(shares) <= _WHOLE[1]
-    if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1)):
+    if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1 and not bare)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
 
@@ -1478,6 +1492,13 @@ def _passive_match(
         positions = _find(tokens, first, i, lambda j: tokens[j].has(Role.POSITIONS))
         if positions is not None:
             return "execution", i + 1, False
+    if "rebalance" in active and token.has(Role.ALLOCATE):
+        # "Le portefeuille modèle sera ramené à 40 %", "the model portfolio will be brought
+        # back to 40 % equities": the book before, its share after.
+        book = _find(tokens, first, i, lambda j: tokens[j].has(Role.PORTFOLIO | Role.POSITIONS))
+        share = _find(tokens, i + 1, last, lambda j: _percent_share(tokens, j, last))
+        if book is not None and share is not None:
+            return "rebalance", share + 1, False
     return None
 
 

@@ -208,6 +208,8 @@ class Gate:
                 (w(Role.ALLOCATE), w(Role.PORTFOLIO | Role.WEIGHT) | percent),
                 # "Réallouer 5 points des actions vers le crédit": points of the weights.
                 (w(Role.ALLOCATE), points, number),
+                # "Weights: SPY 50, TLT 30, GLD 20": a book's weights without percent signs.
+                (w(Role.WEIGHT) & rec("field.weight"), number),
                 (w(Role.WEIGHT), percent),
                 # "Go to 60/40", "equities 60 %, bonds 30 %, cash 10 %".
                 (w(Role.SWITCH), frozenset({SPLIT_MARK})),

@@ -1097,7 +1097,7 @@ def subject_from(
         return 0
     if (noun if head is None else tokens[head]).has(
         Role.REFERENCE | Role.POSITIONS | Role.PORTFOLIO
-    ):
+    ) or _romance_book_subject(tokens, clause, action, nearest if head is None else head):
         # Our trade named before ("the trade is short 300 KO at 61"), a position of the
         # book ("the QQQ leg gets 10 % of NAV") or the book ("the portfolio ought to get
         # overweight NQH6"): a holding, never an actor.
@@ -1138,6 +1138,20 @@ def _named_subject(
     if tokens[position].forms & Form.PARTICIPLE:
         return False
     return not any(tokens[j].has(Role.ACTOR) for j in range(head + 2, position))
+
+
+def _romance_book_subject(
+    tokens: Sequence[Token], clause: Clause, action: Token, last: int
+) -> bool:
+    """French and Spanish put a noun's modifiers after it: in "le portefeuille modèle sera
+    ramené à 40 %", "la cartera modelo será llevada al 40 %" the first noun of the subject,
+    the book, heads it (a verb of those languages only: English "portfolio managers" is
+    headed by its last noun)."""
+    if action.agreement or action.negation_after:
+        return False
+    content = clause.positions("content", lambda i: _content(tokens[i]))
+    first = next_position(content, clause.first)
+    return first is not None and first < last and tokens[first].has(Role.POSITIONS | Role.PORTFOLIO)
 
 
 def _event_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -156,3 +156,84 @@ def test_a_rebalancing_we_announce_blocks(text: str) -> None:
 def test_past_and_others_rebalancing_pass(text: str) -> None:
     """Our past rebalancing and others' describe."""
     assert not blocked(text)
+
+
+WEIGHTS_WITHOUT_PERCENT = [
+    "Weights: SPY 50, TLT 30, GLD 20",
+    "Target weights: SPY 50, TLT 30, GLD 20",
+    "Zielgewichte: SAP 40, Siemens 35, Allianz 25",
+    "Pesos: SAN 50, BBVA 30, ITX 20",
+]
+WEIGHTS_OF_OTHERS = [
+    "Index weights: AAPL 50, MSFT 30, NVDA 20",
+    "Scenario weights: Base 50, Bull 30, Bear 20",
+    "Gewichtung: Siemens 10, Allianz 5",
+    "Weights of the survey: bullish 50, neutral 30, bearish 20",
+]
+
+
+@pytest.mark.parametrize("text", WEIGHTS_WITHOUT_PERCENT)
+def test_a_books_weights_without_percent_signs_block(text: str) -> None:
+    """Weights under a label that names only the book, summing to a whole, set a book."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", WEIGHTS_OF_OTHERS)
+def test_index_scenario_and_partial_weights_pass(text: str) -> None:
+    """An index's weights, scenario weights and a list that is no whole book describe."""
+    assert not blocked(text)
+
+
+BACK_TO_A_WEIGHT = [
+    "We will be taking equities back up to neutral.",
+    "Bring duration back to neutral this week.",
+    "Aktien bis Monatsende wieder auf neutral bringen.",
+    "Le portefeuille modèle sera ramené à 40 %.",
+    "The model portfolio will be brought back to 40 % equities.",
+    "La cartera modelo será llevada al 40 % de renta variable.",
+    "Das Musterdepot wird zum Monatsende auf 40 % Aktien zurückgeführt.",
+]
+BACK_TO_A_WEIGHT_DESCRIBED = [
+    "The Fed will take rates back to neutral next year.",
+    "Policy rates should move back toward neutral by 2027.",
+    "Last year we brought equities back to neutral.",
+    "The neutral rate is estimated at 3 %.",
+    "Le portefeuille du fonds norvégien a été ramené à 70 % d'actions en 2019.",
+]
+
+
+@pytest.mark.parametrize("text", BACK_TO_A_WEIGHT)
+def test_a_weight_we_plan_for_the_book_blocks(text: str) -> None:
+    """Taking an asset back to neutral, a model portfolio to be brought back to a share."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", BACK_TO_A_WEIGHT_DESCRIBED)
+def test_neutral_rates_and_past_moves_pass(text: str) -> None:
+    """Central banks' neutral rates, past moves and others' books describe."""
+    assert not blocked(text)
+
+
+REAL_MONEY = [
+    "Start trading with real money on Monday.",
+]
+REAL_MONEY_DESCRIBED = [
+    "Real-money accounts were better buyers.",
+    "Pension funds trade with real money.",
+    "Die Pensionskassen handeln mit echtem Geld.",
+    "Anleger, die mit echtem Geld handeln, reagieren stärker.",
+    "Les comptes en argent réel ont été acheteurs.",
+]
+
+
+@pytest.mark.parametrize("text", REAL_MONEY)
+def test_trading_with_real_money_asked_of_us_blocks(text: str) -> None:
+    """Trading with real money, asked of us, is a switch to live (German, French and
+    Spanish verbs of trading are left: "handeln", "operar" also describe markets)."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", REAL_MONEY_DESCRIBED)
+def test_real_money_accounts_of_others_pass(text: str) -> None:
+    """Real-money investors and their flows describe."""
+    assert not blocked(text)
