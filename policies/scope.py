@@ -422,11 +422,7 @@ def _missing_required_outputs(
             )
         )
     if scope.constraints.get(_MUST_INCLUDE_NO_TRADE_TRIGGERS) is True:
-        triggers = (
-            [item for item in reviewed if item.allowed and item.name == _TRIGGERS_TYPE]
-            if _TRIGGERS_TYPE in present
-            else []
-        )
+        triggers = [item for item in reviewed if item.allowed and item.name == _TRIGGERS_TYPE]
         listed = any(
             item.output is None  # invalid, reported already
             or (isinstance(item.output, NoTradeTriggers) and item.output.triggers)

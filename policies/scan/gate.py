@@ -16,7 +16,7 @@ a result: it only skips analyses that could not find anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
@@ -284,19 +284,9 @@ class Gate:
         prose = self._satisfies(self._prose_alternatives, mask, text)
         return prose, prose or self._satisfies(self._alternatives, mask, text)
 
-    def completes(self, first: Iterable[str], second: Iterable[str]) -> bool:
-        """Whether two halves' words together satisfy an alternative of a prose family that
-        neither satisfies alone: "switch" and "from paper to live", "the VaR limit" and "is
-        to be raised to $12m" (:mod:`policies.scan.splits`)."""
-        return self.completes_masks(self.mask_of(first), self.mask_of(second))
-
     def mask_of(self, words: Iterable[str]) -> int:
-        """The groups that ``words`` meet, for :meth:`completes_masks`."""
+        """The groups that ``words`` meet, for :meth:`needs` and :meth:`completed_by`."""
         return self._mask(words, opened=False)
-
-    def completes_masks(self, one: int, two: int) -> bool:
-        """:meth:`completes` of two halves' masks (:meth:`mask_of`)."""
-        return any(need & two == need and alt & two != alt for alt, need in self.needs(one))
 
     def needs(self, one: int) -> list[tuple[int, int]]:
         """The alternatives a half with mask ``one`` opens but does not satisfy, each with
@@ -305,6 +295,14 @@ class Gate:
         return [
             (alt, alt & ~one) for alt in self._split_alternatives if alt & one and alt & one != alt
         ]
+
+    @staticmethod
+    def completed_by(needs: Sequence[tuple[int, int]], two: int) -> bool:
+        """Whether a second half with mask ``two`` brings what one of ``needs`` (:meth:`needs`
+        of the first half) lacks, satisfying a prose family that neither satisfies alone:
+        "switch" and "from paper to live", "the VaR limit" and "is to be raised to $12m"
+        (:mod:`policies.scan.splits`)."""
+        return any(need & two == need and alt & two != alt for alt, need in needs)
 
     def _mask(self, words: Iterable[str], *, opened: bool = True) -> int:
         """The bits of the groups the words meet; 0 when they open no alternative."""

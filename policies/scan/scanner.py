@@ -217,7 +217,7 @@ class Scanner:
         """Findings of sentences split across fields (:mod:`policies.scan.splits`).
 
         An open end and a continuation elsewhere are read as one sentence when their words
-        together satisfy what neither satisfies alone (:meth:`Gate.completes`); a finding is kept
+        together satisfy what neither satisfies alone (:meth:`Gate.completed_by`); a finding is kept
         when neither half's field reported its category already. It is reported in the
         continuation's field (in the open end's when it lies wholly there). At most
         :data:`_MAX_PAIRS` pairs are read: halves that are left open on purpose are few.
@@ -244,7 +244,7 @@ class Scanner:
             for tail, tail_piece, two in tails:
                 if tail is head and tail_piece.start <= head_piece.start:
                     continue
-                if not any(need & two == need and alt & two != alt for alt, need in needs):
+                if not self.gate.completed_by(needs, two):
                     continue
                 pairs += 1
                 if pairs > _MAX_PAIRS:
