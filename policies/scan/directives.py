@@ -116,6 +116,7 @@ def find_directives(
         pending.extend(_side_values(tokens, all_clauses, lexicon))
     if "named" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
+        hits.extend(_side_labels(tokens, all_clauses))
         hits.extend(_rating_calls(read))
     return hits, pending
 
@@ -342,6 +343,57 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
         ):
             continue
         found.append(Hit("order", tokens[label.first].start, side.end))
+    return found
+
+
+_LABEL_WORDS: Final = 3  # words of a side label: "Conviction buy", "Our top sell"
+_VALUE_WORDS: Final = 5  # words of the target it labels: "Taiwan Semiconductor"
+# What a side label may hold before its side: an adverb-like prefix, an article, us.
+_BEFORE_SIDE: Final = Role.PREFIX | Role.DET | Role.SELF | Role.ADDRESSEE
+# What the target a side labels may not hold: a predicate, someone else, a refusal.
+_NOT_IN_VALUE: Final = (
+    Role.VERB
+    | _PREDICATE_WORDS
+    | (Role.ACTOR & ~(Role.SELF | Role.ADDRESSEE))
+    | Role.NEG
+    | Role.AVOID
+    | Role.CONDITIONAL
+)
+
+
+def _side_labels(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Hit]:
+    """A side as the label of a target: "Conviction buy: Taiwan Semiconductor", "Top sell —
+    Tesla", "Kaufempfehlung: Siemens", "Achat : LVMH". The label is a side with at most a
+    prefix or an article of ours before it ("conviction", "our", "top"); its value names a
+    target and states nothing (no verb, no one else, no refusal): our call on it.
+    "Buy: 54 % of analysts" names no target; "Sell-side: …" is no side."""
+    found = []
+    for label, value in itertools.pairwise(all_clauses):
+        if label.sentence != value.sentence or value.first < 1:
+            continue
+        if tokens[value.first - 1].text not in _ANSWERS:
+            continue
+        words = [j for j in range(label.first, label.last) if tokens[j].kind != "mark"]
+        if not words or len(words) > _LABEL_WORDS:
+            continue
+        side = tokens[words[-1]]
+        if not side.has(Role.SIDE | Role.SIDE_ADJ) or side.has(Role.NON_ACTION) or side.glued:
+            continue
+        if not side.forms & (Form.BASE | Form.NOUN):
+            continue
+        if any(
+            not (tokens[j].has(_BEFORE_SIDE) or (tokens[j].kind == "word" and not tokens[j].roles))
+            for j in words[:-1]
+        ):
+            continue
+        targets = [j for j in range(value.first, value.last) if tokens[j].kind != "mark"]
+        if not targets or len(targets) > _VALUE_WORDS:
+            continue
+        if any(tokens[j].roles & _NOT_IN_VALUE for j in targets):
+            continue
+        if not any(_named_target(tokens, j) or _name(tokens, j, opening=True) for j in targets):
+            continue
+        found.append(Hit("order", side.start, tokens[targets[-1]].end))
     return found
 
 
@@ -877,6 +929,8 @@ def _asked_of_us(
     """Whether what the action at ``i`` directs (``found``) is asked of us, or is an order
     written out whole, which blocks in any mood but a description of others or the past."""
     category, _, needs_parameter = found
+    if category == "risk_limit" and _limit_advised(mood, i):
+        return True
     if category == "risk_limit" and _object_of_others(mood, i, lexicon):
         return False
     if category == "risk_limit" and _stated_limit(mood, i):
@@ -885,6 +939,36 @@ def _asked_of_us(
         not needs_parameter
         and _fully_specified(mood.tokens, mood.clause, i, category)
         and not described(mood, i, lexicon)
+    )
+
+
+def _limit_advised(mood: ClauseMood, i: int) -> bool:
+    """A limit change that a modal advises to a body named by common nouns only: "the risk
+    committee should loosen the sector exposure limit to 30 %", "le comité des risques
+    devrait assouplir la limite …", "el comité de riesgos debería relajar el límite …".
+
+    Who sets our limits is ours: a subject the vocabulary does not know, written without a
+    capital (a name: "Basel rules should cap …", "CME should raise …") and with no third
+    party or institution, is advised as the desk would be. Negated, asked or conditional,
+    nothing is advised.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    if not (mood.recommend > 0 and mood.recommend & Role.REC_MODAL and mood.recommend_at < i):
+        return False
+    if mood.asked or mood.weighed or mood.conditional or mood.reported:
+        return False
+    if negated(tokens, clause, i) or any(
+        tokens[j].has(Role.NEG | Role.AVOID) for j in range(mood.recommend_at, i)
+    ):
+        return False  # "the committee should not loosen the limit"
+    subject = range(clause.first, mood.recommend_at)
+    if not subject or any(tokens[j].has(Role.ACTOR) for j in subject):
+        return False
+    return all(
+        tokens[j].kind == "word"
+        and not tokens[j].upper
+        and (tokens[j].roles or not tokens[j].capital)
+        for j in subject
     )
 
 
@@ -906,10 +990,12 @@ def _unsized_instruction(
     token = tokens[i]
     if token.has(Role.NON_ACTION) or token.glued:
         return None
+    side_noun = token.has(Role.SIDE_ADJ) and mood.recommend > 0 and _side_noun(tokens, clause, i)
     if not (
         token.has(Role.SIDE)
         or token.forms & Form.HOLDING
         or (token.has(Role.SIDE_ADJ) and _side_adjective_acts(tokens, clause, i))
+        or side_noun
     ):
         return None
     forms = token.forms
@@ -1121,17 +1207,24 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             return found
     j = i + 1
     stop = min(clause.last, i + 1 + _OBJECT_REACH)
+    modifiers = 0
     while j < stop:
         word = tokens[j]
         if (_named_target(tokens, j) or (names and _name(tokens, j))) and not (
             token.agreement and _modifier(tokens, j, stop)
         ):
             return j
+        # Adjectives the vocabulary does not know, before the target they qualify: "lighten
+        # up on European luxury names", "pick up some emerging-market dollar bonds".
+        modifier = modifiers < _MODIFIERS and _unknown_modifier(word)
+        modifiers += modifier
         behind = (
-            word.has(_BEFORE_OBJECT)
+            modifier
+            or word.has(_BEFORE_OBJECT)
             or _polite(tokens, j)
             or word.kind == "number"
             or _tenor(tokens, j)
+            or _before_instrument(tokens, j, stop)
             or word.has(Role.URGE)
             or (word.kind == "word" and _adverb_like(word.text))
             or (word.has(Role.POSITIONS | Role.WEIGHT) and not word.has(Role.VERB))
@@ -1141,6 +1234,30 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             return None
         j += 1
     return None
+
+
+_MODIFIERS: Final = 2  # unknown adjectives an object may stand behind
+
+
+def _unknown_modifier(word: Token) -> bool:
+    """A word the vocabulary does not know, in lower case or a capitalised adjective of
+    place ("European", "Chinese"): no ticker, no number."""
+    return word.kind == "word" and not word.roles and not word.upper and not word.glued
+
+
+def _before_instrument(tokens: Sequence[Token], j: int, stop: int) -> bool:
+    """A word that qualifies the instrument right after it: "VIX calls", "Japan-Aktien",
+    "EUR puts" (a name, a country or a code, no verb and no refusal)."""
+    word = tokens[j]
+    return (
+        j + 1 < stop
+        and word.kind == "word"
+        and not word.glued  # "Buy-rated stocks": a compound with the verb before it
+        and tokens[j + 1].has(Role.INSTRUMENT)
+        and not word.has(
+            Role.VERB | Role.NEG | Role.AVOID | Role.PREP | Role.COORDINATOR | Role.DET
+        )
+    )
 
 
 def _tenor(tokens: Sequence[Token], j: int) -> bool:
@@ -1379,11 +1496,20 @@ def _match(
         # "A 5 % allocation to gold is recommended": the figure may stand before its weight.
         if i > clause.first and tokens[i - 1].kind == "number" and tokens[i - 1].percent:
             return "rebalance", i + 1, False
-        reach = _label_end(tokens, clause, i + 7)
+        reach = _label_end(tokens, clause, i + 7 + _set_off(tokens, i, i + 7))
         number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+_SET_OFF: Final = 3  # a comma, a hedge and a link besides the figure itself
+
+
+def _set_off(tokens: Sequence[Token], i: int, end: int) -> int:
+    """How much further a figure set off by commas after ``i`` reaches ("a weight in
+    equities somewhat lower, maybe 50 %, …"): its comma, hedge and link count for nothing."""
+    return _SET_OFF if any(t.sets_off for t in tokens[i + 1 : end]) else 0
 
 
 def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:
@@ -1631,7 +1757,66 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     if not leading or i + 1 >= clause.last:
         return False
     nxt = tokens[i + 1]
-    return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT) or _name(tokens, i + 1)
+    return (
+        nxt.kind == "number"
+        or nxt.upper
+        or nxt.has(Role.INSTRUMENT)
+        or _name(tokens, i + 1)
+        or _before_instrument(tokens, i + 1, clause.last)  # "Long Japan-Aktien"
+        or _on_target(tokens, clause, i + 1)
+    )
+
+
+def _on_target(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """A preposition at ``j`` and the target it names, past articles: "long on gold",
+    "largos en el peso mexicano", "short auf den Bund-Future"."""
+    if not tokens[j].has(Role.PREP):
+        return False
+    k = j + 1
+    while (
+        k < clause.last
+        and k - j <= 2
+        and tokens[k].has(Role.DET)
+        and not tokens[k].has(Role.INSTRUMENT)
+    ):
+        k += 1
+    return k < clause.last and (_named_target(tokens, k) or _name(tokens, k))
+
+
+_NOUN_REACH: Final = 3  # adjectives between an article and the side it makes a noun
+
+
+def _side_noun(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """ "long"/"short" as the noun of a position, its target after a preposition: "a modest
+    long in the Australian dollar", "a small short on Bunds"; or leading its clause before
+    an article and the target ("long the Mexican peso"). Only under a recommendation does
+    it propose the trade ("… looks about right to us", "Our idea: …"); otherwise it names a
+    position or quotes a title ("was titled 'Short the euro, long the dollar'")."""
+    if i + 1 >= clause.last:
+        return False
+    if i == clause.first and tokens[i + 1].has(Role.DET) and i + 2 < clause.last:
+        # A side leading its clause before an article and the target: "Our idea of the
+        # week: long the Mexican peso".
+        return (
+            _named_target(tokens, i + 2)
+            or _name(tokens, i + 2)
+            or (
+                _unknown_modifier(tokens[i + 2])
+                and i + 3 < clause.last
+                and (_named_target(tokens, i + 3) or _name(tokens, i + 3))
+            )
+        )
+    if not tokens[i + 1].has(Role.PREP):
+        return False
+    if i + 2 < len(tokens) and tokens[i + 1].glued:
+        return False
+    for j in range(i - 1, max(clause.first, i - 1 - _NOUN_REACH) - 1, -1):
+        word = tokens[j]
+        if word.text in _ARTICLES:
+            return True
+        if word.kind != "word" or (word.roles and not word.has(Role.DET | Role.PREFIX)):
+            return False
+    return False
 
 
 def _trailing_side(tokens: Sequence[Token], j: int) -> bool:

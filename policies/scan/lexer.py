@@ -46,6 +46,7 @@ class Token:
         "percent",
         "roles",
         "scaled",
+        "sets_off",
         "start",
         "suggests",
         "text",
@@ -73,6 +74,9 @@ class Token:
         # A negation that opens a question and suggests what it would negate ("Shouldn't
         # we buy X?"): no longer a negation (see :func:`_suggesting_questions`).
         self.suggests = False
+        # A comma that sets a hedged figure off inside its clause ("a lower weight, maybe
+        # 50 %, seems right"): it ends no clause (see :func:`_hedged_figures`).
+        self.sets_off = False
 
     def has(self, roles: int) -> bool:
         return bool(self.roles & roles)
@@ -142,6 +146,7 @@ def tokenize(
     _prepositions_after_nouns(tokens)
     _suggesting_questions(tokens)
     _unreal_past(tokens)
+    _hedged_figures(tokens)
     return tokens
 
 
@@ -271,6 +276,42 @@ def _unreal_past(tokens: list[Token]) -> None:
 
 def _ly(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly")
+
+
+# What a hedged figure set off by commas may hold besides its hedge and its number.
+_FIGURE_WORDS: Final = (
+    Role.PREP | Role.DET | Role.LEVEL_LINK | Role.PERCENT | Role.UNIT | Role.CURRENCY | Role.SCALE
+)
+_FIGURE_REACH: Final = 5
+
+
+def _hedged_figures(tokens: list[Token]) -> None:
+    """A figure set off by commas after a hedge belongs to the clause around it.
+
+    "A slightly lower equity weight, maybe 50 %, seems right for the fund", "a higher VaR
+    ceiling, say 15 million, looks justified", "un peso algo menor, quizá del 50 %, parece
+    adecuado": the weight, the limit or the position and its figure are one phrase, and the
+    predicate after it judges them. The commas around the figure end no clause; the hedge
+    is only a hedge there ("say" advises nothing).
+    """
+    for i, comma in enumerate(tokens):
+        if comma.text != "," or comma.kind != "mark" or i + 2 >= len(tokens):
+            continue
+        hedge = tokens[i + 1]
+        if not hedge.forms & Form.HEDGE:
+            continue
+        number = False
+        for k in range(i + 2, min(len(tokens), i + 2 + _FIGURE_REACH)):
+            token = tokens[k]
+            if token.kind == "number":
+                number = True
+            elif token.kind == "mark" and token.text == ",":
+                if number:
+                    comma.sets_off = token.sets_off = True
+                    hedge.roles &= ~(Role.RECOMMEND | Role.VERB)
+                break
+            elif token.kind == "mark" or not (token.has(_FIGURE_WORDS) or token.forms & Form.HEDGE):
+                break
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:
@@ -863,6 +904,8 @@ def clauses(tokens: Sequence[Token]) -> list[Clause]:
     first, opener, first_line = 0, 0, 1
     for i, token in enumerate(tokens):
         if token.kind == "mark" and (token.text in _SENTENCE_END or token.text in _CLAUSE_BREAK):
+            if token.sets_off:
+                continue  # a hedged figure set off inside its clause
             if i > first:
                 found.append(Clause(first, i, sentence, first_line, opener))
             if token.text in _SENTENCE_END:

@@ -196,7 +196,11 @@ def analyse_sentence(
         previous_subject = mood.subject or _acting(tokens, clause, lexicon) or previous_subject
         if own:
             mood.recommend, mood.recommend_at = own, own_at
-        elif carried > 0 and not (mood.subject & _OTHERS) and not mood.conditional:
+        elif (
+            carried > 0
+            and not (mood.subject & _OTHERS and not _product_opens(tokens, clause))
+            and not mood.conditional
+        ):
             mood.recommend, mood.recommend_at = carried, clause.first - 1
             if carried_report and not mood.subject & _ADVISED:
                 # "BNP advised clients to buy X on dips, with a target of 500": the report
@@ -795,14 +799,17 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
 
 def _judged_in_the_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     """An adjective of advice after a copula in the past judges what was: "the entry at
-    4,400 looked attractive in hindsight", "der Einstieg war attraktiv" (not "would have
-    been attractive", nor "is attractive")."""
+    4,400 looked attractive in hindsight", "der Einstieg war attraktiv", "a long in X was
+    the best trade of 2024" (not "would have been attractive", nor "is attractive")."""
     token = tokens[position]
     if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL) != Role.REC_ADJ:
         return False
-    if position == clause.first:
+    before = position - 1
+    while before > clause.first and tokens[before].has(Role.DET):
+        before -= 1  # "was the best trade", "war die richtige Wahl"
+    if before < clause.first:
         return False
-    copula = tokens[position - 1]
+    copula = tokens[before]
     return (
         copula.has(Role.AUX)
         and bool(copula.forms & Form.PAST)
@@ -937,6 +944,16 @@ def _names_speaker(tokens: Sequence[Token], first: int, end: int) -> bool:
     return named
 
 
+def _product_opens(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A clause that a complementizer opens has a product as its subject: "il faudrait que
+    le fonds renforce sa ligne en X", "sería conveniente que el fondo deshiciera su
+    posición en Y". The recommendation before it advises the product, and so the book."""
+    if not clause.opener & Role.COMPLEMENT:
+        return False
+    actors = clause.having(tokens, Role.ACTOR)
+    return bool(actors) and bool(tokens[actors[0]].forms & Form.PRODUCT)
+
+
 def _product_subject(mood: ClauseMood, position: int) -> bool:
     """The clause's first actor, before ``position``, is a product or its document; or the
     subject carried to the clause past an apposition is ("The fund, which is long, should
@@ -1028,11 +1045,22 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         roles = token.roles
-        if roles & Role.ACTOR:
+        if roles & Role.ACTOR and not _held_in(tokens, clause, i) and not _modifies(tokens, i):
             return roles & Role.ACTOR
         if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
             return 0
     return 0
+
+
+def _modifies(tokens: Sequence[Token], i: int) -> bool:
+    """The actor at ``i`` is the first part of a compound whose head is a target: "Long
+    Japan-Aktien", "China-Anleihen verkaufen" (the shares, not the country, are named)."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1].glued
+        and tokens[i + 1].has(Role.INSTRUMENT)
+        and not tokens[i + 1].has(Role.ACTOR)
+    )
 
 
 def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
@@ -1080,6 +1108,8 @@ def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     su ponderación"); before it, whose book the subject is ("Su tamaño debe subir …")."""
     if not tokens[i].has(Role.ACTOR):
         return False
+    if _held_in(tokens, clause, i):
+        return False
     if tokens[i].has(Role.DET):
         predicates = clause.having(tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING)
         if predicates and predicates[0] < i:
@@ -1087,6 +1117,31 @@ def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     if i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].kind == "word":
         return tokens[i + 1].has(Role.VERB | Role.ACTOR)
     return True
+
+
+# Nouns of a holding whose prepositional phrase names what is held, not who acts.
+_HOLDINGS: Final = Role.POSITIONS | Role.WEIGHT | Role.PORTFOLIO | Role.LIMIT_OBJ
+_HELD_REACH: Final = 3
+# Prepositions of a genitive, which name the owner of a holding, not what it holds.
+_GENITIVES: Final = frozenset(("of", "de", "du", "des", "d'", "del", "von", "vom"))
+
+
+def _held_in(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The actor at ``i`` names what a position holds: "the position in Japanese banks
+    should be 3 % of NAV", "l'exposition aux banques", "la posición en bancos". It follows
+    a preposition after a position, weight or limit, with articles and adjectives between."""
+    j = i - 1
+    while (
+        j > clause.first
+        and i - j <= _HELD_REACH
+        and (tokens[j].has(Role.DET) or (tokens[j].kind == "word" and not tokens[j].roles))
+    ):
+        j -= 1
+    preposition = tokens[j]
+    if j <= clause.first or not preposition.has(Role.PREP) or preposition.has(_HOLDINGS):
+        return False
+    # "L'allocation du fonds", "the weight of the fund": a genitive names whose it is.
+    return preposition.text not in _GENITIVES and tokens[j - 1].has(_HOLDINGS)
 
 
 def subject_from(

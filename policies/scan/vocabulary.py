@@ -180,6 +180,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Words that ask why ("why", "warum", "pourquoi", "por qué"): a question that opens
     # with one and holds a negation suggests what it negates ("Warum Siemens nicht kaufen?").
     why_questions: _Words = ()
+    # Words that hedge a figure set off by commas ("maybe", "vielleicht", "disons",
+    # "quizá"): "a lower equity weight, maybe 50 %, seems right" keeps its figure in its
+    # clause.
+    hedges: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -380,6 +384,8 @@ class Form:
     # Not a form either: a frame after which the past is the present unreal (``[mood]
     # unreal_past``: "it is time we bought").
     UNREAL: Final = 1 << 15
+    # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
+    HEDGE: Final = 1 << 16
 
 
 # The marks that are no grammatical form.
@@ -393,6 +399,7 @@ _MARKS: Final = (
     | Form.QUOTING
     | Form.WHY
     | Form.UNREAL
+    | Form.HEDGE
 )
 
 _FORMS: Final = {
@@ -997,6 +1004,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
+    builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

@@ -17,6 +17,7 @@ from policies.scan.lexer import Clause, Token, clauses, tokenize
 from policies.scan.mood import (
     _content,
     _finite_past,
+    _held_in,
     _inverted_subject,
     _part_of_subject,
     _past,
@@ -296,7 +297,8 @@ def _negated_walk(tokens: list[Token], clause: Clause, position: int) -> bool:
 def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
     actor, nearest, finite = 0, -1, -1
     for i in range(clause.first, position):
-        if tokens[i].has(Role.ACTOR):
+        # An actor a holding's preposition names is what it holds ("limit at CTAs").
+        if tokens[i].has(Role.ACTOR) and not _held_in(tokens, clause, i):
             actor = actor or tokens[i].roles & Role.ACTOR
         elif _content(tokens[i]):
             nearest = i
