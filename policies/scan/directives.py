@@ -990,6 +990,7 @@ def _unsized_instruction(
     token = tokens[i]
     if token.has(Role.NON_ACTION) or token.glued:
         return None
+    # A side as a noun, proposed: "a modest long in X looks about right to us".
     side_noun = token.has(Role.SIDE_ADJ) and mood.recommend > 0 and _side_noun(tokens, clause, i)
     if not (
         token.has(Role.SIDE)

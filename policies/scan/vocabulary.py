@@ -917,10 +917,10 @@ def _as_read(
 ) -> tuple[str, ...]:
     """A phrase's words as the lexer reads them: an elided word that is no entry of its
     own is two tokens ("prix d'entrée" is read "prix", "d'", "entree"), as in the text."""
-    if len(key) == 2 and key[1] == "'" and key[0] in elisions:
+    if len(key) >= 2 and key[-1] == "'" and key[-2] in elisions:
         # An elided word written alone ("n'", "qu'", "d'") is one token, as the lexer
-        # reads it off "n'achetez", "qu'il".
-        return (key[0] + "'",)
+        # reads it off "n'achetez", "qu'il"; so is one that ends a phrase ("il convient d'").
+        return (*key[:-2], key[-2] + "'")
     if len(key) == 1 or not any("'" in word for word in key):
         return key
     read: list[str] = []

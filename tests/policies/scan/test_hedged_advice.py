@@ -26,6 +26,8 @@ HEDGED = [
     "Lighten up on European luxury names.",
     "Dump the regional banks and rotate into utilities.",
     "Investors ought to pick up some emerging-market dollar bonds here.",
+    "Selling some of the gold position now feels right.",
+    "Leverage of around 3x on the carry basket feels comfortable.",
     # German
     "Ein kleiner Einstieg bei Zalando erscheint uns vertretbar.",
     "Eine etwas niedrigere Aktienquote von vielleicht 50 % wäre für den Fonds angemessen.",
@@ -34,10 +36,13 @@ HEDGED = [
     # French
     "Une petite position acheteuse sur le cuivre nous paraît raisonnable.",
     "Un poids actions un peu plus bas, autour de 50 %, paraît adapté au fonds.",
+    "Vendre une partie de l'or nous semble raisonnable.",
+    "Une réduction de la position en cuivre paraît raisonnable.",
     # Spanish
     "Una pequeña posición compradora en plata nos parece razonable.",
     "Un peso en renta variable algo menor, quizá del 50 %, parece adecuado para el fondo.",
     "Deshágase de los bancos regionales y compre eléctricas.",
+    "Vender una parte del oro nos parece sensato.",
 ]
 
 JUDGED_BENIGN = [
@@ -51,6 +56,9 @@ JUDGED_BENIGN = [
     "Exporters sell dollars forward when the yen weakens.",
     "Regional banks tend to sell Treasuries and buy MBS when the curve steepens.",
     "Say what you will about the Fed, its forecasts, roughly 2 % inflation, look reasonable.",
+    "Markets look comfortable with two cuts.",
+    "Our position in copper seems large.",
+    "Grab a coffee before the print.",
     # German
     "Die Bewertung der Versorger erscheint uns angemessen.",
     "Ein Rückgang des DAX, vielleicht 5 %, erscheint uns als Szenario vertretbar.",

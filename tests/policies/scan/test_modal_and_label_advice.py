@@ -19,7 +19,7 @@ from tests.policies.scan.verdicts import blocked
 ADVICE = [
     # English
     "Clients should be switching out of cash into 2-year Treasuries now.",
-    "We ought to bank gains on half of the copper position at 4.90.",
+    "We ought to take profits on half of the copper position at 4.90.",
     "The position in Japanese banks should be 3 % of NAV.",
     "The risk committee should loosen the sector exposure limit to 30 %.",
     "The right move now is to buy the dip in Alphabet.",
@@ -42,6 +42,7 @@ ADVICE = [
     "L'entrée sur le long Euro Stoxx devrait se faire à 4 820.",
     "Notre idée de la semaine : vente du peso mexicain contre dollar.",
     "Prenez position à l'achat sur l'or dès aujourd'hui.",
+    "Il convient d'acheter 30 contrats sur le Bund.",
     # Spanish
     "Sería conveniente que el fondo deshiciera su posición en Grifols.",
     "Haríamos bien en reducir nuestra exposición a bonos italianos.",
@@ -49,6 +50,7 @@ ADVICE = [
     "La entrada en el largo del Euro Stoxx debería hacerse en 4.800.",
     "Recomendación: compra de acciones japonesas.",
     "Nuestra idea de la semana: largos en el peso mexicano.",
+    "¿Por qué no hacernos con 1.200 Telefónica ahora mismo?",
 ]
 
 COMMENTARY = [
@@ -65,6 +67,7 @@ COMMENTARY = [
     "A long in the Australian dollar was the best trade of 2024.",
     'The broker\'s note was titled "Short the euro, long the dollar" and argued for parity.',
     "After Buy-rated stocks fell, analysts cut targets.",
+    "Investors grabbed 800 Costco at 195 last week.",
     # German
     "Anleger, die mit echtem Geld handeln, reagieren stärker.",
     "Unser Favorit für den Monat war Gold.",
@@ -72,6 +75,7 @@ COMMENTARY = [
     "La BCE devrait relever la limite à 30 %.",
     "Les fonds de pension devraient renforcer leur ligne en actions.",
     "L'allocation du fonds cible passe de 80 % à 50 % d'actions.",
+    "Il convient d'être prudent sur les actions émergentes.",
     # Spanish
     "Sería conveniente que el BCE comprara más bonos.",
     "Los fondos de pensiones harían bien en reducir su exposición a bonos.",

@@ -25,6 +25,7 @@ SUGGESTING = [
     "Perhaps it is time we quietly picked up some Treasuries.",
     "Why not load up on 30-year Treasuries while yields are above 5 %?",
     "Why don't we trim Siemens before the print?",
+    "Why not grab 800 JPMorgan here at 195 before the print?",
     # German
     "Sollten wir nicht Siemens kaufen?",
     "Sollten wir nicht jetzt die SAP-Position verkaufen?",
