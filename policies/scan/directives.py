@@ -1186,6 +1186,8 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             word.has(_BEFORE_OBJECT)
             or _polite(tokens, j)
             or word.kind == "number"
+            or _tenor(tokens, j)
+            or word.has(Role.URGE)
             or (word.kind == "word" and _adverb_like(word.text))
             or (word.has(Role.POSITIONS | Role.WEIGHT) and not word.has(Role.VERB))
             or (word.has(Role.PREP) and _takes_preposition(tokens, i, j))
@@ -1194,6 +1196,11 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             return None
         j += 1
     return None
+
+
+def _tenor(tokens: Sequence[Token], j: int) -> bool:
+    """A tenor glued to its number before the target: "30-year Treasuries", "2-year notes"."""
+    return tokens[j].glued and tokens[j - 1].kind == "number" and tokens[j].kind == "word"
 
 
 def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:

@@ -990,7 +990,7 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE)
+        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE) or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
@@ -1003,7 +1003,7 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.URGE)
+        tokens[j].has(Role.NEG | Role.URGE) or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
