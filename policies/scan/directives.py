@@ -1331,11 +1331,18 @@ def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
         return True
     if j == i + 1:
         # A nominal action, or a side phrase ending in its side or position: "go long on
-        # X", "prendre une position longue sur X", "ponerse corto en X".
-        return bool(tokens[i].forms & Form.NOUN) or tokens[i].text.endswith(_SIDE_ENDINGS)
+        # X", "prendre une position longue sur X", "ponerse corto en X"; or the French
+        # partitive after a side: "acheter de l'or", "vendre du cuivre".
+        return (
+            bool(tokens[i].forms & Form.NOUN)
+            or tokens[i].text.endswith(_SIDE_ENDINGS)
+            or (tokens[i].has(Role.SIDE) and tokens[j].text in _PARTITIVES)
+        )
     return j == i + 2 and _polite(tokens, j - 1)
 
 
+# The French partitive: "acheter de l'or", "vendre du cuivre".
+_PARTITIVES: Final = frozenset(("de", "du", "d'"))
 # The last words of side phrases that take their target with a preposition.
 _SIDE_ENDINGS: Final = (
     " long", " short", " longue", " courte", " largo", " corto", " largos", " cortos",

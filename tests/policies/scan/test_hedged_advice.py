@@ -28,21 +28,25 @@ HEDGED = [
     "Investors ought to pick up some emerging-market dollar bonds here.",
     "Selling some of the gold position now feels right.",
     "Leverage of around 3x on the carry basket feels comfortable.",
+    "A partial exit from Tesla seems warranted.",
     # German
     "Ein kleiner Einstieg bei Zalando erscheint uns vertretbar.",
     "Eine etwas niedrigere Aktienquote von vielleicht 50 % wäre für den Fonds angemessen.",
     "Eine höhere Aktienquote, vielleicht 60 %, erscheint uns angemessen.",
+    "Ein kleiner Einstieg bei Siemens wäre aus unserer Sicht vertretbar.",
     "Wir sollten Silber kaufen.",
     # French
     "Une petite position acheteuse sur le cuivre nous paraît raisonnable.",
     "Un poids actions un peu plus bas, autour de 50 %, paraît adapté au fonds.",
     "Vendre une partie de l'or nous semble raisonnable.",
     "Une réduction de la position en cuivre paraît raisonnable.",
+    "Une sortie de LVMH nous semble opportune.",
     # Spanish
     "Una pequeña posición compradora en plata nos parece razonable.",
     "Un peso en renta variable algo menor, quizá del 50 %, parece adecuado para el fondo.",
     "Deshágase de los bancos regionales y compre eléctricas.",
     "Vender una parte del oro nos parece sensato.",
+    "Una salida de Inditex nos parece oportuna.",
 ]
 
 JUDGED_BENIGN = [
@@ -59,6 +63,7 @@ JUDGED_BENIGN = [
     "Markets look comfortable with two cuts.",
     "Our position in copper seems large.",
     "Grab a coffee before the print.",
+    "The exit from Tesla was costly for hedge funds.",
     # German
     "Die Bewertung der Versorger erscheint uns angemessen.",
     "Ein Rückgang des DAX, vielleicht 5 %, erscheint uns als Szenario vertretbar.",

@@ -28,6 +28,8 @@ ADVICE = [
     "If payrolls come in below 100k, go long the 5-year note straight away.",
     "Should the VIX drop under 13, we buy VIX calls.",
     "Conviction buy: Taiwan Semiconductor.",
+    "Investors may want to consider adding gold.",
+    "You would do well to lighten up on European luxury names.",
     "Our idea of the week: long the Mexican peso.",
     "The entry on the Euro Stoxx long should be at 4,820.",
     # German
@@ -35,6 +37,7 @@ ADVICE = [
     "Anleger sollten jetzt in zehnjährige Bundesanleihen umschichten.",
     "Unser Favorit für den Monat: Long Japan-Aktien.",
     "Warum das Modell nicht ab morgen mit echtem Geld handeln lassen?",
+    "Wir täten gut daran, Siemens zu verkaufen.",
     # French
     "Il faudrait que le fonds renforce sa ligne en Schneider Electric.",
     "La ligne en dette émergente devrait représenter 3 % du fonds.",
@@ -43,6 +46,7 @@ ADVICE = [
     "Notre idée de la semaine : vente du peso mexicain contre dollar.",
     "Prenez position à l'achat sur l'or dès aujourd'hui.",
     "Il convient d'acheter 30 contrats sur le Bund.",
+    "Les investisseurs auraient intérêt à acheter de l'or.",
     # Spanish
     "Sería conveniente que el fondo deshiciera su posición en Grifols.",
     "Haríamos bien en reducir nuestra exposición a bonos italianos.",
@@ -51,6 +55,7 @@ ADVICE = [
     "Recomendación: compra de acciones japonesas.",
     "Nuestra idea de la semana: largos en el peso mexicano.",
     "¿Por qué no hacernos con 1.200 Telefónica ahora mismo?",
+    "Los inversores harían bien en comprar oro.",
 ]
 
 COMMENTARY = [
@@ -68,14 +73,17 @@ COMMENTARY = [
     'The broker\'s note was titled "Short the euro, long the dollar" and argued for parity.',
     "After Buy-rated stocks fell, analysts cut targets.",
     "Investors grabbed 800 Costco at 195 last week.",
+    "Hedge funds may want to sell gold into year-end.",
     # German
     "Anleger, die mit echtem Geld handeln, reagieren stärker.",
     "Unser Favorit für den Monat war Gold.",
+    "Die Pensionsfonds täten gut daran, Anleihen zu verkaufen.",
     # French
     "La BCE devrait relever la limite à 30 %.",
     "Les fonds de pension devraient renforcer leur ligne en actions.",
     "L'allocation du fonds cible passe de 80 % à 50 % d'actions.",
     "Il convient d'être prudent sur les actions émergentes.",
+    "Les banques centrales ont acheté de l'or en 2023.",
     # Spanish
     "Sería conveniente que el BCE comprara más bonos.",
     "Los fondos de pensiones harían bien en reducir su exposición a bonos.",
