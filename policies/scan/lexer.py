@@ -149,6 +149,7 @@ def tokenize(
     _hedged_figures(tokens)
     if "/" in text[start:stop]:
         _silence_paths(tokens)
+    _names_of_instruments(tokens)
     return tokens
 
 
@@ -345,6 +346,19 @@ def _hedged_figures(tokens: list[Token]) -> None:
                 break
             elif token.kind == "mark" or not (token.has(_FIGURE_WORDS) or token.forms & Form.HEDGE):
                 break
+
+
+def _names_of_instruments(tokens: list[Token]) -> None:
+    """A party written with a capital inside the name of an instrument is part of that
+    name, no actor: "the TOPIX Banks index", "the STOXX Europe Banks ETF"."""
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        if not (token.roles & Role.ACTOR and token.capital):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        named = before.kind == "word" and (before.upper or before.capital) and not before.roles
+        if named and after.has(Role.INSTRUMENT):
+            token.roles &= ~Role.ACTOR
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:
