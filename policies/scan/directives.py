@@ -825,7 +825,10 @@ def _answered_questions(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
         span = range(first, last)
         # German "Was tun mit …?" opens with "was" (what), which folds to English "was".
         opening = first + 1 if first + 1 < last and _bare_verb(tokens[first + 1]) else first
-        if any(_of_others_or_past(tokens[j]) for j in range(opening, last)):
+        if any(
+            _of_others_or_past(tokens[j]) and not _sector_asked_about(tokens, j)
+            for j in range(opening, last)
+        ):
             continue
         if not any(_asked_about(tokens, j) for j in span):
             continue
@@ -848,6 +851,17 @@ def _of_others_or_past(token: Token) -> bool:
         token.forms & Form.PAST_TIME
         or (token.has(Role.AUX | Role.MODAL) and token.forms & Form.PAST)
     )
+
+
+def _sector_asked_about(tokens: Sequence[Token], j: int) -> bool:
+    """A sector's companies after a preposition are what the question is about, not who
+    acts: "Que faire des minières ?", "¿Qué hacer con las petroleras?"."""
+    if not tokens[j].has(Role.INSTRUMENT):
+        return False
+    k = j - 1
+    while k >= 0 and tokens[k].has(Role.DET) and not tokens[k].has(Role.PREP):
+        k -= 1
+    return k >= 0 and tokens[k].has(Role.PREP)
 
 
 def _asked_about(tokens: Sequence[Token], j: int) -> bool:

@@ -65,7 +65,6 @@ COMMENTARY = [
     "Basel rules should cap the leverage limit at 3 %.",
     "The position in Japanese banks was cut to 3 % of NAV last week.",
     "Clients of the broker were switching out of cash into Treasuries last month.",
-    "Buy: 54 % of analysts; hold: 30 %; sell: 16 %.",
     "Long: the dollar rallied 2 % last week.",
     "Goldman's conviction buy list: Taiwan Semiconductor, Nvidia.",
     "Analysts' top pick: Taiwan Semiconductor.",
