@@ -144,6 +144,7 @@ def tokenize(
     _unreal_past(tokens)
     if "/" in text[start:stop]:
         _silence_paths(tokens)
+    _names_of_instruments(tokens)
     return tokens
 
 
@@ -304,6 +305,19 @@ def _unreal_past(tokens: list[Token]) -> None:
 
 def _ly(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly")
+
+
+def _names_of_instruments(tokens: list[Token]) -> None:
+    """A party written with a capital inside the name of an instrument is part of that
+    name, no actor: "the TOPIX Banks index", "the STOXX Europe Banks ETF"."""
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        if not (token.roles & Role.ACTOR and token.capital):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        named = before.kind == "word" and (before.upper or before.capital) and not before.roles
+        if named and after.has(Role.INSTRUMENT):
+            token.roles &= ~Role.ACTOR
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:

@@ -218,9 +218,12 @@ def analyse_sentence(
             # no recommendation governs is done by the party the sentence named before it.
             mood.subject = named
         actors = clause.having(tokens, Role.ACTOR)
-        if actors:
+        # A party a condition names does not act in what follows it: "If the backtest
+        # holds, promote the model to live execution" asks it of us.
+        condition = mood.conditional or tokens[clause.first].has(Role.CONDITIONAL)
+        if actors and not condition:
             named = tokens[actors[-1]].roles & Role.ACTOR
-        elif mood.subject & _OTHERS:
+        elif mood.subject & _OTHERS and not condition:
             named = mood.subject  # a name the vocabulary does not know: "Die Norges Bank plant, …"
         if own:
             carried = own
