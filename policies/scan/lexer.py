@@ -858,7 +858,9 @@ def _absorb_ratio(number: Token, tokens: Sequence[Token], i: int) -> int:
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
     """A stop right after a scale word and before its currency or unit ("Mrd. Dollar"),
-    or before a compound that ends in one ("20 Mio. Disney-Aktien")."""
+    before a compound that ends in one ("20 Mio. Disney-Aktien"), or before a word in
+    small letters the vocabulary does not know (a participle: "auf 20 Mrd. gesunken"),
+    which no new sentence opens with."""
     if not (
         i + 1 < len(tokens)
         and tokens[i].kind == "mark"
@@ -868,6 +870,9 @@ def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
         return False
     if tokens[i + 1].has(Role.CURRENCY | Role.UNIT):
         return True
+    following = tokens[i + 1]
+    if following.kind == "word" and not (following.capital or following.upper or following.roles):
+        return True  # a sentence goes on in small letters: "ist auf 20 Mrd. gesunken"
     head = tokens[i + 2] if i + 2 < len(tokens) else None
     return (
         tokens[i + 1].kind == "word"
