@@ -173,6 +173,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Times in the past ("last week", "two years ago", "gestern"): before a verb whose past
     # is its base form, with its subject ("last week the desk cut leverage"), the past.
     past_times: _Words = ()
+    # Times still ahead that date a state ("from Monday", "ab nächster Woche", "dès
+    # demain", "desde el lunes", "going forward"): a state of our book, a limit or a level
+    # dated so is a plan of ours stated as a fact ("the book will be 60 % equities from
+    # Monday"), never a description of how things stand.
+    future_times: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
     # "… titrait le journal"). What a headline or a saying tells is not asked of us.
@@ -380,6 +385,9 @@ class Form:
     # Not a form either: a frame after which the past is the present unreal (``[mood]
     # unreal_past``: "it is time we bought").
     UNREAL: Final = 1 << 15
+    # Not a form either: a time still ahead that dates a state as a plan (``[mood]
+    # future_times``: "from Monday", "ab morgen", "dès lundi", "desde el lunes").
+    FUTURE_TIME: Final = 1 << 16
 
 
 # The marks that are no grammatical form.
@@ -390,6 +398,7 @@ _MARKS: Final = (
     | Form.PRODUCT
     | Form.HOLDING
     | Form.PAST_TIME
+    | Form.FUTURE_TIME
     | Form.QUOTING
     | Form.WHY
     | Form.UNREAL
@@ -465,6 +474,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     basis_points: frozenset[str] = frozenset()
     points: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
+    # Gate words of the times still ahead (``[mood] future_times``).
+    future: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -809,6 +820,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     # The holding verbs again on their own, for their gate words (any word of an entry
     # that every match contains will do).
     holding = _Builder()
+    # The times still ahead again on their own, for their gate words.
+    future = _Builder()
     fields: dict[str, tuple[list[FieldRole], set[int]]] = {}
     values: dict[str, tuple[list[ValueRole], set[int]]] = {}
     intents: dict[str, tuple[Category, set[int]]] = {}
@@ -840,6 +853,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
+        future.add(vocabulary.mood.future_times, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -898,6 +912,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         separable=_separable_index(builder.separable),
         elisions=elisions,
         holding=holding.gate_anchors().get(Role.TRADE, frozenset()),
+        future=future.gate_anchors().get(Role.PREFIX, frozenset()),
         notionals=frozenset(shares["notionals"]),
         basis_points=frozenset(shares["basis_points"]),
         points=frozenset(shares["points"]),
@@ -993,6 +1008,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributing_verbs, Role.DESCRIBE, info, tagged=True, marks=Form.ATTRIBUTION)
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
+    # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
+    builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
