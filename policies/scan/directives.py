@@ -57,7 +57,7 @@ _OTHERS_NAMED: Final = Role.THIRD | Role.INSTITUTION
 _EXECUTED: Final = Role.ORDER_OBJ | Role.POSITIONS | Role.ORDER_TYPE
 _DESTINATION_GAP: Final = 3  # articles and a setting's noun between a preposition and "real"
 _LEVEL_GAP: Final = 3  # names of what a level is for, between the level and its number
-_LEVEL_REACH: Final = 9  # tokens after a level word in which its number may stand
+_LEVEL_REACH: Final = 10  # tokens after a level word in which its number may stand
 _PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
@@ -477,12 +477,15 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     ("the benchmark is 60/40") has its verb.
     """
     first, last = sentence[0].first, sentence[-1].last
-    # The list may follow a label ("Ref: …=", "Mix:"), which names no one else and no verb.
+    # The list may follow a label ("Ref: …=", "Mix:", "Target allocation —"), which names
+    # no one else and no verb; an item may label its own share ("Equities: 65 %").
     label = next(
         (
             j
             for j in range(last - 1, first - 1, -1)
-            if tokens[j].kind == "mark" and tokens[j].text not in _LIST_MARKS
+            if tokens[j].kind == "mark"
+            and tokens[j].text not in _LIST_MARKS
+            and not _item_colon(tokens, j, last)
         ),
         None,
     )
@@ -515,6 +518,8 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
             named += held
             share, words, held = None, 0, False
             continue
+        if _item_colon(tokens, j, last):
+            continue
         if token.kind == "number":
             if not (token.percent or (plain and not token.times)) or share is not None:
                 return []
@@ -534,6 +539,17 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1 and not bare)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
+
+
+def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
+    """The colon at ``j`` labels an item's share with the item's words: "Bonds: 25 %"."""
+    return (
+        tokens[j].text == ":"
+        and j + 1 < last
+        and tokens[j + 1].kind == "number"
+        and j > 0
+        and tokens[j - 1].kind == "word"
+    )
 
 
 # Words that make a clause a statement, not a size given per book.
@@ -1606,7 +1622,9 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             or (word.has(Role.PREP) and _takes_preposition(tokens, i, j))
         )
         if not behind:
-            return None
+            # Not a compound the verb opens: "Buy-rated stocks" are stocks rated buy.
+            phrase = token.agreement and not word.glued
+            return _head_after_modifiers(tokens, j, stop) if phrase else None
         j += 1
     return None
 
@@ -1633,6 +1651,23 @@ def _before_instrument(tokens: Sequence[Token], j: int, stop: int) -> bool:
             Role.VERB | Role.NEG | Role.AVOID | Role.PREP | Role.COORDINATOR | Role.DET
         )
     )
+
+
+_MODIFIERS_REACH: Final = 3  # words of an English noun phrase before its head
+
+
+def _head_after_modifiers(tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """The head of an English noun phrase that opens at ``j``, when it is an instrument:
+    adjectives and nouns qualify the noun after them, so "growth stocks", "Brazilian local
+    bonds" and "high-yield credit" name an asset class by their last word, while "dollar
+    revenues" (an instrument before a plain noun) names the revenues."""
+    for k in range(j, min(stop, j + _MODIFIERS_REACH)):
+        word = tokens[k]
+        if _named_target(tokens, k) and not _modifier(tokens, k, stop):
+            return k
+        if word.kind != "word" or (word.roles and not word.has(Role.INSTRUMENT)):
+            return None
+    return None
 
 
 def _tenor(tokens: Sequence[Token], j: int) -> bool:
@@ -2431,7 +2466,11 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         named = (
             _named(token)
             or (token.has(Role.POSITIONS | Role.SIDE_ADJ) and not token.has(Role.NON_ACTION))
-            or (token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP)))
+            or (
+                token.capital
+                and token.roles == 0
+                and (j == i + 1 or tokens[j - 1].has(Role.PREP | Role.DET) or _joined(tokens, j))
+            )
         )
         # French and Spanish put an adjective after its noun: "bono español" (German never
         # does: "Anleihen wäre" is a verb, as an English past is: "Treasuries rallied").
@@ -2444,7 +2483,8 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
             and not token.text.endswith("ed")
         )
         if not (
-            token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
+            # Whose position it is may stand there too: "the stop on our USD/JPY long".
+            token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP | _OWNERS)
             or token.kind == "mark"
             or named
             or postposed
@@ -2455,6 +2495,15 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         # several words ("Bund futures") is one name, one step.
         gap += 1 if named and not (token.glued or (j < end and _named(tokens[j]))) else 0
     return None
+
+
+_OWNERS: Final = Role.SELF | Role.ADDRESSEE
+
+
+def _joined(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` goes on a name through a mark without a space: the "P" of "S&P"."""
+    mark = tokens[j - 1]
+    return mark.kind == "mark" and mark.end == tokens[j].start and mark.text not in ":;,."
 
 
 def _named(token: Token) -> bool:
