@@ -882,8 +882,69 @@ def _asked_of_us(
     return is_instruction(mood, i, lexicon) or (
         not needs_parameter
         and _fully_specified(mood.tokens, mood.clause, i, category)
-        and not described(mood, i, lexicon)
+        and (not described(mood, i, lexicon) or _glued_order(mood.tokens, mood.clause, i))
     )
+
+
+# What a glued-on order's predicate may be: a copula or a verb that describes markets.
+_GLUE_PREDICATE: Final = Role.AUX | Role.DESCRIBE
+# What, between that predicate and the side, would make the side its subject's action: a
+# verb or modal that governs it, a negation, a joining word, someone named, a figure.
+_GLUE_BREAK: Final = (
+    Role.VERB
+    | Role.MODAL
+    | Role.COORDINATOR
+    | Role.SUBORDINATOR
+    | Role.ACTOR
+    | Role.INFINITIVE
+    | Role.RECOMMEND
+)
+
+
+# English "do" governs a base form across an adverb: "dealers did indeed buy 200 TLT".
+_DO_SUPPORT: Final = frozenset(("do", "does", "did"))
+
+
+def _glued_order(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A whole order glued onto the field's own sentence without a stop: "the market
+    remains range-bound buy 200 TLT at 90", "der Markt bleibt seitwärts gerichtet kaufe
+    200 TLT zu 90", "le marché reste sans direction achetez 200 TLT à 90", "el mercado
+    sigue lateral compren 200 TLT a 90".
+
+    The side is a base form (an imperative) after a finite predicate and its complement:
+    that predicate already has the subject, so the side opens a sentence of its own with
+    none. An infinitive ("remain keen to buy", "prêts à acheter", "bereit zu kaufen"), a
+    verb or modal that governs the side, a joining word between, a negation right before
+    it, or someone named after the predicate, leave the side to its subject.
+    """
+    token = tokens[i]
+    if token.glued or not token.has(Role.SIDE | Role.SIDE_ADJ) or not token.forms & Form.BASE:
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].glued:
+        return False  # "buy-side", "sell-off"
+    before = tokens[i - 1] if i > clause.first else None
+    if before is None or before.kind != "word":
+        return False
+    if before.has(Role.PREP | Role.NEG | Role.AUX | _GLUE_BREAK):
+        return False
+    if before.text in INFINITIVE_MARKS:
+        return False
+    j = i - 2
+    while j > clause.first:
+        word = tokens[j]
+        if word.kind != "word" or word.has(_GLUE_BREAK):
+            return False
+        if word.has(_GLUE_PREDICATE) and not word.forms & (Form.GERUND | Form.PARTICIPLE):
+            return word.text not in _DO_SUPPORT and _order_after(tokens, clause, i)
+        j -= 1
+    return False
+
+
+def _order_after(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A size and a tradable target after the side at ``i``, in its clause."""
+    last = clause.last
+    sized = any(_size(tokens, j, last, weak=False) for j in range(i + 1, last))
+    return sized and any(_tradable(tokens[j]) for j in range(i + 1, last))
 
 
 def _unsized_instruction(
@@ -1101,7 +1162,7 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
     # German capitalises every noun: there a name is a target only of a side ("Siemens
     # verkaufen"), never of a weaker verb ("Risiken reduzieren").
     names = not token.negation_after or token.has(Role.SIDE | Role.SIDE_ADJ)
-    final = token.negation_after and i == clause.last - 1
+    final = token.negation_after and _verb_final(tokens, clause, i)
     if final or passive:
         # From the clause's lists (a clause may be long and hold many such verbs).
         named = clause.positions("named target", lambda j: _named_target(tokens, j))
@@ -1137,6 +1198,13 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             return None
         j += 1
     return None
+
+
+def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The verb at ``i`` closes its clause, or the verb cluster that closes it: only
+    modals and auxiliaries follow it ("SAP verkaufen müssen", "SAP kaufen werden",
+    "verkauft werden sollen"). A verb-final verb has its object before it."""
+    return all(tokens[j].has(Role.MODAL | Role.AUX) for j in range(i + 1, clause.last))
 
 
 def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -1242,7 +1310,7 @@ def _match(
         end = max(end, _label_end(tokens, clause, i + 1 + _WINDOW))
     # Where the object of a verb may stand: after it, or anywhere before it when the verb
     # closes its clause in a verb-final language ("Den Auftrag an den Broker senden").
-    objects = clause.first if token.negation_after and i == clause.last - 1 else i + 1
+    objects = clause.first if token.negation_after and _verb_final(tokens, clause, i) else i + 1
     # A side still missing its parameter waits only if no other reading completes the
     # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
     waiting = None
@@ -1358,7 +1426,10 @@ def _match(
             lambda j: (
                 j != i
                 and (
-                    tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                    (
+                        tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                        and not _model_noun(tokens, j, end)
+                    )
                     or _percent_share(tokens, j, end)
                     or _weight_points(tokens, j, end, lexicon)
                 )
@@ -1375,6 +1446,16 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _model_noun(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The noun of a model alone, modifying the word after it: "raise our model estimate",
+    not "move into the model now" (a model portfolio named whole is a book wherever)."""
+    token = tokens[j]
+    if not token.forms & Form.MODEL or " " in token.text or j + 1 >= end:
+        return False
+    after = tokens[j + 1]
+    return after.kind == "word" and not after.roles
 
 
 def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:

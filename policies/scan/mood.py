@@ -184,7 +184,9 @@ def analyse_sentence(
             clause.positions("past verb", lambda i: _finite_past(tokens[i]))
         )
         mood.refused = refusal and not own and not mood.subject
-        if refusing and own >= 0 and clause.opener & Role.COMPLEMENT:
+        # The complementiser opens the clause after a comma too: "Wir sagen nicht, dass …".
+        opens = clause.opener | tokens[clause.first].roles
+        if refusing and own >= 0 and opens & Role.COMPLEMENT:
             # "We are not suggesting that readers buy …", "none of this should be read as
             # advice to sell …": the refused recommendation governs the clause it opens,
             # and any advice that clause names.
@@ -391,9 +393,10 @@ def _apposition(
             return held, held, 2
         if stage == 2:
             return held, -1, 0
-    if subject & _OTHERS and _bare(tokens, clause):
-        actors = clause.having(tokens, _OTHERS)
-        return -1, actors[0], 1  # "Der Fonds," "The insurer,"
+    if subject & (_OTHERS | Role.GENERIC) and _bare(tokens, clause):
+        # "Der Fonds," "The insurer," "Anleger, die mit echtem Geld handeln, …"
+        actors = clause.having(tokens, _OTHERS | Role.GENERIC)
+        return -1, actors[0], 1
     return -1, -1, 0
 
 
@@ -476,6 +479,8 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject or mood.labelled
     if mood.recommend == -1:
         return False
+    if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
+        return False  # "TLT will be bought by foreign central banks": the agent acts
     # A recommendation governs what follows it; a noun of the trade or its parameters
     # before it is its passive subject: "gross leverage should go to 8x", "die Aktienquote
     # sollte auf 60 % steigen", "a short position … is to be established".
@@ -495,6 +500,12 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     governs = (
         mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun or final_modal
     )
+    if governs and not mood.conditional and _future_passive(mood, position, lexicon):
+        # "TLT will be bought at 90", "SAP wird bei 176 gekauft werden": no agent named,
+        # the plan is the outlook's own, whatever the target its subject names. A common
+        # noun without a figure is issuance or flows ("new 10-year bonds will be sold at
+        # the auction"), not a plan of ours.
+        return not subject & _OTHERS and _figure_or_ticker(tokens, mood.clause)
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -543,9 +554,13 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
     if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
+    if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
+        return True  # "200 TLT will be bought at 90 by foreign central banks"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
+    if _future_passive(mood, position, lexicon):
+        return False  # "200 TLT will be bought at 90": a plan, not what was done
     # Market participants in general, forecast or described, not advised: "systematic
     # strategies could sell 30 billion dollars of equities".
     # A subject the lexicon does not know counts only with a finite verb of its own
@@ -577,6 +592,66 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         if auxiliaries and auxiliaries[0] < position:
             return True
     return _past(tokens, clause, position, lexicon)
+
+
+def _future_passive(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """The participle at ``position`` is a passive after a future auxiliary: "TLT will be
+    bought at 90", "SAP wird bei 176 gekauft (werden)", "TLT sera acheté à 90", "TLT será
+    comprado a 90". English "bought", "closed" are past forms as well; here they are none."""
+    tokens = mood.tokens
+    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST):
+        return False
+    if not (mood.recommend > 0 and mood.recommend & Role.FORECAST_MODAL):
+        return False
+    if mood.recommend & _RECOMMENDING:
+        return False  # "Siemens sollte verkauft werden": advice, read as such
+    at = mood.recommend_at
+    if not mood.clause.first <= at < position:
+        return False
+    if tokens[at].text in lexicon.passive:
+        return True  # "wird … gekauft", "sera acheté", "será comprado"
+    before = tokens[position - 1]
+    after = tokens[position + 1] if position + 1 < mood.clause.last else None
+    return before.text in lexicon.passive or (after is not None and after.text in lexicon.passive)
+
+
+def _figure_or_ticker(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A figure (not the count of a compound: "10-year") or a name in capitals in the clause."""
+    for k in range(clause.first, clause.last):
+        token = tokens[k]
+        if token.kind == "number":
+            if not (k + 1 < clause.last and tokens[k + 1].glued):
+                return True
+        elif token.kind == "word" and token.upper and not token.roles:
+            return True
+    return False
+
+
+# How far after its preposition a passive's agent may be named ("by the big foreign
+# central banks").
+_AGENT_REACH: Final = 4
+
+
+def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """A participle at ``position`` whose passive names its agent, someone other than us:
+    "bought by foreign central banks", "achetées par la BCE", "von der EZB gekauft",
+    "comprados por el BCE". A figure or a date after the preposition is none ("cut by 2 %",
+    "bought by Friday"); nor is a passive that is recommended ("is to be bought by the
+    fund", "should be sold by client accounts"): the advice names whom it advises."""
+    tokens, clause = mood.tokens, mood.clause
+    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST) or not lexicon.agents:
+        return False
+    for j in range(clause.first, clause.last - 1):
+        if tokens[j].text not in lexicon.agents:
+            continue
+        for k in range(j + 1, min(clause.last, j + 1 + _AGENT_REACH)):
+            roles = tokens[k].roles
+            if roles & Role.ACTOR:
+                # Us or our product ("is to be bought by the fund") are no one else.
+                return not (roles & Role.SELF or tokens[k].forms & Form.PRODUCT)
+            if tokens[k].kind != "word" or roles & (Role.VERB | Role.INSTRUMENT | Role.UNIT):
+                break
+    return False
 
 
 def _dated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -993,6 +1068,8 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         roles = token.roles
+        if roles & Role.ACTOR and roles & Role.VERB and i == clause.first:
+            return 0  # an infinitive that is a noun too: "Trader en argent réel dès lundi"
         if roles & Role.ACTOR:
             return roles & Role.ACTOR
         if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
@@ -1188,9 +1265,11 @@ def _unknown_subject(action: Token) -> int:
     With a verb that only trades with a size ("add", "take", "raise") it is read as a
     third party: "earnings should add 5 % to the index" forecasts. With any other action
     ("buy", "close", "execute") it is market participants in general, whom "should" or
-    "must" advises: "client accounts must buy 100 QQQ" instructs.
+    "must" advises: "client accounts must buy 100 QQQ" instructs. A switch of mode counts
+    as such an action (it directs only with a live destination): "Die Strategie soll ab
+    sofort mit echtem Geld handeln".
     """
-    if action.has(_STRONG_ACTIONS):
+    if action.has(_STRONG_ACTIONS) or (action.has(Role.SWITCH) and not action.has(Role.ALLOCATE)):
         return Role.GENERIC
     return Role.THIRD
 

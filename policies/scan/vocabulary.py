@@ -96,6 +96,9 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
     # glattgestellt werden", "devraient être achetées"): the passive subject is the object.
     passive_auxiliaries: _Words = ()
+    # The prepositions that name a passive's agent ("bought by the ECB", "achetées par la
+    # BCE", "von der EZB gekauft"): the agent, not us, acts.
+    passive_agents: _Words = ()
     # Forms of "be" that with the infinitive marker make a passive of obligation: "sind …
     # zu reduzieren", "est à vendre" (what is to be done, asked of whoever holds it).
     obligation_auxiliaries: _Words = ()
@@ -145,6 +148,10 @@ class Objects(_Section, frozen=True, kw_only=True):
     # amount of money and a target they size a position, verb or not ("Nocional de 20
     # millones de euros en X").
     notionals: _Words = ()
+    # Model portfolios a book is moved into ("the conservative model", "das defensive
+    # Modellportfolio"): books. The noun alone is listed too, so that it, not a commoner
+    # adjective, is the gate's word of each; alone it is a book only as a destination.
+    models: _Words = ()
 
 
 class Mood(_Section, frozen=True, kw_only=True):
@@ -369,6 +376,8 @@ class Form:
     # "adquirimos"): read as the past, unless the order it states is whole and no time
     # in the past stands in its clause, which makes it a desk note of what we do now.
     NOW_OR_PAST: Final = 1 << 13
+    # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
+    MODEL: Final = 1 << 14
 
 
 # The marks that are no grammatical form.
@@ -380,6 +389,7 @@ _MARKS: Final = (
     | Form.HOLDING
     | Form.PAST_TIME
     | Form.QUOTING
+    | Form.MODEL
 )
 
 _FORMS: Final = {
@@ -433,6 +443,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     not_past: frozenset[str]
     # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
     passive: frozenset[str]
+    # Prepositions naming a passive's agent.
+    agents: frozenset[str] = frozenset()
     # The passive of obligation: its auxiliaries and the markers before its infinitive.
     obligation: frozenset[str] = frozenset()
     obligation_markers: frozenset[str] = frozenset()
@@ -803,6 +815,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     suffixes: set[str] = set()
     not_past: set[str] = set()
     passive: set[str] = set()
+    agents: set[str] = set()
     obligation: set[str] = set()
     obligation_markers: set[str] = set()
     shares: dict[str, set[str]] = {
@@ -818,6 +831,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         passive.update(
             " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
         )
+        agents.update(fold_for_matching(w) for w in info.passive_agents)
         obligation.update(fold_for_matching(w) for w in info.obligation_auxiliaries)
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
@@ -878,6 +892,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
         passive=frozenset(passive),
+        agents=frozenset(agents),
         obligation=frozenset(obligation),
         obligation_markers=frozenset(obligation_markers),
         anchors=builder.gate_anchors(),
@@ -981,6 +996,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     # After every other action: a verb of a holding that is also a side or a closing verb
