@@ -879,6 +879,8 @@ def _asked_of_us(
     category, _, needs_parameter = found
     if category == "risk_limit" and _object_of_others(mood, i, lexicon):
         return False
+    if category == "risk_limit" and _stated_limit(mood, i):
+        return False
     return is_instruction(mood, i, lexicon) or (
         not needs_parameter
         and _fully_specified(mood.tokens, mood.clause, i, category)
@@ -1190,6 +1192,8 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             word.has(_BEFORE_OBJECT)
             or _polite(tokens, j)
             or word.kind == "number"
+            or _tenor(tokens, j)
+            or word.has(Role.URGE)
             or (word.kind == "word" and _adverb_like(word.text))
             or (word.has(Role.POSITIONS | Role.WEIGHT) and not word.has(Role.VERB))
             or (word.has(Role.PREP) and _takes_preposition(tokens, i, j))
@@ -1205,6 +1209,11 @@ def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     modals and auxiliaries follow it ("SAP verkaufen müssen", "SAP kaufen werden",
     "verkauft werden sollen"). A verb-final verb has its object before it."""
     return all(tokens[j].has(Role.MODAL | Role.AUX) for j in range(i + 1, clause.last))
+
+
+def _tenor(tokens: Sequence[Token], j: int) -> bool:
+    """A tenor glued to its number before the target: "30-year Treasuries", "2-year notes"."""
+    return tokens[j].glued and tokens[j - 1].kind == "number" and tokens[j].kind == "word"
 
 
 def _takes_preposition(tokens: Sequence[Token], i: int, j: int) -> bool:
@@ -2005,6 +2014,8 @@ def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[H
     refusals = clause.having(tokens, Role.NEG | Role.AVOID)
     if not mood.urge and refusals and refusals[0] < i:
         return False  # "we would never go long 2% of NAV"
+    if _stated_limit(mood, i):
+        return False  # "Position limits are set at 5 % of NAV": a policy in force
     # The last verb before the share, by bisection: a clause of many shares stays linear.
     verb = last_position(clause.having(tokens, Role.VERB), i)
     if verb is not None and not is_instruction(mood, verb, lexicon):
@@ -2018,6 +2029,87 @@ def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[H
         return False
     hits.append(Hit("order", tokens[i].start, tokens[clause.last - 1].end))
     return True
+
+
+def _stated_limit(mood: ClauseMood, i: int) -> bool:
+    """A limit, leverage or exposure that a copula states (``i``: its limit word or its
+    figure): a rule in force, not one we set. "Position limits are set at 5 % of NAV",
+    "the fund's leverage is capped at 2x", "Das Emittentenlimit ist auf 10 % festgelegt",
+    "les limites sont fixées à 5 %", "el límite de VaR está fijado en el 1,5 %".
+
+    The clause opens with its subject, a noun phrase naming the limit (not ours, not the
+    reader's), then a copula ("are", "ist", "sont", "están", the state link "liegen bei").
+    Whatever asks turns it back into a setting: an imperative ("Set position limits at
+    5 %"), a recommendation or obligation ("limits are to be set at 5 %", "should be"), a
+    label ("Limits: 5 % of NAV"), an infinitive after the copula ("sind auf 5 %
+    festzulegen", "sont à fixer à 5 %"). A describing verb ("beträgt", "reaches") is read
+    by :func:`policies.scan.mood.subject_from`, not here.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    if mood.urge or mood.recommend or mood.labelled or mood.asked:
+        return False
+    copula = next(
+        (
+            j
+            for j in range(clause.first, clause.last)
+            if tokens[j].has(_COPULA) and not tokens[j].has(Role.PREP | Role.INFINITIVE)
+        ),
+        None,
+    )
+    if copula is None or copula == clause.first or max(i, copula) >= clause.last:
+        return False
+    subject = range(clause.first, copula)
+    if not any(tokens[j].has(_STATED) for j in subject):
+        return False
+    if any(_asking_subject(tokens[j]) for j in subject):
+        return False
+    return not any(
+        tokens[j].has(_NOT_STATED) or _infinitive_after(tokens, j, clause.last)
+        for j in range(copula, clause.last)
+    )
+
+
+# A copula or a state link ("liegen bei"), not a preposition spelled alike; what a stated
+# limit's subject names, and what it may not hold (us, the reader, an asking verb);
+# what no stated limit's clause holds.
+_COPULA: Final = Role.AUX | Role.LEVEL_LINK
+_STATED: Final = Role.LIMIT_OBJ | Role.LEVERAGE
+_NOT_STATED_SUBJECT: Final = Role.SELF | Role.ADDRESSEE | Role.SIDE | Role.URGE | Role.MODAL
+_NOT_STATED: Final = Role.MODAL | Role.RECOMMEND | Role.REC_ADJ | Role.URGE
+
+
+def _asking_subject(token: Token) -> bool:
+    """A word no stated limit's subject holds: us, the reader, a modal, a verb that is no
+    noun ("Set the VaR limit to 4 %")."""
+    if token.has(_NOT_STATED_SUBJECT):
+        return True
+    return token.has(Role.VERB) and not token.forms & Form.NOUN
+
+
+# How a French or Spanish infinitive ends, reflexive ones included ("fijarse").
+_INFINITIVE_ENDINGS: Final = ("er", "ir", "ar", "re", "rse")
+
+
+def _infinitive_after(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """An infinitive the copula governs: "zu" inside a German word ("festzulegen"), or a
+    marker before an unknown infinitive ("sont à fixer", "están por fijar", "to set")."""
+    token = tokens[j]
+    if token.kind != "word":
+        return False
+    if not token.roles:
+        return token.text.endswith("en") and "zu" in token.text[2:-3]
+    if j + 1 >= end or token.text not in _INFINITIVE_LINKS:
+        return False
+    verb = tokens[j + 1]
+    if verb.kind != "word":
+        return False
+    if verb.has(Role.VERB) and verb.forms & Form.BASE:
+        return True
+    return not verb.roles and verb.text.endswith(_INFINITIVE_ENDINGS)
+
+
+# Words that mark an infinitive after a copula: "to", "zu", "à"/"a" (folded), "de", "por".
+_INFINITIVE_LINKS: Final = frozenset(("to", "zu", "a", "de", "por"))
 
 
 def _imperative_opens(mood: ClauseMood, lexicon: Lexicon) -> bool:

@@ -48,6 +48,11 @@ RATIO_MARK: Final = ":1"
 # number word of tens or a scale, which the gate finds inside words.
 COMPOUND_MARK: Final = "~"
 _COMPOUND_MIN: Final = 20
+# What a mask decides (:meth:`Gate._satisfies`), and how many decisions are kept at most.
+_NO: Final = 0
+_YES: Final = 1
+_WITH_COMPOUND: Final = 2
+_DECIDED: Final = 4096
 
 # A split written with slashes ("70/30") is read as a share (see the lexer); any digits
 # around a slash stand for one here, which is sound: the gate may only over-approximate.
@@ -258,6 +263,10 @@ class Gate:
         self._compound_bit = self._groups_of.get(COMPOUND_MARK, 0)
         self._alternatives = tuple(bits for masks in self._masks.values() for bits in masks)
         self._prose_alternatives = tuple(bits for name in self.prose for bits in self._masks[name])
+        # What a mask decides, per set of alternatives (:meth:`_satisfies`): the same few
+        # masks come back with every document of a kind, and deciding one walks them all.
+        self._decided: dict[int, int] = {}
+        self._prose_decided: dict[int, int] = {}
         self._split_alternatives = tuple(
             bits for name in self.prose - {"side"} for bits in self._masks[name]
         )
@@ -274,15 +283,15 @@ class Gate:
     def any_active(self, words: Iterable[str], text: str) -> bool:
         """Whether some family is satisfied: :meth:`active` non-empty, found sooner."""
         mask = self._mask(words)
-        return bool(mask) and self._satisfies(self._alternatives, mask, text)
+        return bool(mask) and self._satisfies(self._alternatives, self._decided, mask, text)
 
     def reach(self, words: Iterable[str], text: str) -> tuple[bool, bool]:
         """Whether some family of :attr:`prose` is satisfied, and whether some family is."""
         mask = self._mask(words)
         if not mask:
             return False, False
-        prose = self._satisfies(self._prose_alternatives, mask, text)
-        return prose, prose or self._satisfies(self._alternatives, mask, text)
+        prose = self._satisfies(self._prose_alternatives, self._prose_decided, mask, text)
+        return prose, prose or self._satisfies(self._alternatives, self._decided, mask, text)
 
     def mask_of(self, words: Iterable[str]) -> int:
         """The groups that ``words`` meet, for :meth:`needs` and :meth:`completed_by`."""
@@ -314,16 +323,28 @@ class Gate:
             mask |= self._groups_of[word]
         return mask
 
-    def _satisfies(self, alternatives: tuple[int, ...], mask: int, text: str) -> bool:
+    def _satisfies(
+        self, alternatives: tuple[int, ...], decided: dict[int, int], mask: int, text: str
+    ) -> bool:
+        """Whether some alternative is satisfied by ``mask`` (or by a compound number word
+        in ``text`` with it); what the mask alone decides is kept in ``decided``."""
+        verdict = decided.get(mask)
+        if verdict is None:
+            if len(decided) >= _DECIDED:
+                decided.clear()
+            verdict = decided[mask] = self._decide(alternatives, mask)
+        return verdict == _YES or (verdict == _WITH_COMPOUND and self._has_compound(text))
+
+    def _decide(self, alternatives: tuple[int, ...], mask: int) -> int:
         for alternative in alternatives:
             if alternative & mask == alternative:
-                return True
+                return _YES
         # As in :meth:`active`: only a compound number word can still complete a family.
         compound = self._compound_bit
         if mask & compound == compound:
-            return False
+            return _NO
         mask |= compound
-        return any(alt & mask == alt for alt in alternatives) and self._has_compound(text)
+        return _WITH_COMPOUND if any(alt & mask == alt for alt in alternatives) else _NO
 
     def active(self, words: Iterable[str], text: str) -> frozenset[str]:
         """The families the document's words satisfy (``text``: for compound numbers)."""

@@ -47,6 +47,7 @@ class Token:
         "roles",
         "scaled",
         "start",
+        "suggests",
         "text",
         "times",
         "upper",
@@ -69,6 +70,9 @@ class Token:
         self.percent = False
         self.times = False
         self.scaled = False  # written with its scale: "50k", "10m", "2bn"
+        # A negation that opens a question and suggests what it would negate ("Shouldn't
+        # we buy X?"): no longer a negation (see :func:`_suggesting_questions`).
+        self.suggests = False
 
     def has(self, roles: int) -> bool:
         return bool(self.roles & roles)
@@ -136,6 +140,8 @@ def tokenize(
     if lexicon.separable:
         _join_separable(tokens, lexicon)
     _prepositions_after_nouns(tokens)
+    _suggesting_questions(tokens)
+    _unreal_past(tokens)
     return tokens
 
 
@@ -164,6 +170,107 @@ def _prepositions_after_nouns(tokens: list[Token]) -> None:
         noun = tokens[i - 1]
         if noun.kind == "word" and (noun.has(_NOUNS) or noun.forms & Form.NOUN):
             token.roles &= ~Role.ADDRESSEE
+
+
+# What may stand between an inverted finite verb and the negation after it: a pronoun or
+# a name of who acts ("is it not", "should we not", "sollten wir nicht", "ist es nicht").
+_INVERTED_SUBJECT: Final = Role.ACTOR | Role.REFERENCE
+_INVERTED_REACH: Final = 3
+# Verbs a negation that opens a question negates: "Isn't", "N'est-il pas", "¿No deberíamos".
+_FINITE_VERBS: Final = Role.AUX | Role.MODAL | Role.RECOMMEND
+# Actors whose omissions a why-question asks about, not ours to urge.
+_OTHERS: Final = Role.GENERIC | Role.THIRD | Role.INSTITUTION
+
+
+def _suggesting_questions(tokens: list[Token]) -> None:
+    """A negated question suggests what it negates: the negation asks for a yes.
+
+    "Shouldn't we buy X?", "Isn't it time to sell Y?", "Sollten wir nicht X kaufen?",
+    "N'est-il pas temps d'acheter X ?", "¿No deberíamos comprar X?": the negation of the
+    finite verb that opens the question (inverted) is no negation; the question reads as
+    the statement it expects ("we should buy X") and is marked (:attr:`Token.suggests`) so
+    that it is not read as weighing an action. A question asking why with a negation in
+    it ("Warum Siemens nicht jetzt kaufen?", "Why don't we sell X?") urges as "why not"
+    does, unless it names someone else or a time past ("Why didn't investors sell?").
+    Other questions are untouched: "Didn't CTAs sell?" states what CTAs did.
+    """
+    first = 0
+    for i, token in enumerate(tokens):
+        if token.kind != "mark" or token.text not in _SENTENCE_END:
+            continue
+        if token.text == "?":
+            _suggesting(tokens, first, i)
+        first = i + 1
+
+
+def _suggesting(tokens: list[Token], first: int, end: int) -> None:
+    words = [j for j in range(first, end) if tokens[j].kind != "mark"]
+    if not words:
+        return
+    opening = tokens[words[0]]
+    negations = [j for j in words if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)]
+    if not negations:
+        return
+    if opening.forms & Form.WHY:
+        if any(tokens[j].has(_OTHERS) or tokens[j].forms & Form.PAST_TIME for j in words):
+            return  # "Why didn't investors sell gold?": what others did not do
+        for j in negations:
+            tokens[j].roles |= Role.URGE
+        return
+    for j in _inverted_negations(tokens, words):
+        tokens[j].roles &= ~Role.NEG
+        tokens[j].suggests = True
+
+
+def _inverted_negations(tokens: Sequence[Token], words: list[int]) -> list[int]:
+    """The negations of the finite verb that opens a question: contracted ("Isn't",
+    "Shouldn't"), before it ("N'est-il pas", "¿No es hora"; with the French "pas" after
+    it) or after its subject ("Is it not", "Sollten wir nicht")."""
+    first = tokens[words[0]]
+    if first.has(Role.NEG):
+        second = tokens[words[1]] if len(words) > 1 else None
+        contracted = first.text.endswith("n't")
+        verb = second is not None and (
+            second.has(_FINITE_VERBS) or (second.kind == "word" and not second.roles)
+        )
+        if not (contracted or verb):
+            return []
+        found = [words[0]]
+        # The second half of a French negation: "ne … pas", past the subject.
+        for j in words[2 : 2 + _INVERTED_REACH]:
+            if tokens[j].has(Role.NEG):
+                found.append(j)
+                break
+            if not tokens[j].has(_INVERTED_SUBJECT):
+                break
+        return found
+    if not first.has(Role.AUX | Role.MODAL):
+        return []
+    for j in words[1 : 1 + _INVERTED_REACH]:
+        if tokens[j].has(Role.NEG):
+            return [j]
+        if not tokens[j].has(_INVERTED_SUBJECT):
+            return []
+    return []
+
+
+def _unreal_past(tokens: list[Token]) -> None:
+    """A past form after a frame of the present unreal is that present: "it is time we
+    bought X", "perhaps it is time we quietly picked up Y" advise buying now."""
+    for i, token in enumerate(tokens):
+        if not token.forms & Form.UNREAL:
+            continue
+        for j in range(i + 1, min(len(tokens), i + 1 + _INVERTED_REACH)):
+            verb = tokens[j]
+            if verb.has(Role.VERB) and verb.forms & Form.PAST:
+                verb.forms |= Form.BASE
+                break
+            if not (verb.has(Role.PREFIX) or _ly(verb.text)):
+                break
+
+
+def _ly(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly")
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:

@@ -254,12 +254,45 @@ def _mentioned_quotations(
         return spans
     found = []
     for opening, closing in spans:
-        outside = itertools.chain(range(first, opening), range(closing + 1, end))
+        outside = list(itertools.chain(range(first, opening), range(closing + 1, end)))
+        if any(tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in outside):
+            continue
+        if _quoted_speech(tokens, first, opening):
+            found.append((opening, closing))
+            continue
         if any(tokens[j].has(_ADVISING_WORDS) for j in outside):
             continue
         if _named_quotation(tokens, (first, opening, closing, end), lexicon):
             found.append((opening, closing))
     return found
+
+
+def _quoted_speech(tokens: Sequence[Token], first: int, opening: int) -> bool:
+    """Someone else's words, quoted after a verb of saying and a colon or comma: "One CIO
+    told the conference: 'We are adding duration'", "Ein Verwalter sagte: „Wir kaufen
+    Bunds“". The verb is finite (said, says, told, sagte), not an imperative ("tell them:
+    …"); whoever says it is not us or the reader (the caller checks the whole sentence)."""
+    if opening - 1 <= first or tokens[opening - 1].text not in (":", ","):
+        return False
+    return any(
+        tokens[j].forms & (Form.SPEECH | Form.ATTRIBUTION)
+        and tokens[j].forms & (Form.PAST | Form.THIRD)
+        for j in range(first, opening - 1)
+    )
+
+
+def _apposed_quotation(tokens: Sequence[Token], first: int, opening: int) -> bool:
+    """A word naming the quotation stands a comma before it, a time or an owner between:
+    "A strategist's headline last week, 'Dump the dollar', drew attention"."""
+    if opening - 1 <= first or tokens[opening - 1].text != ",":
+        return False
+    return any(
+        tokens[j].forms & Form.QUOTING
+        for j in range(max(first, opening - 1 - _APPOSED_REACH), opening - 1)
+    )
+
+
+_APPOSED_REACH: Final = 3  # words between a naming word and the comma before its quotation
 
 
 def _quotation_end(tokens: Sequence[Token], stop: int) -> int:
@@ -312,6 +345,8 @@ def _named_quotation(
     ``bounds``: the sentence's first token, the quotation's marks, the sentence's end."""
     first, opening, closing, end = bounds
     if opening > 0 and tokens[opening - 1].forms & Form.QUOTING:
+        return True
+    if _apposed_quotation(tokens, first, opening):
         return True
     after = closing + 1
     if after < end and tokens[after].kind == "word":
@@ -1030,7 +1065,7 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE)
+        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE) or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
@@ -1043,7 +1078,7 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.URGE)
+        tokens[j].has(Role.NEG | Role.URGE) or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )

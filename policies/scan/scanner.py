@@ -172,10 +172,19 @@ class Scanner:
             for pair in r.pairs
         ]
         forms = [quick_form(text, self.sides) for text in texts] if fast else [None]
-        if all(form is not None for form in forms):
-            joined = "\n".join([*(f for f in forms if f is not None), *record_text])
-            if not self._any_active(joined.lower()):
+        quick = [form for form in forms if form is not None]
+        if len(quick) == len(forms):
+            joined = "\n".join([*quick, *record_text]).lower()
+            words = gate_words(joined)
+            words.extend(marks(joined))
+            prose, some = self.gate.reach(words, joined)
+            if not some:
                 return []
+            if not record_text and self._each_clean(quick):
+                # No field can hold a finding or a side waiting for a size elsewhere: only
+                # a sentence split across fields is left to read.
+                fields = [field for unit in units for field in unit.fields]
+                return self._split_violations(fields, categories, []) if joins and prose else []
         # A text repeated in several fields (ids, levels, a driver listed twice) is
         # normalised once: the result is read, never changed.
         normalised: dict[int, Normalised] = {}
@@ -210,6 +219,28 @@ class Scanner:
             fields = [field for unit in units for field in unit.fields]
             violations.extend(self._split_violations(fields, categories, violations))
         return violations
+
+    def _each_clean(self, forms: list[str]) -> bool:
+        """Whether each quick form, read alone, is a short field that satisfies no family and
+        holds no side: then its reading finds nothing and waits for nothing.
+
+        Words of several fields together may open a family that none opens alone ("the
+        no-trade triggers" in one field of a critique, "the data release" in another). No
+        finding needs words of another field but a side completed by a size elsewhere and
+        a sentence split across fields: a short field is one stretch of
+        :meth:`_stretches`, read only when its own words satisfy a family or hold a side.
+        """
+        gate = self.gate
+        for form in forms:
+            if len(form) > _LONG_FIELD:
+                return False
+            words = gate_words(form)
+            if not gate.waiting.isdisjoint(words):
+                return False
+            words.extend(marks(form))
+            if gate.any_active(words, form):
+                return False
+        return True
 
     def _split_violations(
         self, fields: list[Field], categories: frozenset[Category], found: list[Violation]

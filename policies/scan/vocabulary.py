@@ -184,6 +184,12 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
     # "… titrait le journal"). What a headline or a saying tells is not asked of us.
     quotations: _Words = ()
+    # Words that ask why ("why", "warum", "pourquoi", "por qué"): a question that opens
+    # with one and holds a negation suggests what it negates ("Warum Siemens nicht kaufen?").
+    why_questions: _Words = ()
+    # Frames after which a past form is the present unreal ("it is time we bought X"):
+    # recommendations whose verb is written in the past.
+    unreal_past: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -376,8 +382,13 @@ class Form:
     # "adquirimos"): read as the past, unless the order it states is whole and no time
     # in the past stands in its clause, which makes it a desk note of what we do now.
     NOW_OR_PAST: Final = 1 << 13
+    # Not a form either: a word that asks why (``[mood] why_questions``).
+    WHY: Final = 1 << 14
+    # Not a form either: a frame after which the past is the present unreal (``[mood]
+    # unreal_past``: "it is time we bought").
+    UNREAL: Final = 1 << 15
     # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
-    MODEL: Final = 1 << 14
+    MODEL: Final = 1 << 16
 
 
 # The marks that are no grammatical form.
@@ -389,6 +400,8 @@ _MARKS: Final = (
     | Form.HOLDING
     | Form.PAST_TIME
     | Form.QUOTING
+    | Form.WHY
+    | Form.UNREAL
     | Form.MODEL
 )
 
@@ -999,6 +1012,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
+    builder.add(mood.why_questions, 0, info, marks=Form.WHY)
+    builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
     builder.add(

@@ -15,6 +15,7 @@ import base64
 import json
 import urllib.parse
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -113,3 +114,62 @@ def test_every_guarded_piece_needs_its_step() -> None:
     for name, pieces in PIECES.items():
         for piece in pieces[:2]:
             assert normalise(piece, SCANNER.sides).text != piece.lower(), (name, piece)
+
+
+# Pieces that each say nothing a detector reads, and open a family together: the gate opens
+# on a document of several of them while every field alone is clean, so the shortcut for
+# fields clean one by one decides. Open ends and continuations of split sentences are among
+# them: those the shortcut must still read across fields.
+HALVES = (
+    "The no-trade triggers are concrete.",
+    "Name the data release that would move probability to the bear case.",
+    "Release the pressure valve.",
+    "The trade war escalates.",
+    "Production data is due Friday.",
+    "Live coverage continues.",
+    "Promote the idea.",
+    "to the broker today.",
+    "Send it",
+    "Raise the question of timing.",
+    "The risk limits of the desk",
+    "Die Risikolimits des Desks",
+    "is to be raised tomorrow.",
+    "is to be lifted to 12 million.",
+    "werden ab morgen auf 5 % angehoben.",
+    "seront relevées à 5 % demain.",
+    "se elevará al 4 %.",
+)
+_field = st.lists(st.sampled_from(HALVES), min_size=1, max_size=2).map(" ".join)
+
+
+def test_each_half_is_clean_alone() -> None:
+    """The pieces above keep their purpose: each alone is proven clean field by field."""
+    for half in HALVES:
+        form = quick_form(half, SCANNER.sides)
+        assert form is not None, half
+        assert SCANNER._each_clean([form]), half
+
+
+@given(st.lists(_field, min_size=2, max_size=4))
+@settings(max_examples=400, deadline=None)
+def test_fields_clean_alone_agree(texts: list[str]) -> None:
+    """Fields whose words open the gate only together: the same with and without it."""
+    unit = [[Field(f"critique.f{i}", text) for i, text in enumerate(texts)]]
+    assert SCANNER.scan_fields(unit, ALL) == SCANNER.scan_fields(unit, ALL, fast=False)
+
+
+@pytest.mark.parametrize(
+    ("head", "tail", "rule"),
+    [
+        ("The no-trade triggers are concrete.", "Name the data release.", None),
+        ("The risk limits of the desk", "is to be raised tomorrow.", "risk_limit_change"),
+        ("Die Risikolimits des Desks", "is to be lifted to 12 million.", "risk_limit_change"),
+    ],
+)
+def test_clean_fields_still_read_a_split_sentence(head: str, tail: str, rule: str | None) -> None:
+    """Both halves clean alone, the document open: a sentence split across them is found,
+    and the sample critique's kind of fields (open together, clean alone) give nothing."""
+    unit = [[Field("critique.rationale", head), Field("critique.suggested_changes[0]", tail)]]
+    found = SCANNER.scan_fields(unit, ALL)
+    assert found == SCANNER.scan_fields(unit, ALL, fast=False)
+    assert [v.rule for v in found] == ([] if rule is None else [f"scope.forbidden_intent.{rule}"])
