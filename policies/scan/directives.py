@@ -117,7 +117,68 @@ def find_directives(
     if "named" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
         hits.extend(_rating_calls(read))
+    if "repeat" in active:
+        hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
+    """A past trade of ours endorsed for now, sized or not: "We bought TLT last week and
+    would do it again", "Wir haben SAP gekauft und würden wieder kaufen", "Nous avons
+    acheté du TLT et le referions", "Compramos TLT y lo volveríamos a hacer".
+
+    The trade is ours (we are its subject, or a first person plural states it) and names
+    its target; the readiness to repeat it (``[mood] repeats``) follows in its sentence
+    or the next, is ours too (no one else named before it), and is neither negated nor
+    asked. Someone else's trade ("foreign banks bought gold and would do so again") and a
+    trade of ours judged otherwise ("in hindsight it was too early") describe.
+    """
+    hits: list[Hit] = []
+    before: int | None = None  # our last past trade in the sentence before
+    for moods in sentences:
+        trade = None
+        for mood in moods:
+            tokens, clause = mood.tokens, mood.clause
+            for i in range(clause.first, clause.last):
+                token = tokens[i]
+                acts = token.has(Role.SIDE) or token.forms & Form.HOLDING
+                if acts and token.forms & (Form.PAST | Form.PARTICIPLE):
+                    if _ours(mood, i) and _names_target(tokens, clause):
+                        trade = i
+                elif token.forms & Form.REPEAT:
+                    start = trade if trade is not None else before
+                    if start is not None and _repeat_ours(mood, i):
+                        hits.append(Hit("order", tokens[start].start, token.end))
+        before = trade
+    return hits
+
+
+def _ours(mood: ClauseMood, i: int) -> bool:
+    """We are the subject of the action at ``i``: named before it, or in its form."""
+    tokens = mood.tokens
+    if tokens[i].forms & Form.NOW_OR_PAST:
+        return True
+    actors = mood.clause.having(tokens, Role.ACTOR)
+    first = actors[0] if actors else None
+    return first is not None and first < i and bool(tokens[first].roles & Role.SELF)
+
+
+def _names_target(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A target named in the clause: an instrument, a ticker or a company's name."""
+    return any(
+        _tradable(tokens[j]) or _named_target(tokens, j) or _name(tokens, j)
+        for j in range(clause.first, clause.last)
+    )
+
+
+def _repeat_ours(mood: ClauseMood, i: int) -> bool:
+    """Our readiness to repeat at ``i``: not negated, asked or conditional, and no one but
+    us named before it in its clause."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.asked or mood.conditional or negated(tokens, clause, i):
+        return False
+    actors = [j for j in clause.having(tokens, Role.ACTOR) if j < i]
+    return all(tokens[j].has(Role.SELF) for j in actors)
 
 
 # Words that link a target to the side it is rated: "we rate X as a buy", "als Kauf".
@@ -1542,7 +1603,17 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
         ):
             break
         j -= 1
-    return i + 1 < clause.last and tokens[i + 1].text in lexicon.passive
+    if i + 1 < clause.last and tokens[i + 1].text in lexicon.passive:
+        return True
+    # A verb-final participle has its auxiliary in second place: "Der Stopp wird auf 2.350
+    # angehoben", "SAP wird bei 176 gekauft".
+    return bool(tokens[i].negation_after) and any(
+        tokens[k].text in lexicon.passive for k in range(clause.first, i)
+    )
+
+
+# Verbs that move something to a new figure: "raised", "moved", "nachgezogen", "relevé".
+_MOVES: Final = Role.CHANGE | Role.SWITCH | Role.ALLOCATE | Role.TRADE
 
 
 def _passive_match(
@@ -1563,21 +1634,34 @@ def _passive_match(
         size = _find(tokens, first, i, lambda j: _size(tokens, j, i, weak=False))
         if size is not None and _target(tokens, first, i):
             return "order", i + 1, False
-    if "risk" in active and token.has(Role.CHANGE):
+    if "risk" in active and token.has(Role.CHANGE | Role.ALLOCATE):
+        # "La limite de perte sera portée à 3 millions": a limit moved by any verb, to
+        # any figure; exposure and leverage to a share or a multiple.
         exposure = _find(
             tokens,
             first,
             i,
             lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE | Role.LIMIT_OBJ),
         )
+        limit = exposure is not None and tokens[exposure].has(Role.LIMIT_OBJ)
         figure = _find(
             tokens,
             i + 1,
             last,
-            lambda j: tokens[j].kind == "number" and (tokens[j].percent or tokens[j].times),
+            lambda j: (
+                tokens[j].kind == "number" and (limit or tokens[j].percent or tokens[j].times)
+            ),
         )
         if exposure is not None and figure is not None:
             return "risk_limit", figure + 1, False
+    if "level" in active and token.has(_MOVES):
+        # "Our stop at 95 should be moved to 97", "Der Stopp sollte auf 97 nachgezogen
+        # werden": a level before the verb, its new figure after the level.
+        level = _find(tokens, first, i, lambda j: tokens[j].has(Role.LEVEL))
+        if level is not None:
+            figure = _find(tokens, level + 1, last, lambda j: tokens[j].kind == "number")
+            if figure is not None:
+                return "order", max(figure, i) + 1, False
     if "execution" in active and token.has(Role.CLOSE):
         positions = _find(tokens, first, i, lambda j: tokens[j].has(Role.POSITIONS))
         if positions is not None:

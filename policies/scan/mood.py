@@ -134,7 +134,13 @@ def analyse_sentence(
 ) -> list[ClauseMood]:
     """The mood of every clause of one sentence, recommendations carried forward."""
     moods = [ClauseMood(tokens, clause) for clause in sentence]
-    urge = any(tokens[i].roles & Role.URGE for c in sentence for i in range(c.first, c.last))
+    # A readiness to repeat that is itself negated urges nothing: "… et ne le referions pas".
+    urge = any(
+        tokens[i].roles & Role.URGE
+        and not (tokens[i].forms & Form.REPEAT and negated(tokens, c, i))
+        for c in sentence
+        for i in range(c.first, c.last)
+    )
     discourage = any(
         tokens[i].roles & Role.DISCOURAGE for c in sentence for i in range(c.first, c.last)
     )
@@ -537,10 +543,12 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     )
     if governs and not mood.conditional and _future_passive(mood, position, lexicon):
         # "TLT will be bought at 90", "SAP wird bei 176 gekauft werden": no agent named,
-        # the plan is the outlook's own, whatever the target its subject names. A common
-        # noun without a figure is issuance or flows ("new 10-year bonds will be sold at
-        # the auction"), not a plan of ours.
-        return not subject & _OTHERS and _figure_or_ticker(tokens, mood.clause)
+        # the plan is the outlook's own, whatever the target its subject names (a noun the
+        # lexicon does not know is what is moved, not who moves it). A common noun
+        # without a figure is issuance or flows ("new 10-year bonds will be sold at the
+        # auction"), not a plan of ours.
+        named = mood.clause.having(tokens, _OTHERS)
+        return not (named and named[0] < position) and _figure_or_ticker(tokens, mood.clause)
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -708,7 +716,11 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     i = position - 1
     while i >= clause.first and steps < _NEGATION_REACH:
         token = tokens[i]
-        if token.has(Role.NEG | Role.AVOID) and not token.has(Role.URGE):
+        if (
+            token.has(Role.NEG | Role.AVOID)
+            and not token.has(Role.URGE)
+            and not _level_noun(tokens, clause, i)
+        ):
             return True
         if token.has(Role.DISJUNCTION) and _correlative(tokens, clause, i):
             return True  # "weder ein Angebot noch eine Empfehlung zum Kauf"
@@ -745,6 +757,22 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
             verb = next_position(clause.having(tokens, Role.VERB), after + 1)
             return verb is None or negation <= verb
     return False
+
+
+def _level_noun(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A level whose word also avoids ("stop") named as a noun: a determiner or a
+    possessive before it ("our stop at 95 should be moved", "der Stopp sollte …"), or a
+    figure, a preposition or a predicate right after it ("the stop at 95", "stop should
+    be raised"); a verb of avoiding takes what it avoids ("stop buying", "stop adding X")."""
+    token = tokens[i]
+    if not token.has(Role.LEVEL):
+        return False
+    if i > clause.first and tokens[i - 1].has(Role.DET):
+        return True
+    if i + 1 >= clause.last:
+        return False
+    after = tokens[i + 1]
+    return after.kind == "number" or after.has(Role.MODAL | Role.AUX | Role.LEVEL_LINK)
 
 
 def _correlative(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -190,6 +190,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
+    # Our readiness to repeat a trade, in the conditional ("would do it again", "würden es
+    # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
+    # endorses that trade for now.
+    repeats: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -389,6 +393,8 @@ class Form:
     UNREAL: Final = 1 << 15
     # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
     MODEL: Final = 1 << 16
+    # Not a form either: our readiness to repeat a trade (``[mood] repeats``).
+    REPEAT: Final = 1 << 17
 
 
 # The marks that are no grammatical form.
@@ -403,6 +409,7 @@ _MARKS: Final = (
     | Form.WHY
     | Form.UNREAL
     | Form.MODEL
+    | Form.REPEAT
 )
 
 _FORMS: Final = {
@@ -477,6 +484,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     basis_points: frozenset[str] = frozenset()
     points: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
+    # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
+    repeats: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -836,6 +845,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "basis_points": set(),
         "points": set(),
         "fractions": set(),
+        "repeats": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -849,7 +859,9 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            section = vocabulary.objects if name == "notionals" else vocabulary.numbers
+            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
+                name, vocabulary.numbers
+            )
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
@@ -917,6 +929,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         basis_points=frozenset(shares["basis_points"]),
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
+        repeats=frozenset(shares["repeats"]),
     )
 
 
@@ -1013,6 +1026,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
+    builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
