@@ -50,6 +50,10 @@ _VERB_OBJECT: Final[tuple[tuple[str, int, int, int, Category], ...]] = (
 _CANDIDATES: Final = (
     Role.VERB | Role.SIDE_ADJ | Role.LEVEL | Role.LIMIT_OBJ | Role.WEIGHT | Role.SIDE
 )
+# Who makes a nominal step someone else's: "the switchover to live at the exchange".
+_OTHERS_NAMED: Final = Role.THIRD | Role.INSTITUTION
+# What a nominal execution executes: an order, a basket, a hedge or a block.
+_EXECUTED: Final = Role.ORDER_OBJ | Role.POSITIONS | Role.ORDER_TYPE
 _DESTINATION_GAP: Final = 3  # articles and a setting's noun between a preposition and "real"
 _LEVEL_GAP: Final = 3  # names of what a level is for, between the level and its number
 _LEVEL_REACH: Final = 9  # tokens after a level word in which its number may stand
@@ -901,6 +905,8 @@ def _clause_directives(
             continue
         if found is not None and not _asked_of_us(mood, i, lexicon, found):
             found = None
+        if found is not None and _nominal_unrecommended(mood, i, found[0]):
+            found = None
         if (found is None or found[2]) and "named" in active:
             named = _unsized_instruction(mood, i, lexicon, previous)
             if named is not None:
@@ -923,6 +929,50 @@ def _clause_directives(
         found_here.add(category)
 
 
+def _nominal_unrecommended(mood: ClauseMood, i: int, category: Category) -> bool:
+    """A nominal execution or switch to live that is a topic, not a step.
+
+    A present recommendation makes it a step ("Execution of the basket at the close
+    recommended", "Umstellung auf Live-Betrieb empfohlen"), and so does a label before it
+    ("Next step: switchover to live"); a switch also as a verbless note ("passage du mode
+    papier au réel lundi"). A predicate of its own that no recommendation makes, someone
+    else named or a recommendation in the past describe it: "execution of large baskets at
+    the close is getting harder", "execution of the hedge was recommended by the broker",
+    "the switchover to live trading at the exchange went smoothly".
+    """
+    tokens, clause = mood.tokens, mood.clause
+    token = tokens[i]
+    if not token.forms & Form.NOUN or _labelled_step(tokens, i):
+        return False
+    if category == "execution":
+        if token.has(Role.PLACE) or not token.has(Role.EXECUTE):
+            return False
+    elif category != "live_toggle" or not token.has(Role.SWITCH):
+        return False
+    others = clause.positions(
+        "others or the past",
+        lambda j: (
+            tokens[j].has(_OTHERS_NAMED)
+            or (tokens[j].has(Role.AUX | Role.DESCRIBE) and bool(tokens[j].forms & Form.PAST))
+        ),
+    )
+    if others:
+        return True
+    if mood.recommend > 0 and mood.recommend & (Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL):
+        return False
+    if category == "execution":
+        return True
+    return bool(clause.having(tokens, Role.AUX | Role.DESCRIBE | Role.MODAL))
+
+
+def _labelled_step(tokens: Sequence[Token], i: int) -> bool:
+    """The noun at ``i`` is a label's value, past articles: "Next step: switchover to live"."""
+    j = i - 1
+    while j >= 0 and tokens[j].has(Role.DET):
+        j -= 1
+    return j >= 0 and tokens[j].text in (":", "—")
+
+
 def _may_name(token: Token) -> bool:
     """Whether :func:`_unsized_instruction` may find a trade at this word at all."""
     return (
@@ -942,6 +992,11 @@ def _asked_of_us(
         return False
     if category == "risk_limit" and _stated_limit(mood, i):
         return False
+    tokens, clause = mood.tokens, mood.clause
+    if category == "execution" and _obligation(tokens, clause, i, lexicon):
+        # "Die Orders sind zur Eröffnung an die Börse zu senden": the passive of obligation
+        # asks it of whoever holds the orders, as it does a trade.
+        return not (mood.weighed or mood.conditional or mood.reported or negated(tokens, clause, i))
     return is_instruction(mood, i, lexicon) or (
         not needs_parameter
         and _fully_specified(mood.tokens, mood.clause, i, category)
@@ -1460,6 +1515,12 @@ def _match(
             return "order", i + 3, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
+    if "execution" in active and token.has(Role.EXECUTE) and token.forms & Form.NOUN:
+        # A nominal execution of an order: "Execution of the basket at the close
+        # recommended", "Ausführung des Korbs zum Schlusskurs empfohlen".
+        obj = _find(tokens, i + 1, min(end, i + 4), lambda j: tokens[j].has(_EXECUTED))
+        if obj is not None:
+            return "execution", obj + 1, False
     for family, verb, wanted, reach, category in _VERB_OBJECT:
         if family in active and token.has(verb):
             stop = min(end, i + 1 + reach)

@@ -142,7 +142,40 @@ def tokenize(
     _prepositions_after_nouns(tokens)
     _suggesting_questions(tokens)
     _unreal_past(tokens)
+    if "/" in text[start:stop]:
+        _silence_paths(tokens)
     return tokens
+
+
+def _silence_paths(tokens: list[Token]) -> None:
+    """The words of a file path name a file, not an action: "/var/log/trade_engine_live_run",
+    "ops/scripts/rebalance_weights", "scripts/buy_side_order_router". A run of tokens
+    written without a blank, with two slashes, a leading one, or one before an identifier
+    joined by "_" or "-", loses the words' roles. A pair ("buy/sell", "EUR/USD") and a
+    URL's query ("?q=Buy+300+SPY", read by the payload decoder) keep theirs."""
+    first = 0
+    for k in range(1, len(tokens) + 1):
+        if k < len(tokens) and (tokens[k].start == tokens[k - 1].end or tokens[k].glued):
+            continue
+        if k - first > 2:
+            _silence_path(tokens[first:k])
+        first = k
+
+
+def _silence_path(run: list[Token]) -> None:
+    slashes = [t for t in run if t.kind == "mark" and t.text == "/"]
+    if not slashes or any(t.kind == "mark" and t.text in _QUERY_MARKS for t in run):
+        return
+    leading = run[0].kind == "mark" and run[0].text == "/"
+    if not (len(slashes) > 1 or leading or any(t.glued for t in run)):
+        return
+    for token in run:
+        if token.kind == "word":
+            token.roles = 0
+            token.forms = 0
+
+
+_QUERY_MARKS: Final = frozenset("?=&#%")
 
 
 # Nouns a preposition follows: what a homograph of a pronoun names after them is theirs.

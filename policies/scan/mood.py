@@ -201,6 +201,10 @@ def analyse_sentence(
         refusal = refusing or _ends_refused(mood)
         if not mood.subject and clause.opener & Role.COORDINATOR:
             mood.subject = previous_subject
+        elif not mood.subject and previous_subject & _OTHERS and _verbless_after_comma(mood):
+            # "Berenberg senkt Zalando auf Verkaufen, Kursziel 18 Euro": a verbless phrase
+            # set off by a comma goes on with what the named party said.
+            mood.subject = previous_subject
         previous_subject = mood.subject or _acting(tokens, clause, lexicon) or previous_subject
         if own:
             mood.recommend, mood.recommend_at = own, own_at
@@ -224,6 +228,8 @@ def analyse_sentence(
         actors = clause.having(tokens, Role.ACTOR)
         if actors:
             named = tokens[actors[-1]].roles & Role.ACTOR
+        elif mood.subject & _OTHERS:
+            named = mood.subject  # a name the vocabulary does not know: "Die Norges Bank plant, …"
         if own:
             carried = own
             carried_report = mood.reported == OWN
@@ -434,9 +440,10 @@ def _apposition(
             return held, held, 2
         if stage == 2:
             return held, -1, 0
-    if subject & (_OTHERS | Role.GENERIC) and _bare(tokens, clause):
+    carried = _OTHERS | Role.GENERIC
+    actors = clause.having(tokens, carried) if subject & carried else []
+    if actors and _bare(tokens, clause):
         # "Der Fonds," "The insurer," "Anleger, die mit echtem Geld handeln, …"
-        actors = clause.having(tokens, _OTHERS | Role.GENERIC)
         return -1, actors[0], 1
     return -1, -1, 0
 
@@ -629,6 +636,12 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         # "The purchase of 500 SAP shares by the CEO was disclosed": a nominal action whose
         # predicate is in the past reports what was done.
         return True
+    if _gerund_after_article(tokens, clause, position) and _past_after(
+        tokens, clause, position, lexicon
+    ):
+        # "The unwinding of yen carry trades knocked 12 % off the Nikkei": a gerund used
+        # as a noun, a verb in the past after it ("trades" between is a noun).
+        return True
     if token.forms & Form.THIRD and position == clause.last - 1:
         # A verb-final perfect: "Makrofonds haben … 5.000 Kontrakte NQH7 verkauft".
         auxiliaries = clause.having(tokens, Role.AUX)
@@ -695,6 +708,23 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
             if tokens[k].kind != "word" or roles & (Role.VERB | Role.INSTRUMENT | Role.UNIT):
                 break
     return False
+
+
+def _gerund_after_article(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A gerund used as a noun: after an article ("the unwinding of", "the selling of")."""
+    if not tokens[position].forms & Form.GERUND or position == clause.first:
+        return False
+    article = tokens[position - 1]
+    return article.has(Role.DET) and not article.has(Role.NEG | Role.PREFIX)
+
+
+def _past_after(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> bool:
+    """A verb in the past, known or by its English ending, after ``position``."""
+    return any(
+        _finite_past(tokens[i]) or _unknown_past(tokens[i], lexicon)
+        for i in _predicates(tokens, clause, lexicon)
+        if i > position
+    )
 
 
 def _dated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -1113,9 +1143,11 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
 
 
 def _infinitive(tokens: Sequence[Token], clause: Clause) -> bool:
-    """Whether the clause holds an infinitive marker ("to buy", "zu kaufen")."""
+    """Whether the clause holds an infinitive marker ("to buy", "zu kaufen"), alone or
+    opening a phrase the lexer joined ("zu senken")."""
     return any(
         tokens[j].text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
+        or (tokens[j].has(Role.VERB) and tokens[j].text.split(" ", 1)[0] in INFINITIVE_MARKS)
         for j in range(clause.first, clause.last)
     )
 
@@ -1127,6 +1159,15 @@ def _negated_after(tokens: Sequence[Token], clause: Clause, position: int) -> bo
     return any(tokens[j].has(Role.NEG) for j in range(position + 1, min(clause.last, position + 4)))
 
 
+def _verbless_after_comma(mood: ClauseMood) -> bool:
+    """A phrase set off by a comma with no verb, recommendation or side of its own."""
+    tokens, clause = mood.tokens, mood.clause
+    if clause.first == 0 or tokens[clause.first - 1].text != ",":
+        return False
+    asking = Role.VERB | Role.AUX | Role.MODAL | _RECOMMENDING | Role.URGE | Role.SIDE
+    return not clause.having(tokens, asking)
+
+
 def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
     for i in range(clause.first, clause.last):
         token = tokens[i]
@@ -1136,8 +1177,60 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
         if roles & Role.ACTOR:
             return roles & Role.ACTOR
         if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
-            return 0
-    return 0
+            break
+    return Role.THIRD if _named_subject_verb(tokens, clause) is not None else 0
+
+
+def _named_subject_verb(tokens: Sequence[Token], clause: Clause) -> int | None:
+    """The verb of a clause that opens with a name the vocabulary does not know, its
+    subject: a bank, a broker, a fund, an index provider ("Morgan Stanley cut Tesla to
+    underweight", "Deutsche Bank stuft Siemens auf Kaufen hoch", "Die Norges Bank plant
+    …", "Jefferies relève LVMH à l'achat", "Santander eleva Iberdrola a comprar").
+
+    The name is written with capitals and has no role; the verb follows it at once, in
+    small letters, finite or unknown, never a German infinitive closing an instruction
+    ("Siemens Energy verkaufen"). A single capitalised word opening the clause may be an
+    imperative the vocabulary does not know ("Lighten exposure …"): there the verb must
+    end as a third person does ("-s", "-t", "-e", "-a") and a name or an article follow.
+    """
+    first, last = clause.first, clause.last
+    start = first + 1 if tokens[first].has(Role.DET) and not tokens[first].has(Role.NEG) else first
+    i = start
+    while i < last and i - start < _NAME_WORDS and _name_word(tokens[i]):
+        i += 1
+    if i == start or i + 1 >= last:
+        return None
+    verb = tokens[i]
+    if verb.kind != "word" or verb.capital or verb.upper or verb.glued:
+        return None
+    if verb.roles and not _finite_verb(verb):
+        return None
+    if i - start > 1 or start > first:
+        return i
+    after = tokens[i + 1]
+    if verb.roles == 0 and not verb.text.endswith(_THIRD_PERSON_ENDINGS):
+        return None
+    named = after.capital or after.upper
+    return i if named or (after.has(Role.DET) and not after.has(Role.PREP)) else None
+
+
+def _name_word(token: Token) -> bool:
+    """A word of a name: capitals, and no role in the vocabulary."""
+    return token.kind == "word" and token.roles == 0 and (token.capital or token.upper)
+
+
+def _finite_verb(token: Token) -> bool:
+    """A known verb that can follow its subject: finite, or an English base form that is
+    also its past ("cut"); not a German infinitive ("verkaufen")."""
+    if not token.has(Role.VERB | Role.DESCRIBE | _RECOMMENDING):
+        return False
+    if token.forms & (Form.THIRD | Form.PAST):
+        return True
+    return not token.negation_after and bool(token.forms & Form.PARTICIPLE)
+
+
+# How a third person singular ends: "cuts", "stuft", "relève", "eleva".
+_THIRD_PERSON_ENDINGS: Final = ("s", "t", "e", "a")
 
 
 def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon) -> int:
@@ -1151,6 +1244,9 @@ def subject_before(tokens: Sequence[Token], clause: Clause, position: int, lexic
     actors = clause.positions("subject actor", lambda i: _subject_actor(tokens, clause, i))
     if actors and actors[0] < position:
         return tokens[actors[0]].roles & Role.ACTOR
+    verb = _named_subject_verb(tokens, clause)
+    if verb is not None and verb <= position:
+        return Role.THIRD
     inverted = _inverted_subject(tokens, clause, position)
     if inverted:
         return inverted
@@ -1189,6 +1285,9 @@ def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
         predicates = clause.having(tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING)
         if predicates and predicates[0] < i:
             return False
+        named = _named_subject_verb(tokens, clause)
+        if named is not None and named < i:
+            return False  # "JPMorgan reitera su recomendación": its own, not the reader's
     if i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].kind == "word":
         return tokens[i + 1].has(Role.VERB | Role.ACTOR)
     return True
@@ -1481,12 +1580,61 @@ def _part_of_subject(
     )
     predicates = _predicates(tokens, clause, lexicon)
     predicate = next_position(predicates, position + 1)
+    if predicate is None:
+        return _past_after_noun(tokens, clause, position)
     if strong:
-        return predicate is not None and _nominal(tokens, clause, position, predicate)
-    return predicate is not None
+        return _nominal(tokens, clause, position, predicate, lexicon)
+    return True
 
 
-def _nominal(tokens: Sequence[Token], clause: Clause, position: int, predicate: int) -> bool:
+def _past_after_noun(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A nominal action after its article (and the name it is of), a verb in the past right
+    after it: "The Nasdaq-100 special rebalance reduced the weight …", "the rebalance cut
+    …", "Das MSCI-Rebalancing verringerte …", "le rééquilibrage du CAC 40 a réduit …".
+
+    The past is a known past form (English spells its past and participle alike, "cut"
+    also as its base), a German weak preterite the vocabulary does not know ("-te",
+    "-ten", in small letters), or a French perfect ("a", "ont" and a participle).
+    """
+    token = tokens[position]
+    if not token.forms & Form.NOUN or not _determined(tokens, clause, position):
+        return False
+    after = position + 1
+    # Over the name the action is of: "du CAC 40", "of the S&P 500".
+    while after < min(clause.last, position + 1 + _NAME_WORDS):
+        token = tokens[after]
+        if token.text in _PERFECT_AUXILIARIES and after + 1 < clause.last:
+            return bool(tokens[after + 1].forms & Form.PARTICIPLE)
+        if not (token.has(Role.PREP | Role.DET) or token.kind != "word" or token.upper):
+            break
+        after += 1
+    if after >= clause.last:
+        return False
+    verb = tokens[after]
+    if verb.kind != "word":
+        return False
+    if verb.forms & Form.PAST and verb.has(Role.VERB | Role.DESCRIBE):
+        return True
+    return not verb.roles and not verb.capital and verb.text.endswith(_WEAK_PRETERITE)
+
+
+# A German weak preterite ("verringerte", "senkten"); the French auxiliaries of the perfect
+# that the vocabulary reads otherwise ("a" is also "à" folded).
+_WEAK_PRETERITE: Final = ("te", "ten")
+_PERFECT_AUXILIARIES: Final = frozenset(("a", "ont"))
+
+
+def _determined(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An article stands before the action word, or before the name it is of."""
+    before = position - 1
+    if before >= clause.first and tokens[before].has(Role.DET):
+        return not tokens[before].has(Role.NEG | Role.PREFIX)
+    return _named_modifiers(tokens, clause, position)
+
+
+def _nominal(
+    tokens: Sequence[Token], clause: Clause, position: int, predicate: int, lexicon: Lexicon
+) -> bool:
     """A strong action word that is a noun heading the subject of ``predicate``.
 
     After an article ("the take profit on SAP at 230 was hit", "the quarterly rebalance
@@ -1497,13 +1645,56 @@ def _nominal(tokens: Sequence[Token], clause: Clause, position: int, predicate: 
     before = position - 1
     while before >= clause.first and _adverb(tokens[before].text):
         before -= 1
+    if before > clause.first and tokens[before].kind == "number":
+        # A strike between the article and its option: "the 4,000 put on …", "in the
+        # 4,000 put" (a link that ends with its article).
+        before -= 1
+        if _ends_with_article(tokens[before], lexicon):
+            return True
     if (
         before >= clause.first
         and tokens[before].has(Role.DET)
         and not tokens[before].has(Role.NEG | Role.PREFIX)
     ):
         return True
+    if tokens[position].forms & Form.NOUN and _named_modifiers(tokens, clause, position):
+        return True
     return bool(tokens[position].forms & Form.NOUN) and predicate == position + 1
+
+
+def _ends_with_article(token: Token, lexicon: Lexicon) -> bool:
+    """A phrase the lexer joined whose last word is an article ("in the", "auf den")."""
+    if token.kind != "word" or " " not in token.text:
+        return False
+    entry = lexicon.words.get(token.text.rsplit(" ", 1)[1])
+    return entry is not None and bool(entry.roles & Role.DET)
+
+
+def _named_modifiers(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A nominal action whose article stands before the name it is of: "the S&P 500
+    rebalance", "the Nasdaq-100 special rebalance", "die MSCI-Überprüfung". The name is
+    written with capitals or digits; a word of no role (an adjective) may follow it."""
+    j = position - 1
+    named = False
+    while j > clause.first and position - j <= _NAME_WORDS:
+        token = tokens[j]
+        if token.kind == "number" or token.upper or token.capital or token.text in ("&", "-"):
+            named = named or token.kind != "mark"
+        elif token.kind != "word" or token.roles or not _plain_adjective(tokens, j, position):
+            break
+        j -= 1
+    det = tokens[j]
+    return named and det.has(Role.DET) and not det.has(Role.NEG | Role.PREFIX)
+
+
+def _plain_adjective(tokens: Sequence[Token], j: int, position: int) -> bool:
+    """A word of no role between a name and the nominal action it qualifies: "special"."""
+    return j == position - 1 and (
+        tokens[j - 1].upper or tokens[j - 1].capital or tokens[j - 1].kind == "number"
+    )
+
+
+_NAME_WORDS: Final = 5  # tokens of a name and its adjective between an article and its noun
 
 
 def _predicates(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> list[int]:

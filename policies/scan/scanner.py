@@ -356,10 +356,18 @@ class Scanner:
         per_field: list[list[Hit]] = []
         pendings = []
         fragments: list[list[Fragment]] = []
-        for norm, (plan, readings) in zip(norms, self._readings(norms, active, sizes), strict=True):
+        planned, waits = self._readings(norms, active, sizes)
+        for norm, (plan, readings, structured) in zip(norms, planned, strict=True):
             hits: list[Hit] = []
             pending: list[Pending] = []
             params: list[Fragment] = []
+            if not (structured or waits):
+                # Its words satisfy no family: no pair, table or label of it can be a
+                # finding, and no side waits for a size its pairs might give.
+                per_field.append(hits)
+                pendings.append(pending)
+                fragments.append(params)
+                continue
             for (start, _, _), reading in zip(plan, readings, strict=True):
                 if reading is None:
                     continue
@@ -424,14 +432,17 @@ class Scanner:
 
     def _readings(
         self, norms: list[Normalised], active: frozenset[str], sizes: bool
-    ) -> list[tuple[list[_Stretch], list[_Reading | None]]]:
-        """Per field, its stretches (:meth:`_stretches`) and the reading of each.
+    ) -> tuple[list[tuple[list[_Stretch], list[_Reading | None], bool]], bool]:
+        """Per field, its stretches (:meth:`_plan`), the reading of each and whether its
+        structured pairs may matter; and whether sizes were read (``sizes``, or a side of
+        the unit waits).
 
         A stretch that may hold a finding is always read. One that can matter only by a
         size it holds matters only to a side that waits for one: without such a side
         anywhere in the unit it is not read at all (its reading is None).
         """
-        plans = [self._stretches(norm.text) for norm in norms]
+        planned = [self._plan(norm.text) for norm in norms]
+        plans = [plan for plan, _ in planned]
         # A sentence repeated in a long field (padding) is analysed once, its findings
         # moved to each place it stands.
         seen: list[dict[str, _Reading]] = [{} for _ in norms]
@@ -442,12 +453,16 @@ class Scanner:
             ]
             for norm, plan, cache in zip(norms, plans, seen, strict=True)
         ]
-        if sizes or any(reading[1] for read in readings for reading in read if reading is not None):
+        waits = sizes or any(
+            reading[1] for read in readings for reading in read if reading is not None
+        )
+        if waits:
             for norm, plan, read, cache in zip(norms, plans, readings, seen, strict=True):
                 for index, stretch in enumerate(plan):
                     if read[index] is None:
                         read[index] = self._cached(norm, stretch, active, cache)
-        return list(zip(plans, readings, strict=True))
+        structured = [may for _, may in planned]
+        return list(zip(plans, readings, structured, strict=True)), waits
 
     def _cached(
         self,
@@ -530,7 +545,15 @@ class Scanner:
         return bool(clause.having(tokens, Role.NEG))
 
     def _stretches(self, text: str) -> list[_Stretch]:
-        """What of a field to read: all of it, or in a long field its sentences one by one.
+        """The stretches of :meth:`_plan`."""
+        return self._plan(text)[0]
+
+    def _plan(self, text: str) -> tuple[list[_Stretch], bool]:
+        """What of a field to read, and whether its structured pairs, tables and labels
+        may hold a finding (a short field whose words satisfy no family holds none; a long
+        one is always read).
+
+        What to read: all of it, or in a long field its sentences one by one.
 
         A short field is one stretch, analysed for findings when it satisfies a family of
         directives in prose or holds a side, else read only for a size a side may wait for.
@@ -549,9 +572,10 @@ class Scanner:
             words = gate_words(text)
             waits = not gate.waiting.isdisjoint(words)
             if waits:
-                return [_Stretch(0, len(text), True)]
+                return [_Stretch(0, len(text), True)], True
             words.extend(marks(text))
-            return [_Stretch(0, len(text), gate.reach(words, text)[0])]
+            prose, some = gate.reach(words, text)
+            return [_Stretch(0, len(text), prose)], some
         stretches: list[_Stretch] = []
         until = -1
         # Per distinct sentence: (may hold a finding, may hold a size, holds a side).
@@ -570,7 +594,7 @@ class Scanner:
                 until = index + _FOLLOWING
             if sized or index <= until:
                 stretches.append(_Stretch(start, end, own))
-        return stretches
+        return stretches, True
 
     def _sentences(self, text: str) -> list[tuple[int, int]]:
         """The sentences of a long field; a stop that abbreviates a scale before its

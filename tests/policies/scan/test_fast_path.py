@@ -21,12 +21,15 @@ from hypothesis import strategies as st
 
 from policies.scan import CATEGORIES, Field, scanner_for, shipped_vocabulary_dir
 from policies.scan.normalise import _only_splits, _rewritten, normalise, quick_form, split_edits
+from policies.scan.scanner import Scanner, _Stretch
 from policies.scan.textmap import TextMap, rewrite, rewritten
 from policies.scan.words import gate_words
-from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN
+from tests.policies.scan.corpus import BENIGN_DE, BENIGN_EN, Case, benign_cases, smuggled_cases
 
 ALL = frozenset(CATEGORIES)
 SCANNER = scanner_for(shipped_vocabulary_dir())
+SMUGGLED_CASES = list(smuggled_cases())
+BENIGN_CASES = list(benign_cases())
 
 # What a guarded step rewrites, each piece with an instruction in it and a harmless twin.
 _HIDDEN = "Buy 100 shares of SPY"
@@ -173,3 +176,47 @@ def test_clean_fields_still_read_a_split_sentence(head: str, tail: str, rule: st
     found = SCANNER.scan_fields(unit, ALL)
     assert found == SCANNER.scan_fields(unit, ALL, fast=False)
     assert [v.rule for v in found] == ([] if rule is None else [f"scope.forbidden_intent.{rule}"])
+
+
+class _EveryPairRead(Scanner):
+    """The scanner without the per-field shortcut for structured pairs: every field's
+    pairs, tables and labels read, whether or not its words satisfy a family."""
+
+    def _plan(self, text: str) -> tuple[list[_Stretch], bool]:
+        return super()._plan(text)[0], True
+
+
+_EVERY_PAIR = _EveryPairRead(SCANNER.lexicon)
+# Sides waiting in one output for a size given by a pair in another, whose own words
+# satisfy no family ("Qty: 1,000"): the pairs of such clean fields must still be read.
+_WAITING = (
+    ("The action we take on the base case is to sell.", "Quantity: 400"),
+    ("The action we take on the base case is to sell.", "Contracts: 40"),
+    ("Verkaufen.", "Stückzahl: 300"),
+    ("Verkaufen.", "Kontrakte: 40"),
+)
+
+
+@pytest.mark.parametrize("case", [*SMUGGLED_CASES[::3], *BENIGN_CASES[::3]], ids=str)
+def test_clean_fields_skip_their_pairs_without_changing_a_result(case: Case) -> None:
+    """The corpus read with and without skipping the pairs of fields clean alone."""
+    if case.content.lstrip().startswith("{"):
+        fast = SCANNER.scan_typed(case.content, ALL, fast=False)
+        assert fast == _EVERY_PAIR.scan_typed(case.content, ALL, fast=False)
+    else:
+        unit = [[Field("free_text", case.content)]]
+        assert SCANNER.scan_fields(unit, ALL) == _EVERY_PAIR.scan_fields(unit, ALL, fast=False)
+
+
+@pytest.mark.parametrize(("side", "size"), _WAITING)
+def test_a_waiting_side_still_reads_the_pairs_of_a_clean_field(side: str, size: str) -> None:
+    """A size in a pair of another output completes a side, read or skipped alike."""
+    raw = json.dumps(
+        {"outputs": [{"type": "MacroOutlook", "summary": side}, {"type": "Note", "text": size}]}
+    )
+    found = SCANNER.scan_typed(raw, ALL)
+    assert [v.rule for v in found] == ["scope.forbidden_intent.order"]
+    assert found == _EVERY_PAIR.scan_typed(raw, ALL, fast=False)
+    assert SCANNER._plan(size.lower())[1] is False  # the size's field is clean alone
+    unit = [[Field("f0", side), Field("f1", size)]]
+    assert SCANNER.scan_fields(unit, ALL) == _EVERY_PAIR.scan_fields(unit, ALL, fast=False)
