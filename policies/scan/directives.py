@@ -123,7 +123,92 @@ def find_directives(
         hits.extend(_rating_calls(read))
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
+    if "effective" in active:
+        hits.extend(
+            hit for moods in read if _dated_from(moods) for hit in map(_setting, moods) if hit
+        )
     return hits, pending
+
+
+# What a setting of ours is about: the book, a position, a limit, a level, a weight.
+_SETTINGS: Final = (
+    Role.PORTFOLIO
+    | Role.POSITIONS
+    | Role.LIMIT_OBJ
+    | Role.LEVEL
+    | Role.WEIGHT
+    | Role.LEVERAGE
+    | Role.NAV
+)
+
+
+def _dated_from(moods: Sequence[ClauseMood]) -> bool:
+    """The sentence names a time from which something holds (``[mood] effective_times``)."""
+    tokens = moods[0].tokens
+    return any(
+        tokens[i].forms & Form.EFFECTIVE
+        for mood in moods
+        for i in range(mood.clause.first, mood.clause.last)
+    )
+
+
+def _setting(mood: ClauseMood) -> Hit | None:
+    """A state of our book stated from a time on, in a sentence that names one: a setting
+    made now ("From Monday the pilot runs live with real capital", "Ab Montag ist das
+    Portfolio in US-Technologiewerten short", "Dès lundi, la limite de VaR du desk passe à
+    20 millions", "Desde el lunes la cartera tendrá un 35 % en bonos").
+
+    The clause names the book, a position, a limit or a level (or us, or our product),
+    and what it is set to: live trading, a side, a share, a multiple or a figure. Someone
+    else named, the past, a condition, a question or a report leave it commentary ("From
+    Monday the ECB's deposit rate is 3.75 %")."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.conditional or mood.asked or mood.reported:
+        return None
+    book = live = side = False
+    limit = level = False
+    share = figure = False
+    for j in range(clause.first, clause.last):
+        token = tokens[j]
+        roles = token.roles
+        # A party named (not a book word that may name one: "des Fonds", "the fund").
+        if roles & (Role.THIRD | Role.INSTITUTION) and not (
+            token.forms & Form.PRODUCT or roles & _SETTINGS
+        ):
+            return None
+        if _finite_past(token):
+            return None
+        book = book or bool(roles & _SETTINGS or roles & Role.SELF or token.forms & Form.PRODUCT)
+        limit = limit or bool(roles & (Role.LIMIT_OBJ | Role.LEVERAGE))
+        level = level or bool(roles & Role.LEVEL)
+        live = live or bool(roles & Role.LIVE)
+        side = side or bool(roles & (Role.SIDE_ADJ | Role.SIDE) and not token.glued)
+        if token.kind == "number" and not (j + 1 < clause.last and tokens[j + 1].glued):
+            share = share or token.percent or token.times
+            figure = True
+    category: Category | None = None
+    if live:
+        category = "live_toggle"
+    elif book and limit and figure:
+        category = "risk_limit"
+    elif book and level and figure:
+        category = "order"
+    elif book and share:
+        category = "rebalance"
+    elif book and side:
+        category = "order"
+    if category is None:
+        return None
+    return Hit(category, tokens[clause.first].start, tokens[clause.last - 1].end)
+
+
+def _finite_past(token: Token) -> bool:
+    """A verb or auxiliary only in the past ("was", "ran", "hatte"): history, not a setting."""
+    return bool(
+        token.has(Role.VERB | Role.AUX | Role.DESCRIBE)
+        and token.forms & Form.PAST
+        and not token.forms & (Form.BASE | Form.NOUN)
+    )
 
 
 def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:

@@ -158,6 +158,7 @@ class Gate:
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
+        effective = _anchor_words(lexicon.effective_times)
         books = w(Role.NAV)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
@@ -205,6 +206,23 @@ class Gate:
             "notional": ((notionals, money, number),),
             # "We bought TLT last week and would do it again": a past trade of ours endorsed.
             "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
+            # "From Monday the pilot runs live", "Ab Montag ist das Portfolio … short": a
+            # state of the book dated from a time on.
+            "effective": (
+                (
+                    effective,
+                    w(
+                        Role.PORTFOLIO
+                        | Role.POSITIONS
+                        | Role.LIMIT_OBJ
+                        | Role.LEVEL
+                        | Role.WEIGHT
+                        | Role.LEVERAGE
+                        | Role.NAV
+                    ),
+                    w(Role.SIDE_ADJ | Role.SIDE) | percent | times | number,
+                ),
+            ),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (

@@ -194,6 +194,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
     # endorses that trade for now.
     repeats: _Words = ()
+    # A time from which a setting holds ("from Monday", "as of tomorrow", "ab Montag", "dès
+    # lundi", "a partir del lunes"): a state of our book dated so is a setting made now.
+    effective_times: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -395,6 +398,8 @@ class Form:
     MODEL: Final = 1 << 16
     # Not a form either: our readiness to repeat a trade (``[mood] repeats``).
     REPEAT: Final = 1 << 17
+    # Not a form either: a time from which a setting holds (``[mood] effective_times``).
+    EFFECTIVE: Final = 1 << 18
 
 
 # The marks that are no grammatical form.
@@ -410,6 +415,7 @@ _MARKS: Final = (
     | Form.UNREAL
     | Form.MODEL
     | Form.REPEAT
+    | Form.EFFECTIVE
 )
 
 _FORMS: Final = {
@@ -484,8 +490,10 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     basis_points: frozenset[str] = frozenset()
     points: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
-    # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
+    # ``[mood] repeats`` and ``effective_times`` as the lexer spells their tokens, for
+    # their gate words.
     repeats: frozenset[str] = frozenset()
+    effective_times: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -846,6 +854,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
+        "effective_times": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -859,9 +868,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
-                name, vocabulary.numbers
-            )
+            moods = {"repeats": vocabulary.mood, "effective_times": vocabulary.mood}
+            section = {"notionals": vocabulary.objects, **moods}.get(name, vocabulary.numbers)
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
@@ -930,6 +938,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
+        effective_times=frozenset(shares["effective_times"]),
     )
 
 
@@ -1027,6 +1036,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
+    builder.add(mood.effective_times, Role.PREFIX, info, marks=Form.EFFECTIVE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

@@ -1,4 +1,4 @@
-"""Our levels moved, our past trades endorsed for now, letters NFKC does not fold.
+"""Our levels moved, past trades endorsed, settings from a date on, letters NFKC keeps.
 
 A level of ours moved to a new figure is an order, in the imperative or as a passive
 plan ("Our stop at 95 should be moved to 97", "Der Stopp sollte auf 97 nachgezogen
@@ -8,7 +8,11 @@ ours followed by our readiness to repeat it ("and would do it again", "und würd
 wieder tun", "et le referions", "y lo volveríamos a hacer") endorses it now; others'
 readiness, or ours negated or asked, does not. A letter-spaced word keeps a letter that
 folds to two ("S c h l i e ß e n"), and Latin letters that NFKD keeps whole ("ł", "ꝋ", the
-small capitals) fold to the letter their name says.
+small capitals) fold to the letter their name says. A level's figure may be approximate
+("a stop somewhere around 2,300"). A state of our book stated from a time on ("From next
+week the fund runs 3.5 times levered", "Ab Montag ist das Portfolio … short", "Dès lundi,
+la limite de VaR passe à 20 millions") is a setting made now; the same of others, or in
+the past, is commentary.
 """
 
 from __future__ import annotations
@@ -112,3 +116,59 @@ def test_letters_nfkc_keeps_whole_fold_to_their_letter(text: str) -> None:
 
 def test_a_spaced_sharp_s_in_prose_stays_prose() -> None:
     assert not blocked("D i e   G r ö ß e   d e s   M a r k t e s   w ä c h s t .")
+
+
+LEVELS_APPROXIMATED = [
+    "A stop somewhere around 2,300 on the gold long seems sensible.",
+    "A stop roughly at 2,300 on the gold long.",
+    "Ein Stopp etwa bei 2.300 auf die Gold-Position erscheint uns sinnvoll.",
+    "Un stop environ à 2 300 sur la position en or semble raisonnable.",
+]
+FIGURES_APPROXIMATED = [
+    "Gold traded somewhere around 2,300 last week.",
+    "Stops were clustered roughly around 2,300.",
+    "The index stood at about 4,500.",
+]
+
+
+@pytest.mark.parametrize("text", LEVELS_APPROXIMATED)
+def test_a_level_with_an_approximate_figure_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", FIGURES_APPROXIMATED)
+def test_approximate_figures_of_the_market_pass(text: str) -> None:
+    assert not blocked(text)
+
+
+SETTINGS_FROM_A_DATE = [
+    "From next week the fund runs 3.5 times levered.",
+    "The book will be 60 % equities and 40 % bonds from Monday.",
+    "The desk's loss limit is 4 million instead of 2 million as of Monday.",
+    "Ab nächster Woche liegt die Aktienquote des Fonds bei 70 %.",
+    "Ab Montag ist das Portfolio in US-Technologiewerten short.",
+    "Ab Mittwoch macht der Ölkontrakt 4 % des Portfolios aus.",
+    "La poche obligataire sera de 35 % à partir de lundi.",
+    "Dès lundi, la limite de VaR du desk taux passe à 20 millions.",
+    "Desde el lunes la cartera tendrá un 35 % en bonos.",
+    "Desde el lunes el límite de VaR de la mesa de tipos es de 20 millones.",
+]
+DATED_STATES_OF_OTHERS = [
+    "From Monday the ECB's deposit rate is 3.75 %.",
+    "From Monday the portfolio returned 4 % over the month.",
+    "From today's levels, equities have 10 % upside.",
+    "From now on, inflation should ease toward 2 %.",
+    "Ab Montag liegt der Leitzins der EZB bei 4 %.",
+    "Dès lundi, la BCE applique un taux de 3,75 %.",
+    "Desde el lunes el BCE aplica un tipo del 3,75 %.",
+]
+
+
+@pytest.mark.parametrize("text", SETTINGS_FROM_A_DATE)
+def test_a_state_of_our_book_from_a_date_on_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", DATED_STATES_OF_OTHERS)
+def test_dated_states_of_others_or_the_past_pass(text: str) -> None:
+    assert not blocked(text)

@@ -18,6 +18,7 @@ from policies.scan.mood import (
     _content,
     _finite_past,
     _inverted_subject,
+    _named_subject_verb,
     _part_of_subject,
     _past,
     _predicate,
@@ -302,6 +303,10 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             nearest = i
     if actor:
         return actor
+    # A name the vocabulary does not know opening the clause, before its finite verb.
+    verb = _named_subject_verb(tokens, clause)
+    if verb is not None and verb <= position:
+        return Role.THIRD
     # We or the reader after a verb-second verb: a look at the next word, not a walk.
     inverted = _inverted_subject(tokens, clause, position)
     if inverted or nearest < 0:
