@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Final, NamedTuple
 
 from policies.scan.categories import Category
+from policies.scan.gate import RUNNING
 from policies.scan.lexer import Clause, Token, last_position, next_position
 from policies.scan.mood import (
     INFINITIVE_MARKS,
@@ -106,8 +107,12 @@ def find_directives(
             previous = mood
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
+        if "side" in active and len(moods) > 1:
+            hits.extend(_conditional_entries(moods, lexicon))
         if "notional" in active:
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
+        if "planned" in active:
+            hits.extend(_planned_state(moods))
     if "allotted" in active:
         hits.extend(
             _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
@@ -121,94 +126,10 @@ def find_directives(
     if "named" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
         hits.extend(_rating_calls(read))
+        hits.extend(_answered_questions(read))
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
-    if "effective" in active:
-        hits.extend(
-            hit for moods in read if _dated_from(moods) for hit in map(_setting, moods) if hit
-        )
     return hits, pending
-
-
-# What a setting of ours is about: the book, a position, a limit, a level, a weight.
-_SETTINGS: Final = (
-    Role.PORTFOLIO
-    | Role.POSITIONS
-    | Role.LIMIT_OBJ
-    | Role.LEVEL
-    | Role.WEIGHT
-    | Role.LEVERAGE
-    | Role.NAV
-)
-
-
-def _dated_from(moods: Sequence[ClauseMood]) -> bool:
-    """The sentence names a time from which something holds (``[mood] effective_times``)."""
-    tokens = moods[0].tokens
-    return any(
-        tokens[i].forms & Form.EFFECTIVE
-        for mood in moods
-        for i in range(mood.clause.first, mood.clause.last)
-    )
-
-
-def _setting(mood: ClauseMood) -> Hit | None:
-    """A state of our book stated from a time on, in a sentence that names one: a setting
-    made now ("From Monday the pilot runs live with real capital", "Ab Montag ist das
-    Portfolio in US-Technologiewerten short", "Dès lundi, la limite de VaR du desk passe à
-    20 millions", "Desde el lunes la cartera tendrá un 35 % en bonos").
-
-    The clause names the book, a position, a limit or a level (or us, or our product),
-    and what it is set to: live trading, a side, a share, a multiple or a figure. Someone
-    else named, the past, a condition, a question or a report leave it commentary ("From
-    Monday the ECB's deposit rate is 3.75 %")."""
-    tokens, clause = mood.tokens, mood.clause
-    if mood.conditional or mood.asked or mood.reported:
-        return None
-    book = live = side = False
-    limit = level = False
-    share = figure = False
-    for j in range(clause.first, clause.last):
-        token = tokens[j]
-        roles = token.roles
-        # A party named (not a book word that may name one: "des Fonds", "the fund").
-        if roles & (Role.THIRD | Role.INSTITUTION) and not (
-            token.forms & Form.PRODUCT or roles & _SETTINGS
-        ):
-            return None
-        if _finite_past(token):
-            return None
-        book = book or bool(roles & _SETTINGS or roles & Role.SELF or token.forms & Form.PRODUCT)
-        limit = limit or bool(roles & (Role.LIMIT_OBJ | Role.LEVERAGE))
-        level = level or bool(roles & Role.LEVEL)
-        live = live or bool(roles & Role.LIVE)
-        side = side or bool(roles & (Role.SIDE_ADJ | Role.SIDE) and not token.glued)
-        if token.kind == "number" and not (j + 1 < clause.last and tokens[j + 1].glued):
-            share = share or token.percent or token.times
-            figure = True
-    category: Category | None = None
-    if live:
-        category = "live_toggle"
-    elif book and limit and figure:
-        category = "risk_limit"
-    elif book and level and figure:
-        category = "order"
-    elif book and share:
-        category = "rebalance"
-    elif book and side:
-        category = "order"
-    if category is None:
-        return None
-    return Hit(category, tokens[clause.first].start, tokens[clause.last - 1].end)
-
-
-def _finite_past(token: Token) -> bool:
-    """A verb or auxiliary only in the past ("was", "ran", "hatte"): history, not a setting."""
-    return bool(
-        token.has(Role.VERB | Role.AUX | Role.DESCRIBE)
-        and token.forms & Form.PAST
-        and not token.forms & (Form.BASE | Form.NOUN)
-    )
 
 
 def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
@@ -835,6 +756,138 @@ def _conditional_exits(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hi
     return found
 
 
+def _conditional_entries(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hit]:
+    """A position we take, its level in the condition of its sentence: "If EUR/USD pulls
+    back to 1.07, we enter a long", "Sobald der Bund-Future 131 erreicht, steigen wir long
+    ein", "Dès que l'OAT touche 3,40 %, nous entrons à l'achat", "Cuando el bono llegue al
+    3,5 %, entramos comprados". The trigger is the order's price; who takes it is read as
+    for any instruction (others, the past, a negation or a question take nothing of ours).
+    """
+    tokens = moods[0].tokens
+    conditions = [_condition(mood) for mood in moods]
+    triggers = [
+        j
+        for mood, condition in zip(moods, conditions, strict=True)
+        if condition
+        for j in range(mood.clause.first, mood.clause.last)
+        if tokens[j].kind == "number"
+    ]
+    if not triggers:
+        return []
+    for mood, condition in zip(moods, conditions, strict=True):
+        if condition or mood.asked or mood.weighed or mood.reported:
+            continue
+        clause = mood.clause
+        if clause.having(tokens, _OTHER_ACTORS):
+            continue  # "… steigen Spekulanten long ein": an inverted subject of others
+        for j in range(clause.first, clause.last):
+            if not _position_taken(tokens, clause, j, lexicon):
+                continue
+            if negated(tokens, clause, j) or not is_instruction(mood, j, lexicon):
+                continue
+            if described(mood, j, lexicon):
+                continue
+            low, high = min(j, triggers[0]), max(j, triggers[0])
+            return [Hit("order", tokens[low].start, tokens[high].end)]
+    return []
+
+
+_OTHER_ACTORS: Final = Role.THIRD | Role.INSTITUTION | Role.GENERIC
+
+
+def _condition(mood: ClauseMood) -> bool:
+    """The clause is a condition: opened by "if", "sobald", "dès que", "cuando" (the first
+    clause of a sentence has no opener of its own, its first word is one)."""
+    return mood.conditional or mood.tokens[mood.clause.first].has(Role.CONDITIONAL)
+
+
+def _position_taken(tokens: Sequence[Token], clause: Clause, j: int, lexicon: Lexicon) -> bool:
+    """A side taken at ``j`` ("we buy", "nous entrons à l'achat", "steigen wir long ein"),
+    or a position entered by its side ("we enter a long", "open the short")."""
+    token = tokens[j]
+    if token.has(Role.NON_ACTION) or token.glued:
+        return False
+    if token.has(Role.SIDE):
+        return not (token.forms & Form.NOUN and not token.forms & ~Form.NOUN & ~_MARK_FORMS)
+    if not (token.has(Role.TRADE) and token.forms & Form.BASE):
+        return False
+    side = next_position(clause.positions("sides", lambda k: _position_side(tokens, k, lexicon)), j)
+    return side is not None and _position_named(tokens, j, side)
+
+
+def _answered_questions(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
+    """A question on a named target, answered by a bare side in the next sentence: "Was tun
+    mit Lufthansa? Verkaufen, und zwar noch diese Woche.", "Que faire des minières ? Les
+    vendre dès l'ouverture.", "What should the reader do with oil majors? Sell them."
+
+    The answer is an imperative or an infinitive (a pronoun may stand for the target before
+    it); the question names no one else and nothing past ("What did CTAs do with Lufthansa?
+    Sell." reports), and the answer is not refused.
+    """
+    found: list[Hit] = []
+    for question, answer in itertools.pairwise(sentences):
+        tokens = question[0].tokens
+        last = question[-1].clause.last
+        if last >= len(tokens) or tokens[last].text != "?":
+            continue
+        first = question[0].clause.first
+        span = range(first, last)
+        # German "Was tun mit …?" opens with "was" (what), which folds to English "was".
+        opening = first + 1 if first + 1 < last and _bare_verb(tokens[first + 1]) else first
+        if any(_of_others_or_past(tokens[j]) for j in range(opening, last)):
+            continue
+        if not any(_asked_about(tokens, j) for j in span):
+            continue
+        side = _answer_side(answer[0])
+        if side is not None:
+            found.append(Hit("order", tokens[question[0].clause.first].start, tokens[side].end))
+    return found
+
+
+def _bare_verb(token: Token) -> bool:
+    """A verb in its base form or a word the vocabulary does not know, in lower case."""
+    if token.kind != "word" or token.capital or token.upper:
+        return False
+    return not token.roles or bool(token.has(Role.VERB) and token.forms & Form.BASE)
+
+
+def _of_others_or_past(token: Token) -> bool:
+    """A word that makes a question about others or the past: "What did CTAs do …?"."""
+    return token.has(_OTHER_ACTORS | Role.NEG) or bool(
+        token.forms & Form.PAST_TIME
+        or (token.has(Role.AUX | Role.MODAL) and token.forms & Form.PAST)
+    )
+
+
+def _asked_about(tokens: Sequence[Token], j: int) -> bool:
+    """A target the question is about: named, or a noun after its preposition ("Que faire
+    des minières ?", "¿Qué hacer con las petroleras?")."""
+    if _named_target(tokens, j) or _name(tokens, j):
+        return True
+    token = tokens[j]
+    k = j - 1
+    while k >= 0 and tokens[k].has(Role.DET) and not tokens[k].has(Role.PREP):
+        k -= 1
+    return token.kind == "word" and not token.roles and k >= 0 and tokens[k].has(Role.PREP)
+
+
+def _answer_side(mood: ClauseMood) -> int | None:
+    """The side that opens an answer, past a pronoun of its target: "Verkaufen", "Sell
+    them", "Les vendre"; in the base form, not negated, nobody else's."""
+    tokens, clause = mood.tokens, mood.clause
+    j = clause.first
+    while j < clause.last and tokens[j].has(Role.REFERENCE | Role.PREFIX) and j - clause.first < 2:
+        j += 1
+    if j >= clause.last:
+        return None
+    token = tokens[j]
+    if not token.has(Role.SIDE) or token.has(Role.NON_ACTION) or not token.forms & Form.BASE:
+        return None
+    if _not_ours(mood) or negated(tokens, clause, j):
+        return None
+    return j
+
+
 def _bare_sides(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Pending]:
     """A side that is a sentence of its own, its target opening the next ("Short. ES. 20 lots.").
 
@@ -1056,6 +1109,120 @@ def _labelled_step(tokens: Sequence[Token], i: int) -> bool:
     while j >= 0 and tokens[j].has(Role.DET):
         j -= 1
     return j >= 0 and tokens[j].text in (":", "—")
+
+
+# Who makes a dated state someone else's: "from Monday the index holds three new members".
+_NOT_PLANNED_BY_US: Final = Role.THIRD | Role.INSTITUTION
+# Words that make a third party's name our own book: "the fund", "des Fonds".
+_BOOKS: Final = Role.PORTFOLIO | Role.NAV | Role.POSITIONS
+
+
+def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
+    """A state of our book, a limit or a level, dated by a time still ahead: a plan of ours
+    stated as a fact.
+
+    "The book will be 60 % equities and 40 % bonds from Monday", "From next week the fund
+    runs 3.5 times levered", "Ab Montag ist das Portfolio in US-Technologiewerten short",
+    "Dès lundi, la limite de VaR du desk passe à 20 millions", "Desde el lunes la cartera
+    tendrá un 35 % en bonos", "From Monday the pilot runs live with real capital", "Our
+    entry in the Brent short comes at 88 on Tuesday". How the book stands today is a view
+    ("we are 60 % equities"); dated ahead it is a step someone is to take. Someone else's
+    state (an index, an exchange, a regulator, other funds), the past, a condition, a
+    question, a report or a negation is no plan of ours.
+    """
+    tokens = moods[0].tokens
+    first, last = moods[0].clause.first, moods[-1].clause.last
+    span = range(first, last)
+    if not any(tokens[j].forms & Form.FUTURE_TIME for j in span):
+        return []
+    if any(_not_our_plan(tokens, j) for j in span):
+        return []
+    # A share needs a book (not "our base case has inflation at 3 %"); a side, us or it;
+    # real money, a predicate that runs or switches it (the gate's "planned" family).
+    book = any(tokens[j].has(_BOOKS | Role.WEIGHT) for j in span)
+    ours = book or any(tokens[j].has(Role.SELF) for j in span)
+    running = any(tokens[j].has(RUNNING) for j in span)
+    for mood in moods:
+        if (
+            mood.asked
+            or mood.weighed
+            or mood.conditional
+            or mood.reported
+            or mood.counterfactual >= 0
+            or mood.recommend < 0
+        ):
+            continue
+        clause = mood.clause
+        for j in range(clause.first, clause.last):
+            category = _planned_parameter(tokens, clause, j, (book, ours, running))
+            if category is not None and not negated(tokens, clause, j):
+                return [Hit(category, tokens[first].start, tokens[last - 1].end)]
+    return []
+
+
+def _not_our_plan(tokens: Sequence[Token], j: int) -> bool:
+    """A word that makes a dated state no plan of ours: someone else (not a name of a
+    book, "the fund", nor of money, "real money", nor an issuer named with its paper,
+    "the Treasury long", "bonos del Tesoro"), or the past."""
+    token = tokens[j]
+    if (
+        token.has(_NOT_PLANNED_BY_US)
+        and not token.has(_BOOKS | Role.LIVE)
+        and not _issuer_of_paper(tokens, j)
+    ):
+        return True
+    if token.forms & Form.PAST_TIME:
+        return True
+    if token.has(Role.AUX | Role.MODAL) and token.forms & Form.PAST:
+        # Past or unreal, never a plan: "wurde" (was) folds as "würde" (would) does.
+        return True
+    return bool(
+        token.has(Role.AUX | Role.DESCRIBE | Role.VERB | Role.MODAL)
+        and token.forms & Form.PAST
+        and not token.forms & (Form.BASE | Form.NOUN | Form.PARTICIPLE)
+    )
+
+
+def _issuer_of_paper(tokens: Sequence[Token], j: int) -> bool:
+    """The institution at ``j`` names the paper it issues: an instrument or a side right
+    after it ("the Treasury long", "Treasury bonds"), or an instrument and a preposition
+    right before it ("bonos del Tesoro", "obligations du Trésor")."""
+    if not tokens[j].has(Role.INSTITUTION):
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    if after is not None and after.has(Role.INSTRUMENT | Role.SIDE_ADJ):
+        return True
+    return j >= 2 and tokens[j - 1].has(Role.PREP) and tokens[j - 2].has(Role.INSTRUMENT)
+
+
+def _planned_parameter(
+    tokens: Sequence[Token], clause: Clause, j: int, held: tuple[bool, bool, bool]
+) -> Category | None:
+    """What the word at ``j`` sets in a dated state, if it sets anything: a share or the
+    leverage of our book, its side, real money, a limit's figure or a level's. ``held``:
+    whether the sentence names a book, us or it, and what runs it (:data:`RUNNING`)."""
+    book, ours, running = held
+    token = tokens[j]
+    end = clause.last
+    if token.kind == "number":
+        if token.percent and book and not _probability(tokens, j, end):
+            return "rebalance"
+        if token.times and book:
+            return "risk_limit"
+        return None
+    if token.has(Role.NON_ACTION) or token.glued:
+        return None
+    if token.has(Role.SIDE_ADJ) and ours:
+        return "order"
+    if token.has(Role.LIVE) and token.text != "live" and running:
+        return "live_toggle"
+    # A limit's or a level's figure may follow a verb of the future: "se fera mardi à 88".
+    figure = any(tokens[k].kind == "number" for k in range(j + 1, end))
+    if token.has(Role.LIMIT_OBJ) and figure:
+        return "risk_limit"
+    if token.has(Role.LEVEL) and figure:
+        return "order"
+    return None
 
 
 def _may_name(token: Token) -> bool:
@@ -1538,16 +1705,30 @@ def _match(
         and _side_adjective_acts(tokens, clause, i)
     ):
         waiting = _side(tokens, i, end)
+    if (waiting is None or waiting[2]) and "side" in active and _labels_what(tokens, clause, i):
+        # "Ce qu'il faut acheter cette semaine : 300 actions Safran à 210 euros": the side
+        # ends a label, what it trades is the label's value.
+        stop = _label_end(tokens, clause, clause.last + 1 + _WINDOW)
+        labelled = _side(tokens, clause.last, stop)
+        if labelled is not None and not labelled[2]:
+            return labelled
     if waiting is not None and not waiting[2]:
         return waiting
-    if waiting is None and "side" in active and token.has(Role.TRADE) and token.forms & Form.BASE:
+    opens = token.has(Role.TRADE) and token.forms & (Form.BASE | Form.PARTICIPLE)
+    if (waiting is None or waiting[2]) and "side" in active and opens:
         # A position opened with its side after the target: "Enter gold long at 2,410",
-        # "Open EURUSD short at 1.09": the side and its price make the order.
-        side = _find(tokens, i + 2, min(end, i + 5), lambda j: _trailing_side(tokens, j))
+        # "Open EURUSD short at 1.09", "get into the Euro Stoxx 50 long at 4,850"; or named
+        # as the position itself: "Enter a long in the Russell at 2,150", "Initiate the
+        # short in the Russell 2000 on a retest of 2,150". The side and its price make the
+        # order, the price read from the side on.
+        reach = min(clause.last, i + 1 + _SIDE_AFTER)
+        side = _find(tokens, i + 1, reach, lambda j: _position_side(tokens, j, lexicon))
         if side is not None and (
-            _target(tokens, i + 1, side) or any(_name(tokens, j) for j in range(i + 1, side))
+            _position_named(tokens, i, side)
+            or _target(tokens, i + 1, side)
+            or any(_name(tokens, j) for j in range(i + 1, side))
         ):
-            found = _side(tokens, side, end)
+            found = _side(tokens, side, min(clause.last, side + 1 + _WINDOW))
             if found is not None and not found[2]:
                 return found
     if "level" in active and token.has(Role.LEVEL):
@@ -1630,8 +1811,11 @@ def _match(
     if "rebalance" in active and token.has(Role.REBALANCE):
         return "rebalance", i + 1, False
     if "rebalance" in active and token.has(Role.SWITCH):
-        # "Go to 60/40": a split of the book as the destination.
+        # "Go to 60/40", "flip the sleeve to 70/30": a split of the book as the destination,
+        # the book it splits between.
         split = _find(tokens, i + 1, min(end, i + 3), lambda j: "/" in tokens[j].text)
+        if split is None:
+            split = _find(tokens, i + 1, min(end, i + 6), lambda j: _book_split(tokens, i, j))
         if split is not None and tokens[split].percent:
             return "rebalance", split + 1, False
     if "rebalance" in active and token.has(Role.ALLOCATE):
@@ -1776,6 +1960,13 @@ def _passive_match(
         parameter = _first_parameter(tokens, clause, first, last)
         if parameter is not None and parameter != i:
             return "order", max(parameter, i) + 1, False
+    if "side" in active and token.has(Role.TRADE | Role.CLOSE):
+        # "The Nikkei long is to be entered at 38,500": the position named by its side
+        # before the verb, its price after it.
+        side = _find(tokens, first, i, lambda j: _trailing_side(tokens, j))
+        price = _find(tokens, i + 1, last, lambda j: _price(tokens, j, last))
+        if side is not None and price is not None:
+            return "order", price + 2, False
     if "trade" in active and token.has(Role.TRADE | Role.CLOSE | Role.SIDE):
         size = _find(tokens, first, i, lambda j: _size(tokens, j, i, weak=False))
         if size is not None and _target(tokens, first, i):
@@ -1943,6 +2134,55 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         return False
     nxt = tokens[i + 1]
     return nxt.kind == "number" or nxt.upper or nxt.has(Role.INSTRUMENT) or _name(tokens, i + 1)
+
+
+# Marks that are no grammatical form (a noun marked so is still only a noun).
+_MARK_FORMS: Final = Form.HOLDING | Form.SPEECH | Form.ATTRIBUTION | Form.QUOTING
+_SIDE_AFTER: Final = 7  # a verb, a name of up to four words and its article, the side
+
+
+_LABEL_TAIL: Final = 3  # words of time after a side that ends a label ("cette semaine")
+
+
+def _labels_what(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The side at ``i`` ends a label whose value is what it trades: only a few words of
+    time stand between it and the colon ("What to buy this week:", "Zu kaufen ist:")."""
+    end = clause.last
+    if not tokens[i].has(Role.SIDE) or end >= len(tokens) or tokens[end].text != ":":
+        return False
+    between = range(i + 1, end)
+    return len(between) <= _LABEL_TAIL and all(
+        tokens[j].kind == "word" and not tokens[j].roles & ~(Role.PREFIX | Role.DET | Role.PREP)
+        for j in between
+    )
+
+
+def _book_split(tokens: Sequence[Token], i: int, j: int) -> bool:
+    """A split at ``j`` after a switch at ``i``, only a book and its articles between."""
+    if "/" not in tokens[j].text:
+        return False
+    between = range(i + 1, j)
+    return any(tokens[k].has(Role.PORTFOLIO | Role.POSITIONS) for k in between) and all(
+        tokens[k].has(Role.PORTFOLIO | Role.POSITIONS | Role.DET | Role.PREP) for k in between
+    )
+
+
+def _position_side(tokens: Sequence[Token], j: int, lexicon: Lexicon) -> bool:
+    """ "long"/"short" after its target (:func:`_trailing_side`), or a position named by
+    its side ("the short", "the long")."""
+    if _trailing_side(tokens, j):
+        return True
+    token = tokens[j]
+    if not token.has(Role.POSITIONS) or token.has(Role.NON_ACTION) or " " not in token.text:
+        return False
+    last = lexicon.words.get(token.text.rsplit(" ", 1)[-1])
+    return last is not None and bool(last.roles & Role.SIDE_ADJ)
+
+
+def _position_named(tokens: Sequence[Token], i: int, side: int) -> bool:
+    """The side at ``side`` is the object of the verb at ``i``, past articles: "enter a
+    long", "initiate the short"."""
+    return side > i and all(tokens[j].has(Role.DET) for j in range(i + 1, side))
 
 
 def _trailing_side(tokens: Sequence[Token], j: int) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "MONEY_MARK",
     "PERCENT_MARK",
     "RATIO_MARK",
+    "RUNNING",
     "SPLIT_MARK",
     "Gate",
     "marks",
@@ -72,6 +73,12 @@ _RATIO: Final = lazy_pattern(r"\d\s?(?::|-to-|\sto\s)\s?1(?!\d|[.,:]\d)")
 _RATIO_REACH: Final = 8
 
 Group = frozenset[str]
+# Words that run or switch a book into real money, or name what it leaves: a dated state of
+# real money needs one ("from Monday the pilot runs live with real capital"; the "planned"
+# family here, :func:`policies.scan.directives.find_directives` there).
+RUNNING: Final = (
+    Role.PAPER | Role.SAFETY | Role.MODAL | Role.DESCRIBE | Role.SWITCH | Role.DISABLE | Role.SELF
+)
 Family = tuple[tuple[Group, ...], ...]  # any alternative whose groups all meet the words
 
 
@@ -158,8 +165,12 @@ class Gate:
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
-        effective = _anchor_words(lexicon.effective_times)
         books = w(Role.NAV)
+        # What a dated state needs besides its figure: a book it is of ("the book will be
+        # 60 % equities from Monday"), or for real money a predicate that runs or switches
+        # it or the paper it leaves ("from Monday the pilot runs live with real capital").
+        held = w(Role.PORTFOLIO | Role.NAV | Role.POSITIONS | Role.WEIGHT)
+        running = w(RUNNING)
         on = rec("value.on") | {DIGIT_MARK}
         off = rec("value.off") | {DIGIT_MARK}
         prose: dict[str, Family] = {
@@ -206,28 +217,21 @@ class Gate:
             "notional": ((notionals, money, number),),
             # "We bought TLT last week and would do it again": a past trade of ours endorsed.
             "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
-            # "From Monday the pilot runs live", "Ab Montag ist das Portfolio … short": a
-            # state of the book dated from a time on.
-            "effective": (
-                (
-                    effective,
-                    w(
-                        Role.PORTFOLIO
-                        | Role.POSITIONS
-                        | Role.LIMIT_OBJ
-                        | Role.LEVEL
-                        | Role.WEIGHT
-                        | Role.LEVERAGE
-                        | Role.NAV
-                    ),
-                    w(Role.SIDE_ADJ | Role.SIDE) | percent | times | number,
-                ),
-            ),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (
                 (w(Role.SWITCH), w(Role.LIVE | Role.PRODUCTION)),
                 (w(Role.DISABLE), w(Role.SAFETY)),
+            ),
+            # "The book will be 60 % equities from Monday", "ab Montag short", "from Monday
+            # the pilot runs live with real capital": a state of ours dated ahead.
+            "planned": (
+                (lexicon.future, percent, held),
+                (lexicon.future, times, held),
+                (lexicon.future, w(Role.SIDE_ADJ), held | w(Role.SELF)),
+                (lexicon.future, w(Role.LIVE), running),
+                (lexicon.future, w(Role.LIMIT_OBJ), number),
+                (lexicon.future, w(Role.LEVEL), number),
             ),
             "rebalance": (
                 (w(Role.REBALANCE),),
@@ -288,9 +292,7 @@ class Gate:
         # masks come back with every document of a kind, and deciding one walks them all.
         self._decided: dict[int, int] = {}
         self._prose_decided: dict[int, int] = {}
-        self._split_alternatives = tuple(
-            bits for name in self.prose - {"side"} for bits in self._masks[name]
-        )
+        self._split_alternatives = tuple(bits for name in self.prose for bits in self._masks[name])
         self._compound_parts = tuple(
             sorted(
                 word
@@ -320,8 +322,9 @@ class Gate:
 
     def needs(self, one: int) -> list[tuple[int, int]]:
         """The alternatives a half with mask ``one`` opens but does not satisfy, each with
-        the groups another half must bring. A side is left out: a side waiting for its size
-        is completed across fields already."""
+        the groups another half must bring. A side is among them: a side left open without
+        its target ("Zu kaufen sind" + "600 Deutsche-Post-Aktien zu 38 Euro") waits for
+        nothing else, as a side on a target does."""
         return [
             (alt, alt & ~one) for alt in self._split_alternatives if alt & one and alt & one != alt
         ]

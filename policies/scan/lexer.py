@@ -144,6 +144,7 @@ def tokenize(
     _unreal_past(tokens)
     if "/" in text[start:stop]:
         _silence_paths(tokens)
+    _names_of_instruments(tokens)
     return tokens
 
 
@@ -304,6 +305,19 @@ def _unreal_past(tokens: list[Token]) -> None:
 
 def _ly(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly")
+
+
+def _names_of_instruments(tokens: list[Token]) -> None:
+    """A party written with a capital inside the name of an instrument is part of that
+    name, no actor: "the TOPIX Banks index", "the STOXX Europe Banks ETF"."""
+    for i in range(1, len(tokens) - 1):
+        token = tokens[i]
+        if not (token.roles & Role.ACTOR and token.capital):
+            continue
+        before, after = tokens[i - 1], tokens[i + 1]
+        named = before.kind == "word" and (before.upper or before.capital) and not before.roles
+        if named and after.has(Role.INSTRUMENT):
+            token.roles &= ~Role.ACTOR
 
 
 def _join_separable(tokens: list[Token], lexicon: Lexicon) -> None:
@@ -844,7 +858,9 @@ def _absorb_ratio(number: Token, tokens: Sequence[Token], i: int) -> int:
 
 def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
     """A stop right after a scale word and before its currency or unit ("Mrd. Dollar"),
-    or before a compound that ends in one ("20 Mio. Disney-Aktien")."""
+    before a compound that ends in one ("20 Mio. Disney-Aktien"), or before a word in
+    small letters the vocabulary does not know (a participle: "auf 20 Mrd. gesunken"),
+    which no new sentence opens with."""
     if not (
         i + 1 < len(tokens)
         and tokens[i].kind == "mark"
@@ -854,6 +870,9 @@ def _abbreviation_stop(tokens: Sequence[Token], i: int) -> bool:
         return False
     if tokens[i + 1].has(Role.CURRENCY | Role.UNIT):
         return True
+    following = tokens[i + 1]
+    if following.kind == "word" and not (following.capital or following.upper or following.roles):
+        return True  # a sentence goes on in small letters: "ist auf 20 Mrd. gesunken"
     head = tokens[i + 2] if i + 2 < len(tokens) else None
     return (
         tokens[i + 1].kind == "word"

@@ -226,9 +226,12 @@ def analyse_sentence(
             # no recommendation governs is done by the party the sentence named before it.
             mood.subject = named
         actors = clause.having(tokens, Role.ACTOR)
-        if actors:
+        # A party a condition names does not act in what follows it: "If the backtest
+        # holds, promote the model to live execution" asks it of us.
+        condition = mood.conditional or tokens[clause.first].has(Role.CONDITIONAL)
+        if actors and not condition:
             named = tokens[actors[-1]].roles & Role.ACTOR
-        elif mood.subject & _OTHERS:
+        elif mood.subject & _OTHERS and not condition:
             named = mood.subject  # a name the vocabulary does not know: "Die Norges Bank plant, …"
         if own:
             carried = own
@@ -1560,7 +1563,72 @@ def _past_predicate(
     if verb is None:
         return False
     token = tokens[verb]
-    return bool(token.forms & Form.PAST) or (token.roles == 0 and token.kind == "word")
+    if token.forms & Form.PAST or (token.roles == 0 and token.kind == "word"):
+        return True
+    return token.has(Role.AUX) and _compound_past(tokens, clause, verb)
+
+
+def _compound_past(tokens: Sequence[Token], clause: Clause, aux: int) -> bool:
+    """An auxiliary in the present that makes a past with the word after it: "se redujo",
+    "se desplomó", "se ha cancelado", "ha caído", "s'est essoufflé", "ont bondi", "ist …
+    gesunken", "hat sich erholt". A form the vocabulary does not know counts by its ending,
+    each language's after its own auxiliary: a Spanish preterite after "se" (never "se
+    hace", a present), a Spanish participle after "ha", a French one after "ont" or a
+    reflexive "s'est" (not after a bare "est", also the present passive: "l'ordre est
+    transmis"), a German one ("ge…t", "ge…en", "er…t", not "abzugeben") closing the clause.
+    """
+    auxiliary = tokens[aux].text
+    reflexive = aux > clause.first and tokens[aux - 1].text in ("s'", "se")
+    after = aux + 1
+    if auxiliary == "se" and after < clause.last and tokens[after].text in _SPANISH_HAVE:
+        auxiliary, after = tokens[after].text, after + 1  # "se ha cancelado"
+    if after < clause.last and tokens[after].kind == "word":
+        word = tokens[after]
+        if word.forms & Form.PAST and not word.forms & Form.BASE:
+            return True
+        if (
+            not word.roles
+            and not word.capital
+            and word.text.endswith(_past_endings(auxiliary, reflexive))
+        ):
+            return True
+    if auxiliary not in _GERMAN_PERFECT:
+        return False
+    last = clause.last - 1
+    while last > aux and tokens[last].kind == "mark":
+        last -= 1
+    word = tokens[last]
+    if last <= aux or word.kind != "word" or word.roles or word.capital:
+        return False
+    if "zu" in word.text[2:-3]:
+        return False  # an infinitive of obligation: "ist … abzugeben"
+    return word.text.endswith(("t", "en")) and (
+        word.text.startswith(_GERMAN_PERFECT_PREFIXES) or "ge" in word.text[1:6]
+    )
+
+
+def _past_endings(auxiliary: str, reflexive: bool) -> tuple[str, ...]:
+    """The endings (folded) of a past that the auxiliary ``auxiliary`` takes."""
+    if auxiliary == "se":
+        return _SPANISH_PRETERITE
+    if auxiliary in _SPANISH_HAVE:
+        return _SPANISH_PARTICIPLE
+    if auxiliary in _FRENCH_HAVE or (reflexive and auxiliary in _FRENCH_BE):
+        return _FRENCH_PARTICIPLE
+    return ()
+
+
+# Endings (folded) of a Spanish preterite ("desplomó", "saltaron", "cayeron"), a Spanish
+# participle ("caído", "fijada") and a French participle ("essoufflé", "rebondi", "descendu").
+_SPANISH_PRETERITE: Final = ("o", "aron", "ieron")
+_SPANISH_PARTICIPLE: Final = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+_FRENCH_PARTICIPLE: Final = ("e", "es", "ee", "ees", "i", "is", "it", "u", "us")
+_SPANISH_HAVE: Final = frozenset(("ha", "han", "habia", "habian"))
+_FRENCH_HAVE: Final = frozenset(("ont", "avait", "avaient"))
+_FRENCH_BE: Final = frozenset(("est", "sont", "etait", "etaient"))
+_GERMAN_PERFECT: Final = frozenset(("ist", "sind", "hat", "haben", "hatte", "hatten"))
+# How a German participle opens: "gesunken", "erholt", "verloren", "beschleunigt".
+_GERMAN_PERFECT_PREFIXES: Final = ("ge", "er", "ver", "be", "zer", "ent")
 
 
 def _part_of_subject(

@@ -495,9 +495,12 @@ def _spaced_letters(text: str, start: int, end: int, folded: str) -> str:
     letters."""
     if end - start != 1 or len(folded) < 2 or not folded.isalpha():
         return folded
-    before = text[start - 1] if start > 0 else ""
+    if start < 2 or not text[start - 2].isalpha():
+        return folded
+    before = text[start - 1]
     after = text[end] if end < len(text) else ""
-    if before in _LETTER_SEPARATORS and (after == before or not after or after == "\n"):
+    spaced = start < 3 or text[start - 3] == before  # "… e ß", the letter before spaced too
+    if before in _LETTER_SEPARATORS and spaced and (after == before or after in ("", "\n")):
         return before.join(folded)
     return folded
 

@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.categories import Category
 from policies.scan.structure import Pair
-from policies.scan.vocabulary import Lexicon, Role, letter_runs
+from policies.scan.vocabulary import Lexicon, Role, ValueRole, letter_runs
 
 __all__ = ["RecordHit", "record_hits"]
 
@@ -102,6 +102,32 @@ def _not_a_book(key: str, lexicon: Lexicon) -> bool:
     return False
 
 
+# Where a setting's value ends and what qualifies it begins: "LIVE (real money), effective
+# immediately", "LIVE mit Echtgeld, ab sofort", "RÉEL (argent réel)".
+_QUALIFIED: Final = lazy_pattern(r"\s*[(,;\u2014\u2013]|\s+(?:with|mit|avec|con)\s")
+_HEAD_CHARS: Final = 200
+
+
+def _setting_head(value: str) -> str:
+    """The value a setting is given, without the words that qualify it after it."""
+    head = value[:_HEAD_CHARS]
+    found = _QUALIFIED.search(head)
+    return head[: found.start()] if found is not None else head
+
+
+def _side_said(value: str, lexicon: Lexicon) -> tuple[ValueRole, ...]:
+    """A side given as a short sentence of ours: "Side: we sell at the open", "Seite: wir
+    kaufen": the first word after our pronoun, if it is a side value."""
+    runs = letter_runs(value[:_HEAD_CHARS])
+    if len(runs) < 2:
+        return ()
+    entry = lexicon.words.get(runs[0])
+    if entry is None or not entry.roles & Role.SELF:
+        return ()
+    said = lexicon.value_roles(runs[1])
+    return tuple(role for role in said if role in ("buy", "sell"))
+
+
 def _numeric(value: str) -> bool:
     return _NUMBER.match(value.strip()) is not None
 
@@ -123,6 +149,10 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
         own = _own_roles(pair.keys[-1], lexicon)
         above = {role for key in pair.keys[:-1] for role in lexicon.field_roles(key)}
         value = lexicon.value_roles(pair.value)
+        if not value and "mode" in own:
+            value = lexicon.value_roles(_setting_head(pair.value))
+        if not value and "side" in own:
+            value = _side_said(pair.value, lexicon)
         numeric = _numeric(pair.value)
         is_side = "buy" in value or "sell" in value
         if "r_order" in active and is_side and (set(own) & {"side", "kind"} or not own):

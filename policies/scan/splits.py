@@ -57,8 +57,9 @@ def open_ends(text: str) -> list[Piece]:
 
 
 def continuations(text: str) -> list[Piece]:
-    """The sentences of a field that open in lower case where a sentence may start: at a
-    paragraph's start or after a stop ("… at 2s10s. is to be raised to $12m.")."""
+    """The sentences of a field that open in lower case (or with a figure) where a sentence
+    may start: at a paragraph's start or after a stop ("… at 2s10s. is to be raised to
+    $12m.")."""
     found = []
     lines = text.split("\n")
     offset = 0
@@ -68,13 +69,19 @@ def continuations(text: str) -> list[Piece]:
             lead = _LEAD.match(line)
             starts.insert(0, lead.end() if lead is not None else 0)
         for start in starts:
-            if start < len(line) and line[start].isalpha() and line[start].islower():
+            if start < len(line) and _continues(line[start]):
                 end = _sentence_end(line, start)
                 # Ids and codes ("s1", "t2") are no halves of a sentence.
                 if end - start <= _MAX and len(line[start:end].split()) >= _MIN_WORDS:
                     found.append(Piece(offset + start, offset + end))
         offset += len(line) + 1
     return found
+
+
+def _continues(first: str) -> bool:
+    """A sentence may continue one left open if it opens in lower case, or with a figure:
+    the size an open end left for the next paragraph ("Zu kaufen sind" + "600 Aktien …")."""
+    return (first.isalpha() and first.islower()) or first.isdigit()
 
 
 def _sentence_end(line: str, start: int) -> int:

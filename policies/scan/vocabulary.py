@@ -180,6 +180,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Times in the past ("last week", "two years ago", "gestern"): before a verb whose past
     # is its base form, with its subject ("last week the desk cut leverage"), the past.
     past_times: _Words = ()
+    # Times still ahead that date a state ("from Monday", "ab nächster Woche", "dès
+    # demain", "desde el lunes", "going forward"): a state of our book, a limit or a level
+    # dated so is a plan of ours stated as a fact ("the book will be 60 % equities from
+    # Monday"), never a description of how things stand.
+    future_times: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
     # "… titrait le journal"). What a headline or a saying tells is not asked of us.
@@ -194,9 +199,6 @@ class Mood(_Section, frozen=True, kw_only=True):
     # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
     # endorses that trade for now.
     repeats: _Words = ()
-    # A time from which a setting holds ("from Monday", "as of tomorrow", "ab Montag", "dès
-    # lundi", "a partir del lunes"): a state of our book dated so is a setting made now.
-    effective_times: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -394,12 +396,13 @@ class Form:
     # Not a form either: a frame after which the past is the present unreal (``[mood]
     # unreal_past``: "it is time we bought").
     UNREAL: Final = 1 << 15
+    # Not a form either: a time still ahead that dates a state as a plan (``[mood]
+    # future_times``: "from Monday", "ab morgen", "dès lundi", "desde el lunes").
+    FUTURE_TIME: Final = 1 << 16
     # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
-    MODEL: Final = 1 << 16
+    MODEL: Final = 1 << 17
     # Not a form either: our readiness to repeat a trade (``[mood] repeats``).
-    REPEAT: Final = 1 << 17
-    # Not a form either: a time from which a setting holds (``[mood] effective_times``).
-    EFFECTIVE: Final = 1 << 18
+    REPEAT: Final = 1 << 18
 
 
 # The marks that are no grammatical form.
@@ -410,12 +413,12 @@ _MARKS: Final = (
     | Form.PRODUCT
     | Form.HOLDING
     | Form.PAST_TIME
+    | Form.FUTURE_TIME
     | Form.QUOTING
     | Form.WHY
     | Form.UNREAL
     | Form.MODEL
     | Form.REPEAT
-    | Form.EFFECTIVE
 )
 
 _FORMS: Final = {
@@ -490,10 +493,10 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     basis_points: frozenset[str] = frozenset()
     points: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
-    # ``[mood] repeats`` and ``effective_times`` as the lexer spells their tokens, for
-    # their gate words.
+    # Gate words of the times still ahead (``[mood] future_times``).
+    future: frozenset[str] = frozenset()
+    # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
-    effective_times: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -838,6 +841,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     # The holding verbs again on their own, for their gate words (any word of an entry
     # that every match contains will do).
     holding = _Builder()
+    # The times still ahead again on their own, for their gate words.
+    future = _Builder()
     fields: dict[str, tuple[list[FieldRole], set[int]]] = {}
     values: dict[str, tuple[list[ValueRole], set[int]]] = {}
     intents: dict[str, tuple[Category, set[int]]] = {}
@@ -854,7 +859,6 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
-        "effective_times": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -868,12 +872,14 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            moods = {"repeats": vocabulary.mood, "effective_times": vocabulary.mood}
-            section = {"notionals": vocabulary.objects, **moods}.get(name, vocabulary.numbers)
+            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
+                name, vocabulary.numbers
+            )
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
+        future.add(vocabulary.mood.future_times, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -933,12 +939,12 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         separable=_separable_index(builder.separable),
         elisions=elisions,
         holding=holding.gate_anchors().get(Role.TRADE, frozenset()),
+        future=future.gate_anchors().get(Role.PREFIX, frozenset()),
         notionals=frozenset(shares["notionals"]),
         basis_points=frozenset(shares["basis_points"]),
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
-        effective_times=frozenset(shares["effective_times"]),
     )
 
 
@@ -1030,13 +1036,14 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.attributing_verbs, Role.DESCRIBE, info, tagged=True, marks=Form.ATTRIBUTION)
     builder.add(mood.attributions, Role.PREP, info, marks=Form.ATTRIBUTION)
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
+    # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
+    builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
-    builder.add(mood.effective_times, Role.PREFIX, info, marks=Form.EFFECTIVE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

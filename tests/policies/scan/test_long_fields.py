@@ -16,11 +16,14 @@ from policies.scan.gate import marks
 from policies.scan.lexer import Clause, Token, clauses, tokenize
 from policies.scan.mood import (
     _content,
+    _ends_with_article,
     _finite_past,
     _inverted_subject,
+    _named_modifiers,
     _named_subject_verb,
     _part_of_subject,
     _past,
+    _past_after_noun,
     _predicate,
     negated,
     subject_before,
@@ -262,10 +265,11 @@ def test_clause_positions_answer_as_a_walk_over_the_clause_does(words: list[str]
                 None,
             )
             assert _part_of_subject(tokens, clause, position, lexicon) == (
-                predicate is not None
-                and (
+                _past_after_noun(tokens, clause, position)
+                if predicate is None
+                else (
                     not _strong(tokens[position])
-                    or _nominal_walk(tokens, clause, position, predicate)
+                    or _nominal_walk(tokens, clause, position, predicate, lexicon)
                 )
             )
             for end in range(position + 1, clause.last + 1):
@@ -303,9 +307,9 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
             nearest = i
     if actor:
         return actor
-    # A name the vocabulary does not know opening the clause, before its finite verb.
-    verb = _named_subject_verb(tokens, clause)
-    if verb is not None and verb <= position:
+    # A name the vocabulary does not know before its verb: a look at the clause's opening.
+    named = _named_subject_verb(tokens, clause)
+    if named is not None and named <= position:
         return Role.THIRD
     # We or the reader after a verb-second verb: a look at the next word, not a walk.
     inverted = _inverted_subject(tokens, clause, position)
@@ -320,17 +324,27 @@ def _subject_walk(tokens: list[Token], clause: Clause, position: int, lexicon: L
     return subject_from(tokens, clause, position, nearest, heads[-1] if heads else None, lexicon)
 
 
-def _nominal_walk(tokens: list[Token], clause: Clause, position: int, predicate: int) -> bool:
-    """A strong action word that heads a subject: after an article (adverbs between), or a
-    noun form right before its predicate."""
+def _nominal_walk(
+    tokens: list[Token], clause: Clause, position: int, predicate: int, lexicon: Lexicon
+) -> bool:
+    """A strong action word that heads a subject: after an article (adverbs and a strike
+    between), after an article and the name it is of, or a noun form right before its
+    predicate."""
     before = position - 1
     while before >= clause.first and tokens[before].text.endswith("ly"):
         before -= 1
+    if before > clause.first and tokens[before].kind == "number":
+        before -= 1
+        if _ends_with_article(tokens[before], lexicon):
+            return True
     if before >= clause.first:
         word = tokens[before]
         if word.has(Role.DET) and not word.has(Role.NEG | Role.PREFIX):
             return True
-    return bool(tokens[position].forms & Form.NOUN) and predicate == position + 1
+    noun = bool(tokens[position].forms & Form.NOUN)
+    if noun and _named_modifiers(tokens, clause, position):
+        return True
+    return noun and predicate == position + 1
 
 
 def _strong(token: Token) -> bool:
