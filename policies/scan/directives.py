@@ -1133,8 +1133,10 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
     tokens = moods[0].tokens
     first, last = moods[0].clause.first, moods[-1].clause.last
     span = range(first, last)
-    if not any(tokens[j].forms & Form.FUTURE_TIME for j in span):
+    if not any(tokens[j].forms & _AHEAD for j in span):
         return []
+    # A clause that is nothing but a start dates the sentence: "From Monday, …", "Dès lundi, …".
+    lead = any(_dated(tokens, m.clause, days=False) and _date_only(tokens, m.clause) for m in moods)
     if any(_not_our_plan(tokens, j) for j in span):
         return []
     # A share needs a book (not "our base case has inflation at 3 %"); a side, us or it;
@@ -1153,11 +1155,61 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
         ):
             continue
         clause = mood.clause
+        # The time must date this clause's state, not an event beside it ("with CPI due on
+        # Thursday, the book is 55 % equities"); a bare day dates a level, a limit or real
+        # money ("passage du mode papier au réel lundi").
+        dated = lead or _dated(tokens, clause, days=False)
+        loosely = lead or _dated(tokens, clause, days=True)
+        if not loosely:
+            continue
         for j in range(clause.first, clause.last):
-            category = _planned_parameter(tokens, clause, j, (book, ours, running))
-            if category is not None and not negated(tokens, clause, j):
+            found = _planned_parameter(tokens, clause, j, (book, ours, running))
+            if found is None or negated(tokens, clause, j):
+                continue
+            category, loose = found
+            if dated or loose:
                 return [Hit(category, tokens[first].start, tokens[last - 1].end)]
     return []
+
+
+_AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY
+_DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+_START_REACH: Final = 3  # a start and its articles before a day: "desde el lunes"
+
+
+def _dated(tokens: Sequence[Token], clause: Clause, *, days: bool) -> bool:
+    """The clause holds a time ahead: a forward time ("tomorrow", "going forward"), a day
+    after a start ("from Monday", "ab Montag", "dès lundi", "desde el lunes"), or, with
+    ``days``, any day ahead."""
+    for j in range(clause.first, clause.last):
+        forms = tokens[j].forms
+        if forms & Form.FUTURE_TIME or (
+            forms & Form.FUTURE_DAY and (days or _started(tokens, clause, j))
+        ):
+            return True
+    return False
+
+
+def _started(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """A start stands before the day at ``j``, past its articles."""
+    k = j - 1
+    while k >= clause.first and j - k <= _START_REACH:
+        if tokens[k].forms & Form.FUTURE_START:
+            return True
+        if not tokens[k].has(Role.DET):
+            return False
+        k -= 1
+    return False
+
+
+def _date_only(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is nothing but a date: "From Monday", "À partir de lundi"."""
+    return all(
+        tokens[j].forms & _DATE_WORDS
+        or tokens[j].has(Role.DET | Role.PREP)
+        or tokens[j].kind == "mark"
+        for j in range(clause.first, clause.last)
+    )
 
 
 def _not_our_plan(tokens: Sequence[Token], j: int) -> bool:
@@ -1197,31 +1249,32 @@ def _issuer_of_paper(tokens: Sequence[Token], j: int) -> bool:
 
 def _planned_parameter(
     tokens: Sequence[Token], clause: Clause, j: int, held: tuple[bool, bool, bool]
-) -> Category | None:
+) -> tuple[Category, bool] | None:
     """What the word at ``j`` sets in a dated state, if it sets anything: a share or the
-    leverage of our book, its side, real money, a limit's figure or a level's. ``held``:
-    whether the sentence names a book, us or it, and what runs it (:data:`RUNNING`)."""
+    leverage of our book, its side, real money, a limit's figure or a level's (the last
+    three dated by a bare day too: the second of the pair). ``held``: whether the sentence
+    names a book, us or it, and what runs it (:data:`RUNNING`)."""
     book, ours, running = held
     token = tokens[j]
     end = clause.last
     if token.kind == "number":
         if token.percent and book and not _probability(tokens, j, end):
-            return "rebalance"
+            return "rebalance", False
         if token.times and book:
-            return "risk_limit"
+            return "risk_limit", False
         return None
     if token.has(Role.NON_ACTION) or token.glued:
         return None
     if token.has(Role.SIDE_ADJ) and ours:
-        return "order"
+        return "order", False
     if token.has(Role.LIVE) and token.text != "live" and running:
-        return "live_toggle"
+        return "live_toggle", True
     # A limit's or a level's figure may follow a verb of the future: "se fera mardi à 88".
     figure = any(tokens[k].kind == "number" for k in range(j + 1, end))
     if token.has(Role.LIMIT_OBJ) and figure:
-        return "risk_limit"
+        return "risk_limit", True
     if token.has(Role.LEVEL) and figure:
-        return "order"
+        return "order", True
     return None
 
 

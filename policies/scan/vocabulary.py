@@ -185,6 +185,12 @@ class Mood(_Section, frozen=True, kw_only=True):
     # dated so is a plan of ours stated as a fact ("the book will be 60 % equities from
     # Monday"), never a description of how things stand.
     future_times: _Words = ()
+    # Days ahead ("Monday", "Montag", "lundi", "lunes"): they date a state only after a start
+    # ("from Monday", "ab Montag", "dès lundi", "desde el lunes", ``future_starts``), or a
+    # level or a limit ("our entry comes at 88 on Tuesday"); otherwise they date an event
+    # ("with CPI due on Thursday, the book is 55 % equities").
+    future_days: _Words = ()
+    future_starts: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
     # "… titrait le journal"). What a headline or a saying tells is not asked of us.
@@ -399,10 +405,14 @@ class Form:
     # Not a form either: a time still ahead that dates a state as a plan (``[mood]
     # future_times``: "from Monday", "ab morgen", "dès lundi", "desde el lunes").
     FUTURE_TIME: Final = 1 << 16
+    # Not forms either: a day ahead, and a word that starts a state on it (``[mood]
+    # future_days``, ``future_starts``: "from Monday", "ab Montag").
+    FUTURE_DAY: Final = 1 << 17
+    FUTURE_START: Final = 1 << 18
     # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
-    MODEL: Final = 1 << 17
+    MODEL: Final = 1 << 19
     # Not a form either: our readiness to repeat a trade (``[mood] repeats``).
-    REPEAT: Final = 1 << 18
+    REPEAT: Final = 1 << 20
 
 
 # The marks that are no grammatical form.
@@ -414,6 +424,8 @@ _MARKS: Final = (
     | Form.HOLDING
     | Form.PAST_TIME
     | Form.FUTURE_TIME
+    | Form.FUTURE_DAY
+    | Form.FUTURE_START
     | Form.QUOTING
     | Form.WHY
     | Form.UNREAL
@@ -493,7 +505,7 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     basis_points: frozenset[str] = frozenset()
     points: frozenset[str] = frozenset()
     fractions: frozenset[str] = frozenset()
-    # Gate words of the times still ahead (``[mood] future_times``).
+    # Gate words of the times still ahead (``[mood] future_times`` and ``future_days``).
     future: frozenset[str] = frozenset()
     # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
@@ -880,6 +892,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             )
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         future.add(vocabulary.mood.future_times, Role.PREFIX, info)
+        future.add(vocabulary.mood.future_days, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -1038,6 +1051,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.past_times, Role.PREFIX, info, marks=Form.PAST_TIME)
     # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
     builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
+    builder.add(mood.future_days, 0, info, marks=Form.FUTURE_DAY)
+    builder.add(mood.future_starts, 0, info, marks=Form.FUTURE_START)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.

@@ -95,6 +95,13 @@ STATES_OF_OTHERS_OR_NOW = [
     "From Monday, the fund's prospectus allows leverage of up to 2 times.",
     "The trading venue goes live with its new matching engine on Monday.",
     "The book will not be 60 % equities from Monday.",
+    # A day beside the state dates an event, not the state.
+    "With CPI due on Thursday, the book is 55 % equities.",
+    "With payrolls out on Friday, the portfolio is 60 % equities and 40 % bonds.",
+    "The book is 55 % equities, and CPI is due tomorrow.",
+    "Mit den Arbeitsmarktdaten am Freitag ist das Portfolio zu 60 % in Aktien.",
+    "Avec l'inflation publiée jeudi, le portefeuille est à 55 % en actions.",
+    "Con el IPC del jueves, la cartera tiene un 55 % en acciones.",
     "Ab Montag gilt an der Börse eine neue Handelszeit.",
     "Ab Montag sind Hedgefonds in US-Technologiewerten short.",
     "À partir de lundi, la BCE réduit ses achats de 20 milliards.",
