@@ -486,12 +486,15 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     ("the benchmark is 60/40") has its verb.
     """
     first, last = sentence[0].first, sentence[-1].last
-    # The list may follow a label ("Ref: …=", "Mix:"), which names no one else and no verb.
+    # The list may follow a label ("Ref: …=", "Mix:", "Target allocation —"), which names
+    # no one else and no verb; an item may label its own share ("Equities: 65 %").
     label = next(
         (
             j
             for j in range(last - 1, first - 1, -1)
-            if tokens[j].kind == "mark" and tokens[j].text not in _LIST_MARKS
+            if tokens[j].kind == "mark"
+            and tokens[j].text not in _LIST_MARKS
+            and not _item_colon(tokens, j, last)
         ),
         None,
     )
@@ -524,6 +527,8 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
             named += held
             share, words, held = None, 0, False
             continue
+        if _item_colon(tokens, j, last):
+            continue
         if token.kind == "number":
             if not (token.percent or (plain and not token.times)) or share is not None:
                 return []
@@ -543,6 +548,17 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1 and not bare)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
+
+
+def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
+    """The colon at ``j`` labels an item's share with the item's words: "Bonds: 25 %"."""
+    return (
+        tokens[j].text == ":"
+        and j + 1 < last
+        and tokens[j + 1].kind == "number"
+        and j > 0
+        and tokens[j - 1].kind == "word"
+    )
 
 
 # Words that make a clause a statement, not a size given per book.
@@ -1620,7 +1636,9 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             or (word.has(Role.PREP) and _takes_preposition(tokens, i, j))
         )
         if not behind:
-            return None
+            # Not a compound the verb opens: "Buy-rated stocks" are stocks rated buy.
+            phrase = token.agreement and not word.glued
+            return _head_after_modifiers(tokens, j, stop) if phrase else None
         j += 1
     return None
 
@@ -1630,6 +1648,23 @@ def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     modals and auxiliaries follow it ("SAP verkaufen müssen", "SAP kaufen werden",
     "verkauft werden sollen"). A verb-final verb has its object before it."""
     return all(tokens[j].has(Role.MODAL | Role.AUX) for j in range(i + 1, clause.last))
+
+
+_MODIFIERS_REACH: Final = 3  # words of an English noun phrase before its head
+
+
+def _head_after_modifiers(tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """The head of an English noun phrase that opens at ``j``, when it is an instrument:
+    adjectives and nouns qualify the noun after them, so "growth stocks", "Brazilian local
+    bonds" and "high-yield credit" name an asset class by their last word, while "dollar
+    revenues" (an instrument before a plain noun) names the revenues."""
+    for k in range(j, min(stop, j + _MODIFIERS_REACH)):
+        word = tokens[k]
+        if _named_target(tokens, k) and not _modifier(tokens, k, stop):
+            return k
+        if word.kind != "word" or (word.roles and not word.has(Role.INSTRUMENT)):
+            return None
+    return None
 
 
 def _tenor(tokens: Sequence[Token], j: int) -> bool:

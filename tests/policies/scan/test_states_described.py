@@ -101,3 +101,28 @@ def test_words_quoted_after_someone_elses_verb_of_saying_are_theirs(text: str) -
 def test_words_we_or_the_reader_are_told_to_say_still_block(text: str) -> None:
     """The same quotation in our mouth, or told to the reader, blocks."""
     assert blocked(text)
+
+
+SETTINGS_THAT_REMAIN = [
+    "La clave risk.max_leverage permanece en 2 en el entorno de pruebas.",
+    "Le paramètre max_leverage demeure à 2 dans l'environnement de test.",
+    "The key max_leverage in risk_config.yaml stays at 2.",
+    "Der Schlüssel max_leverage bleibt in Staging bei 2.",
+]
+SETTINGS_CHANGED = [
+    "Fije la clave risk.max_leverage en 3.",
+    "El apalancamiento debe permanecer en 3x.",
+    "Portez le levier à 3x.",
+    "Set max_leverage to 3 in risk_config.yaml.",
+]
+
+
+@pytest.mark.parametrize("text", SETTINGS_THAT_REMAIN)
+def test_a_setting_said_to_remain_is_described(text: str) -> None:
+    """A copula of state ("permanece", "demeure", "stays", "bleibt") describes a key."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SETTINGS_CHANGED)
+def test_a_setting_changed_or_to_remain_by_obligation_still_blocks(text: str) -> None:
+    assert blocked(text)
