@@ -57,7 +57,7 @@ _OTHERS_NAMED: Final = Role.THIRD | Role.INSTITUTION
 _EXECUTED: Final = Role.ORDER_OBJ | Role.POSITIONS | Role.ORDER_TYPE
 _DESTINATION_GAP: Final = 3  # articles and a setting's noun between a preposition and "real"
 _LEVEL_GAP: Final = 3  # names of what a level is for, between the level and its number
-_LEVEL_REACH: Final = 9  # tokens after a level word in which its number may stand
+_LEVEL_REACH: Final = 10  # tokens after a level word in which its number may stand
 _PARTICIPLES: Final = Form.PAST | Form.PARTICIPLE
 # Words of a predicate or its subject: a clause with one is not a bare parameter fragment.
 _PREDICATE: Final = Role.AUX | Role.MODAL | Role.DESCRIBE | Role.ACTOR
@@ -2424,7 +2424,11 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         named = (
             _named(token)
             or (token.has(Role.POSITIONS | Role.SIDE_ADJ) and not token.has(Role.NON_ACTION))
-            or (token.capital and token.roles == 0 and (j == i + 1 or tokens[j - 1].has(Role.PREP)))
+            or (
+                token.capital
+                and token.roles == 0
+                and (j == i + 1 or tokens[j - 1].has(Role.PREP | Role.DET) or _joined(tokens, j))
+            )
         )
         # French and Spanish put an adjective after its noun: "bono español" (German never
         # does: "Anleihen wäre" is a verb, as an English past is: "Treasuries rallied").
@@ -2437,7 +2441,8 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
             and not token.text.endswith("ed")
         )
         if not (
-            token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP)
+            # Whose position it is may stand there too: "the stop on our USD/JPY long".
+            token.has(Role.LEVEL_LINK | Role.DET | Role.LEVEL | Role.PREP | _OWNERS)
             or token.kind == "mark"
             or named
             or postposed
@@ -2448,6 +2453,15 @@ def _level_number(tokens: Sequence[Token], i: int, end: int) -> int | None:
         # several words ("Bund futures") is one name, one step.
         gap += 1 if named and not (token.glued or (j < end and _named(tokens[j]))) else 0
     return None
+
+
+_OWNERS: Final = Role.SELF | Role.ADDRESSEE
+
+
+def _joined(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` goes on a name through a mark without a space: the "P" of "S&P"."""
+    mark = tokens[j - 1]
+    return mark.kind == "mark" and mark.end == tokens[j].start and mark.text not in ":;,."
 
 
 def _named(token: Token) -> bool:
