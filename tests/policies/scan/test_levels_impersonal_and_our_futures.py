@@ -27,6 +27,11 @@ OUR_LEVELS = [
     "Pondremos un stop en 2.300 en el oro.",
     "Tomaremos beneficios en el oro a 2.600.",
     "Nous prendrons nos profits sur l'or à 2 600.",
+    "Why not lock in profits on the Nikkei long above 41,000?",
+    "We will lock in profits on the Nikkei long above 41,000.",
+    "Sichern Sie Gewinne beim Nikkei-Long über 41.000.",
+    "Wir sichern Gewinne im Gold-Long bei 2.600.",
+    "Sécurisons nos gains sur l'or à 2 600.",
 ]
 LEVELS_OF_OTHERS = [
     "The stop on our USD/JPY long was hit at 149.80 last week.",
@@ -40,6 +45,11 @@ LEVELS_OF_OTHERS = [
     "Los CTA colocaron el stop-loss del largo en el S&P en 5.000.",
     "Los bancos pondrán un stop en 2.300.",
     "Los fondos tomaron beneficios en el oro a 2.600.",
+    "Investors locked in profits on the Nikkei long above 41,000.",
+    "We locked in profits on the Nikkei long last week.",
+    "Hedgefonds sichern Gewinne im Gold-Long bei 2.600.",
+    "Die Anleger sicherten Gewinne bei Gold.",
+    "Les fonds ont sécurisé leurs gains sur l'or.",
 ]
 IMPERSONAL_ADVICE = [
     "It makes sense to rotate out of growth stocks.",
