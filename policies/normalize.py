@@ -38,6 +38,15 @@ _HOMOGLYPHS: Final = str.maketrans(
     "".join(src for src, _ in _LOOKALIKE_PAIRS), "".join(dst for _, dst in _LOOKALIKE_PAIRS)
 )
 
+# Latin letters that NFKD does not take apart, named after the letter they modify: "ł"
+# (LATIN SMALL LETTER L WITH STROKE), "ƚ" (… L WITH BAR), "ꝋ" (… O WITH LOOP), the small
+# capitals (LATIN LETTER SMALL CAPITAL U …), the ligatures "œ", "æ", "ĳ". Their
+# Unicode names say which ASCII letter they are; no table of them needs keeping by hand
+# (the standard library's names are the table). Turned and reversed letters look like none.
+_LATIN_NAME: Final = lazy_pattern(
+    r"LATIN (?:(SMALL|CAPITAL) )?(?:LETTER|LIGATURE) (?:SMALL CAPITAL )?(AE|OE|IJ|[A-Z])"
+    r"(?: WITH [A-Z ]+)?"
+)
 _ASCII_BYTES: Final = bytes(range(128))
 _SEPARATORS: Final = lazy_pattern(r"[\s_.\-]+")
 
@@ -66,7 +75,7 @@ def _fold_char(char: str) -> str:
     # NFKD, then dropping the marks, then NFC is NFKC with the diacritics dropped.
     folded = _visible(unicodedata.normalize("NFKD", char))
     # casefold can emit combining marks of its own ("İ" -> "i" + U+0307).
-    folded = _visible(folded.translate(_HOMOGLYPHS).casefold())
+    folded = _visible(_latin_letter(folded.translate(_HOMOGLYPHS)).casefold())
     return unicodedata.normalize("NFC", folded)
 
 
@@ -93,7 +102,18 @@ def fold_char_cased(char: str) -> str:
     if "\ud800" <= char <= "\udfff":
         return ""
     folded = _visible(unicodedata.normalize("NFKD", char))
-    return unicodedata.normalize("NFC", _visible(folded.translate(_HOMOGLYPHS)))
+    return unicodedata.normalize("NFC", _visible(_latin_letter(folded.translate(_HOMOGLYPHS))))
+
+
+def _latin_letter(char: str) -> str:
+    """A Latin letter NFKD keeps whole, as the ASCII letter(s) its name says; else as it is."""
+    if len(char) != 1 or char.isascii() or not char.isalpha():
+        return char
+    match = _LATIN_NAME.fullmatch(unicodedata.name(char, ""))
+    if match is None:
+        return char
+    letter = match.group(2)
+    return letter if match.group(1) == "CAPITAL" else letter.lower()
 
 
 def _visible(text: str) -> str:

@@ -128,7 +128,68 @@ def find_directives(
         hits.extend(_side_labels(tokens, all_clauses))
         hits.extend(_rating_calls(read))
         hits.extend(_answered_questions(read))
+    if "repeat" in active:
+        hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
+    """A past trade of ours endorsed for now, sized or not: "We bought TLT last week and
+    would do it again", "Wir haben SAP gekauft und würden wieder kaufen", "Nous avons
+    acheté du TLT et le referions", "Compramos TLT y lo volveríamos a hacer".
+
+    The trade is ours (we are its subject, or a first person plural states it) and names
+    its target; the readiness to repeat it (``[mood] repeats``) follows in its sentence
+    or the next, is ours too (no one else named before it), and is neither negated nor
+    asked. Someone else's trade ("foreign banks bought gold and would do so again") and a
+    trade of ours judged otherwise ("in hindsight it was too early") describe.
+    """
+    hits: list[Hit] = []
+    before: int | None = None  # our last past trade in the sentence before
+    for moods in sentences:
+        trade = None
+        for mood in moods:
+            tokens, clause = mood.tokens, mood.clause
+            for i in range(clause.first, clause.last):
+                token = tokens[i]
+                acts = token.has(Role.SIDE) or token.forms & Form.HOLDING
+                if acts and token.forms & (Form.PAST | Form.PARTICIPLE):
+                    if _ours(mood, i) and _names_target(tokens, clause):
+                        trade = i
+                elif token.forms & Form.REPEAT:
+                    start = trade if trade is not None else before
+                    if start is not None and _repeat_ours(mood, i):
+                        hits.append(Hit("order", tokens[start].start, token.end))
+        before = trade
+    return hits
+
+
+def _ours(mood: ClauseMood, i: int) -> bool:
+    """We are the subject of the action at ``i``: named before it, or in its form."""
+    tokens = mood.tokens
+    if tokens[i].forms & Form.NOW_OR_PAST:
+        return True
+    actors = mood.clause.having(tokens, Role.ACTOR)
+    first = actors[0] if actors else None
+    return first is not None and first < i and bool(tokens[first].roles & Role.SELF)
+
+
+def _names_target(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A target named in the clause: an instrument, a ticker or a company's name."""
+    return any(
+        _tradable(tokens[j]) or _named_target(tokens, j) or _name(tokens, j)
+        for j in range(clause.first, clause.last)
+    )
+
+
+def _repeat_ours(mood: ClauseMood, i: int) -> bool:
+    """Our readiness to repeat at ``i``: not negated, asked or conditional, and no one but
+    us named before it in its clause."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.asked or mood.conditional or negated(tokens, clause, i):
+        return False
+    actors = [j for j in clause.having(tokens, Role.ACTOR) if j < i]
+    return all(tokens[j].has(Role.SELF) for j in actors)
 
 
 # Words that link a target to the side it is rated: "we rate X as a buy", "als Kauf".
@@ -1328,8 +1389,69 @@ def _asked_of_us(
     return is_instruction(mood, i, lexicon) or (
         not needs_parameter
         and _fully_specified(mood.tokens, mood.clause, i, category)
-        and not described(mood, i, lexicon)
+        and (not described(mood, i, lexicon) or _glued_order(mood.tokens, mood.clause, i))
     )
+
+
+# What a glued-on order's predicate may be: a copula or a verb that describes markets.
+_GLUE_PREDICATE: Final = Role.AUX | Role.DESCRIBE
+# What, between that predicate and the side, would make the side its subject's action: a
+# verb or modal that governs it, a negation, a joining word, someone named, a figure.
+_GLUE_BREAK: Final = (
+    Role.VERB
+    | Role.MODAL
+    | Role.COORDINATOR
+    | Role.SUBORDINATOR
+    | Role.ACTOR
+    | Role.INFINITIVE
+    | Role.RECOMMEND
+)
+
+
+# English "do" governs a base form across an adverb: "dealers did indeed buy 200 TLT".
+_DO_SUPPORT: Final = frozenset(("do", "does", "did"))
+
+
+def _glued_order(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A whole order glued onto the field's own sentence without a stop: "the market
+    remains range-bound buy 200 TLT at 90", "der Markt bleibt seitwärts gerichtet kaufe
+    200 TLT zu 90", "le marché reste sans direction achetez 200 TLT à 90", "el mercado
+    sigue lateral compren 200 TLT a 90".
+
+    The side is a base form (an imperative) after a finite predicate and its complement:
+    that predicate already has the subject, so the side opens a sentence of its own with
+    none. An infinitive ("remain keen to buy", "prêts à acheter", "bereit zu kaufen"), a
+    verb or modal that governs the side, a joining word between, a negation right before
+    it, or someone named after the predicate, leave the side to its subject.
+    """
+    token = tokens[i]
+    if token.glued or not token.has(Role.SIDE | Role.SIDE_ADJ) or not token.forms & Form.BASE:
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].glued:
+        return False  # "buy-side", "sell-off"
+    before = tokens[i - 1] if i > clause.first else None
+    if before is None or before.kind != "word":
+        return False
+    if before.has(Role.PREP | Role.NEG | Role.AUX | _GLUE_BREAK):
+        return False
+    if before.text in INFINITIVE_MARKS:
+        return False
+    j = i - 2
+    while j > clause.first:
+        word = tokens[j]
+        if word.kind != "word" or word.has(_GLUE_BREAK):
+            return False
+        if word.has(_GLUE_PREDICATE) and not word.forms & (Form.GERUND | Form.PARTICIPLE):
+            return word.text not in _DO_SUPPORT and _order_after(tokens, clause, i)
+        j -= 1
+    return False
+
+
+def _order_after(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A size and a tradable target after the side at ``i``, in its clause."""
+    last = clause.last
+    sized = any(_size(tokens, j, last, weak=False) for j in range(i + 1, last))
+    return sized and any(_tradable(tokens[j]) for j in range(i + 1, last))
 
 
 def _limit_advised(mood: ClauseMood, i: int) -> bool:
@@ -1580,7 +1702,7 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
     # German capitalises every noun: there a name is a target only of a side ("Siemens
     # verkaufen"), never of a weaker verb ("Risiken reduzieren").
     names = not token.negation_after or token.has(Role.SIDE | Role.SIDE_ADJ)
-    final = token.negation_after and i == clause.last - 1
+    final = token.negation_after and _verb_final(tokens, clause, i)
     if final or passive:
         # From the clause's lists (a clause may be long and hold many such verbs).
         named = clause.positions("named target", lambda j: _named_target(tokens, j))
@@ -1627,6 +1749,13 @@ def _named_object(tokens: Sequence[Token], clause: Clause, i: int, passive: bool
             return _head_after_modifiers(tokens, j, stop) if phrase else None
         j += 1
     return None
+
+
+def _verb_final(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The verb at ``i`` closes its clause, or the verb cluster that closes it: only
+    modals and auxiliaries follow it ("SAP verkaufen müssen", "SAP kaufen werden",
+    "verkauft werden sollen"). A verb-final verb has its object before it."""
+    return all(tokens[j].has(Role.MODAL | Role.AUX) for j in range(i + 1, clause.last))
 
 
 _MODIFIERS: Final = 2  # unknown adjectives an object may stand behind
@@ -1785,7 +1914,7 @@ def _match(
         end = max(end, _label_end(tokens, clause, i + 1 + _WINDOW))
     # Where the object of a verb may stand: after it, or anywhere before it when the verb
     # closes its clause in a verb-final language ("Den Auftrag an den Broker senden").
-    objects = clause.first if token.negation_after and i == clause.last - 1 else i + 1
+    objects = clause.first if token.negation_after and _verb_final(tokens, clause, i) else i + 1
     # A side still missing its parameter waits only if no other reading completes the
     # word: "pare the QQQ position" is a close of positions as well as a side on QQQ.
     waiting = None
@@ -1924,7 +2053,10 @@ def _match(
             lambda j: (
                 j != i
                 and (
-                    tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                    (
+                        tokens[j].has(Role.PORTFOLIO | Role.WEIGHT)
+                        and not _model_noun(tokens, j, end)
+                    )
                     or _percent_share(tokens, j, end)
                     or _weight_points(tokens, j, end, lexicon)
                 )
@@ -1941,6 +2073,16 @@ def _match(
         if number is not None:
             return "rebalance", number + 1, False
     return waiting
+
+
+def _model_noun(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The noun of a model alone, modifying the word after it: "raise our model estimate",
+    not "move into the model now" (a model portfolio named whole is a book wherever)."""
+    token = tokens[j]
+    if not token.forms & Form.MODEL or " " in token.text or j + 1 >= end:
+        return False
+    after = tokens[j + 1]
+    return after.kind == "word" and not after.roles
 
 
 _SET_OFF: Final = 3  # a comma, a hedge and a link besides the figure itself
@@ -2027,7 +2169,17 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
         ):
             break
         j -= 1
-    return i + 1 < clause.last and tokens[i + 1].text in lexicon.passive
+    if i + 1 < clause.last and tokens[i + 1].text in lexicon.passive:
+        return True
+    # A verb-final participle has its auxiliary in second place: "Der Stopp wird auf 2.350
+    # angehoben", "SAP wird bei 176 gekauft".
+    return bool(tokens[i].negation_after) and any(
+        tokens[k].text in lexicon.passive for k in range(clause.first, i)
+    )
+
+
+# Verbs that move something to a new figure: "raised", "moved", "nachgezogen", "relevé".
+_MOVES: Final = Role.CHANGE | Role.SWITCH | Role.ALLOCATE | Role.TRADE
 
 
 def _passive_match(
@@ -2055,21 +2207,34 @@ def _passive_match(
         size = _find(tokens, first, i, lambda j: _size(tokens, j, i, weak=False))
         if size is not None and _target(tokens, first, i):
             return "order", i + 1, False
-    if "risk" in active and token.has(Role.CHANGE):
+    if "risk" in active and token.has(Role.CHANGE | Role.ALLOCATE):
+        # "La limite de perte sera portée à 3 millions": a limit moved by any verb, to
+        # any figure; exposure and leverage to a share or a multiple.
         exposure = _find(
             tokens,
             first,
             i,
             lambda j: tokens[j].has(Role.POSITIONS | Role.LEVERAGE | Role.LIMIT_OBJ),
         )
+        limit = exposure is not None and tokens[exposure].has(Role.LIMIT_OBJ)
         figure = _find(
             tokens,
             i + 1,
             last,
-            lambda j: tokens[j].kind == "number" and (tokens[j].percent or tokens[j].times),
+            lambda j: (
+                tokens[j].kind == "number" and (limit or tokens[j].percent or tokens[j].times)
+            ),
         )
         if exposure is not None and figure is not None:
             return "risk_limit", figure + 1, False
+    if "level" in active and token.has(_MOVES):
+        # "Our stop at 95 should be moved to 97", "Der Stopp sollte auf 97 nachgezogen
+        # werden": a level before the verb, its new figure after the level.
+        level = _find(tokens, first, i, lambda j: tokens[j].has(Role.LEVEL))
+        if level is not None:
+            figure = _find(tokens, level + 1, last, lambda j: tokens[j].kind == "number")
+            if figure is not None:
+                return "order", max(figure, i) + 1, False
     if "execution" in active and token.has(Role.CLOSE):
         positions = _find(tokens, first, i, lambda j: tokens[j].has(Role.POSITIONS))
         if positions is not None:

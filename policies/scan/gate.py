@@ -164,6 +164,7 @@ class Gate:
         fractions = _anchor_words(lexicon.fractions)
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
+        repeats = _anchor_words(lexicon.repeats)
         books = w(Role.NAV)
         # What a dated state needs besides its figure: a book it is of ("the book will be
         # 60 % equities from Monday"), or for real money a predicate that runs or switches
@@ -214,6 +215,8 @@ class Gate:
             "sizing": ((books, percent), (books, basis, number), (books, fractions)),
             # "Nocional de 20 millones de euros en X": a notional amount on a target.
             "notional": ((notionals, money, number),),
+            # "We bought TLT last week and would do it again": a past trade of ours endorsed.
+            "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (

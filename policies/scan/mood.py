@@ -134,7 +134,13 @@ def analyse_sentence(
 ) -> list[ClauseMood]:
     """The mood of every clause of one sentence, recommendations carried forward."""
     moods = [ClauseMood(tokens, clause) for clause in sentence]
-    urge = any(tokens[i].roles & Role.URGE for c in sentence for i in range(c.first, c.last))
+    # A readiness to repeat that is itself negated urges nothing: "… et ne le referions pas".
+    urge = any(
+        tokens[i].roles & Role.URGE
+        and not (tokens[i].forms & Form.REPEAT and negated(tokens, c, i))
+        for c in sentence
+        for i in range(c.first, c.last)
+    )
     discourage = any(
         tokens[i].roles & Role.DISCOURAGE for c in sentence for i in range(c.first, c.last)
     )
@@ -184,7 +190,9 @@ def analyse_sentence(
             clause.positions("past verb", lambda i: _finite_past(tokens[i]))
         )
         mood.refused = refusal and not own and not mood.subject
-        if refusing and own >= 0 and clause.opener & Role.COMPLEMENT:
+        # The complementiser opens the clause after a comma too: "Wir sagen nicht, dass …".
+        opens = clause.opener | tokens[clause.first].roles
+        if refusing and own >= 0 and opens & Role.COMPLEMENT:
             # "We are not suggesting that readers buy …", "none of this should be read as
             # advice to sell …": the refused recommendation governs the clause it opens,
             # and any advice that clause names.
@@ -439,9 +447,11 @@ def _apposition(
             return held, held, 2
         if stage == 2:
             return held, -1, 0
-    actors = clause.having(tokens, _OTHERS) if subject & _OTHERS else []
+    carried = _OTHERS | Role.GENERIC
+    actors = clause.having(tokens, carried) if subject & carried else []
     if actors and _bare(tokens, clause):
-        return -1, actors[0], 1  # "Der Fonds," "The insurer,"
+        # "Der Fonds," "The insurer," "Anleger, die mit echtem Geld handeln, …"
+        return -1, actors[0], 1
     return -1, -1, 0
 
 
@@ -524,6 +534,8 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject or mood.labelled
     if mood.recommend == -1:
         return False
+    if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
+        return False  # "TLT will be bought by foreign central banks": the agent acts
     # A recommendation governs what follows it; a noun of the trade or its parameters
     # before it is its passive subject: "gross leverage should go to 8x", "die Aktienquote
     # sollte auf 60 % steigen", "a short position … is to be established".
@@ -543,6 +555,14 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     governs = (
         mood.recommend & Role.REC_ADJ or mood.recommend_at < position or advised_noun or final_modal
     )
+    if governs and not mood.conditional and _future_passive(mood, position, lexicon):
+        # "TLT will be bought at 90", "SAP wird bei 176 gekauft werden": no agent named,
+        # the plan is the outlook's own, whatever the target its subject names (a noun the
+        # lexicon does not know is what is moved, not who moves it). A common noun
+        # without a figure is issuance or flows ("new 10-year bonds will be sold at the
+        # auction"), not a plan of ours.
+        named = mood.clause.having(tokens, _OTHERS)
+        return not (named and named[0] < position) and _figure_or_ticker(tokens, mood.clause)
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -591,9 +611,13 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
     if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
+    if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
+        return True  # "200 TLT will be bought at 90 by foreign central banks"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
+    if _future_passive(mood, position, lexicon):
+        return False  # "200 TLT will be bought at 90": a plan, not what was done
     # Market participants in general, forecast or described, not advised: "systematic
     # strategies could sell 30 billion dollars of equities".
     # A subject the lexicon does not know counts only with a finite verb of its own
@@ -633,6 +657,66 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     return _past(tokens, clause, position, lexicon)
 
 
+def _future_passive(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """The participle at ``position`` is a passive after a future auxiliary: "TLT will be
+    bought at 90", "SAP wird bei 176 gekauft (werden)", "TLT sera acheté à 90", "TLT será
+    comprado a 90". English "bought", "closed" are past forms as well; here they are none."""
+    tokens = mood.tokens
+    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST):
+        return False
+    if not (mood.recommend > 0 and mood.recommend & Role.FORECAST_MODAL):
+        return False
+    if mood.recommend & _RECOMMENDING:
+        return False  # "Siemens sollte verkauft werden": advice, read as such
+    at = mood.recommend_at
+    if not mood.clause.first <= at < position:
+        return False
+    if tokens[at].text in lexicon.passive:
+        return True  # "wird … gekauft", "sera acheté", "será comprado"
+    before = tokens[position - 1]
+    after = tokens[position + 1] if position + 1 < mood.clause.last else None
+    return before.text in lexicon.passive or (after is not None and after.text in lexicon.passive)
+
+
+def _figure_or_ticker(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A figure (not the count of a compound: "10-year") or a name in capitals in the clause."""
+    for k in range(clause.first, clause.last):
+        token = tokens[k]
+        if token.kind == "number":
+            if not (k + 1 < clause.last and tokens[k + 1].glued):
+                return True
+        elif token.kind == "word" and token.upper and not token.roles:
+            return True
+    return False
+
+
+# How far after its preposition a passive's agent may be named ("by the big foreign
+# central banks").
+_AGENT_REACH: Final = 4
+
+
+def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """A participle at ``position`` whose passive names its agent, someone other than us:
+    "bought by foreign central banks", "achetées par la BCE", "von der EZB gekauft",
+    "comprados por el BCE". A figure or a date after the preposition is none ("cut by 2 %",
+    "bought by Friday"); nor is a passive that is recommended ("is to be bought by the
+    fund", "should be sold by client accounts"): the advice names whom it advises."""
+    tokens, clause = mood.tokens, mood.clause
+    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST) or not lexicon.agents:
+        return False
+    for j in range(clause.first, clause.last - 1):
+        if tokens[j].text not in lexicon.agents:
+            continue
+        for k in range(j + 1, min(clause.last, j + 1 + _AGENT_REACH)):
+            roles = tokens[k].roles
+            if roles & Role.ACTOR:
+                # Us or our product ("is to be bought by the fund") are no one else.
+                return not (roles & Role.SELF or tokens[k].forms & Form.PRODUCT)
+            if tokens[k].kind != "word" or roles & (Role.VERB | Role.INSTRUMENT | Role.UNIT):
+                break
+    return False
+
+
 def _gerund_after_article(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     """A gerund used as a noun: after an article ("the unwinding of", "the selling of")."""
     if not tokens[position].forms & Form.GERUND or position == clause.first:
@@ -669,7 +753,11 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     i = position - 1
     while i >= clause.first and steps < _NEGATION_REACH:
         token = tokens[i]
-        if token.has(Role.NEG | Role.AVOID) and not token.has(Role.URGE):
+        if (
+            token.has(Role.NEG | Role.AVOID)
+            and not token.has(Role.URGE)
+            and not _level_noun(tokens, clause, i)
+        ):
             return True
         if token.has(Role.DISJUNCTION) and _correlative(tokens, clause, i):
             return True  # "weder ein Angebot noch eine Empfehlung zum Kauf"
@@ -706,6 +794,22 @@ def negated(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
             verb = next_position(clause.having(tokens, Role.VERB), after + 1)
             return verb is None or negation <= verb
     return False
+
+
+def _level_noun(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A level whose word also avoids ("stop") named as a noun: a determiner or a
+    possessive before it ("our stop at 95 should be moved", "der Stopp sollte …"), or a
+    figure, a preposition or a predicate right after it ("the stop at 95", "stop should
+    be raised"); a verb of avoiding takes what it avoids ("stop buying", "stop adding X")."""
+    token = tokens[i]
+    if not token.has(Role.LEVEL):
+        return False
+    if i > clause.first and tokens[i - 1].has(Role.DET):
+        return True
+    if i + 1 >= clause.last:
+        return False
+    after = tokens[i + 1]
+    return after.kind == "number" or after.has(Role.MODAL | Role.AUX | Role.LEVEL_LINK)
 
 
 def _correlative(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -1088,6 +1192,8 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         roles = token.roles
+        if roles & Role.ACTOR and roles & Role.VERB and i == clause.first:
+            return 0  # an infinitive that is a noun too: "Trader en argent réel dès lundi"
         if roles & Role.ACTOR and not _held_in(tokens, clause, i) and not _modifies(tokens, i):
             return roles & Role.ACTOR
         if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
@@ -1379,9 +1485,11 @@ def _unknown_subject(action: Token) -> int:
     With a verb that only trades with a size ("add", "take", "raise") it is read as a
     third party: "earnings should add 5 % to the index" forecasts. With any other action
     ("buy", "close", "execute") it is market participants in general, whom "should" or
-    "must" advises: "client accounts must buy 100 QQQ" instructs.
+    "must" advises: "client accounts must buy 100 QQQ" instructs. A switch of mode counts
+    as such an action (it directs only with a live destination): "Die Strategie soll ab
+    sofort mit echtem Geld handeln".
     """
-    if action.has(_STRONG_ACTIONS):
+    if action.has(_STRONG_ACTIONS) or (action.has(Role.SWITCH) and not action.has(Role.ALLOCATE)):
         return Role.GENERIC
     return Role.THIRD
 

@@ -475,11 +475,34 @@ def _fold_edits(text: str) -> list[Edit]:
             folded = folds[run] = _fold(run)
         if _one_letter_hump(text, match.start(), match.end(), folded):
             folded = f" {folded} "
+        else:
+            folded = _spaced_letters(text, match.start(), match.end(), folded)
         if folded != run:
             edits.append(Edit(match.start(), match.end(), folded))
     if len(edits) > 1:
         edits.sort()
     return edits
+
+
+# What separates the letters of a letter-spaced word: "S c h l i e ß e n", "S-c-h-l-i-e-ß".
+_LETTER_SEPARATORS: Final = frozenset(" -_.")
+
+
+def _spaced_letters(text: str, start: int, end: int, folded: str) -> str:
+    """``folded`` for one letter that folds to several ("ß" to "ss", "ĳ" to "ij"), spaced
+    as the letters around it are: "S c h l i e ß e n" reads "S c h l i e s s e n", which
+    the letter spacing joins; written as "ss" it would end the spaced run in a word of two
+    letters."""
+    if end - start != 1 or len(folded) < 2 or not folded.isalpha():
+        return folded
+    if start < 2 or not text[start - 2].isalpha():
+        return folded
+    before = text[start - 1]
+    after = text[end] if end < len(text) else ""
+    spaced = start < 3 or text[start - 3] == before  # "… e ß", the letter before spaced too
+    if before in _LETTER_SEPARATORS and spaced and (after == before or after in ("", "\n")):
+        return before.join(folded)
+    return folded
 
 
 def _one_letter_hump(text: str, start: int, end: int, folded: str) -> bool:

@@ -96,6 +96,9 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
     # glattgestellt werden", "devraient être achetées"): the passive subject is the object.
     passive_auxiliaries: _Words = ()
+    # The prepositions that name a passive's agent ("bought by the ECB", "achetées par la
+    # BCE", "von der EZB gekauft"): the agent, not us, acts.
+    passive_agents: _Words = ()
     # Forms of "be" that with the infinitive marker make a passive of obligation: "sind …
     # zu reduzieren", "est à vendre" (what is to be done, asked of whoever holds it).
     obligation_auxiliaries: _Words = ()
@@ -145,6 +148,10 @@ class Objects(_Section, frozen=True, kw_only=True):
     # amount of money and a target they size a position, verb or not ("Nocional de 20
     # millones de euros en X").
     notionals: _Words = ()
+    # Model portfolios a book is moved into ("the conservative model", "das defensive
+    # Modellportfolio"): books. The noun alone is listed too, so that it, not a commoner
+    # adjective, is the gate's word of each; alone it is a book only as a destination.
+    models: _Words = ()
 
 
 class Mood(_Section, frozen=True, kw_only=True):
@@ -198,6 +205,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
+    # Our readiness to repeat a trade, in the conditional ("would do it again", "würden es
+    # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
+    # endorses that trade for now.
+    repeats: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -402,8 +413,12 @@ class Form:
     # future_days``, ``future_starts``: "from Monday", "ab Montag").
     FUTURE_DAY: Final = 1 << 17
     FUTURE_START: Final = 1 << 18
+    # Not a form either: a model portfolio, or the noun of one (``[objects] models``).
+    MODEL: Final = 1 << 19
+    # Not a form either: our readiness to repeat a trade (``[mood] repeats``).
+    REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
-    HEDGE: Final = 1 << 19
+    HEDGE: Final = 1 << 21
 
 
 # The marks that are no grammatical form.
@@ -420,6 +435,8 @@ _MARKS: Final = (
     | Form.QUOTING
     | Form.WHY
     | Form.UNREAL
+    | Form.MODEL
+    | Form.REPEAT
     | Form.HEDGE
 )
 
@@ -474,6 +491,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     not_past: frozenset[str]
     # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
     passive: frozenset[str]
+    # Prepositions naming a passive's agent.
+    agents: frozenset[str] = frozenset()
     # The passive of obligation: its auxiliaries and the markers before its infinitive.
     obligation: frozenset[str] = frozenset()
     obligation_markers: frozenset[str] = frozenset()
@@ -495,6 +514,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     fractions: frozenset[str] = frozenset()
     # Gate words of the times still ahead (``[mood] future_times`` and ``future_days``).
     future: frozenset[str] = frozenset()
+    # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
+    repeats: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -848,6 +869,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     suffixes: set[str] = set()
     not_past: set[str] = set()
     passive: set[str] = set()
+    agents: set[str] = set()
     obligation: set[str] = set()
     obligation_markers: set[str] = set()
     shares: dict[str, set[str]] = {
@@ -855,6 +877,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "basis_points": set(),
         "points": set(),
         "fractions": set(),
+        "repeats": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -863,11 +886,14 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         passive.update(
             " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
         )
+        agents.update(fold_for_matching(w) for w in info.passive_agents)
         obligation.update(fold_for_matching(w) for w in info.obligation_auxiliaries)
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            section = vocabulary.objects if name == "notionals" else vocabulary.numbers
+            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
+                name, vocabulary.numbers
+            )
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
@@ -925,6 +951,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
         passive=frozenset(passive),
+        agents=frozenset(agents),
         obligation=frozenset(obligation),
         obligation_markers=frozenset(obligation_markers),
         anchors=builder.gate_anchors(),
@@ -937,6 +964,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         basis_points=frozenset(shares["basis_points"]),
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
+        repeats=frozenset(shares["repeats"]),
     )
 
 
@@ -1033,9 +1061,11 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.future_days, 0, info, marks=Form.FUTURE_DAY)
     builder.add(mood.future_starts, 0, info, marks=Form.FUTURE_START)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
+    builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
