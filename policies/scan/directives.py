@@ -1563,9 +1563,7 @@ def _infinitive_closes(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     """A German clause after ``i`` ends with an infinitive the vocabulary does not know
     ("… nutzen", "… verwenden") and names no one and no finite verb: an instruction in
     the infinitive house style."""
-    last = clause.last - 1
-    while last > i and tokens[last].kind == "mark":
-        last -= 1
+    last = clause.last_before_marks(tokens, i)
     verb = tokens[last]
     if last <= i or verb.kind != "word" or verb.capital or verb.upper:
         return False

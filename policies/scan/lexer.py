@@ -112,6 +112,14 @@ class Clause:
             found = self._found[key] = [i for i in range(self.first, self.last) if test(i)]
         return found
 
+    def last_before_marks(self, tokens: Sequence[Token], after: int) -> int:
+        """The position of the clause's last token that is not a mark ("… abzugeben.": the
+        word before the stop); a position not after ``after`` when no such token follows it."""
+        last = self.last - 1
+        while last > after and tokens[last].kind == "mark":
+            last -= 1
+        return last
+
     def having(self, tokens: Sequence[Token], roles: int) -> list[int]:
         """:meth:`positions` of the tokens with any of ``roles``."""
         return self.positions(f"roles {roles}", lambda i: bool(tokens[i].roles & roles))

@@ -1649,9 +1649,7 @@ def _compound_past(tokens: Sequence[Token], clause: Clause, aux: int) -> bool:
             return True
     if auxiliary not in _GERMAN_PERFECT:
         return False
-    last = clause.last - 1
-    while last > aux and tokens[last].kind == "mark":
-        last -= 1
+    last = clause.last_before_marks(tokens, aux)
     word = tokens[last]
     if last <= aux or word.kind != "word" or word.roles or word.capital:
         return False
