@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
 
 from policies.scan.categories import Category
@@ -378,16 +378,26 @@ def _rating_headline(tokens: Sequence[Token], clause: Clause, i: int) -> int | N
     return clause.first
 
 
+def _answered(
+    tokens: Sequence[Token], all_clauses: Sequence[Clause]
+) -> Iterator[tuple[Clause, Clause]]:
+    """Each clause of a sentence that answers the one before it after a label mark
+    ("TLT: buy.", "Conviction buy — Tesla"), with that label clause."""
+    for label, value in itertools.pairwise(all_clauses):
+        if (
+            label.sentence == value.sentence
+            and value.first >= 1
+            and tokens[value.first - 1].text in _ANSWERS
+        ):
+            yield label, value
+
+
 def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list[Hit]:
     """A side that answers a label naming its target: "TLT: buy.", "Our call on Nvidia:
     short.", "SAP — Kaufen". The label names the target concretely and states nothing
     (no verb, no one else): a call on a target, sized or not."""
     found = []
-    for label, clause in itertools.pairwise(all_clauses):
-        if label.sentence != clause.sentence or clause.first < 1:
-            continue
-        if tokens[clause.first - 1].text not in _ANSWERS:
-            continue
+    for label, clause in _answered(tokens, all_clauses):
         words = _call_words(tokens, clause)
         if len(words) != 1:
             continue
@@ -439,11 +449,7 @@ def _side_labels(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -> list
     target and states nothing (no verb, no one else, no refusal): our call on it.
     "Buy: 54 % of analysts" names no target; "Sell-side: …" is no side."""
     found = []
-    for label, value in itertools.pairwise(all_clauses):
-        if label.sentence != value.sentence or value.first < 1:
-            continue
-        if tokens[value.first - 1].text not in _ANSWERS:
-            continue
+    for label, value in _answered(tokens, all_clauses):
         words = [j for j in range(label.first, label.last) if tokens[j].kind != "mark"]
         if not words or len(words) > _LABEL_WORDS:
             continue
