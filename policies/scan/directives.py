@@ -34,6 +34,7 @@ from policies.scan.mood import (
     described,
     is_instruction,
     negated,
+    unknown_past,
 )
 from policies.scan.vocabulary import Form, Lexicon, Role
 
@@ -113,6 +114,8 @@ def find_directives(
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
         if "planned" in active:
             hits.extend(_planned_state(moods))
+        if "direction" in active:
+            hits.extend(_directions(moods, lexicon))
     if "allotted" in active:
         hits.extend(
             _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
@@ -131,6 +134,94 @@ def find_directives(
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+# What a verbless direction may not share its sentence with: a predicate, a condition, a
+# negation or a party of its own ("… was the rotation of the week", "real money out of the
+# miners"); a sector that names a party is its target here ("out of the banks").
+_PREDICATED: Final = (
+    Role.VERB
+    | Role.AUX
+    | Role.MODAL
+    | Role.DESCRIBE
+    | Role.RECOMMEND
+    | Role.CONDITIONAL
+    | Role.NEG
+    | Role.ACTOR
+)
+_DIRECTION_GAP: Final = 2  # articles, and then adjectives, between a direction and its target
+
+
+def _directions(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hit]:
+    """Desk chat that moves the book without a verb: "Out of the miners, into utilities",
+    "Raus aus den Zyklikern", "Banken raus", "Fuera de bancos", "Dehors les minières".
+
+    A direction (:data:`Form.DIRECTION`) opens a clause before a target, or closes one
+    after it; the clauses before it are such directions or a preposition and its target
+    ("Into utilities, out of tech").
+    The sentence has no predicate (known, or an unknown English past), party, condition,
+    negation or time in the past: "out of the miners into utilities was the rotation of
+    the week", "real money out of the miners", "money flowed out of the miners" and last
+    week's flows describe.
+    """
+    if not moods:
+        return []
+    tokens = moods[0].tokens
+    for j in range(moods[0].clause.first, moods[-1].clause.last):
+        token = tokens[j]
+        if token.has(_PREDICATED) and not token.has(Role.INSTRUMENT):
+            return []
+        if token.forms & Form.PAST_TIME or token.text == "?" or unknown_past(token, lexicon):
+            return []
+    if any(m.quoted or m.asked or m.weighed or m.reported or m.labelled for m in moods):
+        return []
+    hits = []
+    for mood in moods:
+        clause = mood.clause
+        at = _direction_at(tokens, clause)
+        if at is None:
+            if _on_target(tokens, clause, clause.first):
+                continue  # the other way, a preposition and its target: "into utilities"
+            break
+        hits.append(Hit("order", tokens[at].start, tokens[clause.last - 1].end))
+    return hits
+
+
+def _direction_at(tokens: Sequence[Token], clause: Clause) -> int | None:
+    """Where a clause opens with a direction before its target ("out of the miners"), or
+    opens with the target a direction closes ("Banken raus", "bancos fuera")."""
+    k = clause.first
+    while k < clause.last and (
+        tokens[k].kind == "mark"
+        or (tokens[k].has(Role.PREFIX) and not tokens[k].forms & Form.DIRECTION)
+    ):
+        k += 1
+    if k >= clause.last:
+        return None
+    if tokens[k].forms & Form.DIRECTION:
+        j = k + 1
+        while (
+            j < clause.last
+            and j - k <= _DIRECTION_GAP
+            and tokens[j].has(Role.DET)
+            and not (tokens[j].has(Role.INSTRUMENT))
+        ):
+            j += 1
+        modifiers = 0
+        while j < clause.last and modifiers < _DIRECTION_GAP and _unknown_modifier(tokens[j]):
+            j, modifiers = j + 1, modifiers + 1
+        if j < clause.last and (_named_target(tokens, j) or _name(tokens, j)):
+            return k
+        return None
+    last = clause.last_before_marks(tokens, k)
+    if last <= k or not tokens[last].forms & Form.DIRECTION:
+        return None
+    between = range(k, last)
+    if all(
+        tokens[j].has(Role.DET | Role.INSTRUMENT) or _unknown_modifier(tokens[j]) for j in between
+    ) and any(_named_target(tokens, j) for j in between):
+        return k
+    return None
 
 
 def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
@@ -409,7 +500,13 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
         ):
             continue
         span = range(label.first, label.last)
-        if any(tokens[j].roles & _NOT_IN_CALL for j in span):
+        # A sector is a party too: as the label of a call it is the call's target ("Banks:
+        # sell", "Banken: verkaufen").
+        if any(
+            tokens[j].roles & _NOT_IN_CALL
+            and not (tokens[j].has(Role.INSTRUMENT) and not tokens[j].roles & _PREDICATE_CALL)
+            for j in span
+        ):
             continue
         named = [j for j in span if _named_target(tokens, j) or _name(tokens, j, opening=True)]
         if not named:
@@ -496,6 +593,8 @@ def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
 
 # What a label before a side may not hold: a predicate, someone else, a negation, or a
 # position or book, which a side describes ("Positioning in TLT: long").
+# What no target named in a label may be: a predicate, a refusal, a position.
+_PREDICATE_CALL: Final = Role.VERB | _PREDICATE_WORDS | Role.NEG | Role.POSITIONS | Role.PORTFOLIO
 _NOT_IN_CALL: Final = (
     Role.VERB
     | _PREDICATE_WORDS
@@ -2008,8 +2107,10 @@ def _match(
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
-        if _desk_order(tokens, clause, i, end):
-            return "order", i + 3, False
+    if "trade" in active and token.has(_QUOTING_VERBS):
+        priced = _desk_order(tokens, clause, i, end)
+        if priced is not None:
+            return "order", priced, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and token.forms & Form.NOUN:
@@ -2098,17 +2199,36 @@ def _set_off(tokens: Sequence[Token], i: int, end: int) -> int:
     return _SET_OFF if any(t.sets_off for t in tokens[i + 1 : end]) else 0
 
 
-def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:
-    """A desk's order in chat, its target known from the conversation: a trade verb opening
-    the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at 99.25", "take 40 @
-    0.6650"). Nothing but the count may stand between the verb and the price."""
-    if i != clause.first or not tokens[i].forms & Form.BASE or i + 2 >= end:
-        return False
-    count = tokens[i + 1]
+def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> int | None:
+    """A desk's order in chat, its target known from the conversation: a verb of trading or
+    giving opening the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at
+    99.25", "take 40 @ 0.6650", "give 'em 5 at 102", "Compro 50 a 101", "Je te donne 5 à
+    102"), or a price and the size it is good for ("bid 50 for 10k"). Only the
+    counterparty's pronoun may stand between the verb and the count. Returns the end of
+    the order."""
+    if i != clause.first or not tokens[i].forms & Form.BASE or tokens[i].forms & Form.NOUN:
+        return None
+    j = i + 1
+    while j < end and (tokens[j].text in _COUNTERPARTY or tokens[j].text == "'"):
+        j += 1
+    if j + 1 >= end:
+        return None
+    count = tokens[j]
     if count.kind != "number" or count.percent or count.times:
-        return False
-    link = tokens[i + 2]
-    return (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, i + 2, end)
+        return None
+    link = tokens[j + 1]
+    if (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, j + 1, end):
+        return j + 3
+    good_for = link.text in _GOOD_FOR and j + 2 < end and tokens[j + 2].kind == "number"
+    return j + 3 if good_for and not tokens[j + 2].percent else None
+
+
+# Verbs that quote an order in chat: sides, trade verbs, closes and giving ("give 'em 5").
+_QUOTING_VERBS: Final = Role.SIDE | Role.TRADE | Role.CLOSE | Role.ALLOCATE
+# The counterparty a quote is given to: "give 'em 5", "gib ihm 5".
+_COUNTERPARTY: Final = frozenset(("em", "them", "you", "him", "ihm", "ihnen", "dir"))
+# A price good for a size: "bid 50 for 10k", "Geld 50 für 10k", "50 pour 10".
+_GOOD_FOR: Final = frozenset(("for", "fur", "pour", "por"))
 
 
 def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
@@ -2359,7 +2479,11 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     before = clause.first - 1
     if before >= 1 and tokens[before].text == "," and tokens[before - 1].has(Role.ACTOR):
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
-    previous = tokens[i - 1] if i > clause.first else None
+    # Past a degree ("go max short", "get fully long"): the word that makes it act.
+    k = i - 1
+    while k > clause.first and _degree(tokens[k]):
+        k -= 1
+    previous = tokens[k] if k >= clause.first else None
     infinitive = previous is not None and previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
     acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
     if previous is not None and (previous.has(acting) or infinitive):
@@ -2380,6 +2504,33 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         or _name(tokens, i + 1)
         or _before_instrument(tokens, i + 1, clause.last)  # "Long Japan-Aktien"
         or _on_target(tokens, clause, i + 1)
+        or _article_target(tokens, clause, i + 1)  # "Short the euro", "Short den Euro"
+    )
+
+
+def _degree(token: Token) -> bool:
+    """A word of degree between a verb and the side it takes: "max", "fully", "voll"."""
+    return token.kind == "word" and (
+        (token.has(Role.DET) and not token.has(Role.INSTRUMENT)) or _adverb_like(token.text)
+    )
+
+
+def _article_target(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """An article at ``j`` and the instrument or asset class it names: the object of a side
+    that opens a clause as its verb ("Short the euro", "Long den Bund", "Short l'euro")."""
+    k = j
+    while (
+        k < clause.last
+        and k - j < 2
+        and tokens[k].has(Role.DET)
+        and not tokens[k].has(Role.INSTRUMENT)
+    ):
+        k += 1
+    return (
+        k > j
+        and k < clause.last
+        and tokens[k].has(Role.INSTRUMENT)
+        and not tokens[k].has(Role.VERB)
     )
 
 

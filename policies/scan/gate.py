@@ -59,10 +59,11 @@ _DECIDED: Final = 4096
 # around a slash stand for one here, which is sound: the gate may only over-approximate.
 _SPLIT: Final = lazy_pattern(r"\d/\d")
 # A price after a size, with or without what it buys between: "40 ngf7 at 0.6650",
-# "300 at 180". A plain "at" is too common a word for the gate ("closed at 5,150"); after a
-# number it is the at sign spelt out, and the mark stands for it. Each "at" before a price
-# is found by its literal, then the few characters before it are read for the size.
-_AT_PRICE: Final = lazy_pattern(r" at\s+[$€£]?\d")
+# "300 at 180", "5 à 102", "5 zu 102"; or a price and the size it is good for: "bid 50 for
+# 10k". A plain "at" is too common a word for the gate ("closed at 5,150"); after a number
+# it is the at sign spelt out, and the mark stands for it. Each link before a figure is
+# found by the pattern, then the few characters before it are read for the size.
+_AT_PRICE: Final = lazy_pattern(r" (?:at|for|a|à|zu|für|pour|por)\s+[$€£]?\d")
 _SIZE_BEFORE: Final = lazy_pattern(r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+[a-z][a-z0-9]*)?$")
 _BEFORE: Final = 48
 # Shares listed one after another: "60 %, bonds 30 %", "6 % equities, 50 % bonds" (found
@@ -95,7 +96,7 @@ def marks(text: str) -> set[str]:
     # The other signs are not ASCII: an ASCII text (a flag of the string) holds none.
     if "$" in text or (not text.isascii() and any(sign in text for sign in "€£¥")):
         found.add(MONEY_MARK)
-    if AT_MARK in text or (" at " in text and _priced(text)):
+    if AT_MARK in text or _priced(text):
         found.add(AT_MARK)
     if _ratio(text):
         found.add(RATIO_MARK)
@@ -165,6 +166,7 @@ class Gate:
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
+        directions = _anchor_words(lexicon.directions)
         books = w(Role.NAV)
         # What a dated state needs besides its figure: a book it is of ("the book will be
         # 60 % equities from Monday"), or for real money a predicate that runs or switches
@@ -181,7 +183,11 @@ class Gate:
             # ("liquidate 500 shares"); a share of a book is not their size.
             "trade": (
                 (w(Role.TRADE), sized),
-                (w(Role.TRADE | Role.CLOSE), number, frozenset({AT_MARK})),
+                (
+                    w(Role.TRADE | Role.CLOSE | Role.SIDE | Role.ALLOCATE),
+                    number,
+                    frozenset({AT_MARK}),
+                ),
                 (w(Role.CLOSE), counted),
             ),
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
@@ -217,6 +223,9 @@ class Gate:
             "notional": ((notionals, money, number),),
             # "We bought TLT last week and would do it again": a past trade of ours endorsed.
             "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
+            # "Out of the miners, into utilities", "raus aus den Banken": a direction of desk
+            # chat on an asset class, without a verb.
+            "direction": ((directions, w(Role.INSTRUMENT)),),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (

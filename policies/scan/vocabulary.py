@@ -122,6 +122,10 @@ class Actions(_Section, frozen=True, kw_only=True):
     # Verbs that change a holding ("add", "trim", "aufstocken", "alléger"): a trade verb
     # that directs a trade on a named target even without a size.
     holding: _Words = ()
+    # Directions of desk chat without a verb ("out of the miners, into utilities", "raus
+    # aus den Zyklikern", "fuera de bancos", "all in on duration"): a trade on the target
+    # that follows, when they open a clause of a sentence that has no predicate.
+    directions: _Words = ()
 
 
 class Objects(_Section, frozen=True, kw_only=True):
@@ -419,6 +423,8 @@ class Form:
     REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
     HEDGE: Final = 1 << 21
+    # Not a form either: a direction of desk chat (``[actions] directions``: "out of").
+    DIRECTION: Final = 1 << 22
 
 
 # The marks that are no grammatical form.
@@ -438,6 +444,7 @@ _MARKS: Final = (
     | Form.MODEL
     | Form.REPEAT
     | Form.HEDGE
+    | Form.DIRECTION
 )
 
 _FORMS: Final = {
@@ -516,6 +523,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     future: frozenset[str] = frozenset()
     # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
+    # ``[actions] directions`` as the lexer spells their tokens, for their gate words.
+    directions: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -878,6 +887,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
+        "directions": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -891,9 +901,11 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
-                name, vocabulary.numbers
-            )
+            section = {
+                "notionals": vocabulary.objects,
+                "repeats": vocabulary.mood,
+                "directions": vocabulary.actions,
+            }.get(name, vocabulary.numbers)
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
@@ -965,6 +977,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
+        directions=frozenset(shares["directions"]),
     )
 
 
@@ -1067,6 +1080,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
+    builder.add(actions.directions, 0, info, marks=Form.DIRECTION)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
