@@ -206,6 +206,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "quizá"): "a lower equity weight, maybe 50 %, seems right" keeps its figure in its
     # clause.
     hedges: _Words = ()
+    # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
+    # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
+    # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
+    rating_holds: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -423,8 +427,10 @@ class Form:
     REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
     HEDGE: Final = 1 << 21
+    # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
+    RATING_HOLD: Final = 1 << 22
     # Not a form either: a direction of desk chat (``[actions] directions``: "out of").
-    DIRECTION: Final = 1 << 22
+    DIRECTION: Final = 1 << 23
 
 
 # The marks that are no grammatical form.
@@ -444,6 +450,7 @@ _MARKS: Final = (
     | Form.MODEL
     | Form.REPEAT
     | Form.HEDGE
+    | Form.RATING_HOLD
     | Form.DIRECTION
 )
 
@@ -1080,6 +1087,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
+    builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(actions.directions, 0, info, marks=Form.DIRECTION)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
