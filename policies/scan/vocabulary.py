@@ -202,6 +202,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "quizá"): "a lower equity weight, maybe 50 %, seems right" keeps its figure in its
     # clause.
     hedges: _Words = ()
+    # Openings of a question that propose a step when we are the subject after them ("what
+    # if we", "y si", "et si", "und wenn"): "What if we cut the equity weight to 50 %?",
+    # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
+    # scenario. Read as conditionals unless we follow (see the lexer).
+    proposals: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -419,6 +424,9 @@ class Form:
     REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
     HEDGE: Final = 1 << 21
+    # Not a form either: a question's opening that proposes a step when we are its
+    # subject (``[mood] proposals``: "what if we …", "¿y si recortamos …?").
+    PROPOSAL: Final = 1 << 22
 
 
 # The marks that are no grammatical form.
@@ -438,6 +446,7 @@ _MARKS: Final = (
     | Form.MODEL
     | Form.REPEAT
     | Form.HEDGE
+    | Form.PROPOSAL
 )
 
 _FORMS: Final = {
@@ -1067,6 +1076,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
+    builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
