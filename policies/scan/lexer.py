@@ -261,6 +261,15 @@ def _suggesting(tokens: list[Token], first: int, end: int) -> None:
         # put as a question proposes it, as "why not" does; not a condition.
         for j in words[:proposal]:
             tokens[j].roles = (tokens[j].roles | Role.URGE) & ~_CONDITION
+        _now(tokens[words[proposal]])
+        return
+    if opening.forms & Form.NOW_OR_PAST and not any(
+        tokens[j].forms & Form.PAST_TIME for j in words
+    ):
+        # "¿Subimos el stop a 13,20?", "¿Activamos ya el modelo en real?": a first person
+        # plural that opens a question proposes the step now ("shall we …?").
+        _now(opening)
+        opening.roles |= Role.URGE
         return
     negations = [j for j in words if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)]
     if not negations:
@@ -303,6 +312,12 @@ def _proposal(tokens: Sequence[Token], words: list[int]) -> int:
     return size if _we_at(tokens, words, size) else 0
 
 
+def _now(token: Token) -> None:
+    """A first person plural that is present and past alike, read as the present."""
+    if token.forms & Form.NOW_OR_PAST:
+        token.forms = (token.forms & ~(Form.PAST | Form.NOW_OR_PAST)) | Form.BASE
+
+
 def _we_at(tokens: Sequence[Token], words: list[int], k: int) -> bool:
     """The ``k``-th word of the question is us, or a first person plural verb."""
     if len(words) <= k:
@@ -337,6 +352,14 @@ def _inverted_negations(tokens: Sequence[Token], words: list[int]) -> list[int]:
         return found
     if not first.has(Role.AUX | Role.MODAL):
         return []
+    if len(words) > 2 and tokens[words[1]].has(Role.SELF):
+        # "Sollen wir das Modell jetzt nicht endlich live schalten?": after the modal and
+        # us, a verb-second question puts its negation anywhere before the verb; not an
+        # alternative it ends on ("Should we buy TLT or not?").
+        late = next((j for j in words[2:] if tokens[j].has(Role.NEG)), None)
+        if late is None or tokens[late - 1].has(Role.COORDINATOR):
+            return []
+        return [late]
     for j in words[1 : 1 + _INVERTED_REACH]:
         if tokens[j].has(Role.NEG):
             return [j]

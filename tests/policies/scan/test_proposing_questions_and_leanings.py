@@ -53,6 +53,63 @@ PROPOSING = [
     "Yo vería con buenos ojos un aumento del peso en bonos al 40 %.",
 ]
 
+REQUESTS_AND_HEDGES = [
+    # English
+    "Could somebody route the remaining tickets to the broker now?",
+    "It wouldn't be crazy to add to the gold long here.",
+    "It's high time to cut leverage to 2x.",
+    "There is a decent case for trimming the Nvidia position.",
+    "The obvious move is to sell the Bund future.",
+    "If the Bund trades through 131, we take the loss on the Bund long.",
+    "Should the ECB cut by 50bp, we buy 10m of Bunds on the open.",
+    # German
+    "Kann jemand die Orders vor Handelsschluss an den Broker schicken?",
+    "Können wir das VaR-Limit auf 20 Mio. anheben?",
+    "Sollten wir die Bund-Position jetzt nicht halbieren?",
+    "Vielleicht wäre es an der Zeit, die Siemens-Position zu reduzieren.",
+    "Anlegern ist anzuraten, Siemens-Aktien zu verkaufen.",
+    # French
+    "Quelqu'un peut exécuter le panier à la clôture ?",
+    "Peut-on relever la limite de VaR à 20 millions ?",
+    "Pouvons-nous réduire le levier à 2x dès lundi ?",
+    "Il serait sans doute temps d'alléger la ligne Kering.",
+    "Il ne serait pas absurde de renforcer Airbus à ces niveaux.",
+    # Spanish
+    "¿Alguien puede ejecutar la cesta al cierre?",
+    "¿Podemos subir el límite de VaR a 20 millones?",
+    "¿Podríamos bajar el apalancamiento a 2x esta semana?",
+    "¿Bajamos el stop del Ibex a 11.200?",
+    "¿Recortamos la posición en Repsol antes de resultados?",
+    "¿Activamos el modo real el lunes?",
+    "¿Aumentamos el peso de bonos al 40 %?",
+    "Lo sensato para el fondo sería vender Repsol.",
+    "Sería hora de recortar la posición en Telefónica.",
+]
+
+ASKED_ABOUT_MARKETS = [
+    # English
+    "Can someone explain why CTAs sold gold?",
+    "Should we buy TLT here? The data are mixed.",
+    "It wouldn't be crazy to expect another cut.",
+    "The obvious move for the Fed is to pause.",
+    "If the Bund trades through 131, leveraged funds take the loss.",
+    "Real-money accounts bought 10bn of Bunds last week.",
+    # German
+    "Kann jemand erklären, warum die EZB die Zinsen erhöht hat?",
+    "Sollten wir Gold jetzt kaufen?",
+    "Vielleicht wäre es an der Zeit, die Inflationsziele zu überdenken.",
+    # French
+    "Peut-on vraiment croire à une baisse des taux en juin ?",
+    "Faut-il acheter de l'or ? Les avis divergent.",
+    "Il serait sans doute temps que la BCE réagisse.",
+    # Spanish
+    "¿Podemos esperar una bajada de tipos en junio?",
+    "¿Alguien puede explicar por qué cayó el Ibex?",
+    "¿Compramos demasiado oro el año pasado?",
+    "¿Vimos ya el suelo del Ibex?",
+    "Lo sensato para el BCE sería esperar.",
+]
+
 WEIGHING_OR_OTHERS = [
     # English
     "What if the Fed cuts by 50 bp? Equities would likely rally.",
@@ -101,4 +158,14 @@ def test_a_proposing_question_or_a_leaning_of_ours_blocks(text: str) -> None:
 
 @pytest.mark.parametrize("text", WEIGHING_OR_OTHERS)
 def test_the_same_frames_about_markets_or_others_pass(text: str) -> None:
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", REQUESTS_AND_HEDGES)
+def test_a_request_to_the_desk_or_a_hedged_step_of_ours_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", ASKED_ABOUT_MARKETS)
+def test_requests_and_hedges_about_markets_or_the_past_pass(text: str) -> None:
     assert not blocked(text)
