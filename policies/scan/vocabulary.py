@@ -202,6 +202,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "quizá"): "a lower equity weight, maybe 50 %, seems right" keeps its figure in its
     # clause.
     hedges: _Words = ()
+    # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
+    # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
+    # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
+    rating_holds: _Words = ()
     # Openings of a question that propose a step when we are the subject after them ("what
     # if we", "y si", "et si", "und wenn"): "What if we cut the equity weight to 50 %?",
     # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
@@ -424,9 +428,11 @@ class Form:
     REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
     HEDGE: Final = 1 << 21
+    # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
+    RATING_HOLD: Final = 1 << 22
     # Not a form either: a question's opening that proposes a step when we are its
     # subject (``[mood] proposals``: "what if we …", "¿y si recortamos …?").
-    PROPOSAL: Final = 1 << 22
+    PROPOSAL: Final = 1 << 23
 
 
 # The marks that are no grammatical form.
@@ -446,6 +452,7 @@ _MARKS: Final = (
     | Form.MODEL
     | Form.REPEAT
     | Form.HEDGE
+    | Form.RATING_HOLD
     | Form.PROPOSAL
 )
 
@@ -1076,6 +1083,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
+    builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb

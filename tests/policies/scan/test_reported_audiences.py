@@ -114,3 +114,65 @@ def test_a_statement_about_going_live_switches_nothing(text: str) -> None:
 @pytest.mark.parametrize("text", SWITCHES_TO_LIVE)
 def test_a_switch_to_live_still_blocks(text: str) -> None:
     assert blocked(text)
+
+
+RATINGS_COUNTED = [
+    "Buy: 54 % of analysts; hold: 30 %; sell: 16 %.",
+    "Analyst ratings on SAP — buy: 21, hold: 9, sell: 1.",
+    "Kaufempfehlungen: 60 %; Halten: 30 %; Verkaufen: 10 %.",
+    "Kaufen: 12 Analysten; Halten: 8; Verkaufen: 2.",
+    "Achat : 60 % des analystes ; conserver : 30 % ; vendre : 10 %.",
+    "Comprar: 15 analistas; mantener: 6; vender: 1.",
+]
+SIDES_LABELLED = [
+    "Buy: SAP; sell: BMW.",
+    "Buy: 54 % of the book in SAP.",
+    "Buy: 5 % NVDA; hold: 30 %; sell: 3 % TSLA.",
+    "Kaufen: SAP; Halten: BMW; Verkaufen: Daimler.",
+    "Achat : LVMH ; vente : Kering.",
+    "Comprar: Inditex; vender: Meliá.",
+]
+
+
+@pytest.mark.parametrize("text", RATINGS_COUNTED)
+def test_a_rating_scale_counted_orders_nothing(text: str) -> None:
+    """Buy, hold and sell labelling figures alone, or figures of analysts: a consensus."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SIDES_LABELLED)
+def test_sides_labelling_targets_or_shares_of_the_book_still_block(text: str) -> None:
+    assert blocked(text)
+
+
+COMPONENTS_NAMED = [
+    "We refactored the SellSignalDetector to cache quotes.",
+    "Ops note: OrderRouterService restarted; buyVolumeRatio and sellVolumeRatio are normal.",
+    "Der StopLossHandler hat drei Timeouts protokolliert.",
+    "Die Kennzahl buyVolumeRatio stieg auf 0,62.",
+    "Le module BuyOrderRouter a redémarré à 6 h 10.",
+    "La métrique sellVolumeRatio est revenue à la normale.",
+    "La métrica buyVolumeRatio subió a 0,62.",
+]
+INSTRUCTIONS_IN_CAMEL_CASE = [
+    "buyAAPLNow",
+    "BuyTeslaAtMarket.",
+    "We should buyTSLA at the open.",
+    "setStopLossAt4450 on the ES position.",
+    "increaseLeverageTo3x now.",
+    "maxLeverageRatio = 5",
+    "Set the goLiveFlag to true on Monday.",
+    "switchToLiveTrading",
+]
+
+
+@pytest.mark.parametrize("text", COMPONENTS_NAMED)
+def test_an_identifier_ending_in_a_component_names_it(text: str) -> None:
+    """A camelCase name ending in a component ("Detector", "Router") or, after a side, a
+    measure ("buyVolumeRatio") is a noun, not a hidden instruction."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", INSTRUCTIONS_IN_CAMEL_CASE)
+def test_an_instruction_or_a_setting_in_camel_case_still_blocks(text: str) -> None:
+    assert blocked(text)
