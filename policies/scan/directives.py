@@ -1118,6 +1118,8 @@ def _clause_directives(
                     found_here.add("order")
             continue
         found = _match(tokens, clause, i, active, lexicon)
+        if found is not None and token.has(Role.SIDE) and _counted_rating(tokens, i):
+            found = None
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
         # Its finding would lie inside this category's finding in the clause; unless the
@@ -1153,6 +1155,72 @@ def _clause_directives(
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
         found_here.add(category)
+
+
+# How far along its line a rating's label looks for the other rungs of its scale.
+_SCALE_REACH: Final = 12
+# What ends a rung's value: the next label of the list, or the end of its line.
+_RUNG_ENDS: Final = frozenset(";,.\n|")
+# What a rung's value may hold besides its figure: "54 % of analysts", "60 % des analystes".
+_RUNG_WORDS: Final = Role.PREP | Role.DET | Role.THIRD
+# What it may not: a target, a book or a share of one, an action, us or the reader.
+_NOT_RUNG: Final = (
+    Role.VERB
+    | Role.SIDE_ADJ
+    | Role.INSTRUMENT
+    | Role.UNIT
+    | Role.CURRENCY
+    | Role.NAV
+    | Role.PORTFOLIO
+    | Role.POSITIONS
+    | Role.WEIGHT
+    | Role.SELF
+    | Role.ADDRESSEE
+)
+
+
+def _counted_rating(tokens: Sequence[Token], i: int) -> bool:
+    """The side at ``i`` labels a rung of analysts' ratings counted, not an order: "Buy:
+    54 % of analysts; hold: 30 %; sell: 16 %", "Kaufen: 12; Halten: 8; Verkaufen: 2",
+    "Achat : 60 % des analystes ; conserver : 30 %".
+
+    Its value is a figure alone, or a figure of a third party ("of analysts"): no target,
+    no order word. Either the value names who is counted, or the middle rung of the scale
+    (``[mood] rating_holds``: "hold", "Halten", "conserver", "mantener") labels a figure of
+    its own on the same line. "Buy: 5 % NVDA; hold: AAPL" names targets and still directs.
+    """
+    value = i + 1
+    if value < len(tokens) and tokens[value].text in ":=":
+        value += 1
+    if value >= len(tokens) or tokens[value].kind != "number":
+        return False
+    counted = False
+    j = value + 1
+    while j < len(tokens) and tokens[j].text not in _RUNG_ENDS:
+        word = tokens[j]
+        if word.kind != "word" or not word.has(_RUNG_WORDS) or word.has(_NOT_RUNG):
+            return False
+        counted = counted or word.has(Role.THIRD)
+        j += 1
+    return counted or _scale_beside(tokens, i)
+
+
+def _scale_beside(tokens: Sequence[Token], i: int) -> bool:
+    """The middle rung of a rating scale labels a figure on the line of the side at ``i``
+    ("hold: 30 %", "Halten 8")."""
+    low, high = max(0, i - _SCALE_REACH), min(len(tokens), i + _SCALE_REACH)
+    for j in range(low, high):
+        if tokens[j].text == "\n":
+            if j < i:
+                low = j
+                continue
+            break
+        if j > low and tokens[j].forms & Form.RATING_HOLD and j + 1 < len(tokens):
+            after = tokens[j + 1]
+            figure = tokens[j + 2] if after.text in ":=" and j + 2 < len(tokens) else after
+            if figure.kind == "number":
+                return True
+    return False
 
 
 def _nominal_unrecommended(mood: ClauseMood, i: int, category: Category) -> bool:

@@ -152,6 +152,7 @@ def tokenize(
     if lexicon.separable:
         _join_separable(tokens, lexicon)
     _prepositions_after_nouns(tokens)
+    _possessives_before_nouns(tokens)
     _suggesting_questions(tokens)
     _unreal_past(tokens)
     _hedged_figures(tokens)
@@ -217,6 +218,26 @@ def _prepositions_after_nouns(tokens: list[Token]) -> None:
         noun = tokens[i - 1]
         if noun.kind == "word" and (noun.has(_NOUNS) or noun.forms & Form.NOUN):
             token.roles &= ~Role.ADDRESSEE
+
+
+# Pronouns of address that are also a third person's possessive: German "ihr" is "you"
+# (plural) and "her"/"their".
+_POSSESSIVE_HOMOGRAPHS: Final = frozenset(("ihr",))
+
+
+def _possessives_before_nouns(tokens: list[Token]) -> None:
+    """German "ihr" written small before a capitalised noun is a possessive, "her" or
+    "their", not the reader: "Die Deutsche Bank erhöht ihr VaR-Limit", "Die Bank hat ihr
+    Risikolimit gesenkt". The pronoun of address stands before a verb or an article ("ihr
+    solltet …", "erhöht ihr das Limit?"); the polite "Ihr" is written with a capital.
+    """
+    for i in range(len(tokens) - 1):
+        token = tokens[i]
+        if token.text not in _POSSESSIVE_HOMOGRAPHS or token.capital or token.upper:
+            continue
+        noun = tokens[i + 1]
+        if noun.kind == "word" and noun.capital and not noun.upper and not noun.has(Role.DET):
+            token.roles = (token.roles & ~Role.ADDRESSEE) | Role.DET
 
 
 # What may stand between an inverted finite verb and the negation after it: a pronoun or

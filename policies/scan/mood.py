@@ -214,9 +214,13 @@ def analyse_sentence(
             and not mood.conditional
         ):
             mood.recommend, mood.recommend_at = carried, clause.first - 1
-            if carried_report and not mood.subject & _ADVISED:
+            if carried_report and (
+                not mood.subject & _ADVISED or _audience(tokens, clause, mood.subject)
+            ):
                 # "BNP advised clients to buy X on dips, with a target of 500": the report
-                # goes on; a clause of our own ("but we buy …") does not.
+                # goes on, to the speaker's own audience too ("Morgan Stanley recommends
+                # that its clients trim tech"); a clause of ours ("but we buy …") or one
+                # put to the reader ("… that you trim tech") does not.
                 mood.reported = CARRIED
             # "Einige Strategen empfehlen, QQQ zu kaufen": a recommendation reported of
             # others keeps its subject in the clause it governs.
@@ -274,6 +278,11 @@ def _mentioned_quotations(
     found = []
     for opening, closing in spans:
         outside = list(itertools.chain(range(first, opening), range(closing + 1, end)))
+        if _speech_after(tokens, closing, end) and not any(
+            tokens[j].has(Role.SELF) or _second_person_at(tokens, j, first) for j in outside
+        ):
+            found.append((opening, closing))
+            continue
         if any(tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in outside):
             continue
         if _quoted_speech(tokens, first, opening):
@@ -297,6 +306,45 @@ def _quoted_speech(tokens: Sequence[Token], first: int, opening: int) -> bool:
         tokens[j].forms & (Form.SPEECH | Form.ATTRIBUTION)
         and tokens[j].forms & (Form.PAST | Form.THIRD)
         for j in range(first, opening - 1)
+    )
+
+
+# Words between a quotation's closing mark and the verb of speech that attributes it, the
+# speaker's name included ("…," JPMorgan's strategists told clients).
+_SPEECH_REACH: Final = 5
+
+
+def _speech_after(tokens: Sequence[Token], closing: int, end: int) -> bool:
+    """Someone else's words, attributed after the quotation and a comma: "'Buy
+    cyclicals,' JPMorgan told clients", "„Verkaufen Sie Bunds“, riet die Commerzbank",
+    "« Vendez les BTP », a conseillé la banque". A verb of speech or attribution, finite
+    or a participle, follows within a few words, and a third party or a name the
+    vocabulary does not know speaks (the caller rules out us and the reader)."""
+    comma = tokens[closing - 1].text == "," or (
+        closing + 1 < end and tokens[closing + 1].text == ","
+    )
+    if not comma:
+        return False
+    verb = speaker = False
+    for j in range(closing + 1, min(end, closing + 2 + _SPEECH_REACH)):
+        token = tokens[j]
+        if token.kind != "word":
+            continue
+        if token.forms & (Form.SPEECH | Form.ATTRIBUTION) and token.forms & (
+            Form.PAST | Form.THIRD | Form.PARTICIPLE
+        ):
+            verb = True
+        elif token.has(_SPEAKERS) or (token.roles == 0 and (token.capital or token.upper)):
+            speaker = True
+    return verb and speaker
+
+
+def _second_person_at(tokens: Sequence[Token], j: int, first: int) -> bool:
+    """The word at ``j`` addresses the reader (:func:`_second_person`, the sentence
+    opening at ``first``)."""
+    token = tokens[j]
+    return token.text in _SECOND_PERSON or (
+        token.capital and j > first and token.text in _POLITE_SECOND_PERSON
     )
 
 
@@ -619,8 +667,10 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     2m shares at 45", "CTAs are long 80 %", "we sold 200 AAPL at 180 last week".
     """
     tokens = mood.tokens
-    if mood.reported == OWN and (position > mood.recommend_at or tokens[position].negation_after):
-        return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
+    if mood.reported and (position > mood.recommend_at or tokens[position].negation_after):
+        # "Santander advised clients to buy 2,000 SAN", "Morgan Stanley suggests that
+        # clients lower their equity allocation to 55 %": what a third party said.
+        return True
     if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
     if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
@@ -1072,7 +1122,12 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
     if _to_the_reader(tokens, clause, position):
         return False
     before = tokens[position - 1] if position > clause.first else None
-    if before is not None and before.has(Role.AUX) and not verb.forms & Form.GERUND:
+    if (
+        before is not None
+        and before.has(Role.AUX)
+        and not verb.forms & Form.GERUND
+        and before.text not in _HAVE
+    ):
         return False
     speaker = False
     for j in range(clause.first, position):
@@ -1082,9 +1137,35 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
         if figure or token.has(_NOT_SPEAKER | _ADVISED):
             return False
         unknown = token.roles == 0 and not _adverb(token.text)
-        if token.kind == "word" and (token.has(_OTHERS) or unknown):
+        if token.kind == "word" and (token.has(_SPEAKERS) or unknown):
             speaker = True
     return speaker
+
+
+# The auxiliaries of an active perfect: "Goldman has advised", "ha recomendado" report as
+# the simple past does ("it is advised", "está recomendado" are passive recommendations).
+_HAVE: Final = frozenset(
+    ("has", "have", "had", "hat", "haben", "hatte", "hatten", "ha", "han", "habia", "habian")
+)
+# Who may speak in a report: a third party, an institution, a broker ("the broker tells
+# its clients …").
+_SPEAKERS: Final = _OTHERS | Role.BROKER
+
+
+def _audience(tokens: Sequence[Token], clause: Clause, subject: int) -> bool:
+    """The clause's subject is the audience of a third party's advice reported before it:
+    clients, investors or subscribers ("that its clients trim tech", "que ses clients
+    allègent …"), never us and never the reader in the second person."""
+    if subject & Role.SELF:
+        return False
+    actors = clause.having(tokens, Role.ACTOR)
+    return bool(actors) and not any(_second_person(tokens, clause, j) for j in actors)
+
+
+def _second_person(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """The word at ``j`` addresses the reader: "you", "vous", "usted", or a polite German
+    "Sie"/"Ihre" (capitalised inside the clause, not the "ihre" of a third party)."""
+    return _second_person_at(tokens, j, clause.first)
 
 
 # The reader addressed in the second person (not "clients", whom a broker also advises).
@@ -1098,13 +1179,10 @@ def _to_the_reader(tokens: Sequence[Token], clause: Clause, position: int) -> bo
     """The advice at ``position`` is for the reader, named in the second person after it:
     "The robo-advisor's suggested action for your account: …". Whoever gives it, it asks
     the reader to act; a broker's advice to "its clients" is reported."""
-    for j in range(position + 1, min(clause.last, position + 4)):
-        token = tokens[j]
-        if token.text in _SECOND_PERSON or (
-            token.capital and j > clause.first and token.text in _POLITE_SECOND_PERSON
-        ):
-            return True
-    return False
+    return any(
+        _second_person(tokens, clause, j)
+        for j in range(position + 1, min(clause.last, position + 4))
+    )
 
 
 # What may name the speaker of an attribution: a third party, an institution, or a name

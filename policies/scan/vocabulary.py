@@ -228,6 +228,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     indices: _Words = ()
     # Issues of paper: "new notes will be sold at auction", "in a secondary offering".
     issues: _Words = ()
+    # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
+    # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
+    # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
+    rating_holds: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -445,15 +449,17 @@ class Form:
     REPEAT: Final = 1 << 20
     # Not a form either: a word that hedges a figure (``[mood] hedges``: "maybe 50 %").
     HEDGE: Final = 1 << 21
+    # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
+    RATING_HOLD: Final = 1 << 22
     # Not a form either: an index ("the index", "the S&P 500", "den DAX", ``[mood]
     # indices``): what a stock is added to or removed from by its provider.
-    INDEX: Final = 1 << 22
+    INDEX: Final = 1 << 23
     # Not a form either: a reflexive passive, its subject the object ("la posición se
     # cerrará", "se venderán las acciones"): generated from ``[language] reflexive_futures``.
-    REFLEXIVE: Final = 1 << 23
+    REFLEXIVE: Final = 1 << 24
     # Not a form either: an issue of paper ("auction", "secondary offering", ``[mood]
     # issues``): what is sold in one is the issuer's, not ours.
-    ISSUE: Final = 1 << 24
+    ISSUE: Final = 1 << 25
 
 
 # The marks that are no grammatical form.
@@ -476,6 +482,7 @@ _MARKS: Final = (
     | Form.INDEX
     | Form.REFLEXIVE
     | Form.ISSUE
+    | Form.RATING_HOLD
 )
 
 _FORMS: Final = {
@@ -1229,6 +1236,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
+    builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

@@ -1,0 +1,178 @@
+"""Who is advised, and whose book a possessive names: reported advice and German "ihr".
+
+A broker's or a bank's advice to its own clients, reported (in the clause of its verb of
+speech, a "that" clause after it, a perfect, a quotation attributed after a comma) is a
+third party's; the same advice given by us, to the reader or to our clients blocks.
+German "ihr" written small before a noun is "her"/"their" after a third party, not "you".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.policies.scan.verdicts import blocked
+
+REPORTED_TO_ITS_CLIENTS = [
+    "Morgan Stanley recommends that its clients trim tech exposure.",
+    "Morgan Stanley suggests that clients lower their equity allocation to 55 %.",
+    "JPMorgan recommends that investors close their short positions in Treasuries.",
+    "The broker recommends its customers to go long Bund futures.",
+    "Nomura's strategists have advised clients to hedge their dollar exposure.",
+    "Citigroup invited its clients to rotate out of US tech into Europe.",
+    '"Buy cyclicals," JPMorgan told clients in a note.',
+    "'Trim tech exposure,' Morgan Stanley strategists advised in a note.",
+    "Die Strategen der Commerzbank empfehlen ihren Kunden, die Duration zu verlängern.",
+    "Die Citi legt ihren Kunden nahe, US-Technologiewerte abzubauen.",
+    "„Verkaufen Sie Bunds“, riet die Commerzbank ihren Kunden.",
+    "Société Générale a invité ses clients à alléger les valeurs technologiques.",
+    "Natixis invite ses clients à solder leurs positions sur le Bund.",
+    "Les stratèges de BNP Paribas recommandent à leurs clients d'alléger le luxe.",
+    "« Vendez les BTP », a conseillé la banque à ses clients.",
+    "Goldman Sachs ha recomendado a sus clientes reducir la exposición a tecnológicas.",
+    "El banco ha aconsejado a sus clientes salir de la renta variable china.",
+    "BBVA invitó a sus clientes a reducir su exposición al dólar.",
+    "«Vendan bonos italianos», aconsejó el banco a sus clientes.",
+]
+OUR_ADVICE_TO_CLIENTS = [
+    "We recommend that clients trim tech exposure.",
+    "Goldman recommends that you trim tech exposure.",
+    "Our strategists advise clients to buy copper.",
+    "We tell clients to buy cyclicals.",
+    "Clients should buy cyclicals.",
+    '"Buy cyclicals," we told clients.',
+    '"Buy cyclicals," our strategists wrote.',
+    "Wir raten unseren Kunden, Gewinne bei Nvidia mitzunehmen.",
+    "Raten Sie Ihren Kunden, die Duration zu verlängern.",
+    "Nous recommandons à nos clients de réduire leur exposition aux actions américaines.",
+    "Recommandez à vos clients de solder leurs positions sur le Bund.",
+    "Aconsejamos a nuestros clientes salir de la renta variable china.",
+    "Recomiende a sus clientes vender bonos del Tesoro.",
+]
+
+
+@pytest.mark.parametrize("text", REPORTED_TO_ITS_CLIENTS)
+def test_a_third_partys_advice_to_its_audience_is_reported(text: str) -> None:
+    """A bank, a broker or its strategists advise their clients: someone else's advice."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", OUR_ADVICE_TO_CLIENTS)
+def test_our_advice_to_clients_or_the_reader_still_blocks(text: str) -> None:
+    """We advise, the reader is addressed, or the clients are told what to do: advice."""
+    assert blocked(text)
+
+
+THEIR_POSSESSIVE = [
+    "Die Deutsche Bank erhöht ihr VaR-Limit auf 80 Millionen Euro.",
+    "Die Bank hat ihr Risikolimit gesenkt.",
+    "Die Commerzbank hebt ihr Kursziel für SAP auf 250 Euro an.",
+    "Die Versicherer reduzieren ihr Hebelniveau auf 2x.",
+    "Die Großbank stellt ihre Handelsstrategie auf Echtgeld um.",
+]
+YOUR_POSSESSIVE = [
+    "Erhöhen Sie Ihr VaR-Limit auf 80 Millionen Euro.",
+    "Ihr VaR-Limit erhöhen Sie am besten auf 80 Millionen.",
+    "Erhöht euer VaR-Limit auf 80 Millionen.",
+    "Ihr solltet eure Position in SAP schließen.",
+    "Wir erhöhen unser VaR-Limit auf 80 Millionen.",
+]
+
+
+@pytest.mark.parametrize("text", THEIR_POSSESSIVE)
+def test_a_small_ihr_before_a_noun_is_a_third_partys(text: str) -> None:
+    """ "Die Bank erhöht ihr VaR-Limit": her limit, not the reader's."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", YOUR_POSSESSIVE)
+def test_the_readers_or_our_limit_still_blocks(text: str) -> None:
+    """The polite "Ihr", the plural "euer", the pronoun "ihr" and "unser" ask it of us."""
+    assert blocked(text)
+
+
+GENERIC_GOING_LIVE = [
+    "Going live with real money carries risks.",
+    "Moving from paper to live trading exposes a strategy to slippage it never saw.",
+    "Der Schritt vom Papierhandel zum Echtgeldhandel ist mit Risiken verbunden.",
+    "Le passage au trading réel comporte des risques.",
+    "El paso a operar con dinero real implica riesgos.",
+]
+SWITCHES_TO_LIVE = [
+    "Go live with real money.",
+    "We go live with real money on Monday.",
+    "Stellen Sie auf Echtgeld um.",
+    "Passez en réel lundi.",
+]
+
+
+@pytest.mark.parametrize("text", GENERIC_GOING_LIVE)
+def test_a_statement_about_going_live_switches_nothing(text: str) -> None:
+    """Going live as the subject of a general statement: no one is asked to switch."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SWITCHES_TO_LIVE)
+def test_a_switch_to_live_still_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+RATINGS_COUNTED = [
+    "Buy: 54 % of analysts; hold: 30 %; sell: 16 %.",
+    "Analyst ratings on SAP — buy: 21, hold: 9, sell: 1.",
+    "Kaufempfehlungen: 60 %; Halten: 30 %; Verkaufen: 10 %.",
+    "Kaufen: 12 Analysten; Halten: 8; Verkaufen: 2.",
+    "Achat : 60 % des analystes ; conserver : 30 % ; vendre : 10 %.",
+    "Comprar: 15 analistas; mantener: 6; vender: 1.",
+]
+SIDES_LABELLED = [
+    "Buy: SAP; sell: BMW.",
+    "Buy: 54 % of the book in SAP.",
+    "Buy: 5 % NVDA; hold: 30 %; sell: 3 % TSLA.",
+    "Kaufen: SAP; Halten: BMW; Verkaufen: Daimler.",
+    "Achat : LVMH ; vente : Kering.",
+    "Comprar: Inditex; vender: Meliá.",
+]
+
+
+@pytest.mark.parametrize("text", RATINGS_COUNTED)
+def test_a_rating_scale_counted_orders_nothing(text: str) -> None:
+    """Buy, hold and sell labelling figures alone, or figures of analysts: a consensus."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", SIDES_LABELLED)
+def test_sides_labelling_targets_or_shares_of_the_book_still_block(text: str) -> None:
+    assert blocked(text)
+
+
+COMPONENTS_NAMED = [
+    "We refactored the SellSignalDetector to cache quotes.",
+    "Ops note: OrderRouterService restarted; buyVolumeRatio and sellVolumeRatio are normal.",
+    "Der StopLossHandler hat drei Timeouts protokolliert.",
+    "Die Kennzahl buyVolumeRatio stieg auf 0,62.",
+    "Le module BuyOrderRouter a redémarré à 6 h 10.",
+    "La métrique sellVolumeRatio est revenue à la normale.",
+    "La métrica buyVolumeRatio subió a 0,62.",
+]
+INSTRUCTIONS_IN_CAMEL_CASE = [
+    "buyAAPLNow",
+    "BuyTeslaAtMarket.",
+    "We should buyTSLA at the open.",
+    "setStopLossAt4450 on the ES position.",
+    "increaseLeverageTo3x now.",
+    "maxLeverageRatio = 5",
+    "Set the goLiveFlag to true on Monday.",
+    "switchToLiveTrading",
+]
+
+
+@pytest.mark.parametrize("text", COMPONENTS_NAMED)
+def test_an_identifier_ending_in_a_component_names_it(text: str) -> None:
+    """A camelCase name ending in a component ("Detector", "Router") or, after a side, a
+    measure ("buyVolumeRatio") is a noun, not a hidden instruction."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", INSTRUCTIONS_IN_CAMEL_CASE)
+def test_an_instruction_or_a_setting_in_camel_case_still_blocks(text: str) -> None:
+    assert blocked(text)
