@@ -232,6 +232,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
     rating_holds: _Words = ()
+    # Openings of a question that propose a step when we are the subject after them ("what
+    # if we", "y si", "et si", "und wenn"): "What if we cut the equity weight to 50 %?",
+    # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
+    # scenario. Read as conditionals unless we follow (see the lexer).
+    proposals: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -451,15 +456,18 @@ class Form:
     HEDGE: Final = 1 << 21
     # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
     RATING_HOLD: Final = 1 << 22
+    # Not a form either: a question's opening that proposes a step when we are its
+    # subject (``[mood] proposals``: "what if we …", "¿y si recortamos …?").
+    PROPOSAL: Final = 1 << 23
     # Not a form either: an index ("the index", "the S&P 500", "den DAX", ``[mood]
     # indices``): what a stock is added to or removed from by its provider.
-    INDEX: Final = 1 << 23
+    INDEX: Final = 1 << 24
     # Not a form either: a reflexive passive, its subject the object ("la posición se
     # cerrará", "se venderán las acciones"): generated from ``[language] reflexive_futures``.
-    REFLEXIVE: Final = 1 << 24
+    REFLEXIVE: Final = 1 << 25
     # Not a form either: an issue of paper ("auction", "secondary offering", ``[mood]
     # issues``): what is sold in one is the issuer's, not ours.
-    ISSUE: Final = 1 << 25
+    ISSUE: Final = 1 << 26
 
 
 # The marks that are no grammatical form.
@@ -483,6 +491,7 @@ _MARKS: Final = (
     | Form.REFLEXIVE
     | Form.ISSUE
     | Form.RATING_HOLD
+    | Form.PROPOSAL
 )
 
 _FORMS: Final = {
@@ -1237,6 +1246,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
+    builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
