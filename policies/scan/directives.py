@@ -2660,7 +2660,12 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
     # (an elided preposition keeps its apostrophe).
     if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
-        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (not weak and _is_target(nxt))
+        # "10m of Bunds", "25m of the 30-year gilt": an amount of a target, its article
+        # passed over.
+        after = j + 3 if tokens[j + 2].has(Role.DET) and j + 3 < end else j + 2
+        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (
+            (not weak and _is_target(nxt)) or (token.scaled and _is_target(tokens[after]))
+        )
     if _is_target(nxt) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)

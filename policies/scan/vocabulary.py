@@ -206,6 +206,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
     rating_holds: _Words = ()
+    # Openings of a question that propose a step when we are the subject after them ("what
+    # if we", "y si", "et si", "und wenn"): "What if we cut the equity weight to 50 %?",
+    # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
+    # scenario. Read as conditionals unless we follow (see the lexer).
+    proposals: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -425,6 +430,9 @@ class Form:
     HEDGE: Final = 1 << 21
     # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
     RATING_HOLD: Final = 1 << 22
+    # Not a form either: a question's opening that proposes a step when we are its
+    # subject (``[mood] proposals``: "what if we …", "¿y si recortamos …?").
+    PROPOSAL: Final = 1 << 23
 
 
 # The marks that are no grammatical form.
@@ -445,6 +453,7 @@ _MARKS: Final = (
     | Form.REPEAT
     | Form.HEDGE
     | Form.RATING_HOLD
+    | Form.PROPOSAL
 )
 
 _FORMS: Final = {
@@ -1075,6 +1084,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
+    builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
