@@ -114,7 +114,7 @@ def find_directives(
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
         if "planned" in active:
             hits.extend(_planned_state(moods))
-        if "direction" in active:
+        if "direction" in active or "named" in active:
             hits.extend(_directions(moods, lexicon))
     if "allotted" in active:
         hits.extend(
@@ -126,8 +126,9 @@ def find_directives(
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
         pending.extend(_side_values(tokens, all_clauses, lexicon))
-    if "named" in active:
+    if "named" in active or "direction" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
+    if "named" in active:
         hits.extend(_side_labels(tokens, all_clauses))
         hits.extend(_rating_calls(read))
         hits.extend(_answered_questions(read))
@@ -214,7 +215,10 @@ def _direction_at(tokens: Sequence[Token], clause: Clause) -> int | None:
             return k
         return None
     last = clause.last_before_marks(tokens, k)
-    if last <= k or not tokens[last].forms & Form.DIRECTION:
+    closing = tokens[last]
+    # A side after its target acts as a direction does: "Euro short, dollar long".
+    side = closing.has(Role.SIDE_ADJ) and not closing.has(Role.NON_ACTION) and not closing.glued
+    if last <= k or not (closing.forms & Form.DIRECTION or side):
         return None
     between = range(k, last)
     if all(
@@ -493,9 +497,14 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
         if len(words) != 1:
             continue
         side = tokens[words[0]]
-        if not side.has(Role.SIDE | Role.SIDE_ADJ) or side.has(Role.NON_ACTION) or side.glued:
+        # A direction or a verb of a holding answers too: "Banks: out.", "Banken: raus.",
+        # "Miners: add on dips".
+        sided = side.has(Role.SIDE | Role.SIDE_ADJ) or bool(
+            side.forms & (Form.DIRECTION | Form.HOLDING)
+        )
+        if not sided or side.has(Role.NON_ACTION) or side.glued:
             continue
-        if not side.forms & (Form.BASE | Form.NOUN) or (
+        if not side.forms & (Form.BASE | Form.NOUN | Form.DIRECTION | Form.HOLDING) or (
             words[0] + 1 < len(tokens) and tokens[words[0] + 1].glued
         ):
             continue
@@ -576,12 +585,14 @@ def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
     and a phrase of time after it: "Our advice on Nvidia: sell it (before earnings)",
     "Notre conseil sur l'OAT : la vendre avant la BCE", "lo vendería"."""
     words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+    if len(words) > 1 and _degree(tokens[words[0]]) and tokens[words[1]].has(Role.SIDE_ADJ):
+        words = words[1:]  # "max long", "fully short"
     if len(words) < 2:
         return words
     if tokens[words[0]].has(Role.REFERENCE) and tokens[words[1]].has(Role.SIDE):
         words = words[1:]  # "la vendre", "lo venda"
-    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE):
-        words = [words[0], *words[2:]]  # "sell it"
+    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE | Role.SIDE_ADJ):
+        words = [words[0], *words[2:]]  # "sell it", "short it"
     rest = words[1:]
     if rest and not (
         tokens[rest[0]].has(Role.PREP)
@@ -1208,7 +1219,7 @@ def _clause_directives(
     for i in range(clause.first, end):
         token = tokens[i]
         roles = token.roles
-        if not roles & _CANDIDATES or roles & Role.NON_ACTION:
+        if (not roles & _CANDIDATES and not token.forms & Form.QUOTE) or roles & Role.NON_ACTION:
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
             if "sizing" in active and "order" not in found_here:
@@ -2235,7 +2246,7 @@ def _match(
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
-    if "trade" in active and token.has(_QUOTING_VERBS):
+    if "trade" in active and (token.has(_QUOTING_VERBS) or token.forms & Form.QUOTE):
         priced = _desk_order(tokens, clause, i, end)
         if priced is not None:
             return "order", priced, False
@@ -2328,13 +2339,17 @@ def _set_off(tokens: Sequence[Token], i: int, end: int) -> int:
 
 
 def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> int | None:
-    """A desk's order in chat, its target known from the conversation: a verb of trading or
-    giving opening the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at
-    99.25", "take 40 @ 0.6650", "give 'em 5 at 102", "Compro 50 a 101", "Je te donne 5 à
-    102"), or a price and the size it is good for ("bid 50 for 10k"). Only the
-    counterparty's pronoun may stand between the verb and the count. Returns the end of
+    """A desk's order in chat, its target named or known from the conversation: a verb of
+    trading or giving, or a word that quotes (:data:`Form.QUOTE`), opening the clause, a
+    bare count, what it counts, a price ("offer 100 at 101.5", "take 40 @ 0.6650", "give
+    'em 5 at 102", "mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850", "Je te prends
+    200 FCE à 7 450"), or a price and the size it is good for ("bid 50 for 10k"). Only the
+    counterparty's pronoun may stand between the word and the count. Returns the end of
     the order."""
-    if i != clause.first or not tokens[i].forms & Form.BASE or tokens[i].forms & Form.NOUN:
+    opening = tokens[i]
+    if i != clause.first or opening.forms & Form.NOUN:
+        return None
+    if not opening.forms & (Form.BASE | Form.QUOTE):
         return None
     j = i + 1
     while j < end and (tokens[j].text in _COUNTERPARTY or tokens[j].text == "'"):
@@ -2344,11 +2359,47 @@ def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> in
     count = tokens[j]
     if count.kind != "number" or count.percent or count.times:
         return None
-    link = tokens[j + 1]
-    if (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, j + 1, end):
-        return j + 3
-    good_for = link.text in _GOOD_FOR and j + 2 < end and tokens[j + 2].kind == "number"
-    return j + 3 if good_for and not tokens[j + 2].percent else None
+    link = j + 1
+    while link < end and link - j <= _COUNTED and _counted_word(tokens[link]):
+        link += 1
+    if link == clause.last and link < len(tokens) and tokens[link].has(Role.LEVEL_LINK):
+        end = min(len(tokens), link + 3)  # a link that opens a clause: "… bis 2,62"
+    if link >= end:
+        return None
+    if (tokens[link].has(Role.LEVEL_LINK) or tokens[link].text == "@") and _quoted_price(
+        tokens, link, end
+    ):
+        return min(link + 3, end)
+    good_for = tokens[link].text in _GOOD_FOR and link == j + 1 and link + 1 < end
+    return link + 2 if good_for and _plain_number(tokens[link + 1]) else None
+
+
+_COUNTED: Final = 4  # words of what a quote counts: "TY", "futuros Ibex", "Mio. Bunds 2035"
+
+
+def _counted_word(token: Token) -> bool:
+    """A word of what a quoted count counts: a unit, an instrument, a ticker, a name, a
+    scale or a year ("300 TY", "50 futuros Ibex", "20 Mio. Bunds 2035")."""
+    if token.kind == "number":
+        return not token.percent
+    if token.kind == "mark":
+        return token.text == "."
+    named = (token.upper or token.capital) and not token.has(
+        Role.VERB | Role.ACTOR | Role.LEVEL_LINK
+    )
+    return token.has(Role.UNIT | Role.INSTRUMENT | Role.SCALE | Role.CURRENCY) or named
+
+
+def _quoted_price(tokens: Sequence[Token], link: int, end: int) -> bool:
+    """A price after its link, past an article: "at 110-16", "bis 2,62", "hasta el 3,15"."""
+    if _price(tokens, link, end):
+        return True
+    k = link + 1
+    return k + 1 < end and tokens[k].has(Role.DET) and _plain_number(tokens[k + 1])
+
+
+def _plain_number(token: Token) -> bool:
+    return token.kind == "number" and not token.percent
 
 
 # Verbs that quote an order in chat: sides, trade verbs, closes and giving ("give 'em 5").

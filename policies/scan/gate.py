@@ -63,8 +63,12 @@ _SPLIT: Final = lazy_pattern(r"\d/\d")
 # 10k". A plain "at" is too common a word for the gate ("closed at 5,150"); after a number
 # it is the at sign spelt out, and the mark stands for it. Each link before a figure is
 # found by the pattern, then the few characters before it are read for the size.
-_AT_PRICE: Final = lazy_pattern(r" (?:at|for|a|à|zu|für|pour|por)\s+[$€£]?\d")
-_SIZE_BEFORE: Final = lazy_pattern(r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+[a-z][a-z0-9]*)?$")
+_AT_PRICE: Final = lazy_pattern(
+    r" (?:at|for|a|à|zu|für|pour|por|bei|bis|jusqu'à|jusqu'a|hasta)(?:\s+(?:el|la|le))?\s+[$€£]?\d"
+)
+_SIZE_BEFORE: Final = lazy_pattern(
+    r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+(?:[a-z][a-z0-9.]*|\d+)){0,3}$"
+)
 _BEFORE: Final = 48
 # Shares listed one after another: "60 %, bonds 30 %", "6 % equities, 50 % bonds" (found
 # from the percent sign's literal).
@@ -167,6 +171,7 @@ class Gate:
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
         directions = _anchor_words(lexicon.directions)
+        quotes = _anchor_words(lexicon.quotes)
         books = w(Role.NAV)
         # What a dated state needs besides its figure: a book it is of ("the book will be
         # 60 % equities from Monday"), or for real money a predicate that runs or switches
@@ -189,6 +194,8 @@ class Gate:
                     frozenset({AT_MARK}),
                 ),
                 (w(Role.CLOSE), counted),
+                # "Mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850": a quote in chat.
+                (quotes, number, frozenset({AT_MARK})),
             ),
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
             # "trim Nvidia"): the target is a name the vocabulary does not hold, so the

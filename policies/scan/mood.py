@@ -306,15 +306,18 @@ def _bare_mention(tokens: Sequence[Token], sentence: Sequence[Clause]) -> tuple[
     """A trade named, without quotation marks, as the subject of a predicate in the past:
     "Sell the banks was the consensus trade in 2023", "Out of the miners, into utilities
     was the rotation of the week", "Sortir des bancaires, entrer sur les utilities : telle
-    fut la rotation de la semaine". The sentence opens with a verb in its base form or a
-    direction of desk chat; a past "be" before an article follows, in a main clause whose
+    fut la rotation de la semaine", "Short euro, long dollar was last year's consensus
+    trade". The sentence opens with a verb in its base form, a side or a direction of desk
+    chat; a past "be" before a noun phrase follows, in a main clause whose
     words before it name no one ("Buy gold, it was the best performer" is advice with a
     reason); the sentence names none of us or the reader and recommends nothing.
     Returns the span read as mentioned, as a quotation's marks would bound it."""
     head = sentence[0]
     opening = tokens[head.first]
     if not (
-        (opening.has(Role.VERB) and opening.forms & Form.BASE) or opening.forms & Form.DIRECTION
+        (opening.has(Role.VERB) and opening.forms & Form.BASE)
+        or opening.forms & Form.DIRECTION
+        or opening.has(Role.SIDE_ADJ)
     ):
         return None
     if any(tokens[j].has(_ADVISING_WORDS) for c in sentence for j in range(c.first, c.last)):
@@ -326,7 +329,11 @@ def _bare_mention(tokens: Sequence[Token], sentence: Sequence[Clause]) -> tuple[
             token = tokens[j]
             if token.has(Role.ACTOR | Role.REFERENCE) and not token.has(Role.INSTRUMENT):
                 break
-            if _finite_past(token) and token.has(Role.AUX) and tokens[j + 1].has(Role.DET):
+            after = tokens[j + 1]
+            named = after.kind == "word" and not (
+                after.has(Role.VERB) or after.forms & Form.PARTICIPLE
+            )
+            if _finite_past(token) and token.has(Role.AUX) and named:
                 return (head.first - 1, j)
     return None
 

@@ -318,10 +318,17 @@ class Scanner:
         return extra
 
     def _answering(self, raw: str) -> bool:
-        """Whether a sentence holds a side or a verb of a holding: it may answer a question."""
+        """Whether a sentence may answer a question: it holds a side or a verb of a holding
+        and no finite predicate ("Sell them into strength.", "Venderlas ya."), unlike a
+        statement of its own ("La liquidez se seca")."""
         text = quick_form(raw, self.sides) or normalise(raw, self.sides).text.lower()
         words = gate_words(text)
-        return not (self.gate.waiting.isdisjoint(words) and self.lexicon.holding.isdisjoint(words))
+        if self.gate.waiting.isdisjoint(words) and self.lexicon.holding.isdisjoint(words):
+            return False
+        lexicon = self.lexicon.words
+        return not any(
+            (entry := lexicon.get(word)) is not None and entry.roles & _FINITE for word in words
+        )
 
     def _half_mask(self, field: Field, piece: Piece, *, continuation: bool = False) -> int:
         """The gate's groups that a half of a split sentence meets (none for a continuation

@@ -147,6 +147,9 @@ class Actions(_Section, frozen=True, kw_only=True):
     # aus den Zyklikern", "fuera de bancos", "all in on duration"): a trade on the target
     # that follows, when they open a clause of a sentence that has no predicate.
     directions: _Words = ()
+    # Words that quote an order to a counterparty in chat ("mine 300 TY at 110-16", "Nimm
+    # mir 50 FDAX bei 19.850", "Mío 50 futuros a 12.050"): an order with a count and a price.
+    quotes: _Words = ()
 
 
 class Objects(_Section, frozen=True, kw_only=True):
@@ -474,6 +477,8 @@ class Form:
     ISSUE: Final = 1 << 26
     # Not a form either: a direction of desk chat (``[actions] directions``: "out of").
     DIRECTION: Final = 1 << 27
+    # Not a form either: a word that quotes an order in chat (``[actions] quotes``: "mine").
+    QUOTE: Final = 1 << 28
 
 
 # The marks that are no grammatical form.
@@ -499,6 +504,7 @@ _MARKS: Final = (
     | Form.RATING_HOLD
     | Form.PROPOSAL
     | Form.DIRECTION
+    | Form.QUOTE
 )
 
 _FORMS: Final = {
@@ -579,6 +585,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     repeats: frozenset[str] = frozenset()
     # ``[actions] directions`` as the lexer spells their tokens, for their gate words.
     directions: frozenset[str] = frozenset()
+    # ``[actions] quotes`` as the lexer spells their tokens, for their gate words.
+    quotes: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -942,6 +950,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "fractions": set(),
         "repeats": set(),
         "directions": set(),
+        "quotes": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -959,6 +968,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
                 "notionals": vocabulary.objects,
                 "repeats": vocabulary.mood,
                 "directions": vocabulary.actions,
+                "quotes": vocabulary.actions,
             }.get(name, vocabulary.numbers)
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
@@ -1035,6 +1045,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
         directions=frozenset(shares["directions"]),
+        quotes=frozenset(shares["quotes"]),
     )
 
 
@@ -1261,6 +1272,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(actions.directions, 0, info, marks=Form.DIRECTION)
+    builder.add(actions.quotes, 0, info, marks=Form.QUOTE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

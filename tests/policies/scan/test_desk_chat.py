@@ -99,6 +99,8 @@ DIRECTIONS = [
     "Fuera de bancos, dentro de eléctricas.",
     "Fuera de las mineras, a por las utilities.",
     "A tope con la duración.",
+    "Euro short, dollar long.",
+    "Bund long, BTP short.",
 ]
 DIRECTIONS_DESCRIBED = [
     "Out of the miners into utilities was the rotation of the week.",
@@ -118,6 +120,25 @@ DIRECTIONS_DESCRIBED = [
     "Raus aus der Krise: Banken erholen sich.",
     "Hors de la zone euro, les banques ont progressé.",
     "Fuera de Europa, los bancos subieron.",
+    "Short euro, long dollar was last year's consensus trade.",
+    "Euro short, dollar long was the crowded trade.",
+    "CFTC positioning: euro short, yen long.",
+    "Hedge funds: euro short, dollar long.",
+    "Specs are euro short, yen long.",
+]
+
+DESK_AS_BUYER_OR_SELLER = [
+    "We're buyers of 20m OATs up to 3.40.",
+    "Wir sind Käufer von 20 Mio. Bunds bis 2,62.",
+    "On est acheteurs de 20 M d'OAT 2035 jusqu'à 3,40, discrètement.",
+    "Somos compradores de 10 millones de bonos 2035 hasta el 3,15, sin hacer ruido.",
+    "Die Dezember-Futures weg damit.",
+]
+OTHERS_AS_BUYERS_OR_SELLERS = [
+    "Real money were buyers of OATs last week.",
+    "Die Pensionskassen waren Käufer von Bunds.",
+    "Les assureurs sont acheteurs de duration depuis mai.",
+    "Los fondos eran compradores de bonos en 2021.",
 ]
 
 QUOTES = [
@@ -142,11 +163,26 @@ QUOTES_DESCRIBED = [
     "El vendedor de 10 a 102 fue un banco americano.",
 ]
 
-SECTOR_CALLS = ["Banks: sell.", "Banken: verkaufen.", "Bancos: vender."]
+SECTOR_CALLS = [
+    "Banks: sell.",
+    "Banken: verkaufen.",
+    "Bancos: vender.",
+    "Banks: out.",
+    "Banken: raus.",
+    "Bancos: fuera.",
+    "Banques : dehors.",
+    "Miners: add on dips.",
+    "Duration: max long.",
+    "Euro: short it.",
+]
 SECTOR_LABELS_OF_OTHERS = [
     "Banks: sold Treasuries last week.",
     "Consensus: sell the banks.",
     "Banken: Gewinne stiegen um 5 %.",
+    "Banks: out of favour since May.",
+    "Gold: in demand all year.",
+    "Miners: added 3 % last week.",
+    "Energy: adds to inflation.",
 ]
 
 
@@ -226,3 +262,96 @@ def test_a_question_answered_by_a_side_in_another_field(question: str, answer: s
 def test_questions_answered_with_others_trades_pass(question: str, answer: str) -> None:
     """Others' or past trades, or no trade at all, answer nothing asked of us."""
     assert not blocked(question, answer)
+
+
+COUNTERPARTY_QUOTES = [
+    "Mine 300 TY at 110-16, cheers.",
+    "Yours 20 FESX at 4,910, we're flat after that.",
+    "Give me 50 Bunds at 131.20.",
+    "Meins 50 FDAX bei 19.850.",
+    "Nimm mir 50 FDAX bei 19.850, danke dir.",
+    "Gib mir 20 Bunds 2035 bis 2,62, aber leise.",
+    "Je te prends 200 FCE à 7 450, merci.",
+    "Donne-moi 30 OAT à 101,2.",
+    "Mío 50 futuros Ibex a 12.050, gracias.",
+    "Dame 20 bonos a 98,5.",
+]
+COUNTERPARTY_QUOTES_DESCRIBED = [
+    "Mine output rose 300 tonnes at the Escondida site.",
+    "Yours truly expects 20 basis points at the next meeting.",
+    "Der Händler nahm 50 FDAX bei 19.850.",
+    "Le courtier a pris 200 FCE à 7 450.",
+    "La mesa compró 50 futuros a 12.050 en 2021.",
+]
+GET_ME_OUT = [
+    "Get me out of the Schatz, whatever the screen says.",
+    "Sors-moi du Bund, peu importe l'écran.",
+    "Sácame de los futuros del Ibex, me da igual el precio.",
+    "Hol mich raus aus dem Bund-Future.",
+]
+GET_ME_OUT_DESCRIBED = [
+    "The client asked us to get him out of the Schatz last week.",
+    "Le client est sorti du Bund en mai.",
+    "El cliente pidió salir de los futuros del Ibex en mayo.",
+]
+INFORMAL_STEPS = [
+    "Envoie le panier chez Kepler, en VWAP jusqu'à la clôture.",
+    "Manda la cesta a Renta 4, a VWAP hasta el cierre.",
+    "Schick den Korb an den Broker.",
+    "El backtest ya está, pon el modelo en real el lunes.",
+    "Backtest ist durch, schalt das Ding Montag scharf.",
+]
+INFORMAL_STEPS_DESCRIBED = [
+    "Kepler envoie le panier à la bourse chaque soir.",
+    "Renta 4 manda las órdenes al mercado.",
+    "Die Kurse fielen scharf nach den Daten.",
+    "El banco puso su modelo en real en 2022.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTERPARTY_QUOTES)
+def test_a_quote_to_a_counterparty_with_what_it_counts_is_an_order(text: str) -> None:
+    """'Mine', 'yours', 'give me', 'nimm mir', 'je te prends', 'mío': a count and a price."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", COUNTERPARTY_QUOTES_DESCRIBED)
+def test_the_same_words_as_output_or_others_trades_pass(text: str) -> None:
+    """A mine's output, a letter's close, others' and past trades are no quotes."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", GET_ME_OUT)
+def test_get_me_out_is_an_exit_of_our_book(text: str) -> None:
+    """'Get me out of X' said to the desk, in every language."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", GET_ME_OUT_DESCRIBED)
+def test_a_clients_past_exit_passes(text: str) -> None:
+    """A client's request in the past is history."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", INFORMAL_STEPS)
+def test_informal_imperatives_send_orders_and_switch_to_live(text: str) -> None:
+    """The desk's 'du'/'tu' sends the basket or puts the model live."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", INFORMAL_STEPS_DESCRIBED)
+def test_brokers_routines_and_past_switches_pass(text: str) -> None:
+    """A broker's routine, a sharp fall and a past switch are described."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", DESK_AS_BUYER_OR_SELLER)
+def test_the_desk_as_a_buyer_or_seller_is_an_order(text: str) -> None:
+    """'We're buyers of …', 'on est acheteurs de …', 'somos compradores de …' with a size."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", OTHERS_AS_BUYERS_OR_SELLERS)
+def test_others_as_buyers_or_sellers_pass(text: str) -> None:
+    """Others who bought, or buy as a habit, are described."""
+    assert not blocked(text)
