@@ -59,16 +59,11 @@ _DECIDED: Final = 4096
 # around a slash stand for one here, which is sound: the gate may only over-approximate.
 _SPLIT: Final = lazy_pattern(r"\d/\d")
 # A price after a size, with or without what it buys between: "40 ngf7 at 0.6650",
-# "300 at 180", "5 à 102", "5 zu 102"; or a price and the size it is good for: "bid 50 for
-# 10k". A plain "at" is too common a word for the gate ("closed at 5,150"); after a number
-# it is the at sign spelt out, and the mark stands for it. Each link before a figure is
-# found by the pattern, then the few characters before it are read for the size.
-_AT_PRICE: Final = lazy_pattern(
-    r" (?:at|for|a|à|zu|für|pour|por|bei|bis|jusqu'à|jusqu'a|hasta)(?:\s+(?:el|la|le))?\s+[$€£]?\d"
-)
-_SIZE_BEFORE: Final = lazy_pattern(
-    r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+(?:[a-z][a-z0-9.]*|\d+)){0,3}$"
-)
+# "300 at 180". A plain "at" is too common a word for the gate ("closed at 5,150"); after a
+# number it is the at sign spelt out, and the mark stands for it. Each "at" before a price
+# is found by its literal, then the few characters before it are read for the size.
+_AT_PRICE: Final = lazy_pattern(r" at\s+[$€£]?\d")
+_SIZE_BEFORE: Final = lazy_pattern(r"(?<![\w.,])\d[\d,.]*[kmb]?(?:\s+[a-z][a-z0-9]*)?$")
 _BEFORE: Final = 48
 # Shares listed one after another: "60 %, bonds 30 %", "6 % equities, 50 % bonds" (found
 # from the percent sign's literal).
@@ -100,7 +95,7 @@ def marks(text: str) -> set[str]:
     # The other signs are not ASCII: an ASCII text (a flag of the string) holds none.
     if "$" in text or (not text.isascii() and any(sign in text for sign in "€£¥")):
         found.add(MONEY_MARK)
-    if AT_MARK in text or _priced(text):
+    if AT_MARK in text or (" at " in text and _priced(text)):
         found.add(AT_MARK)
     if _ratio(text):
         found.add(RATIO_MARK)
@@ -194,8 +189,10 @@ class Gate:
                     frozenset({AT_MARK}),
                 ),
                 (w(Role.CLOSE), counted),
-                # "Mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850": a quote in chat.
-                (quotes, number, frozenset({AT_MARK})),
+                # "Mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850", "bid 50 for 10k":
+                # a quote in chat, its price after a link (a word of quoting is rare enough
+                # for the gate to take any link as the price's).
+                (quotes, number, w(Role.LEVEL_LINK) | {AT_MARK, "for", "fur", "pour", "por"}),
             ),
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
             # "trim Nvidia"): the target is a name the vocabulary does not hold, so the
