@@ -1646,6 +1646,9 @@ def _unsized_instruction(
     if mood.weighed or not _acts(mood, i) or _continues_description(mood, previous, lexicon):
         return None
     target = _named_object(tokens, clause, i, passive)
+    if target is None and forms & Form.REFLEXIVE:
+        # "La posición en Iberdrola se reducirá mañana": the reflexive passive's subject.
+        target = _named_object(tokens, clause, i, True)
     if target is None:
         return None
     if i > clause.first and tokens[i - 1].text in ("zum", "zur"):
@@ -1663,7 +1666,7 @@ def _unsized_instruction(
     purpose = tokens[i - 1].text in _PURPOSE_MARKS and (
         _imperative_before(tokens, clause, i) or _infinitive_opens(tokens, clause, i)
     )
-    if not is_instruction(mood, clause.first if purpose else i, lexicon):
+    if not is_instruction(mood, clause.first if purpose else i, lexicon, named=True):
         return None
     return target
 
@@ -2274,7 +2277,10 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
     ideally be picked up", "sollte … glattgestellt werden", "devraient être achetées".
 
     Adverbs, negations and recommending words may stand between ("are best", "be not").
+    A reflexive passive is one on its own ("la posición se cerrará").
     """
+    if tokens[i].forms & Form.REFLEXIVE:
+        return True
     j = i - 1
     while j >= clause.first:
         word = tokens[j]
