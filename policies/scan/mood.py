@@ -1185,9 +1185,14 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
     advised" are passive recommendations.
     """
     verb = tokens[position]
-    if not verb.forms & Form.SPEECH or subject & _ADVISED:
+    if not verb.forms & Form.SPEECH or subject & (Role.SELF | Role.ADDRESSEE):
         return False
     if _to_the_reader(tokens, clause, position):
+        return False
+    # Market participants in general are advised, unless they advise their own audience:
+    # "Die Vermögensverwalter der Sparkasse empfehlen ihren Kunden, …".
+    generic = Role.GENERIC if _own_audience(tokens, clause, position) else 0
+    if subject & Role.GENERIC and not generic:
         return False
     before = tokens[position - 1] if position > clause.first else None
     if (
@@ -1202,12 +1207,33 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
         token = tokens[j]
         # A figure, not an article written like one ("eine Bank", "one broker").
         figure = token.kind == "number" and not token.text.isalpha()
-        if figure or token.has(_NOT_SPEAKER | _ADVISED):
+        if figure or token.has(_NOT_SPEAKER | (_ADVISED & ~generic)):
             return False
         unknown = token.roles == 0 and not _adverb(token.text)
-        if token.kind == "word" and (token.has(_SPEAKERS) or unknown):
+        if token.kind == "word" and (token.has(_SPEAKERS | generic) or unknown):
             speaker = True
     return speaker
+
+
+# Possessives of the third person: an audience they own is the speaker's ("their clients",
+# "ihren Kunden", "leurs clients", "sus clientes").
+_THIRD_POSSESSIVES: Final = frozenset(
+    ("their", "its", "ihren", "ihre", "seinen", "seine", "leurs", "leur", "ses", "sus", "su")
+)
+_AUDIENCE_REACH: Final = 3  # a preposition and the possessive before the audience's noun
+
+
+def _own_audience(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The verb of speech at ``position`` addresses the speaker's own audience: a third
+    person's possessive follows it at once or after a preposition ("empfehlen ihren
+    Kunden", "recommend to their clients", "conseillent à leurs clients")."""
+    for j in range(position + 1, min(clause.last, position + _AUDIENCE_REACH)):
+        token = tokens[j]
+        if token.text in _THIRD_POSSESSIVES and not token.capital:
+            return True
+        if not token.has(Role.PREP):
+            return False
+    return False
 
 
 # The auxiliaries of an active perfect: "Goldman has advised", "ha recomendado" report as

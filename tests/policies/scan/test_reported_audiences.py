@@ -26,6 +26,10 @@ REPORTED_TO_ITS_CLIENTS = [
     "„Verkaufen Sie Bunds“, riet die Commerzbank ihren Kunden.",
     "Société Générale a invité ses clients à alléger les valeurs technologiques.",
     "Natixis invite ses clients à solder leurs positions sur le Bund.",
+    "Les gérants conseillent à leurs clients de vendre les BTP.",
+    "Die Vermögensverwalter der Sparkasse empfehlen ihren Kunden, Anleihen aufzustocken.",
+    "Fund managers are telling their clients to add duration.",
+    "Los gestores recomiendan a sus clientes vender bonos.",
     "Les stratèges de BNP Paribas recommandent à leurs clients d'alléger le luxe.",
     "« Vendez les BTP », a conseillé la banque à ses clients.",
     "Goldman Sachs ha recomendado a sus clientes reducir la exposición a tecnológicas.",
@@ -47,6 +51,9 @@ OUR_ADVICE_TO_CLIENTS = [
     "Recommandez à vos clients de solder leurs positions sur le Bund.",
     "Aconsejamos a nuestros clientes salir de la renta variable china.",
     "Recomiende a sus clientes vender bonos del Tesoro.",
+    "Investors should buy bonds.",
+    "Anleger sollten Anleihen aufstocken.",
+    "Wir empfehlen Anlegern, Anleihen aufzustocken.",
 ]
 
 
