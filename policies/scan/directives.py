@@ -1118,6 +1118,10 @@ def _clause_directives(
                     found_here.add("order")
             continue
         found = _match(tokens, clause, i, active, lexicon)
+        if found is not None and token.has(Role.SIDE) and _counted_rating(tokens, i):
+            found = None
+        if found is not None and found[0] == "rebalance" and _event_named(tokens, clause, i):
+            found = None
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
         # Its finding would lie inside this category's finding in the clause; unless the
@@ -1153,6 +1157,127 @@ def _clause_directives(
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
         found_here.add(category)
+
+
+# Prepositions of time: a nominal rebalance after one dates something else ("after the
+# rebalance on Friday, Nvidia's weight falls to 8 %"), it is an event, not a step.
+_TIME_PREPOSITIONS: Final = frozenset(
+    [
+        "after",
+        "before",
+        "ahead",
+        "ahead of",
+        "following",
+        "since",
+        "until",
+        "during",
+        "nach",
+        "vor",
+        "seit",
+        "bis",
+        "wahrend",
+        "apres",
+        "avant",
+        "depuis",
+        "lors",
+        "lors de",
+        "pendant",
+        "tras",
+        "antes",
+        "antes de",
+        "despues",
+        "despues de",
+        "durante",
+        "desde",
+    ]
+)
+# Between such a preposition and the noun: articles, "of", and a word or two of the
+# event's name ("ahead of the quarterly index rebalance").
+_EVENT_GAP: Final = 4
+
+
+def _event_named(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The nominal rebalance at ``i`` stands after a preposition of time: "after the
+    rebalance on Friday", "ahead of the quarterly rebalance", "vor der Indexanpassung",
+    "après le rééquilibrage", "tras el rebalanceo". A verb form ("rebalance on Friday") or
+    a noun that heads its clause ("Rebalance of the book on Friday.") is a step."""
+    if not tokens[i].forms & Form.NOUN:
+        return False
+    j = i - 1
+    while j >= clause.first and i - j <= _EVENT_GAP:
+        token = tokens[j]
+        if token.text in _TIME_PREPOSITIONS:
+            return j == clause.first or not tokens[j - 1].has(Role.VERB)
+        if token.kind != "word" or not (token.has(Role.DET | Role.PREP) or not token.roles):
+            return False
+        j -= 1
+    return False
+
+
+# How far along its line a rating's label looks for the other rungs of its scale.
+_SCALE_REACH: Final = 12
+# What ends a rung's value: the next label of the list, or the end of its line.
+_RUNG_ENDS: Final = frozenset(";,.\n|")
+# What a rung's value may hold besides its figure: "54 % of analysts", "60 % des analystes".
+_RUNG_WORDS: Final = Role.PREP | Role.DET | Role.THIRD
+# What it may not: a target, a book or a share of one, an action, us or the reader.
+_NOT_RUNG: Final = (
+    Role.VERB
+    | Role.SIDE_ADJ
+    | Role.INSTRUMENT
+    | Role.UNIT
+    | Role.CURRENCY
+    | Role.NAV
+    | Role.PORTFOLIO
+    | Role.POSITIONS
+    | Role.WEIGHT
+    | Role.SELF
+    | Role.ADDRESSEE
+)
+
+
+def _counted_rating(tokens: Sequence[Token], i: int) -> bool:
+    """The side at ``i`` labels a rung of analysts' ratings counted, not an order: "Buy:
+    54 % of analysts; hold: 30 %; sell: 16 %", "Kaufen: 12; Halten: 8; Verkaufen: 2",
+    "Achat : 60 % des analystes ; conserver : 30 %".
+
+    Its value is a figure alone, or a figure of a third party ("of analysts"): no target,
+    no order word. Either the value names who is counted, or the middle rung of the scale
+    (``[mood] rating_holds``: "hold", "Halten", "conserver", "mantener") labels a figure of
+    its own on the same line. "Buy: 5 % NVDA; hold: AAPL" names targets and still directs.
+    """
+    value = i + 1
+    if value < len(tokens) and tokens[value].text in ":=":
+        value += 1
+    if value >= len(tokens) or tokens[value].kind != "number":
+        return False
+    counted = False
+    j = value + 1
+    while j < len(tokens) and tokens[j].text not in _RUNG_ENDS:
+        word = tokens[j]
+        if word.kind != "word" or not word.has(_RUNG_WORDS) or word.has(_NOT_RUNG):
+            return False
+        counted = counted or word.has(Role.THIRD)
+        j += 1
+    return counted or _scale_beside(tokens, i)
+
+
+def _scale_beside(tokens: Sequence[Token], i: int) -> bool:
+    """The middle rung of a rating scale labels a figure on the line of the side at ``i``
+    ("hold: 30 %", "Halten 8")."""
+    low, high = max(0, i - _SCALE_REACH), min(len(tokens), i + _SCALE_REACH)
+    for j in range(low, high):
+        if tokens[j].text == "\n":
+            if j < i:
+                low = j
+                continue
+            break
+        if j > low and tokens[j].forms & Form.RATING_HOLD and j + 1 < len(tokens):
+            after = tokens[j + 1]
+            figure = tokens[j + 2] if after.text in ":=" and j + 2 < len(tokens) else after
+            if figure.kind == "number":
+                return True
+    return False
 
 
 def _nominal_unrecommended(mood: ClauseMood, i: int, category: Category) -> bool:
@@ -1534,6 +1659,9 @@ def _unsized_instruction(
     if mood.weighed or not _acts(mood, i) or _continues_description(mood, previous, lexicon):
         return None
     target = _named_object(tokens, clause, i, passive)
+    if target is None and forms & Form.REFLEXIVE:
+        # "La posición en Iberdrola se reducirá mañana": the reflexive passive's subject.
+        target = _named_object(tokens, clause, i, True)
     if target is None:
         return None
     if i > clause.first and tokens[i - 1].text in ("zum", "zur"):
@@ -1551,7 +1679,7 @@ def _unsized_instruction(
     purpose = tokens[i - 1].text in _PURPOSE_MARKS and (
         _imperative_before(tokens, clause, i) or _infinitive_opens(tokens, clause, i)
     )
-    if not is_instruction(mood, clause.first if purpose else i, lexicon):
+    if not is_instruction(mood, clause.first if purpose else i, lexicon, named=True):
         return None
     return target
 
@@ -2162,7 +2290,10 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
     ideally be picked up", "sollte … glattgestellt werden", "devraient être achetées".
 
     Adverbs, negations and recommending words may stand between ("are best", "be not").
+    A reflexive passive is one on its own ("la posición se cerrará").
     """
+    if tokens[i].forms & Form.REFLEXIVE:
+        return True
     j = i - 1
     while j >= clause.first:
         word = tokens[j]
@@ -2535,7 +2666,12 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
     # (an elided preposition keeps its apostrophe).
     if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
-        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (not weak and _is_target(nxt))
+        # "10m of Bunds", "25m of the 30-year gilt": an amount of a target, its article
+        # passed over.
+        after = j + 3 if tokens[j + 2].has(Role.DET) and j + 3 < end else j + 2
+        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (
+            (not weak and _is_target(nxt)) or (token.scaled and _is_target(tokens[after]))
+        )
     if _is_target(nxt) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)

@@ -182,6 +182,7 @@ def analyse_sentence(
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
+            or _coordinated_report(tokens, clause, own_at, mood.subject, previous_subject)
         ):
             mood.reported, mood.subject = OWN, Role.THIRD
         subordinate = clause.opener & Role.SUBORDINATOR and not mood.conditional
@@ -199,7 +200,11 @@ def analyse_sentence(
             own, own_at = -1, clause.first
         refusing = own == -1
         refusal = refusing or _ends_refused(mood)
-        if not mood.subject and clause.opener & Role.COORDINATOR:
+        if not mood.subject and (
+            clause.opener & Role.COORDINATOR or _participle_adjunct(tokens, clause)
+        ):
+            # "… and buy JGBs", "FTSE Russell will rebalance the index, raising the weight
+            # of banks to 12 %": the subject named before acts in what is joined on.
             mood.subject = previous_subject
         elif not mood.subject and previous_subject & _OTHERS and _verbless_after_comma(mood):
             # "Berenberg senkt Zalando auf Verkaufen, Kursziel 18 Euro": a verbless phrase
@@ -214,9 +219,13 @@ def analyse_sentence(
             and not mood.conditional
         ):
             mood.recommend, mood.recommend_at = carried, clause.first - 1
-            if carried_report and not mood.subject & _ADVISED:
+            if carried_report and (
+                not mood.subject & _ADVISED or _audience(tokens, clause, mood.subject)
+            ):
                 # "BNP advised clients to buy X on dips, with a target of 500": the report
-                # goes on; a clause of our own ("but we buy …") does not.
+                # goes on, to the speaker's own audience too ("Morgan Stanley recommends
+                # that its clients trim tech"); a clause of ours ("but we buy …") or one
+                # put to the reader ("… that you trim tech") does not.
                 mood.reported = CARRIED
             # "Einige Strategen empfehlen, QQQ zu kaufen": a recommendation reported of
             # others keeps its subject in the clause it governs.
@@ -274,6 +283,11 @@ def _mentioned_quotations(
     found = []
     for opening, closing in spans:
         outside = list(itertools.chain(range(first, opening), range(closing + 1, end)))
+        if _speech_after(tokens, closing, end) and not any(
+            tokens[j].has(Role.SELF) or _second_person_at(tokens, j, first) for j in outside
+        ):
+            found.append((opening, closing))
+            continue
         if any(tokens[j].has(Role.SELF | Role.ADDRESSEE) for j in outside):
             continue
         if _quoted_speech(tokens, first, opening):
@@ -297,6 +311,45 @@ def _quoted_speech(tokens: Sequence[Token], first: int, opening: int) -> bool:
         tokens[j].forms & (Form.SPEECH | Form.ATTRIBUTION)
         and tokens[j].forms & (Form.PAST | Form.THIRD)
         for j in range(first, opening - 1)
+    )
+
+
+# Words between a quotation's closing mark and the verb of speech that attributes it, the
+# speaker's name included ("…," JPMorgan's strategists told clients).
+_SPEECH_REACH: Final = 5
+
+
+def _speech_after(tokens: Sequence[Token], closing: int, end: int) -> bool:
+    """Someone else's words, attributed after the quotation and a comma: "'Buy
+    cyclicals,' JPMorgan told clients", "„Verkaufen Sie Bunds“, riet die Commerzbank",
+    "« Vendez les BTP », a conseillé la banque". A verb of speech or attribution, finite
+    or a participle, follows within a few words, and a third party or a name the
+    vocabulary does not know speaks (the caller rules out us and the reader)."""
+    comma = tokens[closing - 1].text == "," or (
+        closing + 1 < end and tokens[closing + 1].text == ","
+    )
+    if not comma:
+        return False
+    verb = speaker = False
+    for j in range(closing + 1, min(end, closing + 2 + _SPEECH_REACH)):
+        token = tokens[j]
+        if token.kind != "word":
+            continue
+        if token.forms & (Form.SPEECH | Form.ATTRIBUTION) and token.forms & (
+            Form.PAST | Form.THIRD | Form.PARTICIPLE
+        ):
+            verb = True
+        elif token.has(_SPEAKERS) or (token.roles == 0 and (token.capital or token.upper)):
+            speaker = True
+    return verb and speaker
+
+
+def _second_person_at(tokens: Sequence[Token], j: int, first: int) -> bool:
+    """The word at ``j`` addresses the reader (:func:`_second_person`, the sentence
+    opening at ``first``)."""
+    token = tokens[j]
+    return token.text in _SECOND_PERSON or (
+        token.capital and j > first and token.text in _POLITE_SECOND_PERSON
     )
 
 
@@ -477,6 +530,22 @@ def _set_off(tokens: Sequence[Token], clause: Clause) -> bool:
     return not clause.having(tokens, Role.VERB)
 
 
+def _attributed_label(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A label that opens with a word attributing what follows to a source named after it:
+    "Laut Verkaufsprospekt gilt weiterhin: Hebel höchstens 1,5x", "According to the
+    prospectus: …", "Selon le règlement du fonds : …". Not us or the reader, no advice."""
+    first = tokens[clause.first]
+    if not (first.forms & Form.ATTRIBUTION and first.has(Role.PREP)):
+        return False
+    named = False
+    for j in range(clause.first + 1, clause.last):
+        token = tokens[j]
+        if token.has(_ADVISED | _RECOMMENDING | Role.MODAL | Role.NEG | Role.VERB):
+            return False
+        named = named or token.kind == "word"
+    return named
+
+
 def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     """The third party or institution a label names, when the clause is that label.
 
@@ -487,6 +556,8 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     end = clause.last
     if end >= len(tokens) or tokens[end].text != ":":
         return 0
+    if _attributed_label(tokens, clause):
+        return Role.THIRD
     found = 0
     for j in range(clause.first, end):
         token = tokens[j]
@@ -510,8 +581,12 @@ def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
     return subject_before(tokens, clause, verb, lexicon)
 
 
-def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
-    """Whether the action word at ``position`` is asked of us (and not negated)."""
+def is_instruction(
+    mood: ClauseMood, position: int, lexicon: Lexicon, *, named: bool = False
+) -> bool:
+    """Whether the action word at ``position`` is asked of us (and not negated);
+    ``named``: the caller found the concrete target it acts on ("Siemens wird morgen
+    verkauft"), which makes a passive in the future a plan as a figure does."""
     tokens = mood.tokens
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
@@ -561,8 +636,16 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         # lexicon does not know is what is moved, not who moves it). A common noun
         # without a figure is issuance or flows ("new 10-year bonds will be sold at the
         # auction"), not a plan of ours.
-        named = mood.clause.having(tokens, _OTHERS)
-        return not (named and named[0] < position) and _figure_or_ticker(tokens, mood.clause)
+        actors = mood.clause.having(tokens, _OTHERS)
+        if (actors and actors[0] < position) or _index_event(tokens, mood.clause, position):
+            return False
+        if mood.clause.positions("issue", lambda k: bool(tokens[k].forms & Form.ISSUE)):
+            return False  # "the shares will be sold in a secondary offering": the issuer's
+        return (
+            named
+            or _figure_or_ticker(tokens, mood.clause)
+            or _holding_subject(tokens, mood.clause, position)
+        )
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -607,8 +690,10 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     2m shares at 45", "CTAs are long 80 %", "we sold 200 AAPL at 180 last week".
     """
     tokens = mood.tokens
-    if mood.reported == OWN and (position > mood.recommend_at or tokens[position].negation_after):
-        return True  # "Santander advised clients to buy 2,000 SAN": what a third party said
+    if mood.reported and (position > mood.recommend_at or tokens[position].negation_after):
+        # "Santander advised clients to buy 2,000 SAN", "Morgan Stanley suggests that
+        # clients lower their equity allocation to 55 %": what a third party said.
+        return True
     if _hypothetical(mood, position) or _past_gerund(mood, position):
         return True  # "had we bought 200 AAPL at 150, we would have …"
     if not mood.recommend & _RECOMMENDING and _agent_named(mood, position, lexicon):
@@ -690,6 +775,52 @@ def _figure_or_ticker(tokens: Sequence[Token], clause: Clause) -> bool:
     return False
 
 
+# What a passive's subject names when it is a holding of ours: a position, a hedge, an
+# order, a level, a limit, leverage, a weight, the book, a side ("the yen short"), us.
+_HELD: Final = (
+    Role.POSITIONS
+    | Role.ORDER_OBJ
+    | Role.LEVEL
+    | Role.LIMIT_OBJ
+    | Role.LEVERAGE
+    | Role.WEIGHT
+    | Role.PORTFOLIO
+    | Role.SIDE_ADJ
+    | Role.SELF
+)
+
+
+def _holding_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A word of a holding of ours in the clause of the participle at ``position``: "the
+    position will be closed on Friday", "la couverture sera roulée", "der Hedge wird
+    gerollt", "Apple will be added to the portfolio". An issue or a flow names none ("new
+    bonds will be sold at the auction")."""
+    return any(k != position and not tokens[k].has(Role.DET) for k in clause.having(tokens, _HELD))
+
+
+# Words between a participle and the index it names: prepositions, articles.
+_TO_INDEX: Final = Role.PREP | Role.DET | Role.LEVEL_LINK
+
+
+def _index_event(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An index after the participle at ``position``, past a preposition: "Tesla will be
+    added to the S&P 500", "Zalando wird aus dem DAX genommen", "Solaria será excluida del
+    IBEX": the provider changes the index; the German participle closes its clause, the
+    index before it ("wird am Montag in den DAX aufgenommen")."""
+    k = position + 1
+    # "added to" may be read as one phrasal participle: its article follows it.
+    while k < clause.last and tokens[k].has(_TO_INDEX) and not tokens[k].forms & Form.INDEX:
+        k += 1
+    if k < clause.last and tokens[k].forms & Form.INDEX:
+        return True
+    if tokens[position].negation_after:
+        return any(
+            tokens[j].forms & Form.INDEX and tokens[j - 1].has(_TO_INDEX)
+            for j in range(clause.first + 1, position)
+        )
+    return False
+
+
 # How far after its preposition a passive's agent may be named ("by the big foreign
 # central banks").
 _AGENT_REACH: Final = 4
@@ -714,7 +845,22 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
                 return not (roles & Role.SELF or tokens[k].forms & Form.PRODUCT)
             if tokens[k].kind != "word" or roles & (Role.VERB | Role.INSTRUMENT | Role.UNIT):
                 break
+            if _unknown_agent(tokens, k, lexicon):
+                return True
     return False
+
+
+def _unknown_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """A noun the lexicon does not know after a passive's preposition names its agent: a
+    name ("by Elon Musk's trust", "von BlackRock", "vom Gründer") or a noun after its
+    article ("by the founder", "by the exchange"). A time, a figure or a word the lexicon
+    knows is none ("by Friday", "by 2 %", "by the close", "by a third")."""
+    token = tokens[k]
+    if token.roles or token.forms or token.kind != "word" or token.glued:
+        return False
+    if token.text in lexicon.fractions:
+        return False
+    return token.capital or token.upper or tokens[k - 1].has(Role.DET)
 
 
 def _gerund_after_article(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -919,7 +1065,7 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL):
-            if _judged_in_the_past(tokens, clause, i):
+            if _judged_in_the_past(tokens, clause, i) or _attributive_of_others(tokens, clause, i):
                 continue
             if (
                 negated(tokens, clause, i)
@@ -931,6 +1077,19 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _attributive_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An adjective of advice between an article and its noun, in a clause a third party
+    leads: "Barclays strategists put a take-profit at 4.05 % on their recommended gilt
+    long" names the trade they recommended; it recommends nothing to us."""
+    token = tokens[position]
+    if not token.has(Role.REC_ADJ) or position == clause.first or position + 1 >= clause.last:
+        return False
+    noun = tokens[position + 1]
+    if not tokens[position - 1].has(Role.DET) or noun.kind != "word" or noun.has(Role.PREP):
+        return False
+    return bool(_leading_subject(tokens, clause) & _OTHERS)
 
 
 def _judged_in_the_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -983,6 +1142,38 @@ def _negative_subject(tokens: Sequence[Token], clause: Clause, position: int) ->
     )
 
 
+def _participle_adjunct(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a gerund set off by a comma after the clause before it ("…, raising
+    the weight of banks to 12 %", "…, taking the book to 60 % equities"): it has no
+    subject of its own and tells what the clause before did."""
+    first = clause.first
+    if first == 0 or tokens[first - 1].text != ",":
+        return False
+    verb = tokens[first]
+    return bool(verb.forms & Form.GERUND and not verb.forms & Form.NOUN and verb.has(Role.VERB))
+
+
+def _coordinated_report(
+    tokens: Sequence[Token], clause: Clause, position: int, subject: int, before: int
+) -> bool:
+    """A verb of speech joined on to a third party's clause reports its advice too:
+    "Morgan Stanley moved its gilt target to 4.10 % and told clients to add duration".
+    The clause has no subject of its own, opens with the conjunction, and only adverbs
+    stand between it and the verb, which is finite (not "and tell clients to …")."""
+    if subject or not before & _SPEAKERS or not clause.opener & Role.COORDINATOR:
+        return False
+    verb = tokens[position]
+    if not verb.forms & Form.SPEECH or not verb.forms & (Form.PAST | Form.THIRD):
+        return False
+    if _to_the_reader(tokens, clause, position):
+        return False
+    return all(
+        tokens[j].roles & ~(Role.COORDINATOR | Role.PREFIX | Role.NOT_TICKER | Role.NUMBER_JOINER)
+        == 0
+        for j in range(clause.first, position)
+    )
+
+
 def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: int) -> bool:
     """The verb of speech at ``position`` reports a third party's advice.
 
@@ -994,24 +1185,81 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
     advised" are passive recommendations.
     """
     verb = tokens[position]
-    if not verb.forms & Form.SPEECH or subject & _ADVISED:
+    if not verb.forms & Form.SPEECH or subject & (Role.SELF | Role.ADDRESSEE):
         return False
     if _to_the_reader(tokens, clause, position):
         return False
+    # Market participants in general are advised, unless they advise their own audience:
+    # "Die Vermögensverwalter der Sparkasse empfehlen ihren Kunden, …".
+    generic = Role.GENERIC if _own_audience(tokens, clause, position) else 0
+    if subject & Role.GENERIC and not generic:
+        return False
     before = tokens[position - 1] if position > clause.first else None
-    if before is not None and before.has(Role.AUX) and not verb.forms & Form.GERUND:
+    if (
+        before is not None
+        and before.has(Role.AUX)
+        and not verb.forms & Form.GERUND
+        and before.text not in _HAVE
+    ):
         return False
     speaker = False
     for j in range(clause.first, position):
         token = tokens[j]
         # A figure, not an article written like one ("eine Bank", "one broker").
         figure = token.kind == "number" and not token.text.isalpha()
-        if figure or token.has(_NOT_SPEAKER | _ADVISED):
+        if figure or token.has(_NOT_SPEAKER | (_ADVISED & ~generic)):
             return False
         unknown = token.roles == 0 and not _adverb(token.text)
-        if token.kind == "word" and (token.has(_OTHERS) or unknown):
+        if token.kind == "word" and (token.has(_SPEAKERS | generic) or unknown):
             speaker = True
     return speaker
+
+
+# Possessives of the third person: an audience they own is the speaker's ("their clients",
+# "ihren Kunden", "leurs clients", "sus clientes").
+_THIRD_POSSESSIVES: Final = frozenset(
+    ("their", "its", "ihren", "ihre", "seinen", "seine", "leurs", "leur", "ses", "sus", "su")
+)
+_AUDIENCE_REACH: Final = 3  # a preposition and the possessive before the audience's noun
+
+
+def _own_audience(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The verb of speech at ``position`` addresses the speaker's own audience: a third
+    person's possessive follows it at once or after a preposition ("empfehlen ihren
+    Kunden", "recommend to their clients", "conseillent à leurs clients")."""
+    for j in range(position + 1, min(clause.last, position + _AUDIENCE_REACH)):
+        token = tokens[j]
+        if token.text in _THIRD_POSSESSIVES and not token.capital:
+            return True
+        if not token.has(Role.PREP):
+            return False
+    return False
+
+
+# The auxiliaries of an active perfect: "Goldman has advised", "ha recomendado" report as
+# the simple past does ("it is advised", "está recomendado" are passive recommendations).
+_HAVE: Final = frozenset(
+    ("has", "have", "had", "hat", "haben", "hatte", "hatten", "ha", "han", "habia", "habian")
+)
+# Who may speak in a report: a third party, an institution, a broker ("the broker tells
+# its clients …").
+_SPEAKERS: Final = _OTHERS | Role.BROKER
+
+
+def _audience(tokens: Sequence[Token], clause: Clause, subject: int) -> bool:
+    """The clause's subject is the audience of a third party's advice reported before it:
+    clients, investors or subscribers ("that its clients trim tech", "que ses clients
+    allègent …"), never us and never the reader in the second person."""
+    if subject & Role.SELF:
+        return False
+    actors = clause.having(tokens, Role.ACTOR)
+    return bool(actors) and not any(_second_person(tokens, clause, j) for j in actors)
+
+
+def _second_person(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """The word at ``j`` addresses the reader: "you", "vous", "usted", or a polite German
+    "Sie"/"Ihre" (capitalised inside the clause, not the "ihre" of a third party)."""
+    return _second_person_at(tokens, j, clause.first)
 
 
 # The reader addressed in the second person (not "clients", whom a broker also advises).
@@ -1025,13 +1273,10 @@ def _to_the_reader(tokens: Sequence[Token], clause: Clause, position: int) -> bo
     """The advice at ``position`` is for the reader, named in the second person after it:
     "The robo-advisor's suggested action for your account: …". Whoever gives it, it asks
     the reader to act; a broker's advice to "its clients" is reported."""
-    for j in range(position + 1, min(clause.last, position + 4)):
-        token = tokens[j]
-        if token.text in _SECOND_PERSON or (
-            token.capital and j > clause.first and token.text in _POLITE_SECOND_PERSON
-        ):
-            return True
-    return False
+    return any(
+        _second_person(tokens, clause, j)
+        for j in range(position + 1, min(clause.last, position + 4))
+    )
 
 
 # What may name the speaker of an attribution: a third party, an institution, or a name
@@ -1392,6 +1637,10 @@ def subject_from(
         # finite modal whose subject leads the clause it is that subject's ("Japanische
         # Lebensversicherer dürften … verkaufen").
         return 0
+    if head is None and _infinitive_after_noun_phrase(tokens, clause, position, nearest):
+        # "Rebond des prix du gaz relever la limite de VaR à 10 M€": a French or Spanish
+        # infinitive takes no subject; the noun phrase before it is a fragment of its own.
+        return 0
     if (noun if head is None else tokens[head]).has(
         Role.REFERENCE | Role.POSITIONS | Role.PORTFOLIO
     ) or _romance_book_subject(tokens, clause, action, nearest if head is None else head):
@@ -1414,6 +1663,35 @@ def subject_from(
     if subject.upper and not _named_subject(tokens, clause, position, nearest, head):
         return 0  # a fronted ticker: "SAP kaufen", "SAP sollten Sie kaufen"
     return _unknown_subject(action)
+
+
+# Endings of French and Spanish infinitives ("relever", "vendre", "comprar").
+_ROMANCE_INFINITIVES: Final = ("er", "ir", "re", "ar")
+
+
+def _infinitive_after_noun_phrase(
+    tokens: Sequence[Token], clause: Clause, position: int, nearest: int
+) -> bool:
+    """The action at ``position`` is a French or Spanish infinitive right after the noun
+    of a noun phrase ("… des prix du gaz relever …"): no verb of the clause stands before
+    it, and the noun follows its article or preposition."""
+    action = tokens[position]
+    if action.agreement or not action.forms & Form.BASE or action.negation_after:
+        return False
+    if not action.text.endswith(_ROMANCE_INFINITIVES) or nearest != position - 1:
+        return False
+    if nearest - 1 < clause.first or not tokens[nearest - 1].has(Role.DET | Role.PREP):
+        return False
+    if _question(tokens, clause):
+        return False  # "¿Podrá la banca mantener sus márgenes?": the verb comes first
+    finite = Role.VERB | _FINITE | Role.MODAL | _RECOMMENDING
+    return not any(tokens[j].has(finite) for j in range(clause.first, position))
+
+
+def _question(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause opens after "¿" or ends at "?": a question, its verb possibly first."""
+    opening = clause.first > 0 and tokens[clause.first - 1].text == "¿"
+    return opening or (clause.last < len(tokens) and tokens[clause.last].text == "?")
 
 
 def _named_subject(
@@ -1520,8 +1798,16 @@ def _content(token: Token) -> bool:
 _NOT_ADVERBS: Final = ("pply", "mily", "mbly", "poly", "maly")
 
 
+# English adverbs of time and frequency without "-ly", between a subject and its verb:
+# "the fund's rules already cap leverage at 2x", "dealers still hold …".
+_PLAIN_ADVERBS: Final = frozenset(("already", "still", "also", "often", "always", "again"))
+
+
 def _adverb(word: str) -> bool:
-    """An English adverb in "-ly" ("gradually", "only"), not "rally", "Italy" or "supply"."""
+    """An English adverb in "-ly" ("gradually", "only"), not "rally", "Italy" or "supply",
+    or one of :data:`_PLAIN_ADVERBS`."""
+    if word in _PLAIN_ADVERBS:
+        return True
     return len(word) > 5 and word.endswith("ly") and not word.endswith(_NOT_ADVERBS)
 
 

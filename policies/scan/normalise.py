@@ -479,7 +479,86 @@ def _split_kept(run: str, elided: bool, keep: frozenset[str]) -> str | None:
     """A camelCase run with its parts apart (:func:`_split_long_run`), or None when it
     stays whole (a word of ``keep`` stays whole however it is cased)."""
     split = _split_long_run(run, elided)
-    return None if split is None or run.lower() in keep else split
+    if split is None or run.lower() in keep or _names_a_component(split, keep):
+        return None
+    return split
+
+
+# Nouns that end the name of a piece of software: an identifier they end names that
+# component ("SellSignalDetector", "StopLossHandler", "BuyOrderRouter"), never an
+# instruction hidden in camelCase ("buyAAPLNow" ends in a time, "setStopLossAt4450" in a
+# figure). Code names its parts in English whatever the prose. Not the nouns of a setting
+# ("flag", "toggle", "config", "limit"): "goLiveFlag=1", "maxLeverageRatio = 5" set one.
+_COMPONENT_HEADS: Final = frozenset(
+    (
+        "adapter",
+        "alert",
+        "alerts",
+        "api",
+        "bot",
+        "builder",
+        "button",
+        "calculator",
+        "callback",
+        "checker",
+        "checklist",
+        "client",
+        "component",
+        "controller",
+        "daemon",
+        "dashboard",
+        "detector",
+        "endpoint",
+        "engine",
+        "event",
+        "events",
+        "factory",
+        "feed",
+        "handler",
+        "helper",
+        "hook",
+        "job",
+        "listener",
+        "logger",
+        "manager",
+        "module",
+        "monitor",
+        "panel",
+        "parser",
+        "pipeline",
+        "processor",
+        "router",
+        "scheduler",
+        "script",
+        "service",
+        "spec",
+        "svc",
+        "task",
+        "test",
+        "tests",
+        "util",
+        "utils",
+        "validator",
+        "view",
+        "widget",
+        "worker",
+    )
+)
+# Nouns of a measure: an identifier that opens with a side and ends in one names what is
+# measured of that side ("buyVolumeRatio", "sellFlowCount"), not an order.
+_MEASURE_HEADS: Final = frozenset(
+    ("ratio", "metric", "metrics", "count", "counter", "score", "gauge", "stats", "share")
+)
+
+
+def _names_a_component(split: str, sides: frozenset[str]) -> bool:
+    """A camelCase run whose words (no figure among them) end in a noun of
+    :data:`_COMPONENT_HEADS`, or open with a side word of ``sides`` and end in one of
+    :data:`_MEASURE_HEADS`: the name of a component or of a measure, read whole."""
+    if _DIGIT.search(split):
+        return False
+    words = split.lower().split()
+    return words[-1] in _COMPONENT_HEADS or (words[-1] in _MEASURE_HEADS and words[0] in sides)
 
 
 def _split_long_run(run: str, elided: bool = False) -> str | None:
