@@ -2277,7 +2277,7 @@ def _match(
             end,
             lambda j: _size(tokens, j, end, weak=True) and not (counted and tokens[j].percent),
         )
-        if size is not None and _target(tokens, objects, end):
+        if size is not None and _target(tokens, objects, end, weights=False):
             return "order", max(size, i) + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
@@ -3074,9 +3074,23 @@ def _is_target(token: Token) -> bool:
     return token.upper or (token.roles == 0 and len(token.text) <= 5 and not token.glued)
 
 
-def _target(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _target(tokens: Sequence[Token], start: int, end: int, *, weights: bool = True) -> bool:
+    """A target between ``start`` and ``end``; with ``weights`` False, not one a weight is
+    of ("raising the weight of banks to 12 %": a book's weight, which the rebalancing
+    reading judges, not a trade in banks sized 12 %)."""
     return any(
-        _is_target(tokens[j]) or tokens[j].has(Role.NAV | Role.POSITIONS) for j in range(start, end)
+        (_is_target(tokens[j]) or tokens[j].has(Role.NAV | Role.POSITIONS))
+        and (weights or not _weight_of(tokens, j))
+        for j in range(start, end)
+    )
+
+
+def _weight_of(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` follows a weight and its genitive: "the weight of banks"."""
+    return (
+        j >= 2
+        and tokens[j - 1].text in ("of", "de", "des", "du", "del", "von", "der")
+        and tokens[j - 2].has(Role.WEIGHT)
     )
 
 
