@@ -1765,6 +1765,8 @@ def subject_from(
             return _unknown_subject(action)
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
         return _unknown_subject(action) if plural and not noun.upper else 0
+    if _each_position(tokens, clause, position):
+        return 0  # "Chaque ligne devrait représenter au plus 3 % du fonds": our holdings
     # Before a finite modal or auxiliary the subject stands first ("Japanische
     # Lebensversicherer dürften ausländische Anleihen verkaufen"), else the nearest noun.
     subject = noun if head is None else tokens[head]
@@ -1773,6 +1775,16 @@ def subject_from(
     if subject.upper and not _named_subject(tokens, clause, position, nearest, head):
         return 0  # a fronted ticker: "SAP kaufen", "SAP sollten Sie kaufen"
     return _unknown_subject(action)
+
+
+def _each_position(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The clause opens with a determiner that takes the book's positions one by one
+    (``[mood] distributives``: "each new idea", "cada valor", "pro Einzeltitel") before
+    the action: its noun phrase is a holding of ours, not who acts."""
+    first = clause.first
+    while first < position and tokens[first].kind == "mark":
+        first += 1
+    return first < position and bool(tokens[first].forms & Form.EACH)
 
 
 # Endings of French and Spanish infinitives ("relever", "vendre", "comprar").
