@@ -129,11 +129,23 @@ Paused = tuple["subprocess.Popen[str]", list[str]]
 """A real ``pilot`` process stopped at a checkpoint, and what it logged until then."""
 
 
+# Runs the pilot with SIGINT, SIGTERM and SIGHUP at their defaults. A test run started in
+# the background of a shell without job control inherits SIGINT ignored, and so would the
+# pilot it starts: a Ctrl-C test would then see the signal ignored (as it must be for such a
+# pilot) instead of the pilot's handling of it.
+_WITH_DEFAULT_SIGNALS = (
+    "import os, signal, sys\n"
+    "for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):\n"
+    "    signal.signal(signum, signal.SIG_DFL)\n"
+    "os.execv(sys.argv[1], sys.argv[1:])\n"
+)
+
+
 def paused(args: Sequence[str], checkpoint: str) -> Paused:
     """Start the real ``pilot ARGS`` with ``PILOT_TEST_PAUSE=checkpoint``; return once it says
     it is paused there (see :func:`orchestrator.core.interrupts.checkpoint`)."""
     process = subprocess.Popen(
-        [str(PILOT), *args],
+        [sys.executable, "-c", _WITH_DEFAULT_SIGNALS, str(PILOT), *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
