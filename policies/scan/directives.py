@@ -1602,6 +1602,9 @@ def _unsized_instruction(
     if mood.weighed or not _acts(mood, i) or _continues_description(mood, previous, lexicon):
         return None
     target = _named_object(tokens, clause, i, passive)
+    if target is None and forms & Form.REFLEXIVE:
+        # "La posición en Iberdrola se reducirá mañana": the reflexive passive's subject.
+        target = _named_object(tokens, clause, i, True)
     if target is None:
         return None
     if i > clause.first and tokens[i - 1].text in ("zum", "zur"):
@@ -1619,7 +1622,7 @@ def _unsized_instruction(
     purpose = tokens[i - 1].text in _PURPOSE_MARKS and (
         _imperative_before(tokens, clause, i) or _infinitive_opens(tokens, clause, i)
     )
-    if not is_instruction(mood, clause.first if purpose else i, lexicon):
+    if not is_instruction(mood, clause.first if purpose else i, lexicon, named=True):
         return None
     return target
 
@@ -2230,7 +2233,10 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
     ideally be picked up", "sollte … glattgestellt werden", "devraient être achetées".
 
     Adverbs, negations and recommending words may stand between ("are best", "be not").
+    A reflexive passive is one on its own ("la posición se cerrará").
     """
+    if tokens[i].forms & Form.REFLEXIVE:
+        return True
     j = i - 1
     while j >= clause.first:
         word = tokens[j]
@@ -2603,7 +2609,12 @@ def _size(tokens: Sequence[Token], j: int, end: int, *, weak: bool) -> bool:
     # "5 of ES contracts", "5 ESZ5 contracts", "2 millions d'euros", "4 millones de dólares"
     # (an elided preposition keeps its apostrophe).
     if (nxt.has(Role.DET | Role.PREP) or nxt.text.endswith("'")) and j + 2 < end:
-        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (not weak and _is_target(nxt))
+        # "10m of Bunds", "25m of the 30-year gilt": an amount of a target, its article
+        # passed over.
+        after = j + 3 if tokens[j + 2].has(Role.DET) and j + 3 < end else j + 2
+        return tokens[j + 2].has(Role.UNIT | Role.CURRENCY) or (
+            (not weak and _is_target(nxt)) or (token.scaled and _is_target(tokens[after]))
+        )
     if _is_target(nxt) and j + 2 < end:
         return tokens[j + 2].has(Role.UNIT) or not weak
     return not weak and _is_target(nxt)

@@ -276,6 +276,22 @@ def _suggesting(tokens: list[Token], first: int, end: int) -> None:
     if not words:
         return
     opening = tokens[words[0]]
+    proposal = _proposal(tokens, words)
+    if proposal:
+        # "What if we cut leverage to 2x?", "¿Y si recortamos la posición?": a step of ours
+        # put as a question proposes it, as "why not" does; not a condition.
+        for j in words[:proposal]:
+            tokens[j].roles = (tokens[j].roles | Role.URGE) & ~_CONDITION
+        _now(tokens[words[proposal]])
+        return
+    if opening.forms & Form.NOW_OR_PAST and not any(
+        tokens[j].forms & Form.PAST_TIME for j in words
+    ):
+        # "¿Subimos el stop a 13,20?", "¿Activamos ya el modelo en real?": a first person
+        # plural that opens a question proposes the step now ("shall we …?").
+        _now(opening)
+        opening.roles |= Role.URGE
+        return
     negations = [j for j in words if tokens[j].has(Role.NEG) and not tokens[j].has(Role.URGE)]
     if not negations:
         return
@@ -288,6 +304,49 @@ def _suggesting(tokens: list[Token], first: int, end: int) -> None:
     for j in _inverted_negations(tokens, words):
         tokens[j].roles &= ~Role.NEG
         tokens[j].suggests = True
+
+
+# Endings of a first person plural verb that names no subject ("recortamos", "relevions"):
+# after a proposing opening, we act.
+_FIRST_PLURAL: Final = ("mos", "ons")
+# French "on" is the desk's "we" after a proposing opening ("Et si on allégeait LVMH ?").
+_WE_WORDS: Final = frozenset(("on",))
+# What a proposing opening stops being: a condition and the coordinator before it.
+_CONDITION: Final = Role.CONDITIONAL | Role.SUBORDINATOR | Role.COORDINATOR
+
+
+def _proposal(tokens: Sequence[Token], words: list[int]) -> int:
+    """How many words open a question that proposes a step of ours (0: none).
+
+    A proposing opening (``[mood] proposals``: "what if") or a coordinator and a condition
+    ("and if", "y si", "et si", "und wenn"), with us right after it: a word of ours ("we",
+    "wir", "nous", the desk's "on") or a first person plural verb ("¿Y si recortamos …?").
+    "What if the Fed cuts?" and "¿Y si el BCE recorta?" weigh a scenario.
+    """
+    first = tokens[words[0]]
+    if first.forms & Form.PROPOSAL:
+        size = 1
+    elif first.has(Role.COORDINATOR) and len(words) > 1 and tokens[words[1]].has(Role.CONDITIONAL):
+        size = 2
+    else:
+        return 0
+    return size if _we_at(tokens, words, size) else 0
+
+
+def _now(token: Token) -> None:
+    """A first person plural that is present and past alike, read as the present."""
+    if token.forms & Form.NOW_OR_PAST:
+        token.forms = (token.forms & ~(Form.PAST | Form.NOW_OR_PAST)) | Form.BASE
+
+
+def _we_at(tokens: Sequence[Token], words: list[int], k: int) -> bool:
+    """The ``k``-th word of the question is us, or a first person plural verb."""
+    if len(words) <= k:
+        return False
+    after = tokens[words[k]]
+    if after.has(Role.SELF) or after.text in _WE_WORDS:
+        return True
+    return after.kind == "word" and after.text.endswith(_FIRST_PLURAL) and not after.has(Role.ACTOR)
 
 
 def _inverted_negations(tokens: Sequence[Token], words: list[int]) -> list[int]:
@@ -314,6 +373,14 @@ def _inverted_negations(tokens: Sequence[Token], words: list[int]) -> list[int]:
         return found
     if not first.has(Role.AUX | Role.MODAL):
         return []
+    if len(words) > 2 and tokens[words[1]].has(Role.SELF):
+        # "Sollen wir das Modell jetzt nicht endlich live schalten?": after the modal and
+        # us, a verb-second question puts its negation anywhere before the verb; not an
+        # alternative it ends on ("Should we buy TLT or not?").
+        late = next((j for j in words[2:] if tokens[j].has(Role.NEG)), None)
+        if late is None or tokens[late - 1].has(Role.COORDINATOR):
+            return []
+        return [late]
     for j in words[1 : 1 + _INVERTED_REACH]:
         if tokens[j].has(Role.NEG):
             return [j]

@@ -558,8 +558,12 @@ def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
     return subject_before(tokens, clause, verb, lexicon)
 
 
-def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
-    """Whether the action word at ``position`` is asked of us (and not negated)."""
+def is_instruction(
+    mood: ClauseMood, position: int, lexicon: Lexicon, *, named: bool = False
+) -> bool:
+    """Whether the action word at ``position`` is asked of us (and not negated);
+    ``named``: the caller found the concrete target it acts on ("Siemens wird morgen
+    verkauft"), which makes a passive in the future a plan as a figure does."""
     tokens = mood.tokens
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
@@ -609,8 +613,16 @@ def is_instruction(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         # lexicon does not know is what is moved, not who moves it). A common noun
         # without a figure is issuance or flows ("new 10-year bonds will be sold at the
         # auction"), not a plan of ours.
-        named = mood.clause.having(tokens, _OTHERS)
-        return not (named and named[0] < position) and _figure_or_ticker(tokens, mood.clause)
+        actors = mood.clause.having(tokens, _OTHERS)
+        if (actors and actors[0] < position) or _index_event(tokens, mood.clause, position):
+            return False
+        if mood.clause.positions("issue", lambda k: bool(tokens[k].forms & Form.ISSUE)):
+            return False  # "the shares will be sold in a secondary offering": the issuer's
+        return (
+            named
+            or _figure_or_ticker(tokens, mood.clause)
+            or _holding_subject(tokens, mood.clause, position)
+        )
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -740,6 +752,52 @@ def _figure_or_ticker(tokens: Sequence[Token], clause: Clause) -> bool:
     return False
 
 
+# What a passive's subject names when it is a holding of ours: a position, a hedge, an
+# order, a level, a limit, leverage, a weight, the book, a side ("the yen short"), us.
+_HELD: Final = (
+    Role.POSITIONS
+    | Role.ORDER_OBJ
+    | Role.LEVEL
+    | Role.LIMIT_OBJ
+    | Role.LEVERAGE
+    | Role.WEIGHT
+    | Role.PORTFOLIO
+    | Role.SIDE_ADJ
+    | Role.SELF
+)
+
+
+def _holding_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A word of a holding of ours in the clause of the participle at ``position``: "the
+    position will be closed on Friday", "la couverture sera roulée", "der Hedge wird
+    gerollt", "Apple will be added to the portfolio". An issue or a flow names none ("new
+    bonds will be sold at the auction")."""
+    return any(k != position and not tokens[k].has(Role.DET) for k in clause.having(tokens, _HELD))
+
+
+# Words between a participle and the index it names: prepositions, articles.
+_TO_INDEX: Final = Role.PREP | Role.DET | Role.LEVEL_LINK
+
+
+def _index_event(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An index after the participle at ``position``, past a preposition: "Tesla will be
+    added to the S&P 500", "Zalando wird aus dem DAX genommen", "Solaria será excluida del
+    IBEX": the provider changes the index; the German participle closes its clause, the
+    index before it ("wird am Montag in den DAX aufgenommen")."""
+    k = position + 1
+    # "added to" may be read as one phrasal participle: its article follows it.
+    while k < clause.last and tokens[k].has(_TO_INDEX) and not tokens[k].forms & Form.INDEX:
+        k += 1
+    if k < clause.last and tokens[k].forms & Form.INDEX:
+        return True
+    if tokens[position].negation_after:
+        return any(
+            tokens[j].forms & Form.INDEX and tokens[j - 1].has(_TO_INDEX)
+            for j in range(clause.first + 1, position)
+        )
+    return False
+
+
 # How far after its preposition a passive's agent may be named ("by the big foreign
 # central banks").
 _AGENT_REACH: Final = 4
@@ -764,7 +822,22 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
                 return not (roles & Role.SELF or tokens[k].forms & Form.PRODUCT)
             if tokens[k].kind != "word" or roles & (Role.VERB | Role.INSTRUMENT | Role.UNIT):
                 break
+            if _unknown_agent(tokens, k, lexicon):
+                return True
     return False
+
+
+def _unknown_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """A noun the lexicon does not know after a passive's preposition names its agent: a
+    name ("by Elon Musk's trust", "von BlackRock", "vom Gründer") or a noun after its
+    article ("by the founder", "by the exchange"). A time, a figure or a word the lexicon
+    knows is none ("by Friday", "by 2 %", "by the close", "by a third")."""
+    token = tokens[k]
+    if token.roles or token.forms or token.kind != "word" or token.glued:
+        return False
+    if token.text in lexicon.fractions:
+        return False
+    return token.capital or token.upper or tokens[k - 1].has(Role.DET)
 
 
 def _gerund_after_article(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -117,6 +117,27 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     obligation_auxiliaries: _Words = ()
     # The infinitive markers of that passive ("zu", "à").
     obligation_markers: _Words = ()
+    # Regular participles made from the infinitives of the action lists, so that a passive
+    # of any verb of a family reads ("the hedge will be rolled", "sera roulée", "será
+    # renovada", "wird gerollt"): rules ``[infinitive ending, participle endings …]``, the
+    # first whose ending the infinitive's first word has; a word that is an entry already
+    # keeps what it is. See :func:`_inflected`.
+    participles: tuple[_Words, ...] = ()
+    # English "rolled" is the simple past as well: written as the past, as the lists write
+    # "closed:past" (a passive's auxiliary tells the participle).
+    participles_past: bool = False
+    # German: the prefix of a participle ("ge"), after a separable particle ("abgebaut"),
+    # not after an inseparable prefix or for an ending such as "-ieren" ("verkauft").
+    participle_prefix: str = ""
+    unprefixed: _Words = ()
+    unprefixed_endings: _Words = ()
+    separable_particles: _Words = ()
+    # Spanish: the reflexive passive in the future, "se venderán", "se cerrará": the
+    # pronoun and rules ``[infinitive ending, future endings …]``.
+    reflexive: str = ""
+    reflexive_futures: tuple[_Words, ...] = ()
+    # Infinitives whose regular participle is a common word of another sense ("pasado").
+    not_inflected: _Words = ()
 
 
 class Actions(_Section, frozen=True, kw_only=True):
@@ -215,10 +236,20 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "quizá"): "a lower equity weight, maybe 50 %, seems right" keeps its figure in its
     # clause.
     hedges: _Words = ()
+    # Indices and their names: a stock added to or taken out of one in the future passive
+    # is the provider's event, not our plan ("Tesla will be added to the S&P 500").
+    indices: _Words = ()
+    # Issues of paper: "new notes will be sold at auction", "in a secondary offering".
+    issues: _Words = ()
     # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
     rating_holds: _Words = ()
+    # Openings of a question that propose a step when we are the subject after them ("what
+    # if we", "y si", "et si", "und wenn"): "What if we cut the equity weight to 50 %?",
+    # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
+    # scenario. Read as conditionals unless we follow (see the lexer).
+    proposals: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -441,6 +472,18 @@ class Form:
     HEDGE: Final = 1 << 21
     # Not a form either: the middle rung of a rating scale (``[mood] rating_holds``).
     RATING_HOLD: Final = 1 << 22
+    # Not a form either: a question's opening that proposes a step when we are its
+    # subject (``[mood] proposals``: "what if we …", "¿y si recortamos …?").
+    PROPOSAL: Final = 1 << 23
+    # Not a form either: an index ("the index", "the S&P 500", "den DAX", ``[mood]
+    # indices``): what a stock is added to or removed from by its provider.
+    INDEX: Final = 1 << 24
+    # Not a form either: a reflexive passive, its subject the object ("la posición se
+    # cerrará", "se venderán las acciones"): generated from ``[language] reflexive_futures``.
+    REFLEXIVE: Final = 1 << 25
+    # Not a form either: an issue of paper ("auction", "secondary offering", ``[mood]
+    # issues``): what is sold in one is the issuer's, not ours.
+    ISSUE: Final = 1 << 26
 
 
 # The marks that are no grammatical form.
@@ -460,7 +503,11 @@ _MARKS: Final = (
     | Form.MODEL
     | Form.REPEAT
     | Form.HEDGE
+    | Form.INDEX
+    | Form.REFLEXIVE
+    | Form.ISSUE
     | Form.RATING_HOLD
+    | Form.PROPOSAL
 )
 
 _FORMS: Final = {
@@ -961,6 +1008,9 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
                 islot = intents.setdefault(joined, (category, set()))
                 islot[1].update(bounds)
                 record_anchors.setdefault("intent", set()).update(_end_runs(name))
+    given = frozenset(builder.entries)
+    for vocabulary in files:
+        _add_inflected(builder, vocabulary, given)
     builder.add_deferred()
     words: dict[str, Entry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
@@ -1032,7 +1082,7 @@ def _perfects(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
     return found
 
 
-def _inflected(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
+def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
     """The forms of the single-word verbs in ``phrases`` that no list spells out: the plural
     familiar imperative of each infinitive ("cerrar" -> "cerrad") and each base form (an
     imperative or infinitive) with an object pronoun written onto it ("vende" -> "véndelo",
@@ -1055,6 +1105,125 @@ def _inflected(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
         found.extend(forms[1:])
         found.extend(form + clitic for form in forms for clitic in info.enclitics)
     return found
+
+
+# The action lists whose infinitives are inflected, with their roles.
+def _action_lists(actions: Actions) -> tuple[tuple[_Words, int], ...]:
+    return (
+        (actions.buy, Role.BUY),
+        (actions.sell, Role.SELL),
+        (actions.trade, Role.TRADE),
+        (actions.execute, Role.EXECUTE),
+        (actions.place, Role.PLACE),
+        (actions.close, Role.CLOSE),
+        (actions.change, Role.CHANGE),
+        (actions.switch, Role.SWITCH),
+        (actions.allocate, Role.ALLOCATE),
+        (actions.rebalance, Role.REBALANCE),
+        (actions.holding, Role.TRADE),
+    )
+
+
+def _add_inflected(
+    builder: _Builder, vocabulary: VocabularyFile, given: frozenset[tuple[str, ...]]
+) -> None:
+    """The regular participles (and Spanish reflexive futures) of every action list's
+    infinitives, added after every written entry so that none overrides one.
+
+    Written out by hand, each list named only the participles someone had met in a case
+    ("cerrado", "soldée") and a passive of the family's other verbs read as nothing ("the
+    hedge will be rolled", "la cobertura será renovada"). The endings are a handful of
+    regular rules per language, data in its ``[language]`` section; a conjugation
+    library would bring statistical models for what these few endings do.
+    """
+    info = vocabulary.language
+    if not (info.participles or info.reflexive_futures):
+        return
+    made: list[tuple[str, ...]] = []
+    skip = {fold_for_matching(word) for word in info.not_inflected}
+    participle = Form.PAST if info.participles_past else Form.PARTICIPLE
+    for phrases, role in _action_lists(vocabulary.actions):
+        holding = phrases is vocabulary.actions.holding
+        marks = Form.HOLDING if holding else 0
+        for raw in phrases:
+            words = () if ":" in raw or "…" in raw else phrase_words(fold_for_matching(raw))
+            # Not a tagged form, a separable verb (read joined as well), nor an idiom with
+            # its object ("lift the offer", "hit bids").
+            if not words or words[0] in skip or not words[0].isalpha():
+                continue
+            if not all(_particle(builder, word) for word in words[1:]):
+                continue
+            keys = [(form, *words[1:]) for form in _inflected(words[0], info)]
+            futures = _endings(words[0], info.reflexive_futures) if len(words) == 1 else []
+            reflexive = fold_for_matching(info.reflexive)
+            for key, forms in [
+                *((key, participle) for key in keys),
+                *(((reflexive, future), _REFLEXIVE_FUTURE) for future in futures),
+            ]:
+                if key in given:
+                    continue  # a word of its own ("place", "trade"): read as written
+                slot = builder.entries.setdefault(key, _new_slot())
+                builder._fill(slot, _role_of(slot, role, holding), forms | marks, info)
+            made.extend(key for key in keys if len(key) > 1 and key not in given)
+    # A phrasal participle read as one token ("rolled into") is also what its verb alone
+    # is ("rolled": a closing verb as well as a trade verb).
+    for key in made:
+        alone = builder.entries.get(key[:1])
+        if alone is not None:
+            slot = builder.entries[key]
+            slot[0] = int(slot[0] or 0) | (int(alone[0] or 0) & Role.VERB)
+
+
+# A reflexive future reads as the bare forms written for it ("se subirá": an instruction
+# with no subject) and as a passive whose subject is its object.
+_REFLEXIVE_FUTURE: Final = Form.BASE | Form.PARTICIPLE | Form.REFLEXIVE
+
+
+# What may follow a verb in a phrasal verb whose participle is made ("rolled over",
+# "closed out", "rolled into"): a particle the vocabulary does not know, or a preposition.
+_PARTICLE_ROLES: Final = Role.PREP | Role.LEVEL_LINK | Role.PREFIX | Role.INFINITIVE
+
+
+def _particle(builder: _Builder, word: str) -> bool:
+    slot = builder.entries.get((word,))
+    roles = int(slot[0] or 0) if slot is not None else 0
+    return not roles & ~_PARTICLE_ROLES and not roles & Role.DET
+
+
+def _endings(word: str, rules: tuple[_Words, ...]) -> list[str]:
+    """``word`` with its ending replaced by each ending of the first rule it has."""
+    for rule in rules:
+        ending = fold_for_matching(rule[0])
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            stem = word[: len(word) - len(ending)]
+            return [stem + fold_for_matching(new) for new in rule[1:]]
+    return []
+
+
+def _inflected(word: str, info: LanguageInfo) -> list[str]:
+    """The regular participles of the infinitive ``word``: its ending replaced by a rule's
+    (:attr:`LanguageInfo.participles`), with the German prefix where it goes: after a
+    separable particle ("abbauen" → "abgebaut"), not after an inseparable prefix or for
+    "-ieren" ("verkaufen" → "verkauft", "reduzieren" → "reduziert")."""
+    prefix = fold_for_matching(info.participle_prefix)
+    if not prefix:
+        return _endings(word, info.participles)
+    particle = next(
+        (
+            p
+            for p in map(fold_for_matching, info.separable_particles)
+            if word.startswith(p) and len(word) > len(p) + 3
+        ),
+        "",
+    )
+    stem = word[len(particle) :]
+    plain = any(stem.startswith(fold_for_matching(p)) for p in info.unprefixed) or any(
+        stem.endswith(fold_for_matching(e)) for e in info.unprefixed_endings
+    )
+    made = _endings(stem, info.participles)
+    if not plain:
+        made = [prefix + form for form in made]
+    return [particle + form for form in made if particle + form != word]
 
 
 def _as_read(
@@ -1139,7 +1308,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
         if role & Role.VERB:
-            builder.defer(_inflected(phrases, info), role, info)
+            builder.defer(_imperatives_and_clitics(phrases, info), role, info)
             builder.add(_perfects(phrases, info), role, info, tagged=True)
     builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
     builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
@@ -1159,14 +1328,19 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
+    builder.add(mood.indices, 0, info, marks=Form.INDEX)
+    builder.add(mood.issues, 0, info, marks=Form.ISSUE)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
+    builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
     builder.add(
         actions.holding, Role.TRADE, info, tagged=True, marks=Form.HOLDING, unless_verb=True
     )
-    builder.defer(_inflected(actions.holding, info), Role.TRADE, info, marks=Form.HOLDING)
+    builder.defer(
+        _imperatives_and_clitics(actions.holding, info), Role.TRADE, info, marks=Form.HOLDING
+    )
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),
