@@ -1397,7 +1397,16 @@ def _finite_verb(token: Token) -> bool:
         return False
     if token.forms & (Form.THIRD | Form.PAST):
         return True
+    if token.forms & Form.BASE and not (token.agreement or token.negation_after):
+        # French and Spanish: the singular imperative is also the third person ("Santander
+        # eleva …", "BNP cède …"); an infinitive is not ("vendre", "elevar").
+        return token.text.endswith(_THIRD_PERSON_ENDINGS) and not token.text.endswith(
+            _INFINITIVE_ENDINGS
+        )
     return not token.negation_after and bool(token.forms & Form.PARTICIPLE)
+
+
+_INFINITIVE_ENDINGS: Final = ("ar", "er", "ir", "re")
 
 
 # How a third person singular ends: "cuts", "stuft", "relève", "eleva".
@@ -1587,6 +1596,8 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
     action = tokens[position]
     if action.agreement or action.negation_after or not action.forms & Form.BASE:
         return False
+    if action.forms & Form.PARTICIPLE:
+        return False  # a passive, reflexive or not: its subject is what is moved
     first = clause.first
     opener = tokens[first]
     if position == first + 1 and (opener.capital or opener.upper) and not opener.roles:
@@ -1597,7 +1608,8 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
     if head.kind != "word" or head.has(_OURS_FRONTED | Role.ACTOR | Role.VERB):
         return False
     return not any(
-        tokens[j].has(Role.VERB | _FINITE | Role.MODAL | Role.NEG) for j in range(first + 1, position)
+        tokens[j].has(Role.VERB | _FINITE | Role.MODAL | Role.NEG)
+        for j in range(first + 1, position)
     )
 
 

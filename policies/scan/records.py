@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.categories import Category
 from policies.scan.structure import Pair
-from policies.scan.vocabulary import Form, Lexicon, Role, ValueRole, letter_runs
+from policies.scan.vocabulary import FieldRole, Form, Lexicon, Role, ValueRole, letter_runs
 
 __all__ = ["RecordHit", "record_hits"]
 
@@ -63,7 +63,7 @@ def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
     return roles
 
 
-def _leading_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
+def _leading_roles(key: str, lexicon: Lexicon) -> tuple[FieldRole, ...]:
     """The roles of a key's first words, when what follows them says from when or for whom
     ("Zielgewichte ab Januar", "Target weights from January", "Pesos objetivo de nuestra
     cartera")."""
@@ -80,7 +80,9 @@ def _qualifies(word: str, lexicon: Lexicon) -> bool:
     """A word that opens what qualifies a key: a preposition ("ab", "from", "de") or a
     start ahead ("effective", "as of")."""
     entry = lexicon.words.get(word.lower())
-    return entry is not None and (entry.roles & Role.PREP != 0 or entry.forms & Form.FUTURE_START != 0)
+    return entry is not None and (
+        entry.roles & Role.PREP != 0 or entry.forms & Form.FUTURE_START != 0
+    )
 
 
 def _qualifier(word: str, lexicon: Lexicon) -> bool:
@@ -222,7 +224,11 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_level" in active and "level" in own and numeric:
             hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
-        if "r_leverage" in active and "leverage" in own and (numeric or _spelled(pair.value, lexicon)):
+        if (
+            "r_leverage" in active
+            and "leverage" in own
+            and (numeric or _spelled(pair.value, lexicon))
+        ):
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_limit" in active and "limit" in own and numeric:
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
@@ -237,7 +243,11 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             or ("safety" in own and "off" in value)
         ):
             hits.append(RecordHit("live_toggle", (pair,), f"{pair.keys[-1]} = {pair.value}"))
-        if "r_exec" in active and "execute" in own and ("on" in value or _algo(pair.value, lexicon)):
+        if (
+            "r_exec" in active
+            and "execute" in own
+            and ("on" in value or _algo(pair.value, lexicon))
+        ):
             hits.append(RecordHit("execution", (pair,), f"{pair.keys[-1]} = {pair.value}"))
         if "r_intent" in active and "kind" in own:
             category = lexicon.intent(pair.value)

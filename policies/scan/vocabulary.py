@@ -1075,9 +1075,12 @@ def _perfects(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
         return []
     found: list[str] = []
     for raw in phrases:
-        text = raw.rpartition(":")[0] if ":" in raw else raw
+        text, _, tag = raw.rpartition(":") if ":" in raw else (raw, "", "base")
         word = fold_for_matching(text)
-        if word.isalpha() and len(word) >= _SHORTEST_STEM:
+        # A participle, or a base form the participle folds onto ("solde"); never an
+        # infinitive, which the folded "à" precedes ("est à vendre", "à solder").
+        folds = tag == "base" and word.endswith("e") and not word.endswith("re")
+        if word.isalpha() and len(word) >= _SHORTEST_STEM and (tag == "participle" or folds):
             found.extend(f"{auxiliary} {word}:past" for auxiliary in info.perfect_auxiliaries)
     return found
 
