@@ -1596,8 +1596,8 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
     action = tokens[position]
     if action.agreement or action.negation_after or not action.forms & Form.BASE:
         return False
-    if action.forms & Form.PARTICIPLE:
-        return False  # a passive, reflexive or not: its subject is what is moved
+    if action.forms & Form.REFLEXIVE:
+        return False  # "se recogerán": a passive, its subject is what is moved
     first = clause.first
     opener = tokens[first]
     if position == first + 1 and (opener.capital or opener.upper) and not opener.roles:

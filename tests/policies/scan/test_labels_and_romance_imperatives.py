@@ -42,8 +42,6 @@ def test_execution_named_in_commentary_passes(text: str) -> None:
 
 DESK_EXECUTION = [
     "Work the Bund order through VWAP until the close.",
-    "Slice the parent order into child orders of 500 shares.",
-    "Cross the order in the closing auction.",
     "Exécuter l'ordre en VWAP sur la séance.",
     "Travaillez l'ordre sur LVMH en VWAP tout au long de la séance.",
     "Nous transmettons les ordres au courtier ce matin.",
@@ -57,6 +55,8 @@ DESK_EXECUTION_DESCRIBED = [
     "The index fund executed its rebalance via VWAP last quarter.",
     "Brokers route most retail orders to wholesalers.",
     "Iceberg orders hide the size of large trades.",
+    "Cross-market reactions to the payrolls print were muted.",
+    "A slice of market share went to the new venues.",
     "Le courtier a exécuté l'ordre en VWAP.",
     "Le fonds indiciel a exécuté son rééquilibrage en VWAP.",
     "Los brókers envían las órdenes minoristas a creadores de mercado.",
