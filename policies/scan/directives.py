@@ -1120,6 +1120,8 @@ def _clause_directives(
         found = _match(tokens, clause, i, active, lexicon)
         if found is not None and token.has(Role.SIDE) and _counted_rating(tokens, i):
             found = None
+        if found is not None and found[0] == "rebalance" and _event_named(tokens, clause, i):
+            found = None
         if found is None and token.forms & _PARTICIPLES and _passive(tokens, clause, i, lexicon):
             found = _passive_match(tokens, clause, i, active)
         # Its finding would lie inside this category's finding in the clause; unless the
@@ -1155,6 +1157,61 @@ def _clause_directives(
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
         found_here.add(category)
+
+
+# Prepositions of time: a nominal rebalance after one dates something else ("after the
+# rebalance on Friday, Nvidia's weight falls to 8 %"), it is an event, not a step.
+_TIME_PREPOSITIONS: Final = frozenset(
+    [
+        "after",
+        "before",
+        "ahead",
+        "ahead of",
+        "following",
+        "since",
+        "until",
+        "during",
+        "nach",
+        "vor",
+        "seit",
+        "bis",
+        "wahrend",
+        "apres",
+        "avant",
+        "depuis",
+        "lors",
+        "lors de",
+        "pendant",
+        "tras",
+        "antes",
+        "antes de",
+        "despues",
+        "despues de",
+        "durante",
+        "desde",
+    ]
+)
+# Between such a preposition and the noun: articles, "of", and a word or two of the
+# event's name ("ahead of the quarterly index rebalance").
+_EVENT_GAP: Final = 4
+
+
+def _event_named(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The nominal rebalance at ``i`` stands after a preposition of time: "after the
+    rebalance on Friday", "ahead of the quarterly rebalance", "vor der Indexanpassung",
+    "après le rééquilibrage", "tras el rebalanceo". A verb form ("rebalance on Friday") or
+    a noun that heads its clause ("Rebalance of the book on Friday.") is a step."""
+    if not tokens[i].forms & Form.NOUN:
+        return False
+    j = i - 1
+    while j >= clause.first and i - j <= _EVENT_GAP:
+        token = tokens[j]
+        if token.text in _TIME_PREPOSITIONS:
+            return j == clause.first or not tokens[j - 1].has(Role.VERB)
+        if token.kind != "word" or not (token.has(Role.DET | Role.PREP) or not token.roles):
+            return False
+        j -= 1
+    return False
 
 
 # How far along its line a rating's label looks for the other rungs of its scale.

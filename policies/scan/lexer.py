@@ -208,7 +208,8 @@ _NOUNS: Final = (
 def _prepositions_after_nouns(tokens: list[Token]) -> None:
     """A word that is a pronoun in one language and a preposition in another is the
     preposition right after a noun: French "l'allocation du fonds", "le rééquilibrage du
-    CAC 40" (not German "du", the reader, who never follows a noun).
+    CAC 40", "le règlement du fonds" (not German "du", the reader, who never follows a
+    noun).
     """
     both = Role.ADDRESSEE | Role.PREP
     for i in range(1, len(tokens)):
@@ -216,8 +217,17 @@ def _prepositions_after_nouns(tokens: list[Token]) -> None:
         if token.roles & both != both:
             continue
         noun = tokens[i - 1]
-        if noun.kind == "word" and (noun.has(_NOUNS) or noun.forms & Form.NOUN):
+        if noun.kind == "word" and (
+            noun.has(_NOUNS) or noun.forms & Form.NOUN or _after_article(tokens, i - 1)
+        ):
             token.roles &= ~Role.ADDRESSEE
+
+
+def _after_article(tokens: list[Token], i: int) -> bool:
+    """The word at ``i`` is a noun the vocabulary does not know, right after its article:
+    "le règlement du fonds", "la valeur du portefeuille"."""
+    word = tokens[i]
+    return i > 0 and word.roles == 0 and tokens[i - 1].has(Role.DET)
 
 
 # Pronouns of address that are also a third person's possessive: German "ihr" is "you"

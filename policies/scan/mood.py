@@ -182,6 +182,7 @@ def analyse_sentence(
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
+            or _coordinated_report(tokens, clause, own_at, mood.subject, previous_subject)
         ):
             mood.reported, mood.subject = OWN, Role.THIRD
         subordinate = clause.opener & Role.SUBORDINATOR and not mood.conditional
@@ -199,7 +200,11 @@ def analyse_sentence(
             own, own_at = -1, clause.first
         refusing = own == -1
         refusal = refusing or _ends_refused(mood)
-        if not mood.subject and clause.opener & Role.COORDINATOR:
+        if not mood.subject and (
+            clause.opener & Role.COORDINATOR or _participle_adjunct(tokens, clause)
+        ):
+            # "… and buy JGBs", "FTSE Russell will rebalance the index, raising the weight
+            # of banks to 12 %": the subject named before acts in what is joined on.
             mood.subject = previous_subject
         elif not mood.subject and previous_subject & _OTHERS and _verbless_after_comma(mood):
             # "Berenberg senkt Zalando auf Verkaufen, Kursziel 18 Euro": a verbless phrase
@@ -525,6 +530,22 @@ def _set_off(tokens: Sequence[Token], clause: Clause) -> bool:
     return not clause.having(tokens, Role.VERB)
 
 
+def _attributed_label(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A label that opens with a word attributing what follows to a source named after it:
+    "Laut Verkaufsprospekt gilt weiterhin: Hebel höchstens 1,5x", "According to the
+    prospectus: …", "Selon le règlement du fonds : …". Not us or the reader, no advice."""
+    first = tokens[clause.first]
+    if not (first.forms & Form.ATTRIBUTION and first.has(Role.PREP)):
+        return False
+    named = False
+    for j in range(clause.first + 1, clause.last):
+        token = tokens[j]
+        if token.has(_ADVISED | _RECOMMENDING | Role.MODAL | Role.NEG | Role.VERB):
+            return False
+        named = named or token.kind == "word"
+    return named
+
+
 def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     """The third party or institution a label names, when the clause is that label.
 
@@ -535,6 +556,8 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     end = clause.last
     if end >= len(tokens) or tokens[end].text != ":":
         return 0
+    if _attributed_label(tokens, clause):
+        return Role.THIRD
     found = 0
     for j in range(clause.first, end):
         token = tokens[j]
@@ -1042,7 +1065,7 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
     for i in range(clause.first, clause.last):
         token = tokens[i]
         if token.roles & (_RECOMMENDING | Role.FORECAST_MODAL):
-            if _judged_in_the_past(tokens, clause, i):
+            if _judged_in_the_past(tokens, clause, i) or _attributive_of_others(tokens, clause, i):
                 continue
             if (
                 negated(tokens, clause, i)
@@ -1054,6 +1077,19 @@ def _recommendation(tokens: Sequence[Token], clause: Clause) -> tuple[int, int]:
             found |= token.roles & (_RECOMMENDING | Role.FORECAST_MODAL)
             first = i if first < 0 else first
     return found, first
+
+
+def _attributive_of_others(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """An adjective of advice between an article and its noun, in a clause a third party
+    leads: "Barclays strategists put a take-profit at 4.05 % on their recommended gilt
+    long" names the trade they recommended; it recommends nothing to us."""
+    token = tokens[position]
+    if not token.has(Role.REC_ADJ) or position == clause.first or position + 1 >= clause.last:
+        return False
+    noun = tokens[position + 1]
+    if not tokens[position - 1].has(Role.DET) or noun.kind != "word" or noun.has(Role.PREP):
+        return False
+    return bool(_leading_subject(tokens, clause) & _OTHERS)
 
 
 def _judged_in_the_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
@@ -1106,6 +1142,38 @@ def _negative_subject(tokens: Sequence[Token], clause: Clause, position: int) ->
     )
 
 
+def _participle_adjunct(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a gerund set off by a comma after the clause before it ("…, raising
+    the weight of banks to 12 %", "…, taking the book to 60 % equities"): it has no
+    subject of its own and tells what the clause before did."""
+    first = clause.first
+    if first == 0 or tokens[first - 1].text != ",":
+        return False
+    verb = tokens[first]
+    return bool(verb.forms & Form.GERUND and not verb.forms & Form.NOUN and verb.has(Role.VERB))
+
+
+def _coordinated_report(
+    tokens: Sequence[Token], clause: Clause, position: int, subject: int, before: int
+) -> bool:
+    """A verb of speech joined on to a third party's clause reports its advice too:
+    "Morgan Stanley moved its gilt target to 4.10 % and told clients to add duration".
+    The clause has no subject of its own, opens with the conjunction, and only adverbs
+    stand between it and the verb, which is finite (not "and tell clients to …")."""
+    if subject or not before & _SPEAKERS or not clause.opener & Role.COORDINATOR:
+        return False
+    verb = tokens[position]
+    if not verb.forms & Form.SPEECH or not verb.forms & (Form.PAST | Form.THIRD):
+        return False
+    if _to_the_reader(tokens, clause, position):
+        return False
+    return all(
+        tokens[j].roles & ~(Role.COORDINATOR | Role.PREFIX | Role.NOT_TICKER | Role.NUMBER_JOINER)
+        == 0
+        for j in range(clause.first, position)
+    )
+
+
 def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: int) -> bool:
     """The verb of speech at ``position`` reports a third party's advice.
 
@@ -1117,9 +1185,14 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
     advised" are passive recommendations.
     """
     verb = tokens[position]
-    if not verb.forms & Form.SPEECH or subject & _ADVISED:
+    if not verb.forms & Form.SPEECH or subject & (Role.SELF | Role.ADDRESSEE):
         return False
     if _to_the_reader(tokens, clause, position):
+        return False
+    # Market participants in general are advised, unless they advise their own audience:
+    # "Die Vermögensverwalter der Sparkasse empfehlen ihren Kunden, …".
+    generic = Role.GENERIC if _own_audience(tokens, clause, position) else 0
+    if subject & Role.GENERIC and not generic:
         return False
     before = tokens[position - 1] if position > clause.first else None
     if (
@@ -1134,12 +1207,33 @@ def _reported(tokens: Sequence[Token], clause: Clause, position: int, subject: i
         token = tokens[j]
         # A figure, not an article written like one ("eine Bank", "one broker").
         figure = token.kind == "number" and not token.text.isalpha()
-        if figure or token.has(_NOT_SPEAKER | _ADVISED):
+        if figure or token.has(_NOT_SPEAKER | (_ADVISED & ~generic)):
             return False
         unknown = token.roles == 0 and not _adverb(token.text)
-        if token.kind == "word" and (token.has(_SPEAKERS) or unknown):
+        if token.kind == "word" and (token.has(_SPEAKERS | generic) or unknown):
             speaker = True
     return speaker
+
+
+# Possessives of the third person: an audience they own is the speaker's ("their clients",
+# "ihren Kunden", "leurs clients", "sus clientes").
+_THIRD_POSSESSIVES: Final = frozenset(
+    ("their", "its", "ihren", "ihre", "seinen", "seine", "leurs", "leur", "ses", "sus", "su")
+)
+_AUDIENCE_REACH: Final = 3  # a preposition and the possessive before the audience's noun
+
+
+def _own_audience(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The verb of speech at ``position`` addresses the speaker's own audience: a third
+    person's possessive follows it at once or after a preposition ("empfehlen ihren
+    Kunden", "recommend to their clients", "conseillent à leurs clients")."""
+    for j in range(position + 1, min(clause.last, position + _AUDIENCE_REACH)):
+        token = tokens[j]
+        if token.text in _THIRD_POSSESSIVES and not token.capital:
+            return True
+        if not token.has(Role.PREP):
+            return False
+    return False
 
 
 # The auxiliaries of an active perfect: "Goldman has advised", "ha recomendado" report as
@@ -1552,6 +1646,10 @@ def subject_from(
         # finite modal whose subject leads the clause it is that subject's ("Japanische
         # Lebensversicherer dürften … verkaufen").
         return 0
+    if head is None and _infinitive_after_noun_phrase(tokens, clause, position, nearest):
+        # "Rebond des prix du gaz relever la limite de VaR à 10 M€": a French or Spanish
+        # infinitive takes no subject; the noun phrase before it is a fragment of its own.
+        return 0
     if (noun if head is None else tokens[head]).has(
         Role.REFERENCE | Role.POSITIONS | Role.PORTFOLIO
     ) or _romance_book_subject(tokens, clause, action, nearest if head is None else head):
@@ -1589,9 +1687,9 @@ _OURS_FRONTED: Final = _HOLDINGS | Role.LEVEL | Role.LEVERAGE | Role.ORDER_OBJ |
 def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     """A French or Spanish verb right after a name or a noun phrase that opens its clause
     with the definite article: that is its subject ("Santander eleva …", "Le CAC 40 cède
-    1 %", "El petróleo aumenta un 2 %", "Le pétrole ajoute 2 %"). Those languages front no object before a verb
-    without a pronoun, so the singular imperative that is also the third person ("cède",
-    "aumenta", "ajoute") describes the market there. Not our book, its weights, levels or
+    1 %", "El petróleo aumenta un 2 %", "Le pétrole ajoute 2 %"). Those languages front
+    no object before a verb without a pronoun, so the singular imperative that is also the
+    third person ("cède", "aumenta", "ajoute") describes the market there. Not our book, its weights, levels or
     orders, which a plan moves ("El stop sube a 14")."""
     action = tokens[position]
     if action.agreement or action.negation_after or not action.forms & Form.BASE:
@@ -1611,6 +1709,35 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
         tokens[j].has(Role.VERB | _FINITE | Role.MODAL | Role.NEG)
         for j in range(first + 1, position)
     )
+
+
+# Endings of French and Spanish infinitives ("relever", "vendre", "comprar").
+_ROMANCE_INFINITIVES: Final = ("er", "ir", "re", "ar")
+
+
+def _infinitive_after_noun_phrase(
+    tokens: Sequence[Token], clause: Clause, position: int, nearest: int
+) -> bool:
+    """The action at ``position`` is a French or Spanish infinitive right after the noun
+    of a noun phrase ("… des prix du gaz relever …"): no verb of the clause stands before
+    it, and the noun follows its article or preposition."""
+    action = tokens[position]
+    if action.agreement or not action.forms & Form.BASE or action.negation_after:
+        return False
+    if not action.text.endswith(_ROMANCE_INFINITIVES) or nearest != position - 1:
+        return False
+    if nearest - 1 < clause.first or not tokens[nearest - 1].has(Role.DET | Role.PREP):
+        return False
+    if _question(tokens, clause):
+        return False  # "¿Podrá la banca mantener sus márgenes?": the verb comes first
+    finite = Role.VERB | _FINITE | Role.MODAL | _RECOMMENDING
+    return not any(tokens[j].has(finite) for j in range(clause.first, position))
+
+
+def _question(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause opens after "¿" or ends at "?": a question, its verb possibly first."""
+    opening = clause.first > 0 and tokens[clause.first - 1].text == "¿"
+    return opening or (clause.last < len(tokens) and tokens[clause.last].text == "?")
 
 
 def _named_subject(
@@ -1717,8 +1844,16 @@ def _content(token: Token) -> bool:
 _NOT_ADVERBS: Final = ("pply", "mily", "mbly", "poly", "maly")
 
 
+# English adverbs of time and frequency without "-ly", between a subject and its verb:
+# "the fund's rules already cap leverage at 2x", "dealers still hold …".
+_PLAIN_ADVERBS: Final = frozenset(("already", "still", "also", "often", "always", "again"))
+
+
 def _adverb(word: str) -> bool:
-    """An English adverb in "-ly" ("gradually", "only"), not "rally", "Italy" or "supply"."""
+    """An English adverb in "-ly" ("gradually", "only"), not "rally", "Italy" or "supply",
+    or one of :data:`_PLAIN_ADVERBS`."""
+    if word in _PLAIN_ADVERBS:
+        return True
     return len(word) > 5 and word.endswith("ly") and not word.endswith(_NOT_ADVERBS)
 
 

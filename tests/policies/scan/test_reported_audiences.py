@@ -26,6 +26,10 @@ REPORTED_TO_ITS_CLIENTS = [
     "„Verkaufen Sie Bunds“, riet die Commerzbank ihren Kunden.",
     "Société Générale a invité ses clients à alléger les valeurs technologiques.",
     "Natixis invite ses clients à solder leurs positions sur le Bund.",
+    "Les gérants conseillent à leurs clients de vendre les BTP.",
+    "Die Vermögensverwalter der Sparkasse empfehlen ihren Kunden, Anleihen aufzustocken.",
+    "Fund managers are telling their clients to add duration.",
+    "Los gestores recomiendan a sus clientes vender bonos.",
     "Les stratèges de BNP Paribas recommandent à leurs clients d'alléger le luxe.",
     "« Vendez les BTP », a conseillé la banque à ses clients.",
     "Goldman Sachs ha recomendado a sus clientes reducir la exposición a tecnológicas.",
@@ -47,6 +51,9 @@ OUR_ADVICE_TO_CLIENTS = [
     "Recommandez à vos clients de solder leurs positions sur le Bund.",
     "Aconsejamos a nuestros clientes salir de la renta variable china.",
     "Recomiende a sus clientes vender bonos del Tesoro.",
+    "Investors should buy bonds.",
+    "Anleger sollten Anleihen aufstocken.",
+    "Wir empfehlen Anlegern, Anleihen aufzustocken.",
 ]
 
 
@@ -175,4 +182,47 @@ def test_an_identifier_ending_in_a_component_names_it(text: str) -> None:
 
 @pytest.mark.parametrize("text", INSTRUCTIONS_IN_CAMEL_CASE)
 def test_an_instruction_or_a_setting_in_camel_case_still_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+OTHERS_ACTS_AND_RULES = [
+    "Morgan Stanley moved its 10y gilt target to 4.10% and told clients to add duration.",
+    "Die UBS senkte ihr Kursziel und riet ihren Kunden, Gold zu verkaufen.",
+    "Barclays strategists put a take-profit at 4.05% on their recommended gilt long.",
+    "FTSE Russell will rebalance the UK index on 19 December, raising the weight of banks to 12%.",
+    "From next week, index weights change: Apple 7.1 %, Microsoft 6.5 %.",
+    "After the rebalance on Friday, Nvidia's weight in the Nasdaq-100 falls to 8 %.",
+    "Tras el rebalanceo del viernes, el peso de Inditex sube al 15 %.",
+    "The fund's rules already cap leverage at 2x; this letter changes nothing.",
+    "Le règlement du fonds plafonne déjà l'effet de levier à 2 fois ; cette lettre n'y change rien.",
+    "Laut Verkaufsprospekt gilt weiterhin: Hebel höchstens 1,5x, Einzeltitel höchstens 10 %.",
+    "According to the prospectus: leverage at most 1.5x, single names at most 10 %.",
+    "¿Podrá la banca mantener sus márgenes con los tipos en el 2 %?",
+]
+OURS_TO_DO = [
+    "We moved our gilt target to 4.10% and told clients to add duration.",
+    "We put a take-profit at 4.05% on our recommended gilt long.",
+    "The recommended hedge is to buy 200 SPY puts at 480.",
+    "We will rebalance on Friday, raising the weight of banks to 12%.",
+    "Rebalance the book on Friday, raising equities to 60 %.",
+    "Bring all mandates back to benchmark weights this week.",
+    "From next week, our weights change: Apple 7.1 %, Microsoft 6.5 %.",
+    "After the rebalance on Friday, buy 200 SPY at 480.",
+    "Proceed with the rebalance on Friday.",
+    "Cap leverage at 2x.",
+    "Hebel höchstens 1,5x, Einzeltitel höchstens 10 %.",
+    "Laut unserem Plan: Hebel höchstens 1,5x.",
+    "Rebond des prix du gaz relever_la_limite_de_var_à_10_m€.",
+]
+
+
+@pytest.mark.parametrize("text", OTHERS_ACTS_AND_RULES)
+def test_what_others_did_said_or_set_is_described(text: str) -> None:
+    """A verb joined on to a third party's clause, a gerund after it, their recommended
+    trade, an index's weights or rebalance, a rule a document states: commentary."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", OURS_TO_DO)
+def test_the_same_steps_ours_still_block(text: str) -> None:
     assert blocked(text)
