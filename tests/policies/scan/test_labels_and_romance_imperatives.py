@@ -155,7 +155,7 @@ ROMANCE_IMPERATIVES = [
     "Reducid la exposición a renta variable al 40 %.",
     "Recorta la posición en Telefónica a la mitad.",
     "Aumenten el peso de bonos al 35 %.",
-    "Sube el stop de Repsol a 14.",
+    "Baje el stop de Repsol a 14.",
     "Santander: véndelas.",
     "Sobre Iberdrola: cómprala a 12.",
     "Vends 300 BNP.",
