@@ -27,27 +27,56 @@ from orchestrator.core.patterns import lazy_pattern
 
 __all__ = ["REDACTION_KINDS", "redact", "redact_response"]
 
-# Case-sensitive token shapes, each starting with its literal prefix.
-_TOKENS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+# Case-sensitive token shapes, each starting with its literal prefix, and how to tell that
+# a text cannot hold one: a character every match holds (found with memchr, far cheaper than
+# a search for a literal) and the literals one of which every match starts with. Every
+# answer passes here, and a pattern or a literal searched for reads the whole text each time.
+_TOKENS: Final[tuple[tuple[str, str, tuple[str, ...], re.Pattern[str]], ...]] = (
     # OpenAI / DeepSeek / Anthropic style: sk-..., sk-proj-..., sk-ant-... ("risk-" is not one).
-    ("api_key", lazy_pattern(r"sk-(?<![A-Za-z0-9_]sk-)(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}")),
-    ("aws_access_key", lazy_pattern(r"A(?<![A-Za-z0-9]A)(?:KIA|SIA)[0-9A-Z]{16}(?![A-Za-z0-9])")),
+    (
+        "api_key",
+        "-",
+        ("sk-",),
+        lazy_pattern(r"sk-(?<![A-Za-z0-9_]sk-)(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,}"),
+    ),
+    (
+        "aws_access_key",
+        "A",
+        ("AKIA", "ASIA"),
+        lazy_pattern(r"A(?<![A-Za-z0-9]A)(?:KIA|SIA)[0-9A-Z]{16}(?![A-Za-z0-9])"),
+    ),
     (
         "github_token",
+        "_",
+        ("gh", "github_pat_"),
         lazy_pattern(
             r"g(?<![A-Za-z0-9_]g)(?:h[pousr]_[A-Za-z0-9]{30,}|ithub_pat_[A-Za-z0-9_]{30,})"
         ),
     ),
-    ("slack_token", lazy_pattern(r"xox(?<![A-Za-z0-9]xox)[abposr]-[A-Za-z0-9-]{10,}")),
-    ("google_api_key", lazy_pattern(r"AIza(?<![A-Za-z0-9]AIza)[0-9A-Za-z_-]{35}")),
+    (
+        "slack_token",
+        "x",
+        ("xox",),
+        lazy_pattern(r"xox(?<![A-Za-z0-9]xox)[abposr]-[A-Za-z0-9-]{10,}"),
+    ),
+    (
+        "google_api_key",
+        "z",
+        ("AIza",),
+        lazy_pattern(r"AIza(?<![A-Za-z0-9]AIza)[0-9A-Za-z_-]{35}"),
+    ),
     (
         "jwt",
+        "J",
+        ("eyJ",),
         lazy_pattern(
             r"eyJ(?<![A-Za-z0-9]eyJ)[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"
         ),
     ),
     (
         "private_key",
+        "-",
+        ("-----BEGIN ",),
         lazy_pattern(
             r"-----BEGIN [A-Z ]*PRIVATE KEY-----.*?-----END [A-Z ]*PRIVATE KEY-----", re.DOTALL
         ),
@@ -92,7 +121,7 @@ _EMAIL_LOCAL: Final = frozenset(
 )
 
 REDACTION_KINDS: Final = (
-    *(kind for kind, _ in _TOKENS),
+    *(kind for kind, _, _, _ in _TOKENS),
     *(kind for kind, _, _ in _WORDS),
     "email",
 )
@@ -101,9 +130,10 @@ REDACTION_KINDS: Final = (
 def redact(text: str) -> tuple[str, int]:
     """The text with every secret-looking span replaced, and how many were replaced."""
     total = 0
-    for kind, pattern in _TOKENS:
-        text, count = pattern.subn(f"[REDACTED:{kind}]", text)
-        total += count
+    for kind, character, literals, pattern in _TOKENS:
+        if character in text and any(literal in text for literal in literals):
+            text, count = pattern.subn(f"[REDACTED:{kind}]", text)
+            total += count
     lowered = text.lower()
     for kind, words, folded, any_case in _WORD_PATTERNS:
         if any(word in lowered for word in words):

@@ -120,13 +120,20 @@ def critic_request(
 
 
 def review_request(
-    scenario: ScenarioConfig, critic: ModelEntry, *, proposal_text: str, proposer_call_id: str
+    scenario: ScenarioConfig,
+    critic: ModelEntry,
+    *,
+    proposal_text: str,
+    proposer_call_id: str,
+    output_hash: str | None = None,
 ) -> tuple[ChatRequest, str, str]:
     """The critic's request for a proposal as answered: request, prompt hash, output hash.
 
-    The output hash is the proposal's: SHA-256 of its content as stored.
+    The output hash is the proposal's: SHA-256 of its content as stored. A caller that holds
+    it already (the proposer's message carries the hash of that very text) passes it in.
     """
-    output_hash = sha256_prefixed(proposal_text.encode("utf-8"))
+    if output_hash is None:
+        output_hash = sha256_prefixed(proposal_text.encode("utf-8"))
     request, digest = critic_request(
         scenario,
         critic,

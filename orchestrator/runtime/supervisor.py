@@ -201,12 +201,17 @@ class Supervisor:
         )
 
     def critique_request(self, proposal: Proposal) -> CritiqueRequest:
-        """The critic's request for an admitted proposal."""
+        """The critic's request for an admitted proposal.
+
+        The proposer's message carries the output hash of its text (the agent hashed the
+        answer it parsed), the hash the critique must cite: it is not computed again.
+        """
         request, digest, _ = review_request(
             self.plan.scenario,
             self.plan.critic,
             proposal_text=proposal.proposal.text,
             proposer_call_id=proposal.call.call_id,
+            output_hash=proposal.output_hash,
         )
         return CritiqueRequest(
             run_id=self.plan.run_id,

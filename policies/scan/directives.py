@@ -107,7 +107,7 @@ def find_directives(
             previous = mood
         if "level" in active:
             hits.extend(_conditional_exits(moods, lexicon))
-        if "side" in active and len(moods) > 1:
+        if len(moods) > 1 and not active.isdisjoint(_CONDITIONAL_FAMILIES):
             hits.extend(_conditional_entries(moods, lexicon))
         if "notional" in active:
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
@@ -855,7 +855,10 @@ def _conditional_entries(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[
         if clause.having(tokens, _OTHER_ACTORS):
             continue  # "… steigen Spekulanten long ein": an inverted subject of others
         for j in range(clause.first, clause.last):
-            if not _position_taken(tokens, clause, j, lexicon):
+            if not (
+                _position_taken(tokens, clause, j, lexicon)
+                or _holding_changed(moods, conditions, clause, j)
+            ):
                 continue
             if negated(tokens, clause, j) or not is_instruction(mood, j, lexicon):
                 continue
@@ -867,12 +870,53 @@ def _conditional_entries(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[
 
 
 _OTHER_ACTORS: Final = Role.THIRD | Role.INSTITUTION | Role.GENERIC
+# The gate's families that hold the words of a conditional entry: a side, a verb of a
+# holding, or a take-profit written as a step ("take profits") with its trigger's number.
+_CONDITIONAL_FAMILIES: Final = frozenset(("side", "named", "level"))
 
 
 def _condition(mood: ClauseMood) -> bool:
     """The clause is a condition: opened by "if", "sobald", "dès que", "cuando" (the first
     clause of a sentence has no opener of its own, its first word is one)."""
     return mood.conditional or mood.tokens[mood.clause.first].has(Role.CONDITIONAL)
+
+
+def _holding_changed(
+    moods: Sequence[ClauseMood], conditions: Sequence[bool], clause: Clause, j: int
+) -> bool:
+    """A holding changed at ``j`` ("we add another 25m", "trim", "réduisons", "take
+    profits") on a target named in the sentence's condition or in its own clause: "Should
+    30y gilts clear 5.40 %, we add another 25m at that level", "Once the Nikkei hits
+    40,000, take profits"."""
+    tokens = moods[0].tokens
+    token = tokens[j]
+    if token.has(Role.NON_ACTION) or token.glued or not token.forms & Form.BASE:
+        return False
+    if not (
+        token.forms & Form.HOLDING
+        or token.has(Role.CLOSE)
+        or (_profits_taken(token) and _opens(tokens, clause, j))
+    ):
+        return False
+    return _names_target(tokens, clause) or any(
+        _names_target(tokens, mood.clause)
+        for mood, condition in zip(moods, conditions, strict=True)
+        if condition
+    )
+
+
+def _opens(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """The word at ``j`` opens its clause, past prefixes and marks ("then take profits")."""
+    return all(
+        tokens[k].kind == "mark" or tokens[k].has(Role.PREFIX) for k in range(clause.first, j)
+    )
+
+
+def _profits_taken(token: Token) -> bool:
+    """A take-profit named as a verb phrase that opens its clause ("take profits", "Gewinne
+    mitnehmen", "prendre ses bénéfices", "tomar beneficios"): a level word written as a
+    step."""
+    return token.has(Role.LEVEL) and " " in token.text and not token.forms & Form.NOUN
 
 
 def _position_taken(tokens: Sequence[Token], clause: Clause, j: int, lexicon: Lexicon) -> bool:

@@ -854,7 +854,12 @@ def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             compound = _compound_number(token.text, lexicon)
             if compound is not None:
                 token.kind, token.value = "number", compound
-        if token.kind == "word" and token.roles & _NUMBER_OPENERS and _opens_number_words(token):
+        if (
+            token.kind == "word"
+            and token.roles & _NUMBER_OPENERS
+            and _opens_number_words(token)
+            and not _subordinator_reading(tokens, i)
+        ):
             end, value = _number_words(tokens, i)
             if end > i:
                 token = _combine(tokens, i, end, value)
@@ -869,6 +874,16 @@ def _merge_numbers(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             i = _absorb_ratio(token, tokens, i)
         merged.append(token)
     return merged
+
+
+def _subordinator_reading(tokens: Sequence[Token], i: int) -> bool:
+    """A number word that is also a subordinator opens a clause when an article, an actor
+    or a name follows it: "Once the Nikkei hits 40,000, …" (not Spanish "once" = 11:
+    "once contratos")."""
+    if not tokens[i].has(Role.SUBORDINATOR) or i + 1 >= len(tokens):
+        return False
+    after = tokens[i + 1]
+    return bool(after.has(Role.DET | Role.ACTOR) or after.capital or after.upper)
 
 
 def _opens_number_words(token: Token) -> bool:

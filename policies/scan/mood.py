@@ -1664,6 +1664,8 @@ def subject_from(
             return _unknown_subject(action)
         plural = noun.text.endswith("s") and not noun.text.endswith("ss")
         return _unknown_subject(action) if plural and not noun.upper else 0
+    if _each_position(tokens, clause, position):
+        return 0  # "Chaque ligne devrait représenter au plus 3 % du fonds": our holdings
     if head is None and _romance_article_subject(tokens, clause, position):
         return Role.THIRD  # a market or a name, not market participants
     # Before a finite modal or auxiliary the subject stands first ("Japanische
@@ -1689,8 +1691,8 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
     with the definite article: that is its subject ("Santander eleva …", "Le CAC 40 cède
     1 %", "El petróleo aumenta un 2 %", "Le pétrole ajoute 2 %"). Those languages front
     no object before a verb without a pronoun, so the singular imperative that is also the
-    third person ("cède", "aumenta", "ajoute") describes the market there. Not our book, its weights, levels or
-    orders, which a plan moves ("El stop sube a 14")."""
+    third person ("cède", "aumenta", "ajoute") describes the market there. Not our book,
+    its weights, levels or orders, which a plan moves ("El stop sube a 14")."""
     action = tokens[position]
     if action.agreement or action.negation_after or not action.forms & Form.BASE:
         return False
@@ -1709,6 +1711,16 @@ def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: 
         tokens[j].has(Role.VERB | _FINITE | Role.MODAL | Role.NEG)
         for j in range(first + 1, position)
     )
+
+
+def _each_position(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The clause opens with a determiner that takes the book's positions one by one
+    (``[mood] distributives``: "each new idea", "cada valor", "pro Einzeltitel") before
+    the action: its noun phrase is a holding of ours, not who acts."""
+    first = clause.first
+    while first < position and tokens[first].kind == "mark":
+        first += 1
+    return first < position and bool(tokens[first].forms & Form.EACH)
 
 
 # Endings of French and Spanish infinitives ("relever", "vendre", "comprar").

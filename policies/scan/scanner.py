@@ -42,6 +42,7 @@ from policies.scan.structure import (
     leaves,
     may_pair,
     table_rows,
+    table_titles,
     text_pairs,
 )
 from policies.scan.vocabulary import Lexicon, Role, lexicon_for
@@ -383,6 +384,8 @@ class Scanner:
             tables = (*table_rows(norm.text), *delimited_rows(norm.text))
             for record in (pairs, *tables, label_pairs(norm.text)):
                 hits.extend(_record_spans(record_hits(record, lexicon, active)))
+            if hits and tables:
+                hits = _without_others_weights(hits, norm, lexicon)
             params += [
                 Fragment(p.start, True)
                 for p in pairs
@@ -655,6 +658,50 @@ def _pairs(text: str) -> list[Pair]:
                 pairs.extend(Pair(p.keys, p.value, p.start + shift, p.end + shift) for p in found)
         offset += len(line) + 1
     return pairs
+
+
+def _without_others_weights(hits: list[Hit], norm: Normalised, lexicon: Lexicon) -> list[Hit]:
+    """The findings of a field less the weights of a table a third party's title heads
+    ("MSCI quarterly review, announced changes:" over "| Country | Old weight | New weight
+    |"): an index provider's weights, not ours to set. Orders in such a table still block."""
+    spans = [
+        (start, end)
+        for title, start, end in table_titles(norm.cased)
+        if _title_of_others(title, lexicon)
+    ]
+    if not spans:
+        return hits
+    return [
+        hit
+        for hit in hits
+        if hit.category != "rebalance" or not any(s <= hit.start < e for s, e in spans)
+    ]
+
+
+# What makes a title ours or advice: us, the reader, a recommendation, a negation.
+_NOT_OTHERS_TITLE: Final = (
+    Role.SELF
+    | Role.ADDRESSEE
+    | Role.RECOMMEND
+    | Role.REC_MODAL
+    | Role.REC_ADJ
+    | Role.URGE
+    | Role.NEG
+)
+_NAMED_TITLE_WORDS: Final = 3  # a name alone ("SAP:") is a target, not who publishes
+
+
+def _title_of_others(title: str, lexicon: Lexicon) -> bool:
+    """The title names a third party, an institution or a provider written in capitals
+    ("MSCI quarterly review, announced changes:"), and none of us or advice."""
+    tokens = tokenize(title.lower(), title, lexicon)
+    if any(token.has(_NOT_OTHERS_TITLE) for token in tokens):
+        return False
+    if any(token.has(Role.THIRD | Role.INSTITUTION) for token in tokens):
+        return True
+    words = [token for token in tokens if token.kind == "word"]
+    named = any(token.upper and not token.roles for token in words)
+    return named and len(words) >= _NAMED_TITLE_WORDS
 
 
 def _record_spans(found: list[RecordHit]) -> list[Hit]:

@@ -35,6 +35,7 @@ __all__ = [
     "leaves",
     "may_pair",
     "table_rows",
+    "table_titles",
     "text_pairs",
 ]
 
@@ -422,6 +423,32 @@ def table_rows(text: str) -> list[list[Pair]]:
         else:
             i += 1
     return rows
+
+
+def table_titles(text: str) -> list[tuple[str, int, int]]:
+    """Each markdown table with the line that titles it: the last line before its header,
+    blank lines passed over, when that line ends with a colon ("MSCI quarterly review,
+    announced changes:"). (title, the table's first offset, its end offset)."""
+    titles: list[tuple[str, int, int]] = []
+    if "|" not in text:
+        return titles
+    lines = text.split("\n")
+    offsets = _offsets(lines)
+    i = 0
+    while i + 1 < len(lines):
+        if not ("|" in lines[i] and _TABLE_SEPARATOR.fullmatch(lines[i + 1])):
+            i += 1
+            continue
+        j = i + 2
+        while j < len(lines) and "|" in lines[j]:
+            j += 1
+        k = i - 1
+        while k >= 0 and not lines[k].strip():
+            k -= 1
+        if k >= 0 and lines[k].rstrip().endswith(":"):
+            titles.append((lines[k], offsets[i], offsets[j] - 1))
+        i = j
+    return titles
 
 
 def _two_columns(header: list[str], table: list[list[Pair]]) -> list[Pair]:

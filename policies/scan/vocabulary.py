@@ -250,6 +250,11 @@ class Mood(_Section, frozen=True, kw_only=True):
     # "¿Y si recortamos la posición?" ask us to act; "What if the Fed cuts?" weighs a
     # scenario. Read as conditionals unless we follow (see the lexer).
     proposals: _Words = ()
+    # Determiners that take the book's positions one by one ("each position", "every new
+    # idea", "chaque ligne", "cada valor", "jede Einzelposition", "pro Einzeltitel"): the
+    # noun they open is a holding of ours, never who acts, so "each position should be at
+    # most 5 % of NAV" sizes our book.
+    distributives: _Words = ()
     # Frames after which a past form is the present unreal ("it is time we bought X"):
     # recommendations whose verb is written in the past.
     unreal_past: _Words = ()
@@ -484,6 +489,9 @@ class Form:
     # Not a form either: an issue of paper ("auction", "secondary offering", ``[mood]
     # issues``): what is sold in one is the issuer's, not ours.
     ISSUE: Final = 1 << 26
+    # Not a form either: a determiner that takes positions one by one (``[mood]
+    # distributives``: "each", "chaque", "cada", "jede").
+    EACH: Final = 1 << 27
 
 
 # The marks that are no grammatical form.
@@ -508,6 +516,7 @@ _MARKS: Final = (
     | Form.ISSUE
     | Form.RATING_HOLD
     | Form.PROPOSAL
+    | Form.EACH
 )
 
 _FORMS: Final = {
@@ -1335,6 +1344,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
+    builder.add(mood.distributives, Role.DET, info, marks=Form.EACH)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.

@@ -24,6 +24,7 @@ from policies.scan import (
     vocabulary,
     vocabulary_dir,
 )
+from policies.scan import normalise as normalise_module
 from policies.scan.markup import (
     EMPHASIS_TRIGGER,
     LETTER_SPACING,
@@ -168,6 +169,57 @@ def test_quick_form_is_the_normalised_text_when_it_exists(text: str) -> None:
         normalised = normalise(text).text
         assert rewrite(quick, dot_edits(quick))[0] == normalised
         assert set(gate_words(quick)) == set(gate_words(normalised))
+
+
+_PLAIN_SIDES = scanner_for(shipped_vocabulary_dir()).sides
+# Letters of both cases, digits, every separator and trigger character of the steps, and
+# side words that glue to a size: what the shortcut must tell apart.
+_PLAIN_ALPHABET = st.one_of(
+    st.sampled_from(list("aAbBxXyZ019 .-/,;:'()$|?!%+_*~`=<>&#\\\n\t")),
+    st.sampled_from(["buy", "Sell", "SELL", "long", "ES", "Order", "iPhone", "qqq"]),
+)
+
+
+@given(st.lists(_PLAIN_ALPHABET, max_size=30).map("".join))
+@settings(max_examples=2000, deadline=None)
+def test_plain_text_shortcut_agrees_with_the_general_quick_form(text: str) -> None:
+    """A text the byte-class look calls plain has, by the general path, its lower case as
+    its quick form: no step would have changed it."""
+    if normalise_module._plain(text):
+        assert normalise_module._quick_form(text, _PLAIN_SIDES) == text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Name the data release that would move probability to the bear case.",
+        "Spreads widened 20 bp; the ECB's next move is data-dependent (see page 4).",
+    ],
+)
+def test_plain_prose_takes_the_shortcut(text: str) -> None:
+    """Ordinary prose is plain: the shortcut is not an empty promise."""
+    assert normalise_module._plain(text)
+    assert quick_form(text, _PLAIN_SIDES) == text.lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b u y 100",
+        "buyES now",
+        "SELL100 ES",
+        "dGhpcyBpcyBhIHNlY3JldA",
+        "x--y",
+        "a_b",
+        "p.2.4",
+        "b . u . y",
+        "b..u..y",
+        "internationalisation",
+    ],
+)
+def test_what_a_step_reacts_to_is_not_plain(text: str) -> None:
+    """Letter spacing, humps, glued sides, payloads and triggers leave the shortcut."""
+    assert not normalise_module._plain(text)
 
 
 def test_the_compiled_vocabulary_is_cached_and_trusted_only_when_it_decodes(

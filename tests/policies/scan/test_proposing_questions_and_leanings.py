@@ -86,6 +86,43 @@ REQUESTS_AND_HEDGES = [
     "Sería hora de recortar la posición en Telefónica.",
 ]
 
+TRIGGERS_AND_CAPS = [
+    # English
+    "Should 30y gilts clear 5.40%, we add another 25m at that level.",
+    "Once the Nikkei hits 40,000, take profits.",
+    "If Brent breaks 90, we trim the oil position.",
+    "If the S&P closes below 5,000, cut the Nasdaq long.",
+    "Each new idea should carry no more than 50bp of NAV at inception.",
+    "Any single stock should account for no more than 3 % of the book.",
+    # German
+    "Sobald Gold 2.500 erreicht, Gewinne mitnehmen.",
+    "Wenn der DAX 19.000 erreicht, reduzieren wir die Position.",
+    "Jede Einzelposition sollte höchstens 4 % des Portfolios ausmachen.",
+    # French
+    "Dès que l'or touche 2 500, allégeons la ligne.",
+    "Chaque nouvelle ligne devrait représenter au plus 3 % du fonds.",
+    # Spanish
+    "Cada valor debería pesar como máximo un 5 % de la cartera.",
+]
+
+TRIGGERS_AND_CAPS_OF_OTHERS = [
+    # English
+    "Once the Nikkei hits 40,000, foreign investors take profits.",
+    "Should 30y gilts clear 5.40%, pension funds add duration.",
+    "If the S&P closes below 5,000, CTAs cut their longs.",
+    "When gold hit 2,000 in 2023, we took profits.",
+    "Brent hit a stop-loss cascade in March when it broke 80 dollars.",
+    "If Brent breaks 90, take-profit orders from CTAs will kick in.",
+    "Each constituent can weigh at most 10 % of the index.",
+    # German
+    "Sobald Gold 2.500 erreicht, nehmen Spekulanten Gewinne mit.",
+    "Jede Aktie im DAX darf höchstens 10 % des Index ausmachen.",
+    # French
+    "Chaque titre de l'indice pèse au plus 10 % de l'indice.",
+    # Spanish
+    "Cada valor del Ibex pesa como máximo un 10 % del índice.",
+]
+
 ASKED_ABOUT_MARKETS = [
     # English
     "Can someone explain why CTAs sold gold?",
@@ -168,4 +205,14 @@ def test_a_request_to_the_desk_or_a_hedged_step_of_ours_blocks(text: str) -> Non
 
 @pytest.mark.parametrize("text", ASKED_ABOUT_MARKETS)
 def test_requests_and_hedges_about_markets_or_the_past_pass(text: str) -> None:
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", TRIGGERS_AND_CAPS)
+def test_a_change_at_a_trigger_or_a_cap_per_position_of_ours_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", TRIGGERS_AND_CAPS_OF_OTHERS)
+def test_triggers_and_caps_of_others_or_the_past_pass(text: str) -> None:
     assert not blocked(text)

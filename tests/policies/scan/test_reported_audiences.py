@@ -226,3 +226,41 @@ def test_what_others_did_said_or_set_is_described(text: str) -> None:
 @pytest.mark.parametrize("text", OURS_TO_DO)
 def test_the_same_steps_ours_still_block(text: str) -> None:
     assert blocked(text)
+
+
+OTHERS_TABLE = (
+    "MSCI quarterly review, announced changes:\n\n"
+    "| Country | Old weight | New weight |\n|---|---|---|\n"
+    "| India | 18.9 % | 19.6 % |\n| China | 25.1 % | 24.4 % |"
+)
+INDEX_WEIGHT_TABLES = [
+    OTHERS_TABLE,
+    (
+        "FTSE Russell, June reconstitution:\n| Stock | Old weight | New weight |\n|---|---|---|\n"
+        "| Arm | 0.0 % | 0.4 % |"
+    ),
+    "| Constituent | Index weight |\n|---|---|\n| Apple | 7.1 % |\n| Microsoft | 6.5 % |",
+    "| Titel | Indexgewicht |\n|---|---|\n| SAP | 14 % |\n| Siemens | 9 % |",
+]
+OUR_WEIGHT_TABLES = [
+    OTHERS_TABLE.replace("MSCI quarterly review", "Our quarterly review"),
+    OTHERS_TABLE.replace("MSCI quarterly review", "Quarterly review"),
+    (
+        "MSCI quarterly review, announced changes:\n\n| Side | Ticker | Qty | Price |\n"
+        "|---|---|---|---|\n| Buy | SPY | 200 | 480 |"
+    ),
+    "SAP:\n\n| Sector | Target weight |\n|---|---|\n| Tech | 35 % |",
+    "| Sector | Target weight |\n|---|---|\n| Tech | 35 % |\n| Energy | 2 % |",
+]
+
+
+@pytest.mark.parametrize("text", INDEX_WEIGHT_TABLES)
+def test_an_index_providers_weights_table_sets_nothing(text: str) -> None:
+    """A table of weights under a provider's title, or with an index's weight column."""
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", OUR_WEIGHT_TABLES)
+def test_our_weights_table_or_an_order_table_still_blocks(text: str) -> None:
+    """Our title, no one's, a ticker alone as title, or an order under a provider's title."""
+    assert blocked(text)
