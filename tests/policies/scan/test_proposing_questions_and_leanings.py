@@ -86,6 +86,29 @@ REQUESTS_AND_HEDGES = [
     "Sería hora de recortar la posición en Telefónica.",
 ]
 
+OUR_CONDITIONALS = [
+    # A step of ours in the conditional, hedged advice; clients advised by a modal.
+    "Mandanten müssten jetzt die Siemens-Position reduzieren.",
+    "J'allégerais LVMH avant les résultats.",
+    "Nous réduirions le levier à 2x.",
+    "Les clients devraient alléger LVMH.",
+    "Venderíamos Repsol antes de resultados.",
+    "Reduciríamos la posición en Telefónica.",
+    "Los clientes deberían vender Repsol.",
+]
+
+OTHERS_CONDITIONALS_AND_LEANINGS = [
+    "Investors are happy to buy dips in this market.",
+    "Traders are keen to add Treasuries after the data.",
+    "Many investors are tempted to chase the rally in Nvidia.",
+    "Die Kunden der Banken kaufen derzeit Gold.",
+    "Sans la BCE, les banques vendraient leurs obligations.",
+    "Les investisseurs seraient enclins à vendre des OAT.",
+    "Les clients des banques privées ont acheté de l'or en 2023.",
+    "El BCE compraría más bonos si la inflación cae.",
+    "Los clientes de la banca compraron fondos monetarios el año pasado.",
+]
+
 TRIGGERS_AND_CAPS = [
     # English
     "Should 30y gilts clear 5.40%, we add another 25m at that level.",
@@ -215,4 +238,14 @@ def test_a_change_at_a_trigger_or_a_cap_per_position_of_ours_blocks(text: str) -
 
 @pytest.mark.parametrize("text", TRIGGERS_AND_CAPS_OF_OTHERS)
 def test_triggers_and_caps_of_others_or_the_past_pass(text: str) -> None:
+    assert not blocked(text)
+
+
+@pytest.mark.parametrize("text", OUR_CONDITIONALS)
+def test_a_step_of_ours_in_the_conditional_or_advised_to_clients_blocks(text: str) -> None:
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", OTHERS_CONDITIONALS_AND_LEANINGS)
+def test_others_leanings_and_conditionals_pass(text: str) -> None:
     assert not blocked(text)
