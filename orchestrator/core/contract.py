@@ -217,7 +217,10 @@ def raw_item_ids(items: tuple[dict[str, Any], ...]) -> frozenset[str]:
     for item in items:
         for value in item.values():
             if isinstance(value, list):
-                ids.update(
-                    e["id"] for e in value if isinstance(e, dict) and isinstance(e.get("id"), str)
-                )
+                # Loops, not a generator per list: the critique of every run is checked here.
+                for element in value:
+                    if isinstance(element, dict):
+                        found = element.get("id")
+                        if isinstance(found, str):
+                            ids.add(found)
     return frozenset(ids)

@@ -34,6 +34,7 @@ from policies.scan.mood import (
     described,
     is_instruction,
     negated,
+    present_passive,
 )
 from policies.scan.vocabulary import Form, Lexicon, Role
 
@@ -1696,7 +1697,9 @@ def _unsized_instruction(
     passive = False
     if forms & _PARTICIPLES and not forms & (Form.BASE | Form.GERUND | Form.NOUN):
         passive = _passive(tokens, clause, i, lexicon)
-        if not (passive and mood.recommend > 0):
+        # Recommended, in the future, or in the present passive (:func:`is_instruction`
+        # reads whether that is a step of ours being taken).
+        if not (passive and (mood.recommend > 0 or present_passive(tokens, clause, i, lexicon))):
             return None
     if forms & Form.NOUN and not forms & (Form.BASE | Form.GERUND) and mood.recommend <= 0:
         return None
@@ -2341,7 +2344,7 @@ def _passive(tokens: Sequence[Token], clause: Clause, i: int, lexicon: Lexicon) 
     j = i - 1
     while j >= clause.first:
         word = tokens[j]
-        if word.text in lexicon.passive:
+        if word.text in lexicon.passive or word.text in lexicon.present_passive:
             return True
         if word.kind != "word" or not (
             word.text.endswith("ly") or word.has(Role.PREFIX | Role.REC_ADJ | Role.NEG)
@@ -2406,7 +2409,7 @@ def _passive_match(
         )
         if exposure is not None and figure is not None:
             return "risk_limit", figure + 1, False
-    if "level" in active and token.has(_MOVES):
+    if "level" in active and token.has(_MOVES | Role.PLACE):
         # "Our stop at 95 should be moved to 97", "Der Stopp sollte auf 97 nachgezogen
         # werden": a level before the verb, its new figure after the level.
         level = _find(tokens, first, i, lambda j: tokens[j].has(Role.LEVEL))

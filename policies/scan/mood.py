@@ -28,6 +28,7 @@ __all__ = [
     "described",
     "is_instruction",
     "negated",
+    "present_passive",
 ]
 
 # Tokens a negation reaches across on its way to the predicate it governs.
@@ -641,11 +642,17 @@ def is_instruction(
             return False
         if mood.clause.positions("issue", lambda k: bool(tokens[k].forms & Form.ISSUE)):
             return False  # "the shares will be sold in a secondary offering": the issuer's
-        return (
-            named
-            or _figure_or_ticker(tokens, mood.clause)
-            or _holding_subject(tokens, mood.clause, position)
-        )
+        if _figure_or_ticker(tokens, mood.clause) or _holding_subject(
+            tokens, mood.clause, position
+        ):
+            return True
+        # A named target alone: German "werden" is the present passive as well ("Anleihen
+        # werden massiv verkauft" is what the market does), a time ahead makes it a plan.
+        if tokens[mood.recommend_at].text in lexicon.present_passive:
+            return named and bool(
+                mood.clause.positions("dating", lambda k: bool(tokens[k].forms & _DATING))
+            )
+        return named
     if mood.recommend and governs:
         if subject & Role.INSTITUTION:
             return False
@@ -658,6 +665,21 @@ def is_instruction(
             return True
     if mood.conditional:
         return False
+    if not mood.recommend:
+        # "The hedge is lifted this afternoon" (ours, dated), not "bonds are sold heavily";
+        # a level or a limit may be the subject of one: "a stop is placed at 1.0850".
+        verb = position if present_passive(tokens, mood.clause, position, lexicon) else None
+        if verb is None and _trade_noun(token):
+            verb = next(
+                (
+                    k
+                    for k in mood.clause.having(tokens, Role.VERB)
+                    if k > position and present_passive(tokens, mood.clause, k, lexicon)
+                ),
+                None,
+            )
+        if verb is not None:
+            return _present_passive(mood, verb, lexicon, named=named)
     if _past(tokens, mood.clause, position, lexicon):
         return False
     if _trade_noun(token) and _past_predicate(tokens, mood.clause, position, lexicon):
@@ -796,6 +818,94 @@ def _holding_subject(tokens: Sequence[Token], clause: Clause, position: int) -> 
     gerollt", "Apple will be added to the portfolio". An issue or a flow names none ("new
     bonds will be sold at the auction")."""
     return any(k != position and not tokens[k].has(Role.DET) for k in clause.having(tokens, _HELD))
+
+
+# What dates a trade in the present passive as a step being taken: a time of the day or
+# one ahead.
+_DATING: Final = Form.TODAY | Form.FUTURE_TIME | Form.FUTURE_DAY
+
+
+def _present_passive(mood: ClauseMood, position: int, lexicon: Lexicon, *, named: bool) -> bool:
+    """A trade in the present passive that is a step of ours being taken: "half of the SMI
+    futures hedge is lifted this afternoon", "the desk VaR limit is raised to $12m", "Les
+    contrats Bund restants sont vendus à la clôture", "Se compran esta mañana 20.000
+    títulos de Iberdrola para la cartera".
+
+    A holding of ours (:func:`_holding_subject`), or our book or product named, moved to a
+    figure or dated by a time of the day or one ahead; a named target (``named``) only
+    when sized. What the market does in the present passive names none ("bonds are sold
+    heavily", "tech is being sold on rate fears"); an agent of others ("by foreign central
+    banks"; a desk or a broker executes ours), an index or an issue, the past, a question
+    or a negation leave it to others.
+    """
+    tokens, clause = mood.tokens, mood.clause
+    token = tokens[position]
+    if not token.forms & (Form.PARTICIPLE | Form.PAST) or mood.asked or mood.weighed:
+        return False
+    if _past_marked(tokens, clause) or _index_event(tokens, clause, position):
+        return False
+    if clause.positions("issue", lambda k: bool(tokens[k].forms & Form.ISSUE)):
+        return False
+    actors = clause.having(tokens, _OTHERS)
+    if (actors and actors[0] < position) or _agent_named(mood, position, lexicon):
+        return False
+    figure = _figure_or_ticker(tokens, clause)
+    if named and not _holding_subject(tokens, clause, position) and not _ours_named(tokens, clause):
+        return figure and any(tokens[k].kind == "number" for k in range(clause.first, clause.last))
+    dated = clause.positions("dating", lambda k: bool(tokens[k].forms & _DATING))
+    if not (_holding_subject(tokens, clause, position) or _ours_named(tokens, clause)):
+        return False
+    if dated:
+        return True
+    # A limit or leverage at a figure, undated, is a rule in force: "position limits are set
+    # at 4 % of NAV", "the fund's leverage is limited to 1.5x".
+    held = clause.having(tokens, _HELD)
+    limits = held and all(tokens[k].has(_LIMITS) or tokens[k].has(Role.DET) for k in held)
+    return figure and not limits
+
+
+def present_passive(
+    tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
+) -> bool:
+    """The participle at ``position`` is in the present passive: a reflexive one ("se
+    venden"), or after an auxiliary of the present passive, past adverbs ("is being lifted",
+    "gets unwound", "est soldée", "son enviadas")."""
+    forms = tokens[position].forms
+    if not forms & (Form.PARTICIPLE | Form.PAST) or forms & Form.GERUND:
+        return False
+    if forms & Form.REFLEXIVE:
+        return bool(forms & Form.THIRD)  # "se venden"; "se venderán" is the future
+    j = position - 1
+    while j >= clause.first and tokens[j].kind == "word" and tokens[j].text.endswith("ly"):
+        j -= 1
+    return j >= clause.first and tokens[j].text in lexicon.present_passive
+
+
+def _past_marked(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A time in the past or an auxiliary in the past anywhere in the clause."""
+    return bool(
+        clause.positions(
+            "past marked",
+            lambda k: bool(
+                tokens[k].forms & Form.PAST_TIME
+                or (tokens[k].has(Role.AUX | Role.MODAL) and tokens[k].forms & Form.PAST)
+            ),
+        )
+    )
+
+
+def _ours_named(tokens: Sequence[Token], clause: Clause) -> bool:
+    """Our product or book named in the clause ("for the fund", "für das Mandat", "para la
+    cartera"), or us."""
+    return bool(
+        clause.positions(
+            "ours named",
+            lambda k: bool(
+                tokens[k].has(Role.SELF | Role.PORTFOLIO)
+                or (tokens[k].has(Role.THIRD) and tokens[k].forms & Form.PRODUCT)
+            ),
+        )
+    )
 
 
 # Words between a participle and the index it names: prepositions, articles.

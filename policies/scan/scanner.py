@@ -175,13 +175,18 @@ class Scanner:
         forms = [quick_form(text, self.sides) for text in texts] if fast else [None]
         quick = [form for form in forms if form is not None]
         if len(quick) == len(forms):
+            # The words of each field (quick forms are lower case), which the joined text's
+            # words are, the joiners being separators: kept for :meth:`_each_clean`.
+            field_words = [gate_words(form) for form in quick]
+            words = [word for own in field_words for word in own]
+            if record_text:
+                words.extend(gate_words("\n".join(record_text).lower()))
             joined = "\n".join([*quick, *record_text]).lower()
-            words = gate_words(joined)
             words.extend(marks(joined))
             prose, some = self.gate.reach(words, joined)
             if not some:
                 return []
-            if not record_text and self._each_clean(quick):
+            if not record_text and self._each_clean(quick, field_words):
                 # No field can hold a finding or a side waiting for a size elsewhere: only
                 # a sentence split across fields is left to read.
                 fields = [field for unit in units for field in unit.fields]
@@ -221,7 +226,7 @@ class Scanner:
             violations.extend(self._split_violations(fields, categories, violations))
         return violations
 
-    def _each_clean(self, forms: list[str]) -> bool:
+    def _each_clean(self, forms: list[str], field_words: list[list[str]]) -> bool:
         """Whether each quick form, read alone, is a short field that satisfies no family and
         holds no side: then its reading finds nothing and waits for nothing.
 
@@ -232,10 +237,9 @@ class Scanner:
         :meth:`_stretches`, read only when its own words satisfy a family or hold a side.
         """
         gate = self.gate
-        for form in forms:
+        for form, words in zip(forms, field_words, strict=True):
             if len(form) > _LONG_FIELD:
                 return False
-            words = gate_words(form)
             if not gate.waiting.isdisjoint(words):
                 return False
             words.extend(marks(form))

@@ -138,6 +138,12 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     reflexive_futures: tuple[_Words, ...] = ()
     # Infinitives whose regular participle is a common word of another sense ("pasado").
     not_inflected: _Words = ()
+    # The auxiliaries of the present passive ("is", "are being", "gets", "est", "sont"):
+    # a trade in it on a holding of ours, dated or sized, is a step being taken.
+    present_passive: _Words = ()
+    # Spanish: the reflexive passive in the present, "se venden", "se coloca" (rules as
+    # for the future).
+    reflexive_presents: tuple[_Words, ...] = ()
 
 
 class Actions(_Section, frozen=True, kw_only=True):
@@ -241,6 +247,8 @@ class Mood(_Section, frozen=True, kw_only=True):
     indices: _Words = ()
     # Issues of paper: "new notes will be sold at auction", "in a secondary offering".
     issues: _Words = ()
+    # Times of the day a step is carried out: "the hedge is lifted this afternoon".
+    present_times: _Words = ()
     # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
@@ -492,6 +500,10 @@ class Form:
     # Not a form either: a determiner that takes positions one by one (``[mood]
     # distributives``: "each", "chaque", "cada", "jede").
     EACH: Final = 1 << 27
+    # Not a form either: a time of the day a decision is carried out ("this morning", "at
+    # the open", "heute früh", ``[mood] present_times``): with a trade in the present
+    # passive on a holding of ours, a step being taken, not a habit.
+    TODAY: Final = 1 << 28
 
 
 # The marks that are no grammatical form.
@@ -514,6 +526,7 @@ _MARKS: Final = (
     | Form.INDEX
     | Form.REFLEXIVE
     | Form.ISSUE
+    | Form.TODAY
     | Form.RATING_HOLD
     | Form.PROPOSAL
     | Form.EACH
@@ -570,6 +583,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     not_past: frozenset[str]
     # Passive auxiliaries as the lexer spells their tokens (phrases joined by a space).
     passive: frozenset[str]
+    # The present passive's auxiliaries, spelled the same way.
+    present_passive: frozenset[str] = frozenset()
     # Prepositions naming a passive's agent.
     agents: frozenset[str] = frozenset()
     # The passive of obligation: its auxiliaries and the markers before its infinitive.
@@ -966,6 +981,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     suffixes: set[str] = set()
     not_past: set[str] = set()
     passive: set[str] = set()
+    present: set[str] = set()
     agents: set[str] = set()
     obligation: set[str] = set()
     obligation_markers: set[str] = set()
@@ -984,6 +1000,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             " ".join(phrase_words(fold_for_matching(w))) for w in info.passive_auxiliaries
         )
         agents.update(fold_for_matching(w) for w in info.passive_agents)
+        present.update(" ".join(phrase_words(fold_for_matching(w))) for w in info.present_passive)
         obligation.update(fold_for_matching(w) for w in info.obligation_auxiliaries)
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
@@ -1052,6 +1069,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         past_suffixes=tuple(sorted(suffixes)),
         not_past=frozenset(not_past),
         passive=frozenset(passive),
+        present_passive=frozenset(present),
         agents=frozenset(agents),
         obligation=frozenset(obligation),
         obligation_markers=frozenset(obligation_markers),
@@ -1149,7 +1167,7 @@ def _add_inflected(
     library would bring statistical models for what these few endings do.
     """
     info = vocabulary.language
-    if not (info.participles or info.reflexive_futures):
+    if not (info.participles or info.reflexive_futures or info.reflexive_presents):
         return
     made: list[tuple[str, ...]] = []
     skip = {fold_for_matching(word) for word in info.not_inflected}
@@ -1166,29 +1184,54 @@ def _add_inflected(
             if not all(_particle(builder, word) for word in words[1:]):
                 continue
             keys = [(form, *words[1:]) for form in _inflected(words[0], info)]
-            futures = _endings(words[0], info.reflexive_futures) if len(words) == 1 else []
+            alone = len(words) == 1
+            futures = _endings(words[0], info.reflexive_futures) if alone else []
+            presents = _endings(words[0], info.reflexive_presents) if alone else []
             reflexive = fold_for_matching(info.reflexive)
             for key, forms in [
                 *((key, participle) for key in keys),
                 *(((reflexive, future), _REFLEXIVE_FUTURE) for future in futures),
+                *(((reflexive, present), _REFLEXIVE_PRESENT) for present in presents),
             ]:
                 if key in given:
-                    continue  # a word of its own ("place", "trade"): read as written
+                    _participle_of(builder.entries[key], role, forms, info)
+                    continue
                 slot = builder.entries.setdefault(key, _new_slot())
                 builder._fill(slot, _role_of(slot, role, holding), forms | marks, info)
             made.extend(key for key in keys if len(key) > 1 and key not in given)
     # A phrasal participle read as one token ("rolled into") is also what its verb alone
     # is ("rolled": a closing verb as well as a trade verb).
     for key in made:
-        alone = builder.entries.get(key[:1])
-        if alone is not None:
-            slot = builder.entries[key]
-            slot[0] = int(slot[0] or 0) | (int(alone[0] or 0) & Role.VERB)
+        verb = builder.entries.get(key[:1])
+        if verb is not None:
+            phrasal = builder.entries[key]
+            phrasal[0] = int(phrasal[0] or 0) | (int(verb[0] or 0) & Role.VERB)
+
+
+# The forms a participle may share its spelling with: the bare form ("placé", "place")
+# and the German third person ("erhöht", "reduziert").
+_BARE: Final = Form.BASE | Form.THIRD | Form.HOLDING
+
+
+def _participle_of(
+    slot: list[int | float | bool | None], role: int, forms: int, info: LanguageInfo
+) -> None:
+    """A participle spelled as a word already written ("placé" folds to "place", "rééquilibré"
+    to "rééquilibre", "erhöht" is also the third person): a verb's bare or third-person
+    form is that participle as well; a past or a noun is read as written. English
+    participles are its past, never another word's."""
+    if info.participles_past or not forms & Form.PARTICIPLE:
+        return
+    if int(slot[0] or 0) & Role.VERB and not int(slot[1] or 0) & ~_BARE:
+        slot[1] = int(slot[1] or 0) | Form.PARTICIPLE
 
 
 # A reflexive future reads as the bare forms written for it ("se subirá": an instruction
 # with no subject) and as a passive whose subject is its object.
 _REFLEXIVE_FUTURE: Final = Form.BASE | Form.PARTICIPLE | Form.REFLEXIVE
+# A reflexive present is a passive in the present ("se venden las acciones"): what the
+# market does, unless it moves a holding of ours (:func:`policies.scan.mood`).
+_REFLEXIVE_PRESENT: Final = Form.THIRD | Form.PARTICIPLE | Form.REFLEXIVE
 
 
 # What may follow a verb in a phrasal verb whose participle is made ("rolled over",
@@ -1342,6 +1385,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
+    builder.add(mood.present_times, 0, info, marks=Form.TODAY)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.distributives, Role.DET, info, marks=Form.EACH)

@@ -150,7 +150,7 @@ def test_each_half_is_clean_alone() -> None:
     for half in HALVES:
         form = quick_form(half, SCANNER.sides)
         assert form is not None, half
-        assert SCANNER._each_clean([form]), half
+        assert SCANNER._each_clean([form], [gate_words(form)]), half
 
 
 @given(st.lists(_field, min_size=2, max_size=4))

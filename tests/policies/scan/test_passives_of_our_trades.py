@@ -1,7 +1,10 @@
 """Our trades said in the passive: a plan in the future passive of any verb of a family
 ("the hedge will be rolled into March", "la couverture sera roulée", "der Hedge wird
 gerollt", "la cartera será reequilibrada"), the Spanish reflexive passive ("la posición se
-cerrará el viernes"), on a holding of ours or a named target, sized or not.
+cerrará el viernes"), on a holding of ours or a named target, sized or not; and a step
+being taken, in the present passive, on a holding of ours moved to a figure or dated by a
+time of the day ("half of the futures hedge is lifted this afternoon", "se compran esta
+mañana 20.000 títulos de Iberdrola para la cartera").
 
 The participles are made from the vocabulary's infinitives by each language's regular
 endings, so a passive of a verb no case named reads as its infinitive does. The twins
@@ -83,6 +86,60 @@ PASSIVES_OF_OTHERS = [
     "La posición se cerró el viernes.",
     "Se subastarán nuevos bonos el miércoles.",
 ]
+
+
+PRESENT_PASSIVES = [
+    "Twenty thousand Nestlé shares are being bought for the fund this morning.",
+    "Our residual 2y gilt holding gets sold by the execution desk before the MPC.",
+    "Stops on the gold position get tightened to 2,340.",
+    "The position is sized at 3% of NAV.",
+    "The desk VaR limit is raised to $12m with effect from today.",
+    "The model portfolio is rebalanced back to 60/40 at month-end.",
+    "Half of the SMI futures hedge is lifted this afternoon.",
+    "The overlay gets unwound this afternoon.",
+    "The yen short gets closed at 150.",
+    "Roughly 40m of 2034 gilts get switched into 2054s for the fund at the open.",
+    "Der Hebel im Overlay wird auf das Dreifache erhöht.",
+    "Dix mille actions TotalEnergies sont achetées pour le fonds ce matin.",
+    "Le stop de la position CAC est placé à 7 200 points.",
+    "Se compran esta mañana 20.000 títulos de Iberdrola para la cartera.",
+    "El stop de pérdidas de la posición en Ibex se coloca en 11.700.",
+    "El nivel de entrada del largo en euro-dólar se fija en 1,0750.",
+    "El apalancamiento de la cartera se eleva a 2 veces.",
+    "La cartera modelo se reequilibra al 60 % renta variable y 40 % renta fija.",
+]
+MARKET_PASSIVES = [
+    "Bonds are sold heavily after the CPI print.",
+    "Tech is being sold on rate fears.",
+    "Treasuries are being sold by foreign central banks today.",
+    "Treasuries are being sold across the curve today.",
+    "Orders are sent to the exchange by the broker's algorithm.",
+    "Margin on the gold future is raised to 10 % by the CME.",
+    "Gold is bought on dips by central banks.",
+    "The stake is sold by the founder today.",
+    "The position was reduced to neutral last week.",
+    "The fund's stake is sold at 45 in the secondary offering.",
+    "Nvidia is added to the Dow today.",
+    "Die Anleihen werden nach den Inflationsdaten massiv verkauft.",
+    "Der Leitzins wird von der EZB auf 4 % angehoben.",
+    "Les obligations sont vendues massivement après l'inflation.",
+    "Les bons du Trésor sont vendus par les banques centrales.",
+    "Se venden bonos del Tesoro en toda la curva.",
+    "Los bonos se venden con fuerza tras el IPC.",
+]
+
+
+@pytest.mark.parametrize("text", PRESENT_PASSIVES)
+def test_a_step_of_ours_in_the_present_passive_blocks(text: str) -> None:
+    """A holding or book of ours, moved to a figure or dated by a time of the day; a desk
+    or a broker that executes it is no one else."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", MARKET_PASSIVES)
+def test_what_the_market_does_in_the_present_passive_passes(text: str) -> None:
+    """Flows without a holding of ours, others named as agents, an issue, an index."""
+    assert not blocked(text)
 
 
 @pytest.mark.parametrize("text", FUTURE_PASSIVES)
