@@ -1292,6 +1292,8 @@ def _counted_rating(tokens: Sequence[Token], i: int) -> bool:
     its own on the same line. "Buy: 5 % NVDA; hold: AAPL" names targets and still directs.
     """
     value = i + 1
+    while value < len(tokens) and tokens[value].glued and tokens[value].kind == "word":
+        value += 1  # "Buy-rated: 62 % of analysts"
     if value < len(tokens) and tokens[value].text in ":=":
         value += 1
     if value >= len(tokens) or tokens[value].kind != "number":
@@ -1317,10 +1319,13 @@ def _scale_beside(tokens: Sequence[Token], i: int) -> bool:
                 low = j
                 continue
             break
-        if j > low and tokens[j].forms & Form.RATING_HOLD and j + 1 < len(tokens):
-            after = tokens[j + 1]
-            figure = tokens[j + 2] if after.text in ":=" and j + 2 < len(tokens) else after
-            if figure.kind == "number":
+        if j > low and tokens[j].forms & Form.RATING_HOLD:
+            k = j + 1
+            while k < high and tokens[k].glued and tokens[k].kind == "word":
+                k += 1  # "hold-rated: 31 %"
+            if k < high and tokens[k].text in ":=":
+                k += 1
+            if k < high and tokens[k].kind == "number":
                 return True
     return False
 

@@ -294,10 +294,8 @@ def _suggesting(tokens: list[Token], first: int, end: int) -> None:
             tokens[j].roles = (tokens[j].roles | Role.URGE) & ~_CONDITION
         _now(tokens[words[proposal]])
         return
-    if opening.forms & Form.NOW_OR_PAST and not any(
-        tokens[j].forms & Form.PAST_TIME for j in words
-    ):
-        # "¿Subimos el stop a 13,20?", "¿Activamos ya el modelo en real?": a first person
+    if _our_verb(opening) and not any(tokens[j].forms & Form.PAST_TIME for j in words):
+        # "¿Subimos el stop a 13,20?", "On remonte le stop à 131,40 ?": a first person
         # plural that opens a question proposes the step now ("shall we …?").
         _now(opening)
         opening.roles |= Role.URGE
@@ -341,6 +339,17 @@ def _proposal(tokens: Sequence[Token], words: list[int]) -> int:
     else:
         return 0
     return size if _we_at(tokens, words, size) else 0
+
+
+def _our_verb(token: Token) -> bool:
+    """An action verb in the first person plural, or after the desk's "on" joined to it
+    ("subimos", "vendemos", "relevons", "on remonte")."""
+    if not token.has(Role.VERB) or token.forms & Form.NOUN:
+        return False
+    if token.forms & Form.NOW_OR_PAST:
+        return True
+    first = token.text.split(" ", 1)[0]
+    return first in _WE_WORDS or (first.endswith(_FIRST_PLURAL) and token.kind == "word")
 
 
 def _now(token: Token) -> None:

@@ -95,6 +95,11 @@ OUR_CONDITIONALS = [
     "Venderíamos Repsol antes de resultados.",
     "Reduciríamos la posición en Telefónica.",
     "Los clientes deberían vender Repsol.",
+    # The desk's first person in French, a question of it proposing the step.
+    "Relevons le stop du CAC à 7 400.",
+    "On relève le stop du CAC à 7 400 ?",
+    "On allège LVMH avant les résultats ?",
+    "Basculons le modèle en réel lundi.",
 ]
 
 OTHERS_CONDITIONALS_AND_LEANINGS = [
@@ -107,6 +112,9 @@ OTHERS_CONDITIONALS_AND_LEANINGS = [
     "Les clients des banques privées ont acheté de l'or en 2023.",
     "El BCE compraría más bonos si la inflación cae.",
     "Los clientes de la banca compraron fondos monetarios el año pasado.",
+    "On observe que les banques allègent leurs positions.",
+    "On relève que la BCE a baissé ses taux.",
+    "On dit que les fonds allègent le luxe.",
 ]
 
 TRIGGERS_AND_CAPS = [

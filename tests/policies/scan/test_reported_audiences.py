@@ -130,6 +130,7 @@ RATINGS_COUNTED = [
     "Kaufen: 12 Analysten; Halten: 8; Verkaufen: 2.",
     "Achat : 60 % des analystes ; conserver : 30 % ; vendre : 10 %.",
     "Comprar: 15 analistas; mantener: 6; vender: 1.",
+    "Buy-rated: 62 % of analysts; hold-rated: 31 %; sell-rated: 7 %.",
 ]
 SIDES_LABELLED = [
     "Buy: SAP; sell: BMW.",
