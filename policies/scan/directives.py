@@ -35,6 +35,7 @@ from policies.scan.mood import (
     is_instruction,
     negated,
     present_passive,
+    unknown_past,
 )
 from policies.scan.vocabulary import Form, Lexicon, Role
 
@@ -114,6 +115,8 @@ def find_directives(
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
         if "planned" in active:
             hits.extend(_planned_state(moods))
+        if "direction" in active or "named" in active:
+            hits.extend(_directions(moods, lexicon))
     if "allotted" in active:
         hits.extend(
             _allotted(tokens, clause) for clause in all_clauses if _per_book(tokens, clause)
@@ -124,14 +127,106 @@ def find_directives(
     if "side" in active:
         pending.extend(_bare_sides(tokens, all_clauses))
         pending.extend(_side_values(tokens, all_clauses, lexicon))
-    if "named" in active:
+    if "named" in active or "direction" in active:
         hits.extend(_named_side_values(tokens, all_clauses))
+    if "named" in active:
         hits.extend(_side_labels(tokens, all_clauses))
         hits.extend(_rating_calls(read))
         hits.extend(_answered_questions(read))
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+# What a verbless direction may not share its sentence with: a predicate, a condition, a
+# negation or a party of its own ("… was the rotation of the week", "real money out of the
+# miners"); a sector that names a party is its target here ("out of the banks").
+_PREDICATED: Final = (
+    Role.VERB
+    | Role.AUX
+    | Role.MODAL
+    | Role.DESCRIBE
+    | Role.RECOMMEND
+    | Role.CONDITIONAL
+    | Role.NEG
+    | Role.ACTOR
+)
+_DIRECTION_GAP: Final = 2  # articles, and then adjectives, between a direction and its target
+
+
+def _directions(moods: Sequence[ClauseMood], lexicon: Lexicon) -> list[Hit]:
+    """Desk chat that moves the book without a verb: "Out of the miners, into utilities",
+    "Raus aus den Zyklikern", "Banken raus", "Fuera de bancos", "Dehors les minières".
+
+    A direction (:data:`Form.DIRECTION`) opens a clause before a target, or closes one
+    after it; the clauses before it are such directions or a preposition and its target
+    ("Into utilities, out of tech").
+    The sentence has no predicate (known, or an unknown English past), party, condition,
+    negation or time in the past: "out of the miners into utilities was the rotation of
+    the week", "real money out of the miners", "money flowed out of the miners" and last
+    week's flows describe.
+    """
+    if not moods:
+        return []
+    tokens = moods[0].tokens
+    for j in range(moods[0].clause.first, moods[-1].clause.last):
+        token = tokens[j]
+        if token.has(_PREDICATED) and not token.has(Role.INSTRUMENT):
+            return []
+        if token.forms & Form.PAST_TIME or token.text == "?" or unknown_past(token, lexicon):
+            return []
+    if any(m.quoted or m.asked or m.weighed or m.reported or m.labelled for m in moods):
+        return []
+    hits = []
+    for mood in moods:
+        clause = mood.clause
+        at = _direction_at(tokens, clause)
+        if at is None:
+            if _on_target(tokens, clause, clause.first):
+                continue  # the other way, a preposition and its target: "into utilities"
+            break
+        hits.append(Hit("order", tokens[at].start, tokens[clause.last - 1].end))
+    return hits
+
+
+def _direction_at(tokens: Sequence[Token], clause: Clause) -> int | None:
+    """Where a clause opens with a direction before its target ("out of the miners"), or
+    opens with the target a direction closes ("Banken raus", "bancos fuera")."""
+    k = clause.first
+    while k < clause.last and (
+        tokens[k].kind == "mark"
+        or (tokens[k].has(Role.PREFIX) and not tokens[k].forms & Form.DIRECTION)
+    ):
+        k += 1
+    if k >= clause.last:
+        return None
+    if tokens[k].forms & Form.DIRECTION:
+        j = k + 1
+        while (
+            j < clause.last
+            and j - k <= _DIRECTION_GAP
+            and tokens[j].has(Role.DET)
+            and not (tokens[j].has(Role.INSTRUMENT))
+        ):
+            j += 1
+        modifiers = 0
+        while j < clause.last and modifiers < _DIRECTION_GAP and _unknown_modifier(tokens[j]):
+            j, modifiers = j + 1, modifiers + 1
+        if j < clause.last and (_named_target(tokens, j) or _name(tokens, j)):
+            return k
+        return None
+    last = clause.last_before_marks(tokens, k)
+    closing = tokens[last]
+    # A side after its target acts as a direction does: "Euro short, dollar long".
+    side = closing.has(Role.SIDE_ADJ) and not closing.has(Role.NON_ACTION) and not closing.glued
+    if last <= k or not (closing.forms & Form.DIRECTION or side):
+        return None
+    between = range(k, last)
+    if all(
+        tokens[j].has(Role.DET | Role.INSTRUMENT) or _unknown_modifier(tokens[j]) for j in between
+    ) and any(_named_target(tokens, j) for j in between):
+        return k
+    return None
 
 
 def _repeated_trades(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
@@ -403,14 +498,25 @@ def _named_side_values(tokens: Sequence[Token], all_clauses: Sequence[Clause]) -
         if len(words) != 1:
             continue
         side = tokens[words[0]]
-        if not side.has(Role.SIDE | Role.SIDE_ADJ) or side.has(Role.NON_ACTION) or side.glued:
+        # A direction or a verb of a holding answers too: "Banks: out.", "Banken: raus.",
+        # "Miners: add on dips".
+        sided = side.has(Role.SIDE | Role.SIDE_ADJ) or bool(
+            side.forms & (Form.DIRECTION | Form.HOLDING)
+        )
+        if not sided or side.has(Role.NON_ACTION) or side.glued:
             continue
-        if not side.forms & (Form.BASE | Form.NOUN) or (
+        if not side.forms & (Form.BASE | Form.NOUN | Form.DIRECTION | Form.HOLDING) or (
             words[0] + 1 < len(tokens) and tokens[words[0] + 1].glued
         ):
             continue
         span = range(label.first, label.last)
-        if any(tokens[j].roles & _NOT_IN_CALL for j in span):
+        # A sector is a party too: as the label of a call it is the call's target ("Banks:
+        # sell", "Banken: verkaufen").
+        if any(
+            tokens[j].roles & _NOT_IN_CALL
+            and not (tokens[j].has(Role.INSTRUMENT) and not tokens[j].roles & _PREDICATE_CALL)
+            for j in span
+        ):
             continue
         named = [j for j in span if _named_target(tokens, j) or _name(tokens, j, opening=True)]
         if not named:
@@ -480,12 +586,14 @@ def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
     and a phrase of time after it: "Our advice on Nvidia: sell it (before earnings)",
     "Notre conseil sur l'OAT : la vendre avant la BCE", "lo vendería"."""
     words = [j for j in range(clause.first, clause.last) if tokens[j].kind != "mark"]
+    if len(words) > 1 and _degree(tokens[words[0]]) and tokens[words[1]].has(Role.SIDE_ADJ):
+        words = words[1:]  # "max long", "fully short"
     if len(words) < 2:
         return words
     if tokens[words[0]].has(Role.REFERENCE) and tokens[words[1]].has(Role.SIDE):
         words = words[1:]  # "la vendre", "lo venda"
-    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE):
-        words = [words[0], *words[2:]]  # "sell it"
+    elif tokens[words[1]].has(Role.REFERENCE) and tokens[words[0]].has(Role.SIDE | Role.SIDE_ADJ):
+        words = [words[0], *words[2:]]  # "sell it", "short it"
     rest = words[1:]
     if rest and not (
         tokens[rest[0]].has(Role.PREP)
@@ -497,6 +605,8 @@ def _call_words(tokens: Sequence[Token], clause: Clause) -> list[int]:
 
 # What a label before a side may not hold: a predicate, someone else, a negation, or a
 # position or book, which a side describes ("Positioning in TLT: long").
+# What no target named in a label may be: a predicate, a refusal, a position.
+_PREDICATE_CALL: Final = Role.VERB | _PREDICATE_WORDS | Role.NEG | Role.POSITIONS | Role.PORTFOLIO
 _NOT_IN_CALL: Final = (
     Role.VERB
     | _PREDICATE_WORDS
@@ -1154,7 +1264,7 @@ def _clause_directives(
     for i in range(clause.first, end):
         token = tokens[i]
         roles = token.roles
-        if not roles & _CANDIDATES or roles & Role.NON_ACTION:
+        if (not roles & _CANDIDATES and not token.forms & Form.QUOTE) or roles & Role.NON_ACTION:
             if token.kind == "number" and token.times and "leverage" in active:
                 _leverage(mood, i, lexicon, hits)
             if "sizing" in active and "order" not in found_here:
@@ -2175,7 +2285,7 @@ def _match(
             end,
             lambda j: _size(tokens, j, end, weak=True) and not (counted and tokens[j].percent),
         )
-        if size is not None and _target(tokens, objects, end):
+        if size is not None and _target(tokens, objects, end, weights=False):
             return "order", max(size, i) + 1, False
         # A whole order needs no strong verb: "take 40 NGF7 at 0.6650", "lift 12k GCJ7 @ 78".
         size = _find(tokens, i + 1, end, lambda j: _size(tokens, j, end, weak=False))
@@ -2188,8 +2298,10 @@ def _match(
             price = _find(tokens, size + 1, end, lambda j: _price(tokens, j, end))
             if price is not None and _target(tokens, i + 1, end):
                 return "order", price + 1, False
-        if _desk_order(tokens, clause, i, end):
-            return "order", i + 3, False
+    if "trade" in active and (token.has(_QUOTING_VERBS) or token.forms & Form.QUOTE):
+        priced = _desk_order(tokens, clause, i, end)
+        if priced is not None:
+            return "order", priced, False
     if "execution" in active and token.has(Role.EXECUTE) and not token.forms & Form.NOUN:
         return "execution", i + 1, False
     if "execution" in active and token.has(Role.EXECUTE) and token.forms & Form.NOUN:
@@ -2278,17 +2390,76 @@ def _set_off(tokens: Sequence[Token], i: int, end: int) -> int:
     return _SET_OFF if any(t.sets_off for t in tokens[i + 1 : end]) else 0
 
 
-def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> bool:
-    """A desk's order in chat, its target known from the conversation: a trade verb opening
-    the clause, a bare count, a price ("offer 100 at 101.5", "bid 50 at 99.25", "take 40 @
-    0.6650"). Nothing but the count may stand between the verb and the price."""
-    if i != clause.first or not tokens[i].forms & Form.BASE or i + 2 >= end:
-        return False
-    count = tokens[i + 1]
+def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> int | None:
+    """A desk's order in chat, its target named or known from the conversation: a verb of
+    trading or giving, or a word that quotes (:data:`Form.QUOTE`), opening the clause, a
+    bare count, what it counts, a price ("offer 100 at 101.5", "take 40 @ 0.6650", "give
+    'em 5 at 102", "mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850", "Je te prends
+    200 FCE à 7 450"), or a price and the size it is good for ("bid 50 for 10k"). Only the
+    counterparty's pronoun may stand between the word and the count. Returns the end of
+    the order."""
+    opening = tokens[i]
+    if i != clause.first or opening.forms & Form.NOUN:
+        return None
+    if not opening.forms & (Form.BASE | Form.QUOTE):
+        return None
+    j = i + 1
+    while j < end and (tokens[j].text in _COUNTERPARTY or tokens[j].text == "'"):
+        j += 1
+    if j + 1 >= end:
+        return None
+    count = tokens[j]
     if count.kind != "number" or count.percent or count.times:
-        return False
-    link = tokens[i + 2]
-    return (link.has(Role.LEVEL_LINK) or link.text == "@") and _price(tokens, i + 2, end)
+        return None
+    link = j + 1
+    while link < end and link - j <= _COUNTED and _counted_word(tokens[link]):
+        link += 1
+    if link == clause.last and link < len(tokens) and tokens[link].has(Role.LEVEL_LINK):
+        end = min(len(tokens), link + 3)  # a link that opens a clause: "… bis 2,62"
+    if link >= end:
+        return None
+    if (tokens[link].has(Role.LEVEL_LINK) or tokens[link].text == "@") and _quoted_price(
+        tokens, link, end
+    ):
+        return min(link + 3, end)
+    good_for = tokens[link].text in _GOOD_FOR and link == j + 1 and link + 1 < end
+    return link + 2 if good_for and _plain_number(tokens[link + 1]) else None
+
+
+_COUNTED: Final = 4  # words of what a quote counts: "TY", "futuros Ibex", "Mio. Bunds 2035"
+
+
+def _counted_word(token: Token) -> bool:
+    """A word of what a quoted count counts: a unit, an instrument, a ticker, a name, a
+    scale or a year ("300 TY", "50 futuros Ibex", "20 Mio. Bunds 2035")."""
+    if token.kind == "number":
+        return not token.percent
+    if token.kind == "mark":
+        return token.text == "."
+    named = (token.upper or token.capital) and not token.has(
+        Role.VERB | Role.ACTOR | Role.LEVEL_LINK
+    )
+    return token.has(Role.UNIT | Role.INSTRUMENT | Role.SCALE | Role.CURRENCY) or named
+
+
+def _quoted_price(tokens: Sequence[Token], link: int, end: int) -> bool:
+    """A price after its link, past an article: "at 110-16", "bis 2,62", "hasta el 3,15"."""
+    if _price(tokens, link, end):
+        return True
+    k = link + 1
+    return k + 1 < end and tokens[k].has(Role.DET) and _plain_number(tokens[k + 1])
+
+
+def _plain_number(token: Token) -> bool:
+    return token.kind == "number" and not token.percent
+
+
+# Verbs that quote an order in chat: sides, trade verbs, closes and giving ("give 'em 5").
+_QUOTING_VERBS: Final = Role.SIDE | Role.TRADE | Role.CLOSE | Role.ALLOCATE
+# The counterparty a quote is given to: "give 'em 5", "gib ihm 5".
+_COUNTERPARTY: Final = frozenset(("em", "them", "you", "him", "ihm", "ihnen", "dir"))
+# A price good for a size: "bid 50 for 10k", "Geld 50 für 10k", "50 pour 10".
+_GOOD_FOR: Final = frozenset(("for", "fur", "pour", "por"))
 
 
 def _stated_state(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
@@ -2542,7 +2713,11 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     before = clause.first - 1
     if before >= 1 and tokens[before].text == "," and tokens[before - 1].has(Role.ACTOR):
         return False  # an apposition: "as CTAs, long 80 % of max exposure, sold …"
-    previous = tokens[i - 1] if i > clause.first else None
+    # Past a degree ("go max short", "get fully long"): the word that makes it act.
+    k = i - 1
+    while k > clause.first and _degree(tokens[k]):
+        k -= 1
+    previous = tokens[k] if k >= clause.first else None
     infinitive = previous is not None and previous.text.rsplit(" ", 1)[-1] in INFINITIVE_MARKS
     acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
     if previous is not None and (previous.has(acting) or infinitive):
@@ -2563,6 +2738,33 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         or _name(tokens, i + 1)
         or _before_instrument(tokens, i + 1, clause.last)  # "Long Japan-Aktien"
         or _on_target(tokens, clause, i + 1)
+        or _article_target(tokens, clause, i + 1)  # "Short the euro", "Short den Euro"
+    )
+
+
+def _degree(token: Token) -> bool:
+    """A word of degree between a verb and the side it takes: "max", "fully", "voll"."""
+    return token.kind == "word" and (
+        (token.has(Role.DET) and not token.has(Role.INSTRUMENT)) or _adverb_like(token.text)
+    )
+
+
+def _article_target(tokens: Sequence[Token], clause: Clause, j: int) -> bool:
+    """An article at ``j`` and the instrument or asset class it names: the object of a side
+    that opens a clause as its verb ("Short the euro", "Long den Bund", "Short l'euro")."""
+    k = j
+    while (
+        k < clause.last
+        and k - j < 2
+        and tokens[k].has(Role.DET)
+        and not tokens[k].has(Role.INSTRUMENT)
+    ):
+        k += 1
+    return (
+        k > j
+        and k < clause.last
+        and tokens[k].has(Role.INSTRUMENT)
+        and not tokens[k].has(Role.VERB)
     )
 
 
@@ -2880,9 +3082,23 @@ def _is_target(token: Token) -> bool:
     return token.upper or (token.roles == 0 and len(token.text) <= 5 and not token.glued)
 
 
-def _target(tokens: Sequence[Token], start: int, end: int) -> bool:
+def _target(tokens: Sequence[Token], start: int, end: int, *, weights: bool = True) -> bool:
+    """A target between ``start`` and ``end``; with ``weights`` False, not one a weight is
+    of ("raising the weight of banks to 12 %": a book's weight, which the rebalancing
+    reading judges, not a trade in banks sized 12 %)."""
     return any(
-        _is_target(tokens[j]) or tokens[j].has(Role.NAV | Role.POSITIONS) for j in range(start, end)
+        (_is_target(tokens[j]) or tokens[j].has(Role.NAV | Role.POSITIONS))
+        and (weights or not _weight_of(tokens, j))
+        for j in range(start, end)
+    )
+
+
+def _weight_of(tokens: Sequence[Token], j: int) -> bool:
+    """The word at ``j`` follows a weight and its genitive: "the weight of banks"."""
+    return (
+        j >= 2
+        and tokens[j - 1].text in ("of", "de", "des", "du", "del", "von", "der")
+        and tokens[j - 2].has(Role.WEIGHT)
     )
 
 

@@ -165,6 +165,8 @@ class Gate:
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
+        directions = _anchor_words(lexicon.directions)
+        quotes = _anchor_words(lexicon.quotes)
         books = w(Role.NAV)
         # What a dated state needs besides its figure: a book it is of ("the book will be
         # 60 % equities from Monday"), or for real money a predicate that runs or switches
@@ -181,8 +183,16 @@ class Gate:
             # ("liquidate 500 shares"); a share of a book is not their size.
             "trade": (
                 (w(Role.TRADE), sized),
-                (w(Role.TRADE | Role.CLOSE), number, frozenset({AT_MARK})),
+                (
+                    w(Role.TRADE | Role.CLOSE | Role.SIDE | Role.ALLOCATE),
+                    number,
+                    frozenset({AT_MARK}),
+                ),
                 (w(Role.CLOSE), counted),
+                # "Mine 300 TY at 110-16", "Nimm mir 50 FDAX bei 19.850", "bid 50 for 10k":
+                # a quote in chat, its price after a link (a word of quoting is rare enough
+                # for the gate to take any link as the price's).
+                (quotes, number, w(Role.LEVEL_LINK) | {AT_MARK, "for", "fur", "pour", "por"}),
             ),
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
             # "trim Nvidia"): the target is a name the vocabulary does not hold, so the
@@ -217,6 +227,9 @@ class Gate:
             "notional": ((notionals, money, number),),
             # "We bought TLT last week and would do it again": a past trade of ours endorsed.
             "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
+            # "Out of the miners, into utilities", "raus aus den Banken": a direction of desk
+            # chat on an asset class, without a verb.
+            "direction": ((directions, w(Role.INSTRUMENT)),),
             # "1500 Kontrakte Bund-Future je Mandat": a size given per book, without a verb.
             "allotted": ((w(Role.UNIT), w(Role.PORTFOLIO | Role.NAV), number),),
             "live": (

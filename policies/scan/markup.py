@@ -312,8 +312,11 @@ def letter_spacing_edits(text: str, known: frozenset[str] = frozenset()) -> list
         if match is not None:
             words = _spaced_words(match.group(), known)
             # A word spelled out letter by letter is hidden on purpose: a sentence starts,
-            # but only once; more such words in the same sentence continue it.
+            # but only once; more such words in the same sentence continue it. A single
+            # word that closes its sentence ends the words before it, as a German verb
+            # does ("Jetzt bitte Siemens v e r k a u f e n ."): it starts nothing.
             opens = not edits or _SENTENCE_END.search(text, end, match.start()) is not None
+            opens = opens and not (" " not in words and _closes_sentence(text, match.end()))
             at = hidden_sentence_start(text, match.start()) if opens else None
             if at is not None and words.replace(" ", "").isalpha():
                 if at < match.start():
@@ -323,6 +326,14 @@ def letter_spacing_edits(text: str, known: frozenset[str] = frozenset()) -> list
             edits.append(Edit(match.start(), match.end(), words))
             end = match.end()
     return edits
+
+
+def _closes_sentence(text: str, end: int) -> bool:
+    """Whether only blanks stand between ``end`` and the end of its sentence or text."""
+    position = end
+    while position < len(text) and text[position] in " \t":
+        position += 1
+    return position == len(text) or text[position] in ".!?;\n"
 
 
 def hidden_sentence_start(text: str, start: int) -> int | None:

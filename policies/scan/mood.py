@@ -29,6 +29,7 @@ __all__ = [
     "is_instruction",
     "negated",
     "present_passive",
+    "unknown_past",
 ]
 
 # Tokens a negation reaches across on its way to the predicate it governs.
@@ -280,7 +281,8 @@ def _mentioned_quotations(
     end = _quotation_end(tokens, sentence[-1].last)
     spans = _quotations(tokens, first, end)
     if not spans:
-        return spans
+        bare = _bare_mention(tokens, sentence)
+        return [] if bare is None else [bare]
     found = []
     for opening, closing in spans:
         outside = list(itertools.chain(range(first, opening), range(closing + 1, end)))
@@ -299,6 +301,42 @@ def _mentioned_quotations(
         if _named_quotation(tokens, (first, opening, closing, end), lexicon):
             found.append((opening, closing))
     return found
+
+
+def _bare_mention(tokens: Sequence[Token], sentence: Sequence[Clause]) -> tuple[int, int] | None:
+    """A trade named, without quotation marks, as the subject of a predicate in the past:
+    "Sell the banks was the consensus trade in 2023", "Out of the miners, into utilities
+    was the rotation of the week", "Sortir des bancaires, entrer sur les utilities : telle
+    fut la rotation de la semaine", "Short euro, long dollar was last year's consensus
+    trade". The sentence opens with a verb in its base form, a side or a direction of desk
+    chat; a past "be" before a noun phrase follows, in a main clause whose
+    words before it name no one ("Buy gold, it was the best performer" is advice with a
+    reason); the sentence names none of us or the reader and recommends nothing.
+    Returns the span read as mentioned, as a quotation's marks would bound it."""
+    head = sentence[0]
+    opening = tokens[head.first]
+    if not (
+        (opening.has(Role.VERB) and opening.forms & Form.BASE)
+        or opening.forms & Form.DIRECTION
+        or opening.has(Role.SIDE_ADJ)
+    ):
+        return None
+    if any(tokens[j].has(_ADVISING_WORDS) for c in sentence for j in range(c.first, c.last)):
+        return None
+    for clause in sentence:
+        if clause.opener:
+            continue
+        for j in range(max(clause.first, head.first + 1), clause.last - 1):
+            token = tokens[j]
+            if token.has(Role.ACTOR | Role.REFERENCE) and not token.has(Role.INSTRUMENT):
+                break
+            after = tokens[j + 1]
+            named = after.kind == "word" and not (
+                after.has(Role.VERB) or after.forms & Form.PARTICIPLE
+            )
+            if _finite_past(token) and token.has(Role.AUX) and named:
+                return (head.first - 1, j)
+    return None
 
 
 def _quoted_speech(tokens: Sequence[Token], first: int, opening: int) -> bool:
@@ -552,7 +590,8 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
 
     "consensus: hold at 4.25-4.50 %", "Fed: cut to 2 %", "Street view: long duration":
     what follows the colon is that party's view, not asked of us. A label holds no action
-    and no predicate, and names no one of ours ("Desk: buy …", "Clients: sell …").
+    and no predicate, and names no one of ours ("Desk: buy …", "Clients: sell …"); a
+    sector, a party too, labels its own call ("Banks: sell").
     """
     end = clause.last
     if end >= len(tokens) or tokens[end].text != ":":
@@ -564,7 +603,8 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
         token = tokens[j]
         if token.has(Role.VERB | _RECOMMENDING | Role.MODAL | Role.AUX | _ADVISED | Role.NEG):
             return 0
-        found |= token.roles & _OTHERS
+        if not token.has(Role.INSTRUMENT):
+            found |= token.roles & _OTHERS  # a sector that labels its call is its target
     return found
 
 
@@ -1549,7 +1589,12 @@ def _leading_subject(tokens: Sequence[Token], clause: Clause) -> int:
         roles = token.roles
         if roles & Role.ACTOR and roles & Role.VERB and i == clause.first:
             return 0  # an infinitive that is a noun too: "Trader en argent réel dès lundi"
-        if roles & Role.ACTOR and not _held_in(tokens, clause, i) and not _modifies(tokens, i):
+        if (
+            roles & Role.ACTOR
+            and not _held_in(tokens, clause, i)
+            and not _modifies(tokens, i)
+            and not _infinitive_target(tokens, clause, i)
+        ):
             return roles & Role.ACTOR
         if roles & (Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING):
             break
@@ -1676,7 +1721,7 @@ def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     su ponderación"); before it, whose book the subject is ("Su tamaño debe subir …")."""
     if not tokens[i].has(Role.ACTOR):
         return False
-    if _held_in(tokens, clause, i):
+    if _held_in(tokens, clause, i) or _infinitive_target(tokens, clause, i):
         return False
     if tokens[i].has(Role.DET):
         predicates = clause.having(tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING)
@@ -1688,6 +1733,28 @@ def _subject_actor(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
     if i + 1 < len(tokens) and tokens[i + 1].glued and tokens[i + 1].kind == "word":
         return tokens[i + 1].has(Role.VERB | Role.ACTOR)
     return True
+
+
+def _infinitive_target(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A sector that is also a party ("Banken", "Versorger") before the German infinitive
+    that closes a main clause with no finite verb: "Banken verkaufen", "die Banken
+    abstoßen" is the infinitive house style, the sector its target. With an object after
+    the verb ("Banken verkaufen Bunds"), a finite verb or in a subordinate clause ("…, weil
+    die Banken verkaufen") the sector acts."""
+    token = tokens[i]
+    opener = tokens[clause.first].roles & (_JOINING | Role.CONDITIONAL)
+    if clause.opener or opener or not token.has(Role.INSTRUMENT) or not token.negation_after:
+        return False
+    last = clause.last_before_marks(tokens, i)
+    verb = tokens[last]
+    if last <= i or not verb.has(Role.VERB) or not verb.forms & Form.BASE:
+        return False
+    finite = Role.AUX | Role.MODAL | Role.VERB | Role.SELF | Role.ADDRESSEE
+    return not any(tokens[j].has(finite) for j in range(clause.first, last) if j != i)
+
+
+# Words that open a subordinate or coordinated clause: "weil", "und", "dass".
+_JOINING: Final = Role.SUBORDINATOR | Role.COORDINATOR | Role.COMPLEMENT
 
 
 # Nouns of a holding whose prepositional phrase names what is held, not who acts.
@@ -2056,6 +2123,9 @@ def _after_past_time(tokens: Sequence[Token], clause: Clause, position: int) -> 
 def _unknown_past(token: Token, lexicon: Lexicon) -> bool:
     """A word the lexicon does not know, in the English past ("reported", "noted")."""
     return token.kind == "word" and token.roles == 0 and _english_past(token.text, lexicon)
+
+
+unknown_past = _unknown_past
 
 
 def _past_gerund(mood: ClauseMood, position: int) -> bool:

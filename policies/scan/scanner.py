@@ -34,7 +34,7 @@ from policies.scan.lexer import clauses, tokenize
 from policies.scan.mood import negated
 from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
-from policies.scan.splits import Piece, continuations, open_ends
+from policies.scan.splits import Piece, continuations, open_ends, openings, question_ends
 from policies.scan.structure import (
     Pair,
     delimited_rows,
@@ -258,23 +258,23 @@ class Scanner:
         continuation's field (in the open end's when it lies wholly there). At most
         :data:`_MAX_PAIRS` pairs are read: halves that are left open on purpose are few.
         """
+        reported = {(v.location, v.rule) for v in found}
+        extra = self._answers(fields, categories, reported)
         heads = [(f, p) for f in fields for p in open_ends(f.text)][:_MAX_HALVES]
         if not heads:
-            return []
+            return extra
         # What each open end still needs; continuations are read only when one needs some.
         wanted = [
             (head, piece, self.gate.needs(self._half_mask(head, piece))) for head, piece in heads
         ]
         wanted = [entry for entry in wanted if entry[2]]
         if not wanted:
-            return []
+            return extra
         tails = [
             (field, piece, self._half_mask(field, piece, continuation=True))
             for field in fields
             for piece in continuations(field.text)
         ][:_MAX_HALVES]
-        reported = {(v.location, v.rule) for v in found}
-        extra: list[Violation] = []
         pairs = 0
         for head, head_piece, needs in wanted:
             for tail, tail_piece, two in tails:
@@ -289,6 +289,51 @@ class Scanner:
                     self._split_pair(head, head_piece, tail, tail_piece, categories, reported)
                 )
         return extra
+
+    def _answers(
+        self, fields: list[Field], categories: frozenset[Category], reported: set[tuple[str, str]]
+    ) -> list[Violation]:
+        """A question closing one field and the side that answers it opening another: "What
+        should the reader do with oil majors?" + "Sell them into strength.", "¿Qué hacer
+        con las petroleras?" + "Venderlas ya, en la apertura." Each half is closed, so no
+        open end pairs them; read together they are a question answered by a bare side
+        (:func:`policies.scan.directives.find_directives`). An answer is read only when its
+        words hold a side or a verb of a holding; at most :data:`_MAX_PAIRS` pairs."""
+        questions = [(f, p) for f in fields for p in question_ends(f.text)][:_MAX_HALVES]
+        if not questions:
+            return []
+        answers = [
+            (field, piece)
+            for field in fields
+            for piece in openings(field.text)
+            if self._answering(field.text[piece.start : piece.end])
+        ][:_MAX_HALVES]
+        extra: list[Violation] = []
+        pairs = 0
+        for head, head_piece in questions:
+            for tail, tail_piece in answers:
+                if tail is head:
+                    continue  # one field is read whole, its questions and answers included
+                pairs += 1
+                if pairs > _MAX_PAIRS:
+                    return extra
+                extra.extend(
+                    self._split_pair(head, head_piece, tail, tail_piece, categories, reported)
+                )
+        return extra
+
+    def _answering(self, raw: str) -> bool:
+        """Whether a sentence may answer a question: it holds a side or a verb of a holding
+        and no finite predicate ("Sell them into strength.", "Venderlas ya."), unlike a
+        statement of its own ("La liquidez se seca")."""
+        text = quick_form(raw, self.sides) or normalise(raw, self.sides).text.lower()
+        words = gate_words(text)
+        if self.gate.waiting.isdisjoint(words) and self.lexicon.holding.isdisjoint(words):
+            return False
+        lexicon = self.lexicon.words
+        return not any(
+            (entry := lexicon.get(word)) is not None and entry.roles & _FINITE for word in words
+        )
 
     def _half_mask(self, field: Field, piece: Piece, *, continuation: bool = False) -> int:
         """The gate's groups that a half of a split sentence meets (none for a continuation

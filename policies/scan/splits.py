@@ -14,7 +14,7 @@ from typing import Final, NamedTuple
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["Piece", "continuations", "open_ends"]
+__all__ = ["Piece", "continuations", "open_ends", "openings", "question_ends"]
 
 # Longer halves are sentences of their own, not halves of one.
 _MAX: Final = 240
@@ -52,6 +52,47 @@ def open_ends(text: str) -> list[Piece]:
             if len(piece.split()) >= _MIN_WORDS and len(piece) <= _MAX:
                 begin = offset + stripped.index(piece, start)
                 found.append(Piece(begin, begin + len(piece)))
+        offset += len(line) + 1
+    return found
+
+
+def question_ends(text: str) -> list[Piece]:
+    """The questions that end a paragraph: "What should the reader do with oil majors?",
+    which an answer in another field may complete ("Sell them into strength.")."""
+    found = []
+    offset = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        last = index + 1 == len(lines) or not lines[index + 1].strip()
+        stripped = line.rstrip()
+        if last and stripped.endswith("?"):
+            start = max(stripped.rfind(f"{stop} ", 0, len(stripped) - 1) for stop in _STOPS) + 1
+            piece = stripped[start:].strip()
+            if piece and len(piece) <= _MAX:
+                begin = offset + stripped.index(piece, start)
+                found.append(Piece(begin, begin + len(piece)))
+        offset += len(line) + 1
+    return found
+
+
+def openings(text: str) -> list[Piece]:
+    """The sentences of a field, in any case, each from where a sentence may start (a
+    paragraph's start or after a stop): the answers to a question asked in another field
+    ("Sell them into strength.", "Verkaufen.")."""
+    found = []
+    lines = text.split("\n")
+    offset = 0
+    for index, line in enumerate(lines):
+        starts = [m.end() for m in _STOP.finditer(line)]
+        if index == 0 or not lines[index - 1].strip():
+            lead = _LEAD.match(line)
+            starts.insert(0, lead.end() if lead is not None else 0)
+        for start in starts:
+            if start < len(line) and line[start].isalpha():
+                stop = _END.search(line, start)
+                end = stop.end() if stop is not None else len(line.rstrip())
+                if end - start <= _MAX:
+                    found.append(Piece(offset + start, offset + end))
         offset += len(line) + 1
     return found
 

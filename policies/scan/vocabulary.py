@@ -162,6 +162,13 @@ class Actions(_Section, frozen=True, kw_only=True):
     # Verbs that change a holding ("add", "trim", "aufstocken", "alléger"): a trade verb
     # that directs a trade on a named target even without a size.
     holding: _Words = ()
+    # Directions of desk chat without a verb ("out of the miners, into utilities", "raus
+    # aus den Zyklikern", "fuera de bancos", "all in on duration"): a trade on the target
+    # that follows, when they open a clause of a sentence that has no predicate.
+    directions: _Words = ()
+    # Words that quote an order to a counterparty in chat ("mine 300 TY at 110-16", "Nimm
+    # mir 50 FDAX bei 19.850", "Mío 50 futuros a 12.050"): an order with a count and a price.
+    quotes: _Words = ()
 
 
 class Objects(_Section, frozen=True, kw_only=True):
@@ -504,6 +511,10 @@ class Form:
     # the open", "heute früh", ``[mood] present_times``): with a trade in the present
     # passive on a holding of ours, a step being taken, not a habit.
     TODAY: Final = 1 << 28
+    # Not a form either: a direction of desk chat (``[actions] directions``: "out of").
+    DIRECTION: Final = 1 << 29
+    # Not a form either: a word that quotes an order in chat (``[actions] quotes``: "mine").
+    QUOTE: Final = 1 << 30
 
 
 # The marks that are no grammatical form.
@@ -530,6 +541,8 @@ _MARKS: Final = (
     | Form.RATING_HOLD
     | Form.PROPOSAL
     | Form.EACH
+    | Form.DIRECTION
+    | Form.QUOTE
 )
 
 _FORMS: Final = {
@@ -612,6 +625,10 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     future: frozenset[str] = frozenset()
     # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
+    # ``[actions] directions`` as the lexer spells their tokens, for their gate words.
+    directions: frozenset[str] = frozenset()
+    # ``[actions] quotes`` as the lexer spells their tokens, for their gate words.
+    quotes: frozenset[str] = frozenset()
 
     def field_roles(self, key: str) -> tuple[FieldRole, ...]:
         found = _lookup(self.fields, key)
@@ -991,6 +1008,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
+        "directions": set(),
+        "quotes": set(),
     }
     for vocabulary in files:
         info = vocabulary.language
@@ -1005,9 +1024,12 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         obligation_markers.update(fold_for_matching(w) for w in info.obligation_markers)
         _add_sections(builder, vocabulary, info)
         for name, found in shares.items():
-            section = {"notionals": vocabulary.objects, "repeats": vocabulary.mood}.get(
-                name, vocabulary.numbers
-            )
+            section = {
+                "notionals": vocabulary.objects,
+                "repeats": vocabulary.mood,
+                "directions": vocabulary.actions,
+                "quotes": vocabulary.actions,
+            }.get(name, vocabulary.numbers)
             found.update(
                 " ".join(phrase_words(fold_for_matching(w))) for w in getattr(section, name)
             )
@@ -1087,6 +1109,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
+        directions=frozenset(shares["directions"]),
+        quotes=frozenset(shares["quotes"]),
     )
 
 
@@ -1389,6 +1413,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.distributives, Role.DET, info, marks=Form.EACH)
+    builder.add(actions.directions, 0, info, marks=Form.DIRECTION)
+    builder.add(actions.quotes, 0, info, marks=Form.QUOTE)
     builder.add(mood.unreal_past, Role.RECOMMEND, info, marks=Form.UNREAL)
     # After every other action: a verb of a holding that is also a side or a closing verb
     # keeps those roles alone; the others are weak trade verbs.
