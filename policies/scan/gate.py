@@ -264,13 +264,18 @@ class Gate:
             "r_level": ((rec("field.level"), number),),
             "r_leverage": ((rec("field.leverage"), number),),
             "r_limit": ((rec("field.limit"), number),),
-            "r_weight": ((rec("field.weight"), number),),
+            "r_weight": (
+                (rec("field.weight"), number),
+                # "| Sleeve | Current | Target |": a row moved from one share to another.
+                (rec("field.current"), rec("field.target"), percent),
+            ),
             "r_live": (
                 (rec("field.mode"), rec("value.live")),
                 (rec("field.live"), on),
                 (rec("field.safety"), off),
             ),
-            "r_exec": ((rec("field.execute"), on),),
+            # "Execution: VWAP over the session": the algorithm our orders are worked with.
+            "r_exec": ((rec("field.execute"), on), (rec("field.execute"), w(Role.ORDER_TYPE))),
             "r_intent": ((rec("field.kind"), rec("intent")),),
         }
         self.families: dict[str, Family] = {**prose, **records}

@@ -576,11 +576,22 @@ def _raw_tokens(text: str, cased: str, lexicon: Lexicon, first: int, stop: int) 
             token = Token("mark", mark, start, end, words.get(mark, _NO_ENTRY))
         else:
             break  # the blanks at the end
-        token.glued = glue and start == previous_end
+        token.glued = glue and start == previous_end and not _clitic(tokens, token, lexicon)
         glue = False
         previous_end = end
         tokens.append(token)
     return tokens
+
+
+def _clitic(tokens: Sequence[Token], token: Token, lexicon: Lexicon) -> bool:
+    """An object pronoun hyphened onto the verb before it is that verb's object, as if
+    written apart: "vendez-les", "coupe-la"."""
+    return (
+        token.text in lexicon.hyphen_clitics
+        and bool(tokens)
+        and tokens[-1].kind == "word"
+        and tokens[-1].has(Role.VERB)
+    )
 
 
 def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Token]:

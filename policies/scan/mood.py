@@ -1646,7 +1646,16 @@ def _finite_verb(token: Token) -> bool:
         return False
     if token.forms & (Form.THIRD | Form.PAST):
         return True
+    if token.forms & Form.BASE and not (token.agreement or token.negation_after):
+        # French and Spanish: the singular imperative is also the third person ("Santander
+        # eleva …", "BNP cède …"); an infinitive is not ("vendre", "elevar").
+        return token.text.endswith(_THIRD_PERSON_ENDINGS) and not token.text.endswith(
+            _INFINITIVE_ENDINGS
+        )
     return not token.negation_after and bool(token.forms & Form.PARTICIPLE)
+
+
+_INFINITIVE_ENDINGS: Final = ("ar", "er", "ir", "re")
 
 
 # How a third person singular ends: "cuts", "stuft", "relève", "eleva".
@@ -1834,6 +1843,8 @@ def subject_from(
         return _unknown_subject(action) if plural and not noun.upper else 0
     if _each_position(tokens, clause, position):
         return 0  # "Chaque ligne devrait représenter au plus 3 % du fonds": our holdings
+    if head is None and _romance_article_subject(tokens, clause, position):
+        return Role.THIRD  # a market or a name, not market participants
     # Before a finite modal or auxiliary the subject stands first ("Japanische
     # Lebensversicherer dürften ausländische Anleihen verkaufen"), else the nearest noun.
     subject = noun if head is None else tokens[head]
@@ -1842,6 +1853,41 @@ def subject_from(
     if subject.upper and not _named_subject(tokens, clause, position, nearest, head):
         return 0  # a fronted ticker: "SAP kaufen", "SAP sollten Sie kaufen"
     return _unknown_subject(action)
+
+
+# The definite articles of French and Spanish, as the lexer reads them.
+_ROMANCE_ARTICLES: Final = frozenset(("le", "la", "les", "l'", "el", "los", "las"))
+# What a fronted noun phrase of ours is, not a market's subject: our book, its positions
+# and weights, its limits and levels, its orders and desk ("El stop sube a 14", "La
+# cartera reduce …", "La mesa vende …").
+_OURS_FRONTED: Final = _HOLDINGS | Role.LEVEL | Role.LEVERAGE | Role.ORDER_OBJ | Role.BROKER
+
+
+def _romance_article_subject(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A French or Spanish verb right after a name or a noun phrase that opens its clause
+    with the definite article: that is its subject ("Santander eleva …", "Le CAC 40 cède
+    1 %", "El petróleo aumenta un 2 %", "Le pétrole ajoute 2 %"). Those languages front
+    no object before a verb without a pronoun, so the singular imperative that is also the
+    third person ("cède", "aumenta", "ajoute") describes the market there. Not our book,
+    its weights, levels or orders, which a plan moves ("El stop sube a 14")."""
+    action = tokens[position]
+    if action.agreement or action.negation_after or not action.forms & Form.BASE:
+        return False
+    if action.forms & Form.REFLEXIVE:
+        return False  # "se recogerán": a passive, its subject is what is moved
+    first = clause.first
+    opener = tokens[first]
+    if position == first + 1 and (opener.capital or opener.upper) and not opener.roles:
+        return opener.kind == "word"  # a name: "Santander eleva …", "BNP cède 1 %"
+    if opener.text not in _ROMANCE_ARTICLES or position - first < 2:
+        return False
+    head = tokens[first + 1]
+    if head.kind != "word" or head.has(_OURS_FRONTED | Role.ACTOR | Role.VERB):
+        return False
+    return not any(
+        tokens[j].has(Role.VERB | _FINITE | Role.MODAL | Role.NEG)
+        for j in range(first + 1, position)
+    )
 
 
 def _each_position(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

@@ -15,7 +15,7 @@ from typing import Final, NamedTuple
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.categories import Category
 from policies.scan.structure import Pair
-from policies.scan.vocabulary import Lexicon, Role, ValueRole, letter_runs
+from policies.scan.vocabulary import FieldRole, Form, Lexicon, Role, ValueRole, letter_runs
 
 __all__ = ["RecordHit", "record_hits"]
 
@@ -54,11 +54,35 @@ def _own_roles(key: str, lexicon: Lexicon) -> tuple[str, ...]:
         while len(runs) > 1 and not roles and _qualifier(runs[-1], lexicon):
             runs.pop()
             roles = lexicon.field_roles(" ".join(runs))
+    if not roles:
+        roles = _leading_roles(key, lexicon)
     if not roles and words and "_" in words[-1]:
         # An environment variable names its setting last: "ALPACA_ENV", "BROKER_LIVE".
         last = lexicon.field_roles(words[-1].rsplit("_", 1)[-1])
         roles = tuple(role for role in last if role in _SETTINGS)
     return roles
+
+
+def _leading_roles(key: str, lexicon: Lexicon) -> tuple[FieldRole, ...]:
+    """The roles of a key's first words, when what follows them says from when or for whom
+    ("Zielgewichte ab Januar", "Target weights from January", "Pesos objetivo de nuestra
+    cartera")."""
+    words = key.split()
+    for size in (3, 2, 1):
+        if len(words) > size and _qualifies(words[size], lexicon):
+            roles = lexicon.field_roles(" ".join(words[:size]))
+            if roles:
+                return roles
+    return ()
+
+
+def _qualifies(word: str, lexicon: Lexicon) -> bool:
+    """A word that opens what qualifies a key: a preposition ("ab", "from", "de") or a
+    start ahead ("effective", "as of")."""
+    entry = lexicon.words.get(word.lower())
+    return entry is not None and (
+        entry.roles & Role.PREP != 0 or entry.forms & Form.FUTURE_START != 0
+    )
 
 
 def _qualifier(word: str, lexicon: Lexicon) -> bool:
@@ -103,8 +127,9 @@ def _not_a_book(key: str, lexicon: Lexicon) -> bool:
 
 
 # Where a setting's value ends and what qualifies it begins: "LIVE (real money), effective
-# immediately", "LIVE mit Echtgeld, ab sofort", "RÉEL (argent réel)".
-_QUALIFIED: Final = lazy_pattern(r"\s*[(,;\u2014\u2013]|\s+(?:with|mit|avec|con)\s")
+# immediately", "LIVE mit Echtgeld, ab sofort", "RÉEL (argent réel)", a comment of a
+# configuration file ("mode: live  # was: paper").
+_QUALIFIED: Final = lazy_pattern(r"\s*[(,;\u2014\u2013]|\s+(?:with|mit|avec|con)\s|\s+(?:#|//)")
 _HEAD_CHARS: Final = 200
 
 
@@ -128,6 +153,37 @@ def _side_said(value: str, lexicon: Lexicon) -> tuple[ValueRole, ...]:
     return tuple(role for role in said if role in ("buy", "sell"))
 
 
+def _spelled(value: str, lexicon: Lexicon) -> bool:
+    """A figure written as a word: "Hebel: dreifach", "Leverage: three times"."""
+    runs = letter_runs(value[:_HEAD_CHARS])
+    entry = lexicon.words.get(runs[0]) if runs else None
+    return entry is not None and entry.roles & Role.NUMBER_WORD != 0
+
+
+def _algo(value: str, lexicon: Lexicon) -> bool:
+    """An execution setting given its algorithm or order type: "Execution: VWAP over the
+    session", "Ausführung: Iceberg, 10 % Teilnahme"."""
+    runs = letter_runs(_setting_head(value))
+    entry = lexicon.words.get(runs[0]) if runs else None
+    return entry is not None and entry.roles & Role.ORDER_TYPE != 0
+
+
+def _current_to_target(pairs: Sequence[Pair], lexicon: Lexicon) -> tuple[Pair, Pair] | None:
+    """A row that moves a share from its current figure to a target: "| Equities | 62% |
+    50% |" under "| Sleeve | Current | Target |", "Aktien: aktuell 50 %, Ziel 55 %". Both
+    are percents; a price target beside a price ("Current 142, Target 160") is none."""
+    current = target = None
+    for pair in pairs:
+        if _PERCENT.search(pair.value) is None:
+            continue
+        roles = lexicon.field_roles(pair.keys[-1])
+        if "current" in roles and current is None:
+            current = pair
+        elif "target" in roles and target is None:
+            target = pair
+    return (target, current) if target is not None and current is not None else None
+
+
 def _numeric(value: str) -> bool:
     return _NUMBER.match(value.strip()) is not None
 
@@ -147,7 +203,12 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
     supports: list[Pair] = []
     for pair in pairs:
         own = _own_roles(pair.keys[-1], lexicon)
-        above = {role for key in pair.keys[:-1] for role in lexicon.field_roles(key)}
+        above = {
+            role
+            for key in pair.keys[:-1]
+            for role in lexicon.field_roles(key)
+            or (() if _not_a_book(key, lexicon) else _leading_roles(key, lexicon))
+        }
         value = lexicon.value_roles(pair.value)
         if not value and "mode" in own:
             value = lexicon.value_roles(_setting_head(pair.value))
@@ -163,7 +224,11 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_level" in active and "level" in own and numeric:
             hits.append(RecordHit("order", (pair,), f"{pair.keys[-1]} {pair.value}"))
-        if "r_leverage" in active and "leverage" in own and numeric:
+        if (
+            "r_leverage" in active
+            and "leverage" in own
+            and (numeric or _spelled(pair.value, lexicon))
+        ):
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
         if "r_limit" in active and "limit" in own and numeric:
             hits.append(RecordHit("risk_limit", (pair,), f"{pair.keys[-1]} {pair.value}"))
@@ -178,12 +243,19 @@ def record_hits(pairs: Sequence[Pair], lexicon: Lexicon, active: frozenset[str])
             or ("safety" in own and "off" in value)
         ):
             hits.append(RecordHit("live_toggle", (pair,), f"{pair.keys[-1]} = {pair.value}"))
-        if "r_exec" in active and "execute" in own and "on" in value:
+        if (
+            "r_exec" in active
+            and "execute" in own
+            and ("on" in value or _algo(pair.value, lexicon))
+        ):
             hits.append(RecordHit("execution", (pair,), f"{pair.keys[-1]} = {pair.value}"))
         if "r_intent" in active and "kind" in own:
             category = lexicon.intent(pair.value)
             if category is not None:
                 hits.append(RecordHit(category, (pair,), f"{pair.keys[-1]} {pair.value}"))
+    moved = _current_to_target(pairs, lexicon)
+    if "r_weight" in active and moved is not None:
+        hits.append(RecordHit("rebalance", moved, f"{moved[0].keys[-1]} {moved[0].value}"))
     if sides and supports:
         side = sides[0]
         hits.append(

@@ -19,6 +19,7 @@ any other text.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from typing import Final, NamedTuple
 
@@ -331,10 +332,34 @@ def may_pair(text: str) -> bool:
     return ":" in text or "=" in text or ("-" in text and _KEY_DASH.search(text) is not None)
 
 
+# What a line says aside after its assignment: a comment ("mode: live  # was: paper") and a
+# remark in brackets with a colon of its own ("Handelsmodus: live (bisher: Papier)").
+_ASIDE: Final = lazy_pattern(r"(?<=[ \t])(?:#|//)[ \t][^\n]*|\([^()\n:=]*[:=][^()\n]*\)")
+_ASSIGNED: Final = lazy_pattern(r"[:=][ \t]*\S")
+
+
+def _quiet_asides(text: str) -> str:
+    """``text`` with the asides of its assignment lines blanked (offsets kept): their own
+    colon would otherwise be read as the line's key."""
+    if "#" not in text and "/" not in text and "(" not in text:
+        return text
+
+    def blank(match: re.Match[str]) -> str:
+        start = text.rfind("\n", 0, match.start()) + 1
+        if _ASSIGNED.search(text, start, match.start()) is None:
+            return match.group()  # no assignment before it on its line
+        inner = match.group()
+        if inner.startswith("("):
+            return "(" + " " * (len(inner) - 2) + ")"
+        return " " * len(inner)
+
+    return _ASIDE.sub(blank, text)
+
+
 def text_pairs(text: str) -> list[Pair]:
     """Key/value pairs of a text; keys are lower-case with their ancestors."""
     pairs: list[Pair] = []
-    for leaf in leaves(text):
+    for leaf in leaves(_quiet_asides(text)):
         keys = tuple(part for part in leaf.path if isinstance(part, str))
         if keys:
             pairs.append(Pair(keys, leaf.value, leaf.start, leaf.end))

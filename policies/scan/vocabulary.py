@@ -91,6 +91,19 @@ class LanguageInfo(_Section, frozen=True, kw_only=True):
     separable_infix: str = ""
     # Elided words written onto the next ("d'acheter", "n'achetez"): read as two tokens.
     elisions: _Words = ()
+    # Object pronouns written onto an imperative or infinitive ("véndelo", "ciérrala",
+    # "venderlas"): every verb of the actions is also read with each of them.
+    enclitics: _Words = ()
+    # How an infinitive's ending becomes the plural familiar imperative ("cerrar" ->
+    # "cerrad", "vender" -> "vended"): pairs of endings, every verb of the actions follows.
+    plural_imperatives: tuple[tuple[str, str], ...] = ()
+    # Object pronouns joined to an imperative by a hyphen ("vendez-les", "coupe-la"): the
+    # hyphen glues nothing, the pronoun is the verb's object as if written apart.
+    hyphen_clitics: _Words = ()
+    # The auxiliaries of the compound past ("a", "ont", "avait"): folded, a participle of
+    # the first conjugation is its singular imperative ("soldé", "solde"), so each verb of
+    # the actions after one of them is read as the past ("a soldé la ligne").
+    perfect_auxiliaries: _Words = ()
     past_suffixes: _Words = ()
     not_past: _Words = ()
     # Forms of the passive auxiliary next to a participle ("are to be covered", "sollte
@@ -317,6 +330,9 @@ class Fields(_Section, frozen=True, kw_only=True):
     safety: _Words = ()
     execute: _Words = ()
     kind: _Words = ()
+    # The columns of a row that moves a share from where it is to where it is to be.
+    current: _Words = ()
+    target: _Words = ()
 
 
 class Values(_Section, frozen=True, kw_only=True):
@@ -554,7 +570,7 @@ class Entry(msgspec.Struct, frozen=True):
 
 FieldRole = Literal[
     "side", "quantity", "symbol", "price", "level", "leverage", "limit", "weight", "mode",
-    "live", "safety", "execute", "kind",
+    "live", "safety", "execute", "kind", "current", "target",
 ]  # fmt: skip
 ValueRole = Literal["buy", "sell", "live", "on", "off"]
 
@@ -595,6 +611,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     separable: dict[str, tuple[tuple[str, Entry], ...]] = {}
     # Elided words ("d", "n", "qu") that an apostrophe joins to the next word.
     elisions: frozenset[str] = frozenset()
+    # Object pronouns a hyphen joins to the imperative before them ("vendez-les").
+    hyphen_clitics: frozenset[str] = frozenset()
     # Gate words of the verbs that change a holding (``[actions] holding``).
     holding: frozenset[str] = frozenset()
     # Shares and amounts as the lexer spells their tokens (phrases joined by a space):
@@ -795,6 +813,8 @@ class _Builder:
         self.entries: dict[tuple[str, ...], list[int | float | bool | None]] = {}
         # Separable verbs: (stem, particle) to their slot, as for entries.
         self.separable: dict[tuple[str, str], list[int | float | bool | None]] = {}
+        # Forms derived from the lists (:func:`_inflected`), added after all of them.
+        self.deferred: list[tuple[list[str], int, LanguageInfo, int]] = []
 
     def add(
         self,
@@ -828,6 +848,20 @@ class _Builder:
             self._fill(slot, _role_of(slot, role, unless_verb), form, info)
             if value is not None:
                 self.entries[words][2] = value
+
+    def defer(self, words: list[str], role: int, info: LanguageInfo, marks: int = 0) -> None:
+        """Derived forms, added by :meth:`add_deferred` once every list is in."""
+        if words:
+            self.deferred.append((words, role, info, marks))
+
+    def add_deferred(self) -> None:
+        """The derived forms that no list of any language holds: Spanish "moved" (from
+        "mover") is the English past of "move", which keeps its own reading."""
+        listed = set(self.entries)
+        for words, role, info, marks in self.deferred:
+            fresh = [word for word in words if (word,) not in listed]
+            self.add(fresh, role, info, marks=marks, unless_verb=bool(marks))
+        self.deferred.clear()
 
     def _add_separable(
         self,
@@ -1025,6 +1059,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
     given = frozenset(builder.entries)
     for vocabulary in files:
         _add_inflected(builder, vocabulary, given)
+    builder.add_deferred()
     words: dict[str, Entry] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
     elisions = frozenset(fold_for_matching(word) for f in files for word in f.language.elisions)
@@ -1064,6 +1099,9 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         record_anchors={key: frozenset(found) for key, found in record_anchors.items()},
         separable=_separable_index(builder.separable),
         elisions=elisions,
+        hyphen_clitics=frozenset(
+            fold_for_matching(word) for f in files for word in f.language.hyphen_clitics
+        ),
         holding=holding.gate_anchors().get(Role.TRADE, frozenset()),
         future=future.gate_anchors().get(Role.PREFIX, frozenset()),
         notionals=frozenset(shares["notionals"]),
@@ -1074,6 +1112,53 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         directions=frozenset(shares["directions"]),
         quotes=frozenset(shares["quotes"]),
     )
+
+
+# The shortest verb that takes a pronoun or an imperative ending: Spanish "dé" (give)
+# folded is "de", and "de"+"la" would be read as a verb.
+_SHORTEST_STEM: Final = 3
+
+
+def _perfects(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
+    """Each single-word verb of ``phrases`` after each auxiliary of the compound past, as
+    the past: "a soldé", "ont fermé" (French folds "soldé" onto the imperative "solde")."""
+    if not info.perfect_auxiliaries:
+        return []
+    found: list[str] = []
+    for raw in phrases:
+        text, _, tag = raw.rpartition(":") if ":" in raw else (raw, "", "base")
+        word = fold_for_matching(text)
+        # A participle, or a base form the participle folds onto ("solde"); never an
+        # infinitive, which the folded "à" precedes ("est à vendre", "à solder").
+        folds = tag == "base" and word.endswith("e") and not word.endswith("re")
+        if word.isalpha() and len(word) >= _SHORTEST_STEM and (tag == "participle" or folds):
+            found.extend(f"{auxiliary} {word}:past" for auxiliary in info.perfect_auxiliaries)
+    return found
+
+
+def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
+    """The forms of the single-word verbs in ``phrases`` that no list spells out: the plural
+    familiar imperative of each infinitive ("cerrar" -> "cerrad") and each base form (an
+    imperative or infinitive) with an object pronoun written onto it ("vende" -> "véndelo",
+    "cierra" -> "ciérrala", "vender" -> "venderlas"); folded, the accent the pronoun adds
+    is gone. Hand-written: no maintained library inflects Spanish verbs offline, and the
+    two rules are regular (the familiar plural imperative has no exceptions among these
+    verbs but "id", which is none of them)."""
+    if not info.enclitics and not info.plural_imperatives:
+        return []
+    found: list[str] = []
+    for raw in phrases:
+        text, _, tag = raw.rpartition(":") if ":" in raw else (raw, "", "base")
+        word = fold_for_matching(text)
+        if tag != "base" or not word.isalpha() or len(word) < _SHORTEST_STEM:
+            continue
+        forms = [word]
+        for ending, imperative in info.plural_imperatives:
+            if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM - 1:
+                forms.append(word[: -len(ending)] + imperative)
+        found.extend(forms[1:])
+        found.extend(form + clitic for form in forms for clitic in info.enclitics)
+    return found
 
 
 # The action lists whose infinitives are inflected, with their roles.
@@ -1301,6 +1386,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     )
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
+        if role & Role.VERB:
+            builder.defer(_imperatives_and_clitics(phrases, info), role, info)
+            builder.add(_perfects(phrases, info), role, info, tagged=True)
     builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
     builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
     # A verb that attributes ("says", "argued") is a finite predicate; a preposition or noun
@@ -1332,6 +1420,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # keeps those roles alone; the others are weak trade verbs.
     builder.add(
         actions.holding, Role.TRADE, info, tagged=True, marks=Form.HOLDING, unless_verb=True
+    )
+    builder.defer(
+        _imperatives_and_clitics(actions.holding, info), Role.TRADE, info, marks=Form.HOLDING
     )
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
