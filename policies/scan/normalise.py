@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Final, NamedTuple
 
 from orchestrator.core.patterns import lazy_pattern
@@ -100,21 +100,29 @@ _DIGIT: Final = lazy_pattern(r"[0-9]")
 _LETTER_DIGIT: Final = lazy_pattern(r"d(?<=[lU]d)")
 _MIN_PART: Final = 2
 _MIN_PARTS: Final = 2
-# Letters "l" (lower) and "U" (upper), digits "d", everything else (non-ASCII bytes too) a
-# space: a run of letters and digits is what lies between two spaces.
-_CASE_CLASSES: Final = bytes.maketrans(
-    bytes(range(256)),
-    bytes(
-        ord("l")
-        if 97 <= b <= 122
-        else ord("U")
-        if 65 <= b <= 90
-        else ord("d")
-        if 48 <= b <= 57
-        else ord(" ")
-        for b in range(256)
-    ),
-)
+
+
+def _case_table(other: Callable[[int], str]) -> bytes:
+    """A translation table: lower-case letters "l", capitals "U", digits "d", and every other
+    byte (non-ASCII bytes too) as ``other`` classes it."""
+    return bytes.maketrans(
+        bytes(range(256)),
+        bytes(
+            ord("l")
+            if 97 <= b <= 122
+            else ord("U")
+            if 65 <= b <= 90
+            else ord("d")
+            if 48 <= b <= 57
+            else ord(other(b))
+            for b in range(256)
+        ),
+    )
+
+
+# Everything but letters and digits a space: a run of letters and digits is what lies
+# between two spaces.
+_CASE_CLASSES: Final = _case_table(lambda _: " ")
 # A dot between the letters and digits of an identifier ("order.side", "buy.100.SPY"),
 # not inside a number ("4.5") or a run of single letters ("U.S.", joined before this).
 # Written to open with the dot, so that the engine skips from dot to dot.
@@ -273,24 +281,16 @@ _PLAIN_MAX: Final = 512
 # Letters "l" and "U", digits "d"; what a step reacts to "!" (its trigger's characters, the
 # "+" of an encoded payload); the letter-spacing separators " " (blank, dot) and "-" (hyphen,
 # slash, which also run on in a base64 stretch); anything else "|".
-_PLAIN_CLASSES: Final = bytes.maketrans(
-    bytes(range(256)),
-    bytes(
-        ord("l")
-        if 97 <= b <= 122
-        else ord("U")
-        if 65 <= b <= 90
-        else ord("d")
-        if 48 <= b <= 57
-        else ord("!")
+_PLAIN_CLASSES: Final = _case_table(
+    lambda b: (
+        "!"
         if chr(b) in "%\\<&*~`\n_=+" or b >= 128
-        else ord(" ")
+        else " "
         if chr(b) in " ."
-        else ord("-")
+        else "-"
         if chr(b) in "-/"
-        else ord("|")
-        for b in range(256)
-    ),
+        else "|"
+    )
 )
 # Letters and digits "a", anything else a blank: two one-character words one to three
 # characters apart are the least a letter-spaced run holds (:data:`LETTER_SPACING`).
