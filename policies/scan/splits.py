@@ -10,6 +10,7 @@ alone (:mod:`policies.scan.gate`); this module only finds the halves, in the fie
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Final, NamedTuple
 
 from orchestrator.core.patterns import lazy_pattern
@@ -80,20 +81,12 @@ def openings(text: str) -> list[Piece]:
     paragraph's start or after a stop): the answers to a question asked in another field
     ("Sell them into strength.", "Verkaufen.")."""
     found = []
-    lines = text.split("\n")
-    offset = 0
-    for index, line in enumerate(lines):
-        starts = [m.end() for m in _STOP.finditer(line)]
-        if index == 0 or not lines[index - 1].strip():
-            lead = _LEAD.match(line)
-            starts.insert(0, lead.end() if lead is not None else 0)
-        for start in starts:
-            if start < len(line) and line[start].isalpha():
-                stop = _END.search(line, start)
-                end = stop.end() if stop is not None else len(line.rstrip())
-                if end - start <= _MAX:
-                    found.append(Piece(offset + start, offset + end))
-        offset += len(line) + 1
+    for line, offset, start in _sentence_starts(text):
+        if start < len(line) and line[start].isalpha():
+            stop = _END.search(line, start)
+            end = stop.end() if stop is not None else len(line.rstrip())
+            if end - start <= _MAX:
+                found.append(Piece(offset + start, offset + end))
     return found
 
 
@@ -102,6 +95,18 @@ def continuations(text: str) -> list[Piece]:
     may start: at a paragraph's start or after a stop ("… at 2s10s. is to be raised to
     $12m.")."""
     found = []
+    for line, offset, start in _sentence_starts(text):
+        if start < len(line) and _continues(line[start]):
+            end = _sentence_end(line, start)
+            # Ids and codes ("s1", "t2") are no halves of a sentence.
+            if end - start <= _MAX and len(line[start:end].split()) >= _MIN_WORDS:
+                found.append(Piece(offset + start, offset + end))
+    return found
+
+
+def _sentence_starts(text: str) -> Iterator[tuple[str, int, int]]:
+    """Where a sentence may start in ``text``: a paragraph's start (after its lead) and
+    after each stop, as (line, the line's offset in ``text``, start in the line)."""
     lines = text.split("\n")
     offset = 0
     for index, line in enumerate(lines):
@@ -110,13 +115,8 @@ def continuations(text: str) -> list[Piece]:
             lead = _LEAD.match(line)
             starts.insert(0, lead.end() if lead is not None else 0)
         for start in starts:
-            if start < len(line) and _continues(line[start]):
-                end = _sentence_end(line, start)
-                # Ids and codes ("s1", "t2") are no halves of a sentence.
-                if end - start <= _MAX and len(line[start:end].split()) >= _MIN_WORDS:
-                    found.append(Piece(offset + start, offset + end))
+            yield line, offset, start
         offset += len(line) + 1
-    return found
 
 
 def _continues(first: str) -> bool:
