@@ -34,6 +34,7 @@ from policies.scan.mood import (
     described,
     is_instruction,
     negated,
+    our_limit_moved,
     present_passive,
     unknown_past,
 )
@@ -1557,7 +1558,8 @@ def _dated(tokens: Sequence[Token], clause: Clause, *, days: bool) -> bool:
     for j in range(clause.first, clause.last):
         forms = tokens[j].forms
         if forms & Form.FUTURE_TIME or (
-            forms & Form.FUTURE_DAY and (days or _started(tokens, clause, j))
+            forms & Form.FUTURE_DAY
+            and ((days and not forms & Form.MONTH) or _started(tokens, clause, j))
         ):
             return True
     return False
@@ -1670,6 +1672,8 @@ def _asked_of_us(
         return True
     if category == "risk_limit" and _object_of_others(mood, i, lexicon):
         return False
+    if category == "risk_limit" and our_limit_moved(mood, i, lexicon):
+        return True  # "the fund's VaR limit is raised to 20 million": no rule stated
     if category == "risk_limit" and _stated_limit(mood, i):
         return False
     tokens, clause = mood.tokens, mood.clause

@@ -237,6 +237,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     # level or a limit ("our entry comes at 88 on Tuesday"); otherwise they date an event
     # ("with CPI due on Thursday, the book is 55 % equities").
     future_days: _Words = ()
+    # Months ahead ("January", "Januar", "janvier", "enero"): they date a state as days do
+    # after a start, and a plan of ours in the present ("en janvier, nous passons à 50 %"),
+    # never a level or a limit by themselves: "stops were hit in October" is history.
+    future_months: _Words = ()
     future_starts: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
@@ -256,6 +260,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     issues: _Words = ()
     # Times of the day a step is carried out: "the hedge is lifted this afternoon".
     present_times: _Words = ()
+    # Participles that fix a rule rather than move a figure ("capped at 2x", "fixées à
+    # 5 %", "festgelegt", "fijado"): a limit of our book stated with one is a rule in force,
+    # with another participle ("raised to", "porté à") a change of ours.
+    settings: _Words = ()
     # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
@@ -515,6 +523,11 @@ class Form:
     DIRECTION: Final = 1 << 29
     # Not a form either: a word that quotes an order in chat (``[actions] quotes``: "mine").
     QUOTE: Final = 1 << 30
+    # Not a form either: a month (``[mood] future_months``), a day ahead that dates no
+    # level or limit on its own.
+    MONTH: Final = 1 << 31
+    # Not a form either: a participle that fixes a rule (``[mood] settings``).
+    SETTING: Final = 1 << 32
 
 
 # The marks that are no grammatical form.
@@ -543,6 +556,8 @@ _MARKS: Final = (
     | Form.EACH
     | Form.DIRECTION
     | Form.QUOTE
+    | Form.MONTH
+    | Form.SETTING
 )
 
 _FORMS: Final = {
@@ -1036,6 +1051,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         future.add(vocabulary.mood.future_times, Role.PREFIX, info)
         future.add(vocabulary.mood.future_days, Role.PREFIX, info)
+        future.add(vocabulary.mood.future_months, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -1134,6 +1150,12 @@ def _perfects(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
         if word.isalpha() and len(word) >= _SHORTEST_STEM and (tag == "participle" or folds):
             found.extend(f"{auxiliary} {word}:past" for auxiliary in info.perfect_auxiliaries)
     return found
+
+
+def _named_by(phrases: Iterable[str], nouns: Iterable[str]) -> list[str]:
+    """The phrases whose last word is one of ``nouns``: "le fonds" of "fonds"."""
+    heads = {phrase_words(fold_for_matching(noun)) for noun in nouns}
+    return [p for p in phrases if phrase_words(fold_for_matching(p))[-1:] in heads]
 
 
 def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
@@ -1399,8 +1421,12 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
     builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
     builder.add(mood.future_days, 0, info, marks=Form.FUTURE_DAY)
+    builder.add(mood.future_months, 0, info, marks=Form.FUTURE_DAY | Form.MONTH)
     builder.add(mood.future_starts, 0, info, marks=Form.FUTURE_START)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    # A product named by a book's noun is a book: "der Fonds", "le fonds", "el fondo" (as
+    # "the fund" is listed with the books): what it does dated ahead is our plan.
+    builder.add(_named_by(mood.products, objects.nav), Role.NAV, info)
     builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
@@ -1410,6 +1436,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
     builder.add(mood.present_times, 0, info, marks=Form.TODAY)
+    builder.add(mood.settings, 0, info, marks=Form.SETTING)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.distributives, Role.DET, info, marks=Form.EACH)
