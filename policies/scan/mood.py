@@ -818,6 +818,8 @@ def _our_limit_moved(
         if word.forms & Form.SETTING:
             return False  # "… is capped at 2x": a rule in force
         past = word.forms & Form.PAST and not word.forms & Form.PARTICIPLE
+        if auxiliary and word.has(Role.DESCRIBE):
+            return False  # a move's perfect: "est monté à", "ist gestiegen", "has risen"
         if word.has(_MOVING) and not word.has(Role.PREP):
             # After an auxiliary a past form is the passive's participle: "is raised to".
             return (auxiliary or not past) and _figure_near(tokens, clause, k)
@@ -843,10 +845,12 @@ def _owner_after(tokens: Sequence[Token], clause: Clause, position: int) -> int 
     k = position + 1
     if k >= clause.last or not tokens[k].has(Role.PREP):
         return None
+    # French "des fonds" is plural, others' funds; German "des Fonds" one fund, capitalised.
+    plural = tokens[k].text == "des"
     k += 1
     while k < clause.last and k - position <= _OWNER_REACH and tokens[k].has(Role.DET):
         k += 1
-    if k >= clause.last or not _book_word(tokens[k]):
+    if k >= clause.last or not _book_word(tokens[k]) or (plural and not tokens[k].capital):
         return None
     after = tokens[k + 1] if k + 1 < clause.last else None
     if after is not None and after.kind == "word" and not after.roles:

@@ -528,6 +528,8 @@ class Form:
     MONTH: Final = 1 << 31
     # Not a form either: a participle that fixes a rule (``[mood] settings``).
     SETTING: Final = 1 << 32
+    # Not a form either: a verb with its object pronoun written onto it ("véndelas").
+    CLITIC: Final = 1 << 33
 
 
 # The marks that are no grammatical form.
@@ -558,6 +560,7 @@ _MARKS: Final = (
     | Form.QUOTE
     | Form.MONTH
     | Form.SETTING
+    | Form.CLITIC
 )
 
 _FORMS: Final = {
@@ -875,7 +878,8 @@ class _Builder:
         listed = set(self.entries)
         for words, role, info, marks in self.deferred:
             fresh = [word for word in words if (word,) not in listed]
-            self.add(fresh, role, info, marks=marks, unless_verb=bool(marks))
+            # A pronoun written onto a form marks it and changes nothing else.
+            self.add(fresh, role, info, marks=marks, unless_verb=bool(marks & ~Form.CLITIC))
         self.deferred.clear()
 
     def _add_separable(
@@ -1158,17 +1162,21 @@ def _named_by(phrases: Iterable[str], nouns: Iterable[str]) -> list[str]:
     return [p for p in phrases if phrase_words(fold_for_matching(p))[-1:] in heads]
 
 
-def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
+def _imperatives_and_clitics(
+    phrases: Iterable[str], info: LanguageInfo
+) -> tuple[list[str], list[str]]:
     """The forms of the single-word verbs in ``phrases`` that no list spells out: the plural
     familiar imperative of each infinitive ("cerrar" -> "cerrad") and each base form (an
     imperative or infinitive) with an object pronoun written onto it ("vende" -> "véndelo",
     "cierra" -> "ciérrala", "vender" -> "venderlas"); folded, the accent the pronoun adds
     is gone. Hand-written: no maintained library inflects Spanish verbs offline, and the
     two rules are regular (the familiar plural imperative has no exceptions among these
-    verbs but "id", which is none of them)."""
+    verbs but "id", which is none of them). The forms with a pronoun come second: their
+    object is a target named before (:data:`Form.CLITIC`)."""
     if not info.enclitics and not info.plural_imperatives:
-        return []
+        return [], []
     found: list[str] = []
+    clitics: list[str] = []
     for raw in phrases:
         text, _, tag = raw.rpartition(":") if ":" in raw else (raw, "", "base")
         word = fold_for_matching(text)
@@ -1179,8 +1187,8 @@ def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list
             if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM - 1:
                 forms.append(word[: -len(ending)] + imperative)
         found.extend(forms[1:])
-        found.extend(form + clitic for form in forms for clitic in info.enclitics)
-    return found
+        clitics.extend(form + clitic for form in forms for clitic in info.enclitics)
+    return found, clitics
 
 
 # The action lists whose infinitives are inflected, with their roles.
@@ -1411,7 +1419,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
         if role & Role.VERB:
-            builder.defer(_imperatives_and_clitics(phrases, info), role, info)
+            imperatives, clitics = _imperatives_and_clitics(phrases, info)
+            builder.defer(imperatives, role, info)
+            builder.defer(clitics, role, info, marks=Form.CLITIC)
             builder.add(_perfects(phrases, info), role, info, tagged=True)
     builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
     builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
@@ -1450,9 +1460,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(
         actions.holding, Role.TRADE, info, tagged=True, marks=Form.HOLDING, unless_verb=True
     )
-    builder.defer(
-        _imperatives_and_clitics(actions.holding, info), Role.TRADE, info, marks=Form.HOLDING
-    )
+    imperatives, clitics = _imperatives_and_clitics(actions.holding, info)
+    builder.defer(imperatives, Role.TRADE, info, marks=Form.HOLDING)
+    builder.defer(clitics, Role.TRADE, info, marks=Form.HOLDING | Form.CLITIC)
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),

@@ -108,6 +108,10 @@ LIMITS_STATED_PAST_OR_OTHERS = [
     "Les limites de position du fonds sont fixées à 5 % de l'actif.",
     "La limite de perte du fonds souverain passe à 4 millions.",
     "Los límites del fondo están fijados en el 5 %.",
+    "Le levier des fonds est monté à 5x.",
+    "Le levier du fonds est monté à 5x.",
+    "The fund's leverage has risen to 3x.",
+    "Der Hebel des Fonds ist auf 3 gestiegen.",
 ]
 
 
@@ -156,4 +160,41 @@ def test_our_present_dated_ahead_blocks(text: str) -> None:
 @pytest.mark.parametrize("text", WE_IN_THE_PAST)
 def test_our_past_and_others_present_pass(text: str) -> None:
     """A time past keeps the form the past; others' moves are commentary."""
+    assert not blocked(text)
+
+
+# Our orders sent on, stated as a fact: orders (no one else's) moved by a verb of placing
+# or sending in the present, a broker, an exchange or a name after "via" receiving them.
+ORDERS_SENT = [
+    "The orders go to the broker at 15:55.",
+    "The order goes to the broker at 15:55 and is filled at the closing auction.",
+    "Orders are routed via Goldman at the open.",
+    "Our orders are routed via Goldman.",
+    "The basket is sent to the exchange at 9:30.",
+    "Die Orders gehen um 15:55 an den Broker.",
+    "Les ordres sont transmis au courtier.",
+    "Los órdenes se transmiten al broker en la apertura.",
+]
+ORDERS_OF_OTHERS_OR_PAST = [
+    "Client orders go to the exchange at 9:30 when the market opens.",
+    "Orders are routed via the exchange's matching engine in microseconds.",
+    "Retail orders are routed via Citadel.",
+    "The orders went to the broker at 15:55.",
+    "The orders do not go to the broker.",
+    "No orders go to the broker this week.",
+    "Nothing was routed to any broker.",
+    "If the orders go to the broker late, slippage rises.",
+    "Les ordres des clients sont transmis à la Bourse.",
+]
+
+
+@pytest.mark.parametrize("text", ORDERS_SENT)
+def test_our_orders_sent_to_a_broker_block(text: str) -> None:
+    """Orders sent on to a broker or an exchange, in the present, are executed by us."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", ORDERS_OF_OTHERS_OR_PAST)
+def test_others_orders_the_past_and_negations_pass(text: str) -> None:
+    """Others' orders, how venues work, the past, negations and conditions describe."""
     assert not blocked(text)
