@@ -3203,6 +3203,8 @@ def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[H
         return False  # "we would never go long 2% of NAV"
     if _stated_limit(mood, i):
         return False  # "Position limits are set at 5 % of NAV": a policy in force
+    if mood.labelled:
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 % of capital"
     # The last verb before the share, by bisection: a clause of many shares stays linear.
     verb = last_position(clause.having(tokens, Role.VERB), i)
     if verb is not None and not is_instruction(mood, verb, lexicon):

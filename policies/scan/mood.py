@@ -599,13 +599,30 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     if _attributed_label(tokens, clause):
         return Role.THIRD
     found = 0
+    positions = False  # a side named as a noun: "Short positions notified to the CNMV:"
     for j in range(clause.first, end):
         token = tokens[j]
+        if _register_positions(token):
+            positions = True
+            continue
         if token.has(Role.VERB | _RECOMMENDING | Role.MODAL | Role.AUX | _ADVISED | Role.NEG):
             return 0
         if not token.has(Role.INSTRUMENT):
             found |= token.roles & _OTHERS  # a sector that labels its call is its target
-    return found
+    # Positions a regulator or an exchange lists are what others hold, reported to it.
+    return found & Role.INSTITUTION if positions else found
+
+
+def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The positions at ``position`` head a label that names a regulator or an exchange:
+    the list after it is what others hold, as registered there."""
+    return _register_positions(tokens[position]) and bool(_label_of_others(tokens, clause))
+
+
+def _register_positions(token: Token) -> bool:
+    """Positions named by their side, as a noun ("short positions", "posiciones cortas",
+    "Netto-Leerverkaufspositionen"): what a label of a register lists, not a step."""
+    return bool(token.has(Role.SIDE) and token.forms & Form.NOUN) or token.has(Role.POSITIONS)
 
 
 def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
@@ -632,6 +649,8 @@ def is_instruction(
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
         return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
+    if _register_label(tokens, mood.clause, position):
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 %"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
     if mood.urge:
@@ -762,6 +781,12 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return True  # "200 TLT will be bought at 90 by foreign central banks"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
+        return True
+    if _register_label(tokens, mood.clause, position) or (
+        mood.labelled & Role.INSTITUTION and _register_positions(tokens[position])
+    ):
+        # "Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
+        # positions of 0.6 % in SAP": what others hold, as a regulator lists it.
         return True
     if _future_passive(mood, position, lexicon):
         return False  # "200 TLT will be bought at 90": a plan, not what was done
