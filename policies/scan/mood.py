@@ -25,8 +25,10 @@ __all__ = [
     "INFINITIVE_MARKS",
     "ClauseMood",
     "analyse_sentence",
+    "book_named",
     "described",
     "is_instruction",
+    "list_heading",
     "negated",
     "present_passive",
     "unknown_past",
@@ -159,6 +161,7 @@ def analyse_sentence(
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
     listed = 0  # the party of the label the clause before had
+    provider = 0  # a label of an index provider's changes opened the sentence's list
     quoted = _mentioned_quotations(tokens, sentence, lexicon)
     apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
@@ -179,8 +182,13 @@ def analyse_sentence(
         # The label's party holds a verbless list after it too ("Händler: long Duration,
         # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
         verbless = not clause.having(tokens, Role.VERB)
-        mood.labelled = 0 if mood.subject else labelled or (listed if verbless else 0)
+        # An index provider's list holds its verbs too: "Index changes: add Arm, remove …".
+        mood.labelled = 0 if mood.subject else labelled or (listed if verbless or provider else 0)
+        if provider and book_named(tokens, clause):
+            mood.labelled = 0  # "Index changes: add Arm to the book": ours, after all
         labelled, listed = _label_of_others(tokens, clause), mood.labelled
+        if not labelled and _provider_label(tokens, clause):
+            labelled = provider = Role.INSTITUTION
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
@@ -611,6 +619,42 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
             found |= token.roles & _OTHERS  # a sector that labels its call is its target
     # Positions a regulator or an exchange lists are what others hold, reported to it.
     return found & Role.INSTITUTION if positions else found
+
+
+def list_heading(tokens: Sequence[Token], clause: Clause) -> int:
+    """The party whose list a heading line announces: a register of a regulator or an
+    exchange ("Posiciones cortas comunicadas a la CNMV:") or an index provider's changes
+    ("Index changes:"); 0 for any other clause. Its items on the lines below are its."""
+    if _provider_label(tokens, clause):
+        return Role.INSTITUTION
+    positions = any(_register_positions(tokens[j]) for j in range(clause.first, clause.last))
+    return _label_of_others(tokens, clause) & Role.INSTITUTION if positions else 0
+
+
+def book_named(tokens: Sequence[Token], clause: Clause) -> bool:
+    """Us or our book named in the clause, not a company's name ("Arm Holdings")."""
+    return any(
+        tokens[k].has(Role.SELF) or (tokens[k].has(Role.PORTFOLIO) and not tokens[k].capital)
+        for k in range(clause.first, clause.last)
+    )
+
+
+def _provider_label(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a label that announces an index's changes: an index and a change to it
+    ("Index changes:", "Cambios en el Ibex 35:", "Révision du CAC 40 :") or a verb that
+    attributes what follows ("S&P Dow Jones Indices announced:"). What follows is the
+    provider's list of additions and deletions, not steps of ours."""
+    end = clause.last
+    if end >= len(tokens) or tokens[end].text != ":":
+        return False
+    index = event = False
+    for j in range(clause.first, end):
+        token = tokens[j]
+        if token.has(_ADVISED | _RECOMMENDING | Role.MODAL | Role.NEG | Role.VERB | Role.AUX):
+            return False
+        index = index or bool(token.forms & Form.INDEX)
+        event = event or bool(token.forms & (Form.INDEX_EVENT | Form.ATTRIBUTION))
+    return index and event
 
 
 def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
