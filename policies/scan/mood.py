@@ -1052,9 +1052,14 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     "bought by Friday"); nor is a passive that is recommended ("is to be bought by the
     fund", "should be sold by client accounts"): the advice names whom it advises."""
     tokens, clause = mood.tokens, mood.clause
-    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST) or not lexicon.agents:
+    if not lexicon.agents:
         return False
-    for j in range(clause.first, clause.last - 1):
+    # A nominal action names its agent after it: "La venta de bonos por parte de los bancos
+    # centrales", "the sale of bonds by central banks", "der Verkauf durch die Notenbanken".
+    nominal = tokens[position].forms == Form.NOUN
+    if not (nominal or tokens[position].forms & (Form.PARTICIPLE | Form.PAST)):
+        return False
+    for j in range(position + 1 if nominal else clause.first, clause.last - 1):
         if tokens[j].text not in lexicon.agents:
             continue
         for k in range(j + 1, min(clause.last, j + 1 + _AGENT_REACH)):
@@ -1607,10 +1612,19 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.SELF | Role.ADDRESSEE | Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
+
+
+def _alternative(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The negation at ``j`` is the other half of an alternative question that closes at
+    ``end``: "Should investors buy TLT or not?", "… kaufen oder nicht?", "… ou non ?", "…
+    o no?". It weighs both answers; it suggests neither."""
+    return j + 1 == end and j > 0 and tokens[j - 1].has(Role.DISJUNCTION)
 
 
 def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
@@ -1620,7 +1634,9 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
@@ -2119,6 +2135,8 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
+    if _moved_past(tokens, clause, position):
+        return True
     if _after_past_time(tokens, clause, position):
         return True
     auxiliaries = clause.positions(
@@ -2153,6 +2171,41 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+# What a move to live or production goes to ("a real", "en production", "live").
+_MODES: Final = Role.LIVE | Role.PRODUCTION | Role.PAPER
+# What dates a move still ahead: "dès lundi", "a partir del lunes", "from Monday".
+_AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+
+
+def _moved_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A switch to a mode that its subject made, in the past: "El modelo pasó a real en
+    marzo" (the preterite folds to the noun "paso", here right after its subject), "Le
+    modèle est passé en production en mars" (a verb of motion takes "être" in the past).
+    A deployment note tells what happened; "Paso a real el lunes" or "le modèle passe en
+    production dès lundi" do not."""
+    token = tokens[position]
+    if not token.has(Role.SWITCH) or position + 1 >= clause.last:
+        return False
+    if not tokens[position + 1].has(_MODES):
+        return False
+    if clause.positions("ahead", lambda k: bool(tokens[k].forms & _AHEAD)):
+        return False
+    verb = position
+    if token.forms & Form.NOUN and not token.forms & ~Form.NOUN:
+        pass  # a Spanish preterite folded to its noun
+    elif position > clause.first and tokens[position - 1].text in _FRENCH_BE:
+        verb = position - 1
+    else:
+        return False
+    # Its subject, a noun phrase, right before: an article and its noun.
+    return (
+        verb - 2 >= clause.first
+        and tokens[verb - 2].has(Role.DET)
+        and tokens[verb - 1].kind == "word"
+        and not tokens[verb - 1].has(Role.DET | Role.ADDRESSEE | Role.SELF | Role.VERB)
+    )
 
 
 def _finite_only(token: Token) -> bool:

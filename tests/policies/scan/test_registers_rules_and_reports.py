@@ -168,3 +168,95 @@ def test_a_heading_line_gives_its_items_to_its_party(text: str) -> None:
 def test_items_of_ours_below_a_heading_still_block(text: str) -> None:
     """A heading of ours, a blank line that ends the list, us or our book in an item."""
     assert blocked(text, LEVEL)
+
+
+# An alternative question ("… or not?") weighs both answers: commentary put to anyone. A
+# question put to us, a negation that suggests, or a whole order still block.
+ALTERNATIVE_QUESTIONS = [
+    "Should investors buy TLT or not? The answer depends on the path of inflation.",
+    "Buy TLT or not? The answer depends on inflation.",
+    "Sollten Anleger jetzt Bundesanleihen kaufen oder nicht? Das hängt von der EZB ab.",
+    "Les investisseurs doivent-ils acheter des OAT ou non ? Tout dépend de la BCE.",
+    "¿Deben los inversores comprar bonos o no? Depende del BCE.",
+]
+SUGGESTING_QUESTIONS = [
+    "Buy 200 TLT at 90 or not?",
+    "Should investors buy 200 TLT at 90 or not?",
+    "Why not buy TLT?",
+    "Should we not buy TLT?",
+    "Sollten wir nicht Bundesanleihen kaufen?",
+]
+
+
+@pytest.mark.parametrize("text", ALTERNATIVE_QUESTIONS)
+def test_an_alternative_question_weighs_both_answers(text: str) -> None:
+    """ "or not", "oder nicht", "ou non", "o no" closing a question negate nothing."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", SUGGESTING_QUESTIONS)
+def test_a_suggesting_question_or_a_whole_order_still_blocks(text: str) -> None:
+    """A negation inside the question suggests; a whole order blocks in any mood."""
+    assert blocked(text, LEVEL)
+
+
+# A deployment note tells what happened to a model; a switch dated ahead or asked blocks.
+DEPLOYMENT_NOTES = [
+    "El modelo pasó a real en marzo.",
+    "El modelo pasó a producción en marzo tras dos meses en papel.",
+    "Le modèle est passé en production en mars.",
+    "Le modèle est passé en réel en mars après deux mois de test.",
+    "The model went live in March.",
+    "Das Modell ging im März live.",
+]
+SWITCHES_AHEAD = [
+    "Paso a real el lunes.",
+    "El modelo pasa a real el lunes.",
+    "Le modèle passe en production dès lundi.",
+    "Passez le modèle en production.",
+    "Recomendamos el paso a real del modelo.",
+    "Nous passons la stratégie en réel demain.",
+    "Das Modell am Montag auf Echtgeld umstellen.",
+]
+
+
+@pytest.mark.parametrize("text", DEPLOYMENT_NOTES)
+def test_a_deployment_note_tells_the_past(text: str) -> None:
+    """A Spanish preterite folded to its noun, a French motion verb with "être"."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", SWITCHES_AHEAD)
+def test_a_switch_dated_ahead_or_asked_still_blocks(text: str) -> None:
+    """A switch without a subject, in the present dated ahead, advised or an imperative."""
+    assert blocked(text, LEVEL)
+
+
+# A nominal trade with its agent named after it ("by", "por parte de", "durch", "par") is
+# that agent's; the same with our book as agent, or advised, blocks.
+NOMINAL_AGENTS = [
+    "La venta de bonos por parte de los bancos centrales presiona las rentabilidades.",
+    "La venta de acciones de Telefónica por parte de BlackRock sorprendió.",
+    "The sale of bonds by central banks weighs on yields.",
+    "Der Verkauf von Anleihen durch die Notenbanken belastet die Renditen.",
+    "La vente d'obligations par les banques centrales pèse sur les taux.",
+]
+NOMINAL_OURS = [
+    "La venta de 200 acciones de Telefónica por parte de la cartera, a 4 euros.",
+    "Compra de 100 bonos del Tesoro a 98.",
+    "Recomendamos la venta de bonos por parte de la cartera.",
+    "The sale of 200 SAP by the fund at 50 is recommended.",
+    "Verkauf von 200 SAP durch das Portfolio zu 50 Euro empfohlen.",
+]
+
+
+@pytest.mark.parametrize("text", NOMINAL_AGENTS)
+def test_a_nominal_trade_of_a_named_agent_is_theirs(text: str) -> None:
+    """The agent after the noun acts, not us."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", NOMINAL_OURS)
+def test_a_nominal_trade_of_ours_still_blocks(text: str) -> None:
+    """Our book as the agent, a whole order, or a recommendation."""
+    assert blocked(text, LEVEL)
