@@ -614,7 +614,7 @@ def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Toke
             and tokens[j + 1].start == tokens[j].end + 1
         ):
             j += 1
-        if j > i:
+        if j > i and not (j == i + 1 and _in_phrase(tokens, i, lexicon)):
             word = "".join(t.text for t in tokens[i : j + 1])
             entry = lexicon.words.get(word)
             if entry is not None or word in lexicon.phrases:
@@ -625,6 +625,17 @@ def _join_spelled(tokens: list[Token], text: str, lexicon: Lexicon) -> list[Toke
         joined.append(token)
         i += 1
     return joined
+
+
+def _in_phrase(tokens: Sequence[Token], i: int, lexicon: Lexicon) -> bool:
+    """The two letters at ``i`` are words of a vocabulary phrase as written: French "il y
+    a lieu de" holds "y a", which joined would read Spanish "ya" ("already")."""
+    phrases = lexicon.phrases
+    opening = phrases.get(tokens[i].text)
+    if opening is not None and tokens[i + 1].text in opening:
+        return True
+    before = phrases.get(tokens[i - 1].text) if i > 0 else None
+    return before is not None and tokens[i].text in before
 
 
 def _join_codes(tokens: list[Token]) -> list[Token]:

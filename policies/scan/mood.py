@@ -2111,7 +2111,8 @@ def _content(token: Token) -> bool:
         | Role.PERCENT
     ):
         return False
-    return not _adverb(token.text)
+    # A hedge is no noun: "Vielleicht sollte man …", "Perhaps the stop …".
+    return not (token.forms & Form.HEDGE or _adverb(token.text))
 
 
 # Nouns that end like an adverb: "supply", "family", "assembly", "monopoly", "anomaly".

@@ -1318,12 +1318,14 @@ def _as_read(
 ) -> tuple[str, ...]:
     """A phrase's words as the lexer reads them: an elided word that is no entry of its
     own is two tokens ("prix d'entrée" is read "prix", "d'", "entree"), as in the text."""
+    last: tuple[str, ...] = ()
     if len(key) >= 2 and key[-1] == "'" and key[-2] in elisions:
         # An elided word written alone ("n'", "qu'", "d'") is one token, as the lexer
-        # reads it off "n'achetez", "qu'il"; so is one that ends a phrase ("il convient d'").
-        return (*key[:-2], key[-2] + "'")
+        # reads it off "n'achetez", "qu'il"; so is one that ends a phrase ("il convient d'"),
+        # whose other words are read as below ("il s'agit d'": "il", "s'", "agit", "d'").
+        key, last = key[:-2], (key[-2] + "'",)
     if len(key) == 1 or not any("'" in word for word in key):
-        return key
+        return (*key, *last)
     read: list[str] = []
     for word in key:
         prefix, _, rest = word.partition("'")
@@ -1331,7 +1333,7 @@ def _as_read(
             read.extend((prefix + "'", rest))
         else:
             read.append(word)
-    return tuple(read)
+    return (*read, *last)
 
 
 def _separable_index(
