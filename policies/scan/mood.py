@@ -25,8 +25,10 @@ __all__ = [
     "INFINITIVE_MARKS",
     "ClauseMood",
     "analyse_sentence",
+    "book_named",
     "described",
     "is_instruction",
+    "list_heading",
     "negated",
     "present_passive",
     "unknown_past",
@@ -159,6 +161,7 @@ def analyse_sentence(
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
     listed = 0  # the party of the label the clause before had
+    provider = 0  # a label of an index provider's changes opened the sentence's list
     quoted = _mentioned_quotations(tokens, sentence, lexicon)
     apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
@@ -179,8 +182,13 @@ def analyse_sentence(
         # The label's party holds a verbless list after it too ("Händler: long Duration,
         # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
         verbless = not clause.having(tokens, Role.VERB)
-        mood.labelled = 0 if mood.subject else labelled or (listed if verbless else 0)
+        # An index provider's list holds its verbs too: "Index changes: add Arm, remove …".
+        mood.labelled = 0 if mood.subject else labelled or (listed if verbless or provider else 0)
+        if provider and book_named(tokens, clause):
+            mood.labelled = 0  # "Index changes: add Arm to the book": ours, after all
         labelled, listed = _label_of_others(tokens, clause), mood.labelled
+        if not labelled and _provider_label(tokens, clause):
+            labelled = provider = Role.INSTITUTION
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
@@ -599,13 +607,66 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     if _attributed_label(tokens, clause):
         return Role.THIRD
     found = 0
+    positions = False  # a side named as a noun: "Short positions notified to the CNMV:"
     for j in range(clause.first, end):
         token = tokens[j]
+        if _register_positions(token):
+            positions = True
+            continue
         if token.has(Role.VERB | _RECOMMENDING | Role.MODAL | Role.AUX | _ADVISED | Role.NEG):
             return 0
         if not token.has(Role.INSTRUMENT):
             found |= token.roles & _OTHERS  # a sector that labels its call is its target
-    return found
+    # Positions a regulator or an exchange lists are what others hold, reported to it.
+    return found & Role.INSTITUTION if positions else found
+
+
+def list_heading(tokens: Sequence[Token], clause: Clause) -> int:
+    """The party whose list a heading line announces: a register of a regulator or an
+    exchange ("Posiciones cortas comunicadas a la CNMV:") or an index provider's changes
+    ("Index changes:"); 0 for any other clause. Its items on the lines below are its."""
+    if _provider_label(tokens, clause):
+        return Role.INSTITUTION
+    positions = any(_register_positions(tokens[j]) for j in range(clause.first, clause.last))
+    return _label_of_others(tokens, clause) & Role.INSTITUTION if positions else 0
+
+
+def book_named(tokens: Sequence[Token], clause: Clause) -> bool:
+    """Us or our book named in the clause, not a company's name ("Arm Holdings")."""
+    return any(
+        tokens[k].has(Role.SELF) or (tokens[k].has(Role.PORTFOLIO) and not tokens[k].capital)
+        for k in range(clause.first, clause.last)
+    )
+
+
+def _provider_label(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a label that announces an index's changes: an index and a change to it
+    ("Index changes:", "Cambios en el Ibex 35:", "Révision du CAC 40 :") or a verb that
+    attributes what follows ("S&P Dow Jones Indices announced:"). What follows is the
+    provider's list of additions and deletions, not steps of ours."""
+    end = clause.last
+    if end >= len(tokens) or tokens[end].text != ":":
+        return False
+    index = event = False
+    for j in range(clause.first, end):
+        token = tokens[j]
+        if token.has(_ADVISED | _RECOMMENDING | Role.MODAL | Role.NEG | Role.VERB | Role.AUX):
+            return False
+        index = index or bool(token.forms & Form.INDEX)
+        event = event or bool(token.forms & (Form.INDEX_EVENT | Form.ATTRIBUTION))
+    return index and event
+
+
+def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The positions at ``position`` head a label that names a regulator or an exchange:
+    the list after it is what others hold, as registered there."""
+    return _register_positions(tokens[position]) and bool(_label_of_others(tokens, clause))
+
+
+def _register_positions(token: Token) -> bool:
+    """Positions named by their side, as a noun ("short positions", "posiciones cortas",
+    "Netto-Leerverkaufspositionen"): what a label of a register lists, not a step."""
+    return bool(token.has(Role.SIDE) and token.forms & Form.NOUN) or token.has(Role.POSITIONS)
 
 
 def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
@@ -632,6 +693,8 @@ def is_instruction(
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
         return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
+    if _register_label(tokens, mood.clause, position):
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 %"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
     if mood.urge:
@@ -953,6 +1016,12 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
+    if _register_label(tokens, mood.clause, position) or (
+        mood.labelled & Role.INSTITUTION and _register_positions(tokens[position])
+    ):
+        # "Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
+        # positions of 0.6 % in SAP": what others hold, as a regulator lists it.
+        return True
     if _future_passive(mood, position, lexicon):
         return False  # "200 TLT will be bought at 90": a plan, not what was done
     # Market participants in general, forecast or described, not advised: "systematic
@@ -1173,9 +1242,14 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     "bought by Friday"); nor is a passive that is recommended ("is to be bought by the
     fund", "should be sold by client accounts"): the advice names whom it advises."""
     tokens, clause = mood.tokens, mood.clause
-    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST) or not lexicon.agents:
+    if not lexicon.agents:
         return False
-    for j in range(clause.first, clause.last - 1):
+    # A nominal action names its agent after it: "La venta de bonos por parte de los bancos
+    # centrales", "the sale of bonds by central banks", "der Verkauf durch die Notenbanken".
+    nominal = tokens[position].forms == Form.NOUN
+    if not (nominal or tokens[position].forms & (Form.PARTICIPLE | Form.PAST)):
+        return False
+    for j in range(position + 1 if nominal else clause.first, clause.last - 1):
         if tokens[j].text not in lexicon.agents:
             continue
         for k in range(j + 1, min(clause.last, j + 1 + _AGENT_REACH)):
@@ -1728,10 +1802,19 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.SELF | Role.ADDRESSEE | Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
+
+
+def _alternative(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The negation at ``j`` is the other half of an alternative question that closes at
+    ``end``: "Should investors buy TLT or not?", "… kaufen oder nicht?", "… ou non ?", "…
+    o no?". It weighs both answers; it suggests neither."""
+    return j + 1 == end and j > 0 and tokens[j - 1].has(Role.DISJUNCTION)
 
 
 def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
@@ -1741,7 +1824,9 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
@@ -2248,6 +2333,8 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
+    if _moved_past(tokens, clause, position):
+        return True
     if _after_past_time(tokens, clause, position):
         return True
     auxiliaries = clause.positions(
@@ -2282,6 +2369,41 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+# What a move to live or production goes to ("a real", "en production", "live").
+_MODES: Final = Role.LIVE | Role.PRODUCTION | Role.PAPER
+# What dates a move still ahead: "dès lundi", "a partir del lunes", "from Monday".
+_AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+
+
+def _moved_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A switch to a mode that its subject made, in the past: "El modelo pasó a real en
+    marzo" (the preterite folds to the noun "paso", here right after its subject), "Le
+    modèle est passé en production en mars" (a verb of motion takes "être" in the past).
+    A deployment note tells what happened; "Paso a real el lunes" or "le modèle passe en
+    production dès lundi" do not."""
+    token = tokens[position]
+    if not token.has(Role.SWITCH) or position + 1 >= clause.last:
+        return False
+    if not tokens[position + 1].has(_MODES):
+        return False
+    if clause.positions("ahead", lambda k: bool(tokens[k].forms & _AHEAD)):
+        return False
+    verb = position
+    if token.forms & Form.NOUN and not token.forms & ~Form.NOUN:
+        pass  # a Spanish preterite folded to its noun
+    elif position > clause.first and tokens[position - 1].text in _FRENCH_BE:
+        verb = position - 1
+    else:
+        return False
+    # Its subject, a noun phrase, right before: an article and its noun.
+    return (
+        verb - 2 >= clause.first
+        and tokens[verb - 2].has(Role.DET)
+        and tokens[verb - 1].kind == "word"
+        and not tokens[verb - 1].has(Role.DET | Role.ADDRESSEE | Role.SELF | Role.VERB)
+    )
 
 
 def _finite_only(token: Token) -> bool:

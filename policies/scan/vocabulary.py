@@ -258,6 +258,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     indices: _Words = ()
     # Issues of paper: "new notes will be sold at auction", "in a secondary offering".
     issues: _Words = ()
+    # Changes to an index that its provider announces ("index changes", "quarterly
+    # review", "Indexänderungen", "révision", "cambios"): a label naming one and an index
+    # heads the provider's list ("Index changes: add Arm, remove Walgreens").
+    index_events: _Words = ()
     # Times of the day a step is carried out: "the hedge is lifted this afternoon".
     present_times: _Words = ()
     # Participles that fix a rule rather than move a figure ("capped at 2x", "fixées à
@@ -523,13 +527,16 @@ class Form:
     DIRECTION: Final = 1 << 29
     # Not a form either: a word that quotes an order in chat (``[actions] quotes``: "mine").
     QUOTE: Final = 1 << 30
+    # Not a form either: a change to an index its provider announces (``[mood]
+    # index_events``: "index changes", "Indexüberprüfung", "révision", "cambios").
+    INDEX_EVENT: Final = 1 << 31
     # Not a form either: a month (``[mood] future_months``), a day ahead that dates no
     # level or limit on its own.
-    MONTH: Final = 1 << 31
+    MONTH: Final = 1 << 32
     # Not a form either: a participle that fixes a rule (``[mood] settings``).
-    SETTING: Final = 1 << 32
+    SETTING: Final = 1 << 33
     # Not a form either: a verb with its object pronoun written onto it ("véndelas").
-    CLITIC: Final = 1 << 33
+    CLITIC: Final = 1 << 34
 
 
 # The marks that are no grammatical form.
@@ -558,6 +565,7 @@ _MARKS: Final = (
     | Form.EACH
     | Form.DIRECTION
     | Form.QUOTE
+    | Form.INDEX_EVENT
     | Form.MONTH
     | Form.SETTING
     | Form.CLITIC
@@ -1447,6 +1455,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
+    builder.add(mood.index_events, 0, info, marks=Form.INDEX_EVENT)
     builder.add(mood.present_times, 0, info, marks=Form.TODAY)
     builder.add(mood.settings, 0, info, marks=Form.SETTING)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
