@@ -125,7 +125,7 @@ def find_directives(
         if "planned" in active:
             hits.extend(_planned_state(moods))
         if "execution" in active:
-            hits.extend(hit for mood in moods if (hit := _orders_sent(mood)) is not None)
+            hits.extend(hit for mood in moods if (hit := _orders_sent(mood, lexicon)) is not None)
         if "direction" in active or "named" in active:
             hits.extend(_directions(moods, lexicon))
     if "allotted" in active:
@@ -1656,14 +1656,14 @@ _SENDS: Final = Role.PLACE | Role.SWITCH | Role.EXECUTE
 _VIA: Final = frozenset(("via", "uber", "par", "through", "mediante"))
 
 
-def _orders_sent(mood: ClauseMood) -> Hit | None:
+def _orders_sent(mood: ClauseMood, lexicon: Lexicon) -> Hit | None:
     """Our orders sent on, stated as a fact: "The orders go to the broker at 15:55", "Les
     ordres sont transmis au courtier", "Die Orders gehen um 15:55 an den Broker", "Orders
     are routed via Goldman at the open". The subject is orders (ours or no one's: an
     article, us, a participle before them), the verb sends them in the present, and a
     broker, an exchange or a name after "via" receives them. Others' orders ("client
-    orders", "les ordres des clients"), the past, a negation, a question or a condition
-    describe."""
+    orders", "les ordres des clients"), an agent named ("… by the broker's algorithm"),
+    the past, a negation, a question or a condition describe."""
     tokens, clause = mood.tokens, mood.clause
     if mood.asked or mood.weighed or mood.conditional or mood.reported or mood.recommend < 0:
         return None
@@ -1698,6 +1698,8 @@ def _orders_sent(mood: ClauseMood) -> Hit | None:
     ):
         return None
     if negated(tokens, clause, verb) or not _received(tokens, clause, verb):
+        return None
+    if any(tokens[k].text in lexicon.agents for k in range(verb + 1, clause.last)):
         return None
     return Hit("execution", tokens[orders].start, tokens[clause.last - 1].end)
 
@@ -1751,7 +1753,7 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
     tokens = moods[0].tokens
     first, last = moods[0].clause.first, moods[-1].clause.last
     span = range(first, last)
-    if not any(tokens[j].forms & _AHEAD for j in span):
+    if not any(tokens[j].forms & (_AHEAD | Form.NOW | Form.MONTH) for j in span):
         return []
     # A clause that is nothing but a start dates the sentence: "From Monday, …", "Dès lundi, …".
     lead = any(_dated(tokens, m.clause, days=False) and _date_only(tokens, m.clause) for m in moods)
@@ -1776,8 +1778,10 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
         # The time must date this clause's state, not an event beside it ("with CPI due on
         # Thursday, the book is 55 % equities"); a bare day dates a level, a limit or real
         # money ("passage du mode papier au réel lundi").
-        dated = lead or _dated(tokens, clause, days=False)
-        loosely = lead or _dated(tokens, clause, days=True)
+        # "Now" dates a state as just decided: "the book is now 60 % equities".
+        now = any(tokens[k].forms & Form.NOW for k in range(clause.first, clause.last))
+        dated = lead or now or _dated(tokens, clause, days=False)
+        loosely = dated or _dated(tokens, clause, days=True)
         if not loosely:
             continue
         for j in range(clause.first, clause.last):
@@ -1791,7 +1795,7 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
 
 
 _AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY
-_DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+_DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START | Form.MONTH
 _START_REACH: Final = 3  # a start and its articles before a day: "desde el lunes"
 
 
@@ -1801,9 +1805,10 @@ def _dated(tokens: Sequence[Token], clause: Clause, *, days: bool) -> bool:
     ``days``, any day ahead."""
     for j in range(clause.first, clause.last):
         forms = tokens[j].forms
-        if forms & Form.FUTURE_TIME or (
-            forms & Form.FUTURE_DAY
-            and ((days and not forms & Form.MONTH) or _started(tokens, clause, j))
+        if (
+            forms & Form.FUTURE_TIME
+            or (forms & Form.FUTURE_DAY and (days or _started(tokens, clause, j)))
+            or (forms & Form.MONTH and _started(tokens, clause, j))
         ):
             return True
     return False
@@ -1838,7 +1843,7 @@ def _not_our_plan(tokens: Sequence[Token], j: int) -> bool:
     token = tokens[j]
     if (
         token.has(_NOT_PLANNED_BY_US)
-        and not token.has(_BOOKS | Role.LIVE)
+        and not token.has(_BOOKS | Role.LIVE | Role.PAPER)
         and not _issuer_of_paper(tokens, j)
     ):
         return True

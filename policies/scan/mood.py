@@ -811,7 +811,14 @@ _DATE_REACH: Final = 12
 # of the future ("the fund will exit"), a negation's absence being checked elsewhere.
 _BOOK_GAP: Final = Role.AUX | Role.MODAL | Role.PREFIX
 _SENTENCE_MARKS: Final = frozenset(".!?;\n")
-_TIMES: Final = Form.FUTURE_DAY | Form.FUTURE_TIME | Form.FUTURE_START | Form.PAST_TIME | Form.TODAY
+_TIMES: Final = (
+    Form.FUTURE_DAY
+    | Form.FUTURE_TIME
+    | Form.FUTURE_START
+    | Form.PAST_TIME
+    | Form.TODAY
+    | Form.MONTH
+)
 
 
 def _our_book_acts(tokens: Sequence[Token], clause: Clause, position: int) -> bool:

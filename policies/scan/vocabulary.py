@@ -241,6 +241,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     # after a start, and a plan of ours in the present ("en janvier, nous passons à 50 %"),
     # never a level or a limit by themselves: "stops were hit in October" is history.
     future_months: _Words = ()
+    # Words that mark a state as just changed ("now", "jetzt", "maintenant", "ahora"): a
+    # state of our book "is now" 60 % equities as a decision taken, as a day ahead dates one.
+    now_times: _Words = ()
     future_starts: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
@@ -530,13 +533,15 @@ class Form:
     # Not a form either: a change to an index its provider announces (``[mood]
     # index_events``: "index changes", "Indexüberprüfung", "révision", "cambios").
     INDEX_EVENT: Final = 1 << 31
-    # Not a form either: a month (``[mood] future_months``), a day ahead that dates no
-    # level or limit on its own.
+    # Not a form either: a month (``[mood] future_months``): it dates a state only after a
+    # start ("from January", "ab Januar"), never a level, a limit or a step on its own.
     MONTH: Final = 1 << 32
     # Not a form either: a participle that fixes a rule (``[mood] settings``).
     SETTING: Final = 1 << 33
     # Not a form either: a verb with its object pronoun written onto it ("véndelas").
     CLITIC: Final = 1 << 34
+    # Not a form either: a state just changed (``[mood] now_times``: "is now").
+    NOW: Final = 1 << 35
 
 
 # The marks that are no grammatical form.
@@ -569,6 +574,7 @@ _MARKS: Final = (
     | Form.MONTH
     | Form.SETTING
     | Form.CLITIC
+    | Form.NOW
 )
 
 _FORMS: Final = {
@@ -1064,6 +1070,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         future.add(vocabulary.mood.future_times, Role.PREFIX, info)
         future.add(vocabulary.mood.future_days, Role.PREFIX, info)
         future.add(vocabulary.mood.future_months, Role.PREFIX, info)
+        future.add(vocabulary.mood.now_times, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -1441,7 +1448,8 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
     builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
     builder.add(mood.future_days, 0, info, marks=Form.FUTURE_DAY)
-    builder.add(mood.future_months, 0, info, marks=Form.FUTURE_DAY | Form.MONTH)
+    builder.add(mood.future_months, 0, info, marks=Form.MONTH)
+    builder.add(mood.now_times, 0, info, marks=Form.NOW)
     builder.add(mood.future_starts, 0, info, marks=Form.FUTURE_START)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
     # A product named by a book's noun is a book: "der Fonds", "le fonds", "el fondo" (as

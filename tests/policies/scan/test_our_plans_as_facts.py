@@ -198,3 +198,64 @@ def test_our_orders_sent_to_a_broker_block(text: str) -> None:
 def test_others_orders_the_past_and_negations_pass(text: str) -> None:
     """Others' orders, how venues work, the past, negations and conditions describe."""
     assert not blocked(text)
+
+
+# A model that trades with real money instead of the simulator, dated ahead: the paper it
+# leaves is ours, not a third party.
+LIVE_DATED = [
+    "As of tomorrow the gilt RV model trades with real capital instead of the simulator.",
+    "Dès demain, le modèle négocie avec du capital réel au lieu du simulateur.",
+    "Desde mañana el modelo opera con capital real en lugar del simulador.",
+]
+LIVE_OF_OTHERS_OR_PAST = [
+    "As of tomorrow the exchange trades with real capital instead of the simulator.",
+    "Last year the model traded with real capital instead of the simulator.",
+    "The simulator ran in paper mode all week.",
+]
+
+
+@pytest.mark.parametrize("text", LIVE_DATED)
+def test_a_model_dated_to_real_money_blocks(text: str) -> None:
+    """Real money instead of the simulator from a day ahead is our switch to live."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", LIVE_OF_OTHERS_OR_PAST)
+def test_others_real_money_and_the_past_pass(text: str) -> None:
+    """Another party's real money, the past, or the simulator described pass."""
+    assert not blocked(text)
+
+
+# A state of our book "is now" what was just decided: "now" dates it as a day ahead does.
+STATES_NOW = [
+    "The book is now 60 % equities.",
+    "The portfolio's equity weight is now 60 %.",
+    "The stop on our gold long is now 2,310.",
+    "We are now short the euro.",
+    "Das Buch ist jetzt zu 60 % in Aktien.",
+    "Le portefeuille est maintenant à 60 % en actions.",
+    "La cartera está ahora al 60 % en acciones.",
+]
+OTHERS_NOW_OR_UNDATED = [
+    "Inflation is now 3 %.",
+    "The index is now 60 % technology stocks.",
+    "The book is 60 % equities.",
+    "Our base case is now 3 % inflation.",
+    "Gold is now at 2,310.",
+    "Pension funds are now 30 % equities.",
+    "Die Inflation liegt jetzt bei 3 %.",
+    "Le CAC est maintenant à 60 % de valeurs cycliques.",
+    "El índice está ahora al 60 % en tecnología.",
+]
+
+
+@pytest.mark.parametrize("text", STATES_NOW)
+def test_a_state_of_our_book_now_blocks(text: str) -> None:
+    """Our book's share, side or level as it "is now": a decision stated as a fact."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", OTHERS_NOW_OR_UNDATED)
+def test_others_now_and_our_book_undated_pass(text: str) -> None:
+    """The market, an index or others now, and our book undated, are views."""
+    assert not blocked(text)
