@@ -77,6 +77,7 @@ class ClauseMood:
         "after_past",
         "apposed",
         "asked",
+        "attributed",
         "clause",
         "conditional",
         "counterfactual",
@@ -131,6 +132,9 @@ class ClauseMood:
         # The subject carried past a relative clause or an apposition (:func:`_apposition`):
         # its token's position, -1 when the clause has its own or none.
         self.apposed = -1
+        # Where the sentence attributes what it says to a named third party ("according to
+        # Citi", "laut UBS", "selon Citi", "según Citi"): its marker's position, else -1.
+        self.attributed = -1
 
 
 def analyse_sentence(
@@ -166,6 +170,7 @@ def analyse_sentence(
     apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
         mood.quoted = quoted
+        mood.attributed = attributed
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
@@ -709,6 +714,8 @@ def is_instruction(
         return False
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
+    if _attributed_level(mood, position):
+        return False  # "Price target for SAP: 210, according to Citi": the speaker's level
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     subject = subject or mood.labelled
     if mood.recommend == -1:
@@ -798,6 +805,21 @@ def is_instruction(
     if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
         return False
     return not _part_of_subject(tokens, mood.clause, position, lexicon)
+
+
+def _attributed_level(mood: ClauseMood, position: int) -> bool:
+    """A level named without a verb in a sentence that attributes it to a named third party:
+    "Price target for SAP: 210, according to Citi", "Kursziel 210 Euro laut Citi",
+    "objectif de cours de 210 € selon Citi", "precio objetivo de 210 € según Citi". The
+    speaker's level, reported; a verb that sets it ("Set the stop at 4,480, says Citi") is
+    read as the verb's."""
+    tokens = mood.tokens
+    return (
+        mood.attributed >= 0
+        and tokens[position].has(Role.LEVEL)
+        and not tokens[position].has(Role.VERB)
+        and not mood.clause.having(tokens, Role.VERB | _RECOMMENDING | Role.MODAL)
+    )
 
 
 def _trade_noun(token: Token) -> bool:
