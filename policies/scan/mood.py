@@ -662,6 +662,19 @@ def _provider_label(tokens: Sequence[Token], clause: Clause) -> bool:
     return index and event
 
 
+def _registered(mood: ClauseMood, position: int) -> bool:
+    """The positions at ``position`` are others', as a regulator lists them: under its label
+    ("Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
+    positions of 0.6 % in SAP") or attributed to a named party ("Posiciones cortas en
+    Grifols: 3,1 % del capital según la CNMV")."""
+    tokens = mood.tokens
+    if _register_label(tokens, mood.clause, position):
+        return True
+    return bool(mood.labelled & Role.INSTITUTION or mood.attributed >= 0) and _register_positions(
+        tokens[position]
+    )
+
+
 def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     """The positions at ``position`` head a label that names a regulator or an exchange:
     the list after it is what others hold, as registered there."""
@@ -698,7 +711,7 @@ def is_instruction(
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
         return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
-    if _register_label(tokens, mood.clause, position):
+    if _registered(mood, position):
         return False  # "Short positions notified to the CNMV: Grifols 3.1 %"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
@@ -848,11 +861,7 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
-    if _register_label(tokens, mood.clause, position) or (
-        mood.labelled & Role.INSTITUTION and _register_positions(tokens[position])
-    ):
-        # "Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
-        # positions of 0.6 % in SAP": what others hold, as a regulator lists it.
+    if _registered(mood, position):
         return True
     if _future_passive(mood, position, lexicon):
         return False  # "200 TLT will be bought at 90": a plan, not what was done
@@ -1552,7 +1561,11 @@ def _attributed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
                     tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING | Role.DESCRIBE
                 )
                 end = next_position(predicates, marker + 1) or clause.last
-            if _names_speaker(tokens, clause.first, end):
+            # "… 3,1 % del capital según la CNMV": a preposition names its speaker after it.
+            after = not tokens[marker].has(Role.DESCRIBE) and _names_speaker(
+                tokens, marker + 1, end
+            )
+            if after or _names_speaker(tokens, clause.first, end):
                 return marker
     return -1
 

@@ -23,6 +23,8 @@ REGISTERS = [
     "Posiciones cortas publicadas por la CNMV: Solaria 2,4 % del capital.",
     "Positions courtes déclarées à l'AMF : Atos 2,1 % ; Casino 1,5 %.",
     "Netto-Leerverkaufspositionen laut BaFin: Varta 4,2 %; Zalando 0,8 %.",
+    "BaFin register: net short positions above 0.5 % in SAP 0.6 %, Bayer 0.9 %.",
+    "Posiciones cortas en Grifols: 3,1 % del capital según la CNMV.",
 ]
 REGISTERS_ASKED = [
     "Short positions to open: Grifols 3.1 % of capital; Solaria 2.4 %.",
@@ -34,6 +36,9 @@ REGISTERS_ASKED = [
     "Vendez Atos à hauteur de 2,1 % du capital.",
     "Leerverkäufe für das Portfolio: Varta 4,2 % des Kapitals.",
     "Verkaufen Sie Varta, 4,2 % des Kapitals.",
+    "Short positions in Grifols: 3 % of capital, according to our desk.",
+    "Posiciones cortas en Grifols: 3,1 % del capital según nuestro modelo.",
+    "BaFin register: go short 200 SAP at 180.",
 ]
 
 
