@@ -77,6 +77,7 @@ class ClauseMood:
         "after_past",
         "apposed",
         "asked",
+        "attributed",
         "clause",
         "conditional",
         "counterfactual",
@@ -131,6 +132,9 @@ class ClauseMood:
         # The subject carried past a relative clause or an apposition (:func:`_apposition`):
         # its token's position, -1 when the clause has its own or none.
         self.apposed = -1
+        # Where the sentence attributes what it says to a named third party ("according to
+        # Citi", "laut UBS", "selon Citi", "según Citi"): its marker's position, else -1.
+        self.attributed = -1
 
 
 def analyse_sentence(
@@ -166,6 +170,7 @@ def analyse_sentence(
     apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
         mood.quoted = quoted
+        mood.attributed = attributed
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
@@ -657,6 +662,19 @@ def _provider_label(tokens: Sequence[Token], clause: Clause) -> bool:
     return index and event
 
 
+def _registered(mood: ClauseMood, position: int) -> bool:
+    """The positions at ``position`` are others', as a regulator lists them: under its label
+    ("Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
+    positions of 0.6 % in SAP") or attributed to a named party ("Posiciones cortas en
+    Grifols: 3,1 % del capital según la CNMV")."""
+    tokens = mood.tokens
+    if _register_label(tokens, mood.clause, position):
+        return True
+    return bool(mood.labelled & Role.INSTITUTION or mood.attributed >= 0) and _register_positions(
+        tokens[position]
+    )
+
+
 def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
     """The positions at ``position`` head a label that names a regulator or an exchange:
     the list after it is what others hold, as registered there."""
@@ -693,7 +711,7 @@ def is_instruction(
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
         return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
-    if _register_label(tokens, mood.clause, position):
+    if _registered(mood, position):
         return False  # "Short positions notified to the CNMV: Grifols 3.1 %"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
@@ -709,6 +727,8 @@ def is_instruction(
         return False
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
+    if _attributed_level(mood, position):
+        return False  # "Price target for SAP: 210, according to Citi": the speaker's level
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     subject = subject or mood.labelled
     if mood.recommend == -1:
@@ -997,6 +1017,21 @@ def _sentence_dated(tokens: Sequence[Token], clause: Clause) -> bool:
     return any(tokens[k].forms & _DATING for k in span)
 
 
+def _attributed_level(mood: ClauseMood, position: int) -> bool:
+    """A level named without a verb in a sentence that attributes it to a named third party:
+    "Price target for SAP: 210, according to Citi", "Kursziel 210 Euro laut Citi",
+    "objectif de cours de 210 € selon Citi", "precio objetivo de 210 € según Citi". The
+    speaker's level, reported; a verb that sets it ("Set the stop at 4,480, says Citi") is
+    read as the verb's."""
+    tokens = mood.tokens
+    return (
+        mood.attributed >= 0
+        and tokens[position].has(Role.LEVEL)
+        and not tokens[position].has(Role.VERB)
+        and not mood.clause.having(tokens, Role.VERB | _RECOMMENDING | Role.MODAL)
+    )
+
+
 def _trade_noun(token: Token) -> bool:
     """A noun of the trade: a nominal action, or a level, limit or weight that no verb
     reading shares ("stop", "entry", "Stopp"; not "trim", "cap")."""
@@ -1023,11 +1058,7 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
         return True
-    if _register_label(tokens, mood.clause, position) or (
-        mood.labelled & Role.INSTITUTION and _register_positions(tokens[position])
-    ):
-        # "Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
-        # positions of 0.6 % in SAP": what others hold, as a regulator lists it.
+    if _registered(mood, position):
         return True
     if _future_passive(mood, position, lexicon):
         return False  # "200 TLT will be bought at 90": a plan, not what was done
@@ -1727,7 +1758,11 @@ def _attributed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
                     tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING | Role.DESCRIBE
                 )
                 end = next_position(predicates, marker + 1) or clause.last
-            if _names_speaker(tokens, clause.first, end):
+            # "… 3,1 % del capital según la CNMV": a preposition names its speaker after it.
+            after = not tokens[marker].has(Role.DESCRIBE) and _names_speaker(
+                tokens, marker + 1, end
+            )
+            if after or _names_speaker(tokens, clause.first, end):
                 return marker
     return -1
 

@@ -23,6 +23,8 @@ REGISTERS = [
     "Posiciones cortas publicadas por la CNMV: Solaria 2,4 % del capital.",
     "Positions courtes déclarées à l'AMF : Atos 2,1 % ; Casino 1,5 %.",
     "Netto-Leerverkaufspositionen laut BaFin: Varta 4,2 %; Zalando 0,8 %.",
+    "BaFin register: net short positions above 0.5 % in SAP 0.6 %, Bayer 0.9 %.",
+    "Posiciones cortas en Grifols: 3,1 % del capital según la CNMV.",
 ]
 REGISTERS_ASKED = [
     "Short positions to open: Grifols 3.1 % of capital; Solaria 2.4 %.",
@@ -34,6 +36,9 @@ REGISTERS_ASKED = [
     "Vendez Atos à hauteur de 2,1 % du capital.",
     "Leerverkäufe für das Portfolio: Varta 4,2 % des Kapitals.",
     "Verkaufen Sie Varta, 4,2 % des Kapitals.",
+    "Short positions in Grifols: 3 % of capital, according to our desk.",
+    "Posiciones cortas en Grifols: 3,1 % del capital según nuestro modelo.",
+    "BaFin register: go short 200 SAP at 180.",
 ]
 
 
@@ -259,4 +264,38 @@ def test_a_nominal_trade_of_a_named_agent_is_theirs(text: str) -> None:
 @pytest.mark.parametrize("text", NOMINAL_OURS)
 def test_a_nominal_trade_of_ours_still_blocks(text: str) -> None:
     """Our book as the agent, a whole order, or a recommendation."""
+    assert blocked(text, LEVEL)
+
+
+# A level attributed to a named third party is its level, reported; ours or set by a verb
+# blocks.
+ATTRIBUTED_LEVELS = [
+    "Price target for SAP: 210, according to Citi.",
+    "Laut Citi: Kursziel 210 Euro für SAP.",
+    "Objectif de cours de 210 € pour SAP selon Citi.",
+    "Selon Citi, objectif de cours de 210 € pour SAP.",
+    "Precio objetivo de 210 € para SAP según Citi.",
+    "Según Citi, precio objetivo de 210 € para SAP.",
+]
+LEVELS_OF_OURS = [
+    "Price target for SAP: 210.",
+    "Price target for SAP: 210, according to our model.",
+    "According to our desk, stop at 4,480.",
+    "Set the stop at 4,480, according to Citi.",
+    "Kursziel für SAP: 210 Euro.",
+    "Laut unserem Modell: Stopp bei 17.650.",
+    "Objectif de cours de 210 € pour SAP.",
+    "Según nuestro modelo, stop en 4.480.",
+]
+
+
+@pytest.mark.parametrize("text", ATTRIBUTED_LEVELS)
+def test_a_level_attributed_to_a_named_party_is_reported(text: str) -> None:
+    """ "according to", "laut", "selon", "según" and a name: the speaker's level."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", LEVELS_OF_OURS)
+def test_a_level_of_ours_or_set_by_a_verb_still_blocks(text: str) -> None:
+    """No attribution, our own model or desk as the source, or a verb that sets the level."""
     assert blocked(text, LEVEL)
