@@ -1778,8 +1778,9 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
         # The time must date this clause's state, not an event beside it ("with CPI due on
         # Thursday, the book is 55 % equities"); a bare day dates a level, a limit or real
         # money ("passage du mode papier au réel lundi").
-        # "Now" dates a state as just decided: "the book is now 60 % equities".
-        now = any(tokens[k].forms & Form.NOW for k in range(clause.first, clause.last))
+        # "Now" dates a state of a book named as ours as just decided: "the book is now
+        # 60 % equities" (not a weight in an index: "MSFT's weight now reaches 7 %").
+        now = _now_ours(tokens, clause) and not any(tokens[j].forms & Form.INDEX for j in span)
         dated = lead or now or _dated(tokens, clause, days=False)
         loosely = dated or _dated(tokens, clause, days=True)
         if not loosely:
@@ -1795,6 +1796,16 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
 
 
 _AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY
+
+
+def _now_ours(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause says "now" of us or of a book: "we are now short", "das Buch ist jetzt"."""
+    span = range(clause.first, clause.last)
+    return any(tokens[k].forms & Form.NOW for k in span) and any(
+        tokens[k].has(Role.SELF | _BOOKS) for k in span
+    )
+
+
 _DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START | Form.MONTH
 _START_REACH: Final = 3  # a start and its articles before a day: "desde el lunes"
 

@@ -229,7 +229,6 @@ def test_others_real_money_and_the_past_pass(text: str) -> None:
 # A state of our book "is now" what was just decided: "now" dates it as a day ahead does.
 STATES_NOW = [
     "The book is now 60 % equities.",
-    "The portfolio's equity weight is now 60 %.",
     "The stop on our gold long is now 2,310.",
     "We are now short the euro.",
     "Das Buch ist jetzt zu 60 % in Aktien.",
@@ -238,6 +237,7 @@ STATES_NOW = [
 ]
 OTHERS_NOW_OR_UNDATED = [
     "Inflation is now 3 %.",
+    "The weight of MSFT in the index now reaches 7 %.",
     "The index is now 60 % technology stocks.",
     "The book is 60 % equities.",
     "Our base case is now 3 % inflation.",
