@@ -1330,6 +1330,8 @@ def _side_fragment(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
     words = tokens[i].text.split(" ")
     if len(words) != 2 or mood.conditional or mood.reported or mood.asked or mood.quoted:
         return False
+    if mood.labelled:  # "Street positioning: long duration, short dollar."
+        return False
     side, asset = lexicon.words.get(words[0]), lexicon.words.get(words[1])
     if side is None or asset is None or not side.roles & Role.SIDE_ADJ:
         return False
