@@ -31,8 +31,10 @@ from policies.scan.mood import (
     INFINITIVE_MARKS,
     ClauseMood,
     analyse_sentence,
+    book_named,
     described,
     is_instruction,
+    list_heading,
     negated,
     present_passive,
     unknown_past,
@@ -100,9 +102,15 @@ def find_directives(
     hits: list[Hit] = []
     pending: list[Pending] = []
     read: list[list[ClauseMood]] = []
+    heading = 0  # the party of a heading line whose list the lines below continue
     for sentence in _sentences(all_clauses):
         moods = analyse_sentence(tokens, sentence, lexicon)
         read.append(moods)
+        heading = heading if _next_line(tokens, sentence[0].first) else 0
+        for mood in moods:
+            if heading and not mood.subject and not book_named(tokens, mood.clause):
+                mood.labelled = mood.labelled or heading
+        heading = _heading(tokens, sentence) or heading
         previous = None
         for mood in moods:
             _clause_directives(mood, lexicon, active, hits, pending, previous)
@@ -136,6 +144,25 @@ def find_directives(
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+def _heading(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
+    """The party of a heading that ends its line with a colon ("Short positions notified to
+    the CNMV:" and the items below it), else 0."""
+    last = sentence[-1]
+    end = last.last
+    if end + 1 >= len(tokens) or tokens[end].text != ":" or tokens[end + 1].text != "\n":
+        return 0
+    return list_heading(tokens, last)
+
+
+def _next_line(tokens: Sequence[Token], first: int) -> bool:
+    """The sentence opening at ``first`` starts the line right after the one before (no
+    blank line between): an item of the list a heading above it opened."""
+    k = first - 1
+    while k >= 0 and tokens[k].kind == "mark" and tokens[k].text != "\n":
+        k -= 1  # a bullet
+    return k >= 1 and tokens[k].text == "\n" and tokens[k - 1].text != "\n"
 
 
 # What a verbless direction may not share its sentence with: a predicate, a condition, a
@@ -673,6 +700,8 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if label is not None:
         if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
             return []
+        if _index_label(tokens, first, label):
+            return []  # "Pondérations sectorielles du MSCI Europe : financières 18 %, …"
         labelled = any(tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) for j in range(first, label))
         # Weights written without their percent sign ("Weights: SPY 50, TLT 30, GLD 20")
         # only under a label that is nothing but the book's weights (not "Index weights").
@@ -717,6 +746,12 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1 and not bare)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
+
+
+def _index_label(tokens: Sequence[Token], first: int, label: int) -> bool:
+    """The label ``[first, label)`` names an index's weights: a weight, then the index."""
+    weight = _find(tokens, first, label, lambda j: tokens[j].has(Role.WEIGHT))
+    return weight is not None and _index_weight(tokens, weight, label, label)
 
 
 def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
@@ -2410,7 +2445,7 @@ def _match(
             return "rebalance", i + 1, False
         reach = _label_end(tokens, clause, i + 7 + _set_off(tokens, i, i + 7))
         number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
-        if number is not None:
+        if number is not None and not _index_weight(tokens, i, number, clause.last):
             return "rebalance", number + 1, False
     return waiting
 
@@ -3179,6 +3214,52 @@ def _target(tokens: Sequence[Token], start: int, end: int, *, weights: bool = Tr
     )
 
 
+# What may stand between a weight and the index it is of: articles, prepositions, what the
+# weight is of ("the weight of banks in the index"), adjectives the lexicon does not know.
+_TO_WEIGHTED_INDEX: Final = Role.PREP | Role.DET | Role.LEVEL_LINK | Role.INSTRUMENT | Role.THIRD
+# What it may not: a book of ours, us, the reader, an action, a figure.
+_NOT_INDEX_WEIGHT: Final = Role.PORTFOLIO | Role.NAV | Role.SELF | Role.ADDRESSEE | Role.VERB
+# Words that compare a weight with an index (the first word of their phrase): the weight is
+# then ours ("target weights versus the MSCI Europe", "Gewichte gegenüber dem DAX", "poids
+# par rapport à l'indice", "pesos frente al Ibex").
+_COMPARED: Final = frozenset(
+    (
+        "versus",
+        "vs",
+        "against",
+        "relative",
+        "compared",
+        "gegenuber",
+        "ggu",
+        "vergleich",
+        "rapport",
+        "contre",
+        "frente",
+        "respecto",
+        "relacion",
+    )
+)
+
+
+def _index_weight(tokens: Sequence[Token], i: int, number: int, end: int) -> bool:
+    """The weight at ``i`` and its share at ``number`` are an index's: the index named
+    before the share ("sector weights in the MSCI Europe: financials 18 %", "Gewichtung im
+    Stoxx 600: …") or as what the share is of ("le poids de chaque valeur à 10 % de
+    l'indice"). A weight of our book, or one a verb moves, is read as a step elsewhere."""
+    for j in range(i + 1, number):
+        token = tokens[j]
+        if token.forms & Form.INDEX:
+            return True
+        if (token.has(_NOT_INDEX_WEIGHT) and not token.has(Role.PREP)) or token.kind == "number":
+            return False
+        if token.text in _COMPARED:
+            return False
+    k = number + 1
+    while k < end and tokens[k].has(Role.PREP | Role.DET) and not tokens[k].forms & Form.INDEX:
+        k += 1
+    return k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+
+
 def _weight_of(tokens: Sequence[Token], j: int) -> bool:
     """The word at ``j`` follows a weight and its genitive: "the weight of banks"."""
     return (
@@ -3289,6 +3370,8 @@ def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[H
         return False  # "we would never go long 2% of NAV"
     if _stated_limit(mood, i):
         return False  # "Position limits are set at 5 % of NAV": a policy in force
+    if mood.labelled:
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 % of capital"
     # The last verb before the share, by bisection: a clause of many shares stays linear.
     verb = last_position(clause.having(tokens, Role.VERB), i)
     if verb is not None and not is_instruction(mood, verb, lexicon):
