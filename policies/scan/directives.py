@@ -31,8 +31,10 @@ from policies.scan.mood import (
     INFINITIVE_MARKS,
     ClauseMood,
     analyse_sentence,
+    book_named,
     described,
     is_instruction,
+    list_heading,
     negated,
     present_passive,
     unknown_past,
@@ -100,9 +102,15 @@ def find_directives(
     hits: list[Hit] = []
     pending: list[Pending] = []
     read: list[list[ClauseMood]] = []
+    heading = 0  # the party of a heading line whose list the lines below continue
     for sentence in _sentences(all_clauses):
         moods = analyse_sentence(tokens, sentence, lexicon)
         read.append(moods)
+        heading = heading if _next_line(tokens, sentence[0].first) else 0
+        for mood in moods:
+            if heading and not mood.subject and not book_named(tokens, mood.clause):
+                mood.labelled = mood.labelled or heading
+        heading = _heading(tokens, sentence) or heading
         previous = None
         for mood in moods:
             _clause_directives(mood, lexicon, active, hits, pending, previous)
@@ -136,6 +144,25 @@ def find_directives(
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
     return hits, pending
+
+
+def _heading(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
+    """The party of a heading that ends its line with a colon ("Short positions notified to
+    the CNMV:" and the items below it), else 0."""
+    last = sentence[-1]
+    end = last.last
+    if end + 1 >= len(tokens) or tokens[end].text != ":" or tokens[end + 1].text != "\n":
+        return 0
+    return list_heading(tokens, last)
+
+
+def _next_line(tokens: Sequence[Token], first: int) -> bool:
+    """The sentence opening at ``first`` starts the line right after the one before (no
+    blank line between): an item of the list a heading above it opened."""
+    k = first - 1
+    while k >= 0 and tokens[k].kind == "mark" and tokens[k].text != "\n":
+        k -= 1  # a bullet
+    return k >= 1 and tokens[k].text == "\n" and tokens[k - 1].text != "\n"
 
 
 # What a verbless direction may not share its sentence with: a predicate, a condition, a
@@ -673,6 +700,8 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if label is not None:
         if any(tokens[j].roles & _NOT_IN_LABEL for j in range(first, label)):
             return []
+        if _index_label(tokens, first, label):
+            return []  # "Pondérations sectorielles du MSCI Europe : financières 18 %, …"
         labelled = any(tokens[j].has(Role.PORTFOLIO | Role.WEIGHT) for j in range(first, label))
         # Weights written without their percent sign ("Weights: SPY 50, TLT 30, GLD 20")
         # only under a label that is nothing but the book's weights (not "Index weights").
@@ -717,6 +746,12 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
     if len(shares) < 2 or not ((named >= 2 and whole) or (labelled and named >= 1 and not bare)):
         return []
     return [Hit("rebalance", tokens[first].start, tokens[last - 1].end)]
+
+
+def _index_label(tokens: Sequence[Token], first: int, label: int) -> bool:
+    """The label ``[first, label)`` names an index's weights: a weight, then the index."""
+    weight = _find(tokens, first, label, lambda j: tokens[j].has(Role.WEIGHT))
+    return weight is not None and _index_weight(tokens, weight, label, label)
 
 
 def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
@@ -1271,6 +1306,9 @@ def _clause_directives(
                 share = _book_share(tokens, i, end, lexicon)
                 if share is not None and _sizing(mood, i, share, lexicon, hits):
                     found_here.add("order")
+            if "named" in active and "order" not in found_here and _side_fragment(mood, i, lexicon):
+                hits.append(Hit("order", token.start, tokens[end - 1].end))
+                found_here.add("order")
             continue
         found = _match(tokens, clause, i, active, lexicon)
         if found is not None and token.has(Role.SIDE) and _counted_rating(tokens, i):
@@ -1312,6 +1350,43 @@ def _clause_directives(
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
         found_here.add(category)
+
+
+_FRAGMENT_ENDS: Final = frozenset(".!,;")
+
+
+def _side_fragment(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """A side and an asset class read as one term ("long duration", "short duration",
+    "long bonds": a style of asset, :data:`Role.NON_ACTION`) that is the whole of a verbless
+    clause, with at most a word of time or place ("Long duration here.", "Short duration
+    into the print."): desk chat taking that side. As a noun phrase with a predicate or a
+    head after it ("long duration has hurt", "long duration bonds") it names the style."""
+    tokens, clause = mood.tokens, mood.clause
+    words = tokens[i].text.split(" ")
+    if len(words) != 2 or mood.conditional or mood.reported or mood.asked or mood.quoted:
+        return False
+    if mood.labelled:  # "Street positioning: long duration, short dollar."
+        return False
+    side, asset = lexicon.words.get(words[0]), lexicon.words.get(words[1])
+    if side is None or asset is None or not side.roles & Role.SIDE_ADJ:
+        return False
+    if not asset.roles & Role.INSTRUMENT:
+        return False
+    bare = Role.PREFIX | Role.DET
+    if not all(tokens[k].has(bare) for k in range(clause.first, i)):
+        return False
+    # After it, words of time or place, or a phrase of them: "into the print", "by Friday".
+    phrase = False
+    for k in range(i + 1, clause.last):
+        phrase = phrase or tokens[k].has(Role.PREP)
+        if not (tokens[k].has(Role.PREFIX) or (phrase and not tokens[k].has(_PREDICATE))):
+            return False
+    # Not a heading ("## Long duration", "Short duration: the front end …"): said as a
+    # sentence, with its stop, a word of time or place, or a comma listing another leg.
+    ending = tokens[clause.last].text if clause.last < len(tokens) else "\n"
+    if ending == ":" or (clause.first > 0 and tokens[clause.first - 1].text == "#"):
+        return False
+    return ending in _FRAGMENT_ENDS or clause.last > i + 1
 
 
 # Prepositions of time: a nominal rebalance after one dates something else ("after the
@@ -2169,6 +2244,10 @@ def _named_target(tokens: Sequence[Token], j: int) -> bool:
         return False
     if token.has(Role.INSTRUMENT) and not token.has(Role.VERB):
         return True
+    if token.upper and token.has(Role.CURRENCY) and not token.has(Role.VERB | Role.ACTOR):
+        # A currency's code as what is traded ("Short EUR", "sell JPY here"), not the
+        # currency of an amount after it ("EUR 5m").
+        return j + 1 >= len(tokens) or tokens[j + 1].kind != "number"
     return token.upper and _is_target(token)
 
 
@@ -2366,7 +2445,7 @@ def _match(
             return "rebalance", i + 1, False
         reach = _label_end(tokens, clause, i + 7 + _set_off(tokens, i, i + 7))
         number = _find(tokens, i + 1, reach, lambda j: _percent_share(tokens, j, reach))
-        if number is not None:
+        if number is not None and not _index_weight(tokens, i, number, clause.last):
             return "rebalance", number + 1, False
     return waiting
 
@@ -2416,6 +2495,8 @@ def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> in
         link += 1
     if link == clause.last and link < len(tokens) and tokens[link].has(Role.LEVEL_LINK):
         end = min(len(tokens), link + 3)  # a link that opens a clause: "… bis 2,62"
+    if opening.forms & Form.QUOTE and _unpriced_quote(tokens, clause, j + 1, link):
+        return link
     if link >= end:
         return None
     if (tokens[link].has(Role.LEVEL_LINK) or tokens[link].text == "@") and _quoted_price(
@@ -2427,6 +2508,31 @@ def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> in
 
 
 _COUNTED: Final = 4  # words of what a quote counts: "TY", "futuros Ibex", "Mio. Bunds 2035"
+
+
+_QUOTE_TAIL: Final = 3  # "of the Ibex", "del Ibex": what a count's target is of
+
+
+def _unpriced_quote(tokens: Sequence[Token], clause: Clause, first: int, link: int) -> bool:
+    """A quote word's count of a tradable target, at the market: nothing but what the
+    target is of follows it ("gimme 20 ES", "Gib mir 20 FDAX", "Dame 20 futuros del Ibex").
+    A count of something else ("mine 300 tonnes") or a sentence going on is no order."""
+    if not any(_quoted_target(tokens[k]) for k in range(first, link)):
+        return False
+    if clause.last - link > _QUOTE_TAIL:
+        return False
+    return all(
+        tokens[k].has(Role.PREP | Role.DET) or _tradable(tokens[k]) or _name(tokens, k)
+        for k in range(link, clause.last)
+    )
+
+
+def _quoted_target(token: Token) -> bool:
+    """An instrument, or a code in capitals whatever else its letters spell ("ES" is no
+    Spanish "es" after a count): not a unit alone, which counts tonnes as well as lots."""
+    if token.has(Role.INSTRUMENT):
+        return True
+    return token.upper and not token.has(Role.VERB | Role.ACTOR | Role.NEG | Role.NOT_TICKER)
 
 
 def _counted_word(token: Token) -> bool:
@@ -2722,6 +2828,8 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
     if previous is not None and (previous.has(acting) or infinitive):
         return True  # "are long", "go short", "why not short …"
+    if previous is not None and previous.has(Role.SELF) and not _held_side(tokens, clause, i):
+        return True  # "let's short the euro", "we short EUR here"
     if _after_size(tokens, clause, i):
         return True  # "EUR/USD: 15 lots long", "the fund should be 8 lots short EUR/GBP"
     leading = all(
@@ -2740,6 +2848,19 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         or _on_target(tokens, clause, i + 1)
         or _article_target(tokens, clause, i + 1)  # "Short the euro", "Short den Euro"
     )
+
+
+_HELD_SIDE_REACH: Final = 4  # a target of up to three words, then what it is a side of
+
+
+def _held_side(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The side at ``i`` qualifies a holding named after it: "our short EUR position", "my
+    long gold book" (a possessive, not a subject that trades)."""
+    stop = min(clause.last, i + 1 + _HELD_SIDE_REACH)
+    return any(tokens[k].has(_HOLDINGS_NAMED) for k in range(i + 1, stop))
+
+
+_HOLDINGS_NAMED: Final = Role.POSITIONS | Role.PORTFOLIO | Role.WEIGHT
 
 
 def _degree(token: Token) -> bool:
@@ -3093,6 +3214,52 @@ def _target(tokens: Sequence[Token], start: int, end: int, *, weights: bool = Tr
     )
 
 
+# What may stand between a weight and the index it is of: articles, prepositions, what the
+# weight is of ("the weight of banks in the index"), adjectives the lexicon does not know.
+_TO_WEIGHTED_INDEX: Final = Role.PREP | Role.DET | Role.LEVEL_LINK | Role.INSTRUMENT | Role.THIRD
+# What it may not: a book of ours, us, the reader, an action, a figure.
+_NOT_INDEX_WEIGHT: Final = Role.PORTFOLIO | Role.NAV | Role.SELF | Role.ADDRESSEE | Role.VERB
+# Words that compare a weight with an index (the first word of their phrase): the weight is
+# then ours ("target weights versus the MSCI Europe", "Gewichte gegenüber dem DAX", "poids
+# par rapport à l'indice", "pesos frente al Ibex").
+_COMPARED: Final = frozenset(
+    (
+        "versus",
+        "vs",
+        "against",
+        "relative",
+        "compared",
+        "gegenuber",
+        "ggu",
+        "vergleich",
+        "rapport",
+        "contre",
+        "frente",
+        "respecto",
+        "relacion",
+    )
+)
+
+
+def _index_weight(tokens: Sequence[Token], i: int, number: int, end: int) -> bool:
+    """The weight at ``i`` and its share at ``number`` are an index's: the index named
+    before the share ("sector weights in the MSCI Europe: financials 18 %", "Gewichtung im
+    Stoxx 600: …") or as what the share is of ("le poids de chaque valeur à 10 % de
+    l'indice"). A weight of our book, or one a verb moves, is read as a step elsewhere."""
+    for j in range(i + 1, number):
+        token = tokens[j]
+        if token.forms & Form.INDEX:
+            return True
+        if (token.has(_NOT_INDEX_WEIGHT) and not token.has(Role.PREP)) or token.kind == "number":
+            return False
+        if token.text in _COMPARED:
+            return False
+    k = number + 1
+    while k < end and tokens[k].has(Role.PREP | Role.DET) and not tokens[k].forms & Form.INDEX:
+        k += 1
+    return k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+
+
 def _weight_of(tokens: Sequence[Token], j: int) -> bool:
     """The word at ``j`` follows a weight and its genitive: "the weight of banks"."""
     return (
@@ -3203,6 +3370,8 @@ def _sizing(mood: ClauseMood, i: int, share: int, lexicon: Lexicon, hits: list[H
         return False  # "we would never go long 2% of NAV"
     if _stated_limit(mood, i):
         return False  # "Position limits are set at 5 % of NAV": a policy in force
+    if mood.labelled:
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 % of capital"
     # The last verb before the share, by bisection: a clause of many shares stays linear.
     verb = last_position(clause.having(tokens, Role.VERB), i)
     if verb is not None and not is_instruction(mood, verb, lexicon):

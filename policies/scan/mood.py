@@ -25,8 +25,10 @@ __all__ = [
     "INFINITIVE_MARKS",
     "ClauseMood",
     "analyse_sentence",
+    "book_named",
     "described",
     "is_instruction",
+    "list_heading",
     "negated",
     "present_passive",
     "unknown_past",
@@ -75,6 +77,7 @@ class ClauseMood:
         "after_past",
         "apposed",
         "asked",
+        "attributed",
         "clause",
         "conditional",
         "counterfactual",
@@ -129,6 +132,9 @@ class ClauseMood:
         # The subject carried past a relative clause or an apposition (:func:`_apposition`):
         # its token's position, -1 when the clause has its own or none.
         self.apposed = -1
+        # Where the sentence attributes what it says to a named third party ("according to
+        # Citi", "laut UBS", "selon Citi", "según Citi"): its marker's position, else -1.
+        self.attributed = -1
 
 
 def analyse_sentence(
@@ -159,10 +165,12 @@ def analyse_sentence(
     refusal = refusing = False
     labelled = 0  # the party a label before this clause names ("consensus: …")
     listed = 0  # the party of the label the clause before had
+    provider = 0  # a label of an index provider's changes opened the sentence's list
     quoted = _mentioned_quotations(tokens, sentence, lexicon)
     apposed, apposing = -1, 0  # a subject set off by commas, and how far its clause is
     for mood in moods:
         mood.quoted = quoted
+        mood.attributed = attributed
         mood.urge = urge
         mood.discourage = discourage
         mood.asked = asked
@@ -179,8 +187,13 @@ def analyse_sentence(
         # The label's party holds a verbless list after it too ("Händler: long Duration,
         # short Dollar"), not a clause with a verb of its own ("…, sell SPY at 400").
         verbless = not clause.having(tokens, Role.VERB)
-        mood.labelled = 0 if mood.subject else labelled or (listed if verbless else 0)
+        # An index provider's list holds its verbs too: "Index changes: add Arm, remove …".
+        mood.labelled = 0 if mood.subject else labelled or (listed if verbless or provider else 0)
+        if provider and book_named(tokens, clause):
+            mood.labelled = 0  # "Index changes: add Arm to the book": ours, after all
         labelled, listed = _label_of_others(tokens, clause), mood.labelled
+        if not labelled and _provider_label(tokens, clause):
+            labelled = provider = Role.INSTITUTION
         if own > 0 and (
             _reported(tokens, clause, own_at, mood.subject)
             or (0 <= attributed < own_at and not mood.subject & Role.SELF)
@@ -599,13 +612,79 @@ def _label_of_others(tokens: Sequence[Token], clause: Clause) -> int:
     if _attributed_label(tokens, clause):
         return Role.THIRD
     found = 0
+    positions = False  # a side named as a noun: "Short positions notified to the CNMV:"
     for j in range(clause.first, end):
         token = tokens[j]
+        if _register_positions(token):
+            positions = True
+            continue
         if token.has(Role.VERB | _RECOMMENDING | Role.MODAL | Role.AUX | _ADVISED | Role.NEG):
             return 0
         if not token.has(Role.INSTRUMENT):
             found |= token.roles & _OTHERS  # a sector that labels its call is its target
-    return found
+    # Positions a regulator or an exchange lists are what others hold, reported to it.
+    return found & Role.INSTITUTION if positions else found
+
+
+def list_heading(tokens: Sequence[Token], clause: Clause) -> int:
+    """The party whose list a heading line announces: a register of a regulator or an
+    exchange ("Posiciones cortas comunicadas a la CNMV:") or an index provider's changes
+    ("Index changes:"); 0 for any other clause. Its items on the lines below are its."""
+    if _provider_label(tokens, clause):
+        return Role.INSTITUTION
+    positions = any(_register_positions(tokens[j]) for j in range(clause.first, clause.last))
+    return _label_of_others(tokens, clause) & Role.INSTITUTION if positions else 0
+
+
+def book_named(tokens: Sequence[Token], clause: Clause) -> bool:
+    """Us or our book named in the clause, not a company's name ("Arm Holdings")."""
+    return any(
+        tokens[k].has(Role.SELF) or (tokens[k].has(Role.PORTFOLIO) and not tokens[k].capital)
+        for k in range(clause.first, clause.last)
+    )
+
+
+def _provider_label(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause is a label that announces an index's changes: an index and a change to it
+    ("Index changes:", "Cambios en el Ibex 35:", "Révision du CAC 40 :") or a verb that
+    attributes what follows ("S&P Dow Jones Indices announced:"). What follows is the
+    provider's list of additions and deletions, not steps of ours."""
+    end = clause.last
+    if end >= len(tokens) or tokens[end].text != ":":
+        return False
+    index = event = False
+    for j in range(clause.first, end):
+        token = tokens[j]
+        if token.has(_ADVISED | _RECOMMENDING | Role.MODAL | Role.NEG | Role.VERB | Role.AUX):
+            return False
+        index = index or bool(token.forms & Form.INDEX)
+        event = event or bool(token.forms & (Form.INDEX_EVENT | Form.ATTRIBUTION))
+    return index and event
+
+
+def _registered(mood: ClauseMood, position: int) -> bool:
+    """The positions at ``position`` are others', as a regulator lists them: under its label
+    ("Short positions notified to the CNMV: Grifols 3.1 %", "BaFin register: net short
+    positions of 0.6 % in SAP") or attributed to a named party ("Posiciones cortas en
+    Grifols: 3,1 % del capital según la CNMV")."""
+    tokens = mood.tokens
+    if _register_label(tokens, mood.clause, position):
+        return True
+    return bool(mood.labelled & Role.INSTITUTION or mood.attributed >= 0) and _register_positions(
+        tokens[position]
+    )
+
+
+def _register_label(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The positions at ``position`` head a label that names a regulator or an exchange:
+    the list after it is what others hold, as registered there."""
+    return _register_positions(tokens[position]) and bool(_label_of_others(tokens, clause))
+
+
+def _register_positions(token: Token) -> bool:
+    """Positions named by their side, as a noun ("short positions", "posiciones cortas",
+    "Netto-Leerverkaufspositionen"): what a label of a register lists, not a step."""
+    return bool(token.has(Role.SIDE) and token.forms & Form.NOUN) or token.has(Role.POSITIONS)
 
 
 def _acting(tokens: Sequence[Token], clause: Clause, lexicon: Lexicon) -> int:
@@ -632,6 +711,8 @@ def is_instruction(
     token = tokens[position]
     if any(opening < position < closing for opening, closing in mood.quoted):
         return False  # a headline or a saying, mentioned: "'Sell Tesla' was the call"
+    if _registered(mood, position):
+        return False  # "Short positions notified to the CNMV: Grifols 3.1 %"
     if negated(tokens, mood.clause, position) or continues_refusal(mood, position):
         return mood.urge or mood.discourage
     if mood.urge:
@@ -646,6 +727,10 @@ def is_instruction(
         return False
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
+    if _indirect_question(mood, position):
+        return False  # "The question is whether to buy duration now or wait"
+    if _attributed_level(mood, position):
+        return False  # "Price target for SAP: 210, according to Citi": the speaker's level
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     subject = subject or mood.labelled
     if mood.recommend == -1:
@@ -737,6 +822,46 @@ def is_instruction(
     return not _part_of_subject(tokens, mood.clause, position, lexicon)
 
 
+# Words that open an indirect question: what follows is weighed, not asked ("whether to buy
+# duration", "ob man Gold kaufen soll"). French and Spanish "si" is "if" as well: it opens
+# one only after a word of asking ("la question est de savoir si", "la pregunta es si").
+_WHETHER: Final = frozenset(("whether", "ob"))
+_IF_OR_WHETHER: Final = frozenset(("si", "s'", "s'il", "s'ils"))
+_ASKING: Final = ("question", "pregunt", "demand", "savoir", "saber", "doute", "duda")
+_ASKING_REACH: Final = 3
+
+
+def _indirect_question(mood: ClauseMood, position: int) -> bool:
+    """The action at ``position`` stands in an indirect question: "whether to buy duration
+    now", "ob man jetzt Anleihen kaufen soll", "de savoir s'il faut acheter", "la pregunta
+    es si conviene comprar". It weighs the action, a recommendation inside it included;
+    whoever asks it asks no one to act. A recommendation before it governs it."""
+    tokens, clause = mood.tokens, mood.clause
+    for k in range(clause.first, position):
+        word = tokens[k].text
+        if word in _WHETHER or (
+            word in _IF_OR_WHETHER
+            and any(tokens[j].text.startswith(_ASKING) for j in range(max(0, k - _ASKING_REACH), k))
+        ):
+            return not (mood.recommend > 0 and mood.recommend_at < k)
+    return False
+
+
+def _attributed_level(mood: ClauseMood, position: int) -> bool:
+    """A level named without a verb in a sentence that attributes it to a named third party:
+    "Price target for SAP: 210, according to Citi", "Kursziel 210 Euro laut Citi",
+    "objectif de cours de 210 € selon Citi", "precio objetivo de 210 € según Citi". The
+    speaker's level, reported; a verb that sets it ("Set the stop at 4,480, says Citi") is
+    read as the verb's."""
+    tokens = mood.tokens
+    return (
+        mood.attributed >= 0
+        and tokens[position].has(Role.LEVEL)
+        and not tokens[position].has(Role.VERB)
+        and not mood.clause.having(tokens, Role.VERB | _RECOMMENDING | Role.MODAL)
+    )
+
+
 def _trade_noun(token: Token) -> bool:
     """A noun of the trade: a nominal action, or a level, limit or weight that no verb
     reading shares ("stop", "entry", "Stopp"; not "trim", "cap")."""
@@ -762,6 +887,8 @@ def described(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
         return True  # "200 TLT will be bought at 90 by foreign central banks"
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
     if subject & _OTHERS:
+        return True
+    if _registered(mood, position):
         return True
     if _future_passive(mood, position, lexicon):
         return False  # "200 TLT will be bought at 90": a plan, not what was done
@@ -983,9 +1110,14 @@ def _agent_named(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
     "bought by Friday"); nor is a passive that is recommended ("is to be bought by the
     fund", "should be sold by client accounts"): the advice names whom it advises."""
     tokens, clause = mood.tokens, mood.clause
-    if not tokens[position].forms & (Form.PARTICIPLE | Form.PAST) or not lexicon.agents:
+    if not lexicon.agents:
         return False
-    for j in range(clause.first, clause.last - 1):
+    # A nominal action names its agent after it: "La venta de bonos por parte de los bancos
+    # centrales", "the sale of bonds by central banks", "der Verkauf durch die Notenbanken".
+    nominal = tokens[position].forms == Form.NOUN
+    if not (nominal or tokens[position].forms & (Form.PARTICIPLE | Form.PAST)):
+        return False
+    for j in range(position + 1 if nominal else clause.first, clause.last - 1):
         if tokens[j].text not in lexicon.agents:
             continue
         for k in range(j + 1, min(clause.last, j + 1 + _AGENT_REACH)):
@@ -1456,7 +1588,11 @@ def _attributed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> int:
                     tokens, Role.VERB | Role.MODAL | Role.AUX | _RECOMMENDING | Role.DESCRIBE
                 )
                 end = next_position(predicates, marker + 1) or clause.last
-            if _names_speaker(tokens, clause.first, end):
+            # "… 3,1 % del capital según la CNMV": a preposition names its speaker after it.
+            after = not tokens[marker].has(Role.DESCRIBE) and _names_speaker(
+                tokens, marker + 1, end
+            )
+            if after or _names_speaker(tokens, clause.first, end):
                 return marker
     return -1
 
@@ -1538,10 +1674,19 @@ def _asked(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.SELF | Role.ADDRESSEE | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.SELF | Role.ADDRESSEE | Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
+
+
+def _alternative(tokens: Sequence[Token], j: int, end: int) -> bool:
+    """The negation at ``j`` is the other half of an alternative question that closes at
+    ``end``: "Should investors buy TLT or not?", "… kaufen oder nicht?", "… ou non ?", "…
+    o no?". It weighs both answers; it suggests neither."""
+    return j + 1 == end and j > 0 and tokens[j - 1].has(Role.DISJUNCTION)
 
 
 def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
@@ -1551,7 +1696,9 @@ def _weighed(tokens: Sequence[Token], sentence: Sequence[Clause]) -> bool:
     if end >= len(tokens) or tokens[end].text != "?":
         return False
     return not any(
-        tokens[j].has(Role.NEG | Role.URGE) or tokens[j].suggests
+        (tokens[j].has(Role.NEG) and not _alternative(tokens, j, end))
+        or tokens[j].has(Role.URGE)
+        or tokens[j].suggests
         for clause in sentence
         for j in range(clause.first, clause.last)
     )
@@ -2051,6 +2198,8 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
     token = tokens[position]
     if token.forms & Form.PAST and not token.forms & (Form.BASE | Form.NOUN):
         return True
+    if _moved_past(tokens, clause, position):
+        return True
     if _after_past_time(tokens, clause, position):
         return True
     auxiliaries = clause.positions(
@@ -2085,6 +2234,41 @@ def _past(tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexic
         modals = clause.having(tokens, Role.MODAL | _RECOMMENDING)
         return bool(finite) and finite[0] < position and not modals
     return False
+
+
+# What a move to live or production goes to ("a real", "en production", "live").
+_MODES: Final = Role.LIVE | Role.PRODUCTION | Role.PAPER
+# What dates a move still ahead: "dès lundi", "a partir del lunes", "from Monday".
+_AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+
+
+def _moved_past(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """A switch to a mode that its subject made, in the past: "El modelo pasó a real en
+    marzo" (the preterite folds to the noun "paso", here right after its subject), "Le
+    modèle est passé en production en mars" (a verb of motion takes "être" in the past).
+    A deployment note tells what happened; "Paso a real el lunes" or "le modèle passe en
+    production dès lundi" do not."""
+    token = tokens[position]
+    if not token.has(Role.SWITCH) or position + 1 >= clause.last:
+        return False
+    if not tokens[position + 1].has(_MODES):
+        return False
+    if clause.positions("ahead", lambda k: bool(tokens[k].forms & _AHEAD)):
+        return False
+    verb = position
+    if token.forms & Form.NOUN and not token.forms & ~Form.NOUN:
+        pass  # a Spanish preterite folded to its noun
+    elif position > clause.first and tokens[position - 1].text in _FRENCH_BE:
+        verb = position - 1
+    else:
+        return False
+    # Its subject, a noun phrase, right before: an article and its noun.
+    return (
+        verb - 2 >= clause.first
+        and tokens[verb - 2].has(Role.DET)
+        and tokens[verb - 1].kind == "word"
+        and not tokens[verb - 1].has(Role.DET | Role.ADDRESSEE | Role.SELF | Role.VERB)
+    )
 
 
 def _finite_only(token: Token) -> bool:

@@ -109,19 +109,20 @@ _NOT_A_BOOK: Final = Role.THIRD | Role.INSTITUTION | Role.PROBABILITY
 
 def _not_a_book(key: str, lexicon: Lexicon) -> bool:
     """Whether a key names a third party whose figures follow ("pension fund allocation",
-    "Allokation der Pensionsfonds") or a scenario's probability ("scenario weights"), by a
-    word or a two-word phrase."""
+    "Allokation der Pensionsfonds"), an index whose weights follow ("Gewichtung im Stoxx
+    600", its provider's) or a scenario's probability ("scenario weights"), by a word or a
+    two-word phrase."""
     if len(key) > 80:
         return False
     words = letter_runs(key)
     for index, word in enumerate(words):
         entry = lexicon.words.get(word)
-        if entry is not None and entry.roles & _NOT_A_BOOK:
+        if entry is not None and (entry.roles & _NOT_A_BOOK or entry.forms & Form.INDEX):
             return True
         if index + 1 < len(words):
             second = words[index + 1]
             for phrase, found in lexicon.phrases.get(word, {}).get(second, ()):
-                if len(phrase) == 2 and found.roles & _NOT_A_BOOK:
+                if len(phrase) == 2 and (found.roles & _NOT_A_BOOK or found.forms & Form.INDEX):
                     return True
     return False
 

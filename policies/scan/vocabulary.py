@@ -254,6 +254,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     indices: _Words = ()
     # Issues of paper: "new notes will be sold at auction", "in a secondary offering".
     issues: _Words = ()
+    # Changes to an index that its provider announces ("index changes", "quarterly
+    # review", "Indexänderungen", "révision", "cambios"): a label naming one and an index
+    # heads the provider's list ("Index changes: add Arm, remove Walgreens").
+    index_events: _Words = ()
     # Times of the day a step is carried out: "the hedge is lifted this afternoon".
     present_times: _Words = ()
     # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
@@ -515,6 +519,9 @@ class Form:
     DIRECTION: Final = 1 << 29
     # Not a form either: a word that quotes an order in chat (``[actions] quotes``: "mine").
     QUOTE: Final = 1 << 30
+    # Not a form either: a change to an index its provider announces (``[mood]
+    # index_events``: "index changes", "Indexüberprüfung", "révision", "cambios").
+    INDEX_EVENT: Final = 1 << 31
 
 
 # The marks that are no grammatical form.
@@ -543,6 +550,7 @@ _MARKS: Final = (
     | Form.EACH
     | Form.DIRECTION
     | Form.QUOTE
+    | Form.INDEX_EVENT
 )
 
 _FORMS: Final = {
@@ -1411,6 +1419,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
+    builder.add(mood.index_events, 0, info, marks=Form.INDEX_EVENT)
     builder.add(mood.present_times, 0, info, marks=Form.TODAY)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
