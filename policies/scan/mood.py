@@ -727,6 +727,8 @@ def is_instruction(
         return False
     if mood.asked or _hypothetical(mood, position) or _past_gerund(mood, position):
         return False
+    if _indirect_question(mood, position):
+        return False  # "The question is whether to buy duration now or wait"
     if _attributed_level(mood, position):
         return False  # "Price target for SAP: 210, according to Citi": the speaker's level
     subject = subject_before(tokens, mood.clause, position, lexicon) or mood.subject
@@ -1015,6 +1017,31 @@ def _sentence_dated(tokens: Sequence[Token], clause: Clause) -> bool:
     if any(tokens[k].forms & Form.PAST_TIME for k in span):
         return False
     return any(tokens[k].forms & _DATING for k in span)
+
+
+# Words that open an indirect question: what follows is weighed, not asked ("whether to buy
+# duration", "ob man Gold kaufen soll"). French and Spanish "si" is "if" as well: it opens
+# one only after a word of asking ("la question est de savoir si", "la pregunta es si").
+_WHETHER: Final = frozenset(("whether", "ob"))
+_IF_OR_WHETHER: Final = frozenset(("si", "s'", "s'il", "s'ils"))
+_ASKING: Final = ("question", "pregunt", "demand", "savoir", "saber", "doute", "duda")
+_ASKING_REACH: Final = 3
+
+
+def _indirect_question(mood: ClauseMood, position: int) -> bool:
+    """The action at ``position`` stands in an indirect question: "whether to buy duration
+    now", "ob man jetzt Anleihen kaufen soll", "de savoir s'il faut acheter", "la pregunta
+    es si conviene comprar". It weighs the action, a recommendation inside it included;
+    whoever asks it asks no one to act. A recommendation before it governs it."""
+    tokens, clause = mood.tokens, mood.clause
+    for k in range(clause.first, position):
+        word = tokens[k].text
+        if word in _WHETHER or (
+            word in _IF_OR_WHETHER
+            and any(tokens[j].text.startswith(_ASKING) for j in range(max(0, k - _ASKING_REACH), k))
+        ):
+            return not (mood.recommend > 0 and mood.recommend_at < k)
+    return False
 
 
 def _attributed_level(mood: ClauseMood, position: int) -> bool:

@@ -184,18 +184,33 @@ ALTERNATIVE_QUESTIONS = [
     "Les investisseurs doivent-ils acheter des OAT ou non ? Tout dépend de la BCE.",
     "¿Deben los inversores comprar bonos o no? Depende del BCE.",
 ]
+INDIRECT_QUESTIONS = [
+    "The question is whether to buy duration now or wait for the Fed.",
+    "Die Frage ist, ob man jetzt Anleihen kaufen soll.",
+    "La question est de savoir s'il faut acheter de la duration.",
+    "La pregunta es si conviene comprar duración ahora.",
+]
 SUGGESTING_QUESTIONS = [
     "Buy 200 TLT at 90 or not?",
     "Should investors buy 200 TLT at 90 or not?",
     "Why not buy TLT?",
     "Should we not buy TLT?",
     "Sollten wir nicht Bundesanleihen kaufen?",
+    "We recommend checking whether to buy duration now.",
+    "Buy duration now, whether or not the Fed cuts.",
+    "Kaufen Sie Gold, egal ob die Fed senkt.",
 ]
 
 
 @pytest.mark.parametrize("text", ALTERNATIVE_QUESTIONS)
 def test_an_alternative_question_weighs_both_answers(text: str) -> None:
     """ "or not", "oder nicht", "ou non", "o no" closing a question negate nothing."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", INDIRECT_QUESTIONS)
+def test_an_indirect_question_weighs_the_action(text: str) -> None:
+    """ "whether to", "ob", "savoir si", "la pregunta es si": a recommendation inside too."""
     assert not blocked(text, LEVEL)
 
 
