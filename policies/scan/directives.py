@@ -1329,6 +1329,9 @@ def _clause_directives(
                 share = _book_share(tokens, i, end, lexicon)
                 if share is not None and _sizing(mood, i, share, lexicon, hits):
                     found_here.add("order")
+            if "named" in active and "order" not in found_here and _side_fragment(mood, i, lexicon):
+                hits.append(Hit("order", token.start, tokens[end - 1].end))
+                found_here.add("order")
             continue
         found = _match(tokens, clause, i, active, lexicon)
         if found is not None and token.has(Role.SIDE) and _counted_rating(tokens, i):
@@ -1370,6 +1373,43 @@ def _clause_directives(
         # The finding covers the rest of the clause: the whole instruction, not its verb.
         hits.append(Hit(category, token.start, max(tokens[stop - 1].end, tokens[end - 1].end)))
         found_here.add(category)
+
+
+_FRAGMENT_ENDS: Final = frozenset(".!,;")
+
+
+def _side_fragment(mood: ClauseMood, i: int, lexicon: Lexicon) -> bool:
+    """A side and an asset class read as one term ("long duration", "short duration",
+    "long bonds": a style of asset, :data:`Role.NON_ACTION`) that is the whole of a verbless
+    clause, with at most a word of time or place ("Long duration here.", "Short duration
+    into the print."): desk chat taking that side. As a noun phrase with a predicate or a
+    head after it ("long duration has hurt", "long duration bonds") it names the style."""
+    tokens, clause = mood.tokens, mood.clause
+    words = tokens[i].text.split(" ")
+    if len(words) != 2 or mood.conditional or mood.reported or mood.asked or mood.quoted:
+        return False
+    if mood.labelled:  # "Street positioning: long duration, short dollar."
+        return False
+    side, asset = lexicon.words.get(words[0]), lexicon.words.get(words[1])
+    if side is None or asset is None or not side.roles & Role.SIDE_ADJ:
+        return False
+    if not asset.roles & Role.INSTRUMENT:
+        return False
+    bare = Role.PREFIX | Role.DET
+    if not all(tokens[k].has(bare) for k in range(clause.first, i)):
+        return False
+    # After it, words of time or place, or a phrase of them: "into the print", "by Friday".
+    phrase = False
+    for k in range(i + 1, clause.last):
+        phrase = phrase or tokens[k].has(Role.PREP)
+        if not (tokens[k].has(Role.PREFIX) or (phrase and not tokens[k].has(_PREDICATE))):
+            return False
+    # Not a heading ("## Long duration", "Short duration: the front end …"): said as a
+    # sentence, with its stop, a word of time or place, or a comma listing another leg.
+    ending = tokens[clause.last].text if clause.last < len(tokens) else "\n"
+    if ending == ":" or (clause.first > 0 and tokens[clause.first - 1].text == "#"):
+        return False
+    return ending in _FRAGMENT_ENDS or clause.last > i + 1
 
 
 # Prepositions of time: a nominal rebalance after one dates something else ("after the
@@ -2227,6 +2267,10 @@ def _named_target(tokens: Sequence[Token], j: int) -> bool:
         return False
     if token.has(Role.INSTRUMENT) and not token.has(Role.VERB):
         return True
+    if token.upper and token.has(Role.CURRENCY) and not token.has(Role.VERB | Role.ACTOR):
+        # A currency's code as what is traded ("Short EUR", "sell JPY here"), not the
+        # currency of an amount after it ("EUR 5m").
+        return j + 1 >= len(tokens) or tokens[j + 1].kind != "number"
     return token.upper and _is_target(token)
 
 
@@ -2474,6 +2518,8 @@ def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> in
         link += 1
     if link == clause.last and link < len(tokens) and tokens[link].has(Role.LEVEL_LINK):
         end = min(len(tokens), link + 3)  # a link that opens a clause: "… bis 2,62"
+    if opening.forms & Form.QUOTE and _unpriced_quote(tokens, clause, j + 1, link):
+        return link
     if link >= end:
         return None
     if (tokens[link].has(Role.LEVEL_LINK) or tokens[link].text == "@") and _quoted_price(
@@ -2485,6 +2531,31 @@ def _desk_order(tokens: Sequence[Token], clause: Clause, i: int, end: int) -> in
 
 
 _COUNTED: Final = 4  # words of what a quote counts: "TY", "futuros Ibex", "Mio. Bunds 2035"
+
+
+_QUOTE_TAIL: Final = 3  # "of the Ibex", "del Ibex": what a count's target is of
+
+
+def _unpriced_quote(tokens: Sequence[Token], clause: Clause, first: int, link: int) -> bool:
+    """A quote word's count of a tradable target, at the market: nothing but what the
+    target is of follows it ("gimme 20 ES", "Gib mir 20 FDAX", "Dame 20 futuros del Ibex").
+    A count of something else ("mine 300 tonnes") or a sentence going on is no order."""
+    if not any(_quoted_target(tokens[k]) for k in range(first, link)):
+        return False
+    if clause.last - link > _QUOTE_TAIL:
+        return False
+    return all(
+        tokens[k].has(Role.PREP | Role.DET) or _tradable(tokens[k]) or _name(tokens, k)
+        for k in range(link, clause.last)
+    )
+
+
+def _quoted_target(token: Token) -> bool:
+    """An instrument, or a code in capitals whatever else its letters spell ("ES" is no
+    Spanish "es" after a count): not a unit alone, which counts tonnes as well as lots."""
+    if token.has(Role.INSTRUMENT):
+        return True
+    return token.upper and not token.has(Role.VERB | Role.ACTOR | Role.NEG | Role.NOT_TICKER)
 
 
 def _counted_word(token: Token) -> bool:
@@ -2780,6 +2851,8 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
     acting = Role.AUX | Role.SWITCH | Role.NEG | Role.URGE
     if previous is not None and (previous.has(acting) or infinitive):
         return True  # "are long", "go short", "why not short …"
+    if previous is not None and previous.has(Role.SELF) and not _held_side(tokens, clause, i):
+        return True  # "let's short the euro", "we short EUR here"
     if _after_size(tokens, clause, i):
         return True  # "EUR/USD: 15 lots long", "the fund should be 8 lots short EUR/GBP"
     leading = all(
@@ -2798,6 +2871,19 @@ def _side_adjective_acts(tokens: Sequence[Token], clause: Clause, i: int) -> boo
         or _on_target(tokens, clause, i + 1)
         or _article_target(tokens, clause, i + 1)  # "Short the euro", "Short den Euro"
     )
+
+
+_HELD_SIDE_REACH: Final = 4  # a target of up to three words, then what it is a side of
+
+
+def _held_side(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """The side at ``i`` qualifies a holding named after it: "our short EUR position", "my
+    long gold book" (a possessive, not a subject that trades)."""
+    stop = min(clause.last, i + 1 + _HELD_SIDE_REACH)
+    return any(tokens[k].has(_HOLDINGS_NAMED) for k in range(i + 1, stop))
+
+
+_HOLDINGS_NAMED: Final = Role.POSITIONS | Role.PORTFOLIO | Role.WEIGHT
 
 
 def _degree(token: Token) -> bool:

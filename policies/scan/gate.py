@@ -193,6 +193,9 @@ class Gate:
                 # a quote in chat, its price after a link (a word of quoting is rare enough
                 # for the gate to take any link as the price's).
                 (quotes, number, w(Role.LEVEL_LINK) | {AT_MARK, "for", "fur", "pour", "por"}),
+                # "Gimme 20 ES", "Gib mir 20 FDAX": a count asked at the market, its target
+                # often a ticker no vocabulary holds.
+                (quotes, number),
             ),
             # A side or a verb of a holding on a named target, sized or not ("Buy TLT.",
             # "trim Nvidia"): the target is a name the vocabulary does not hold, so the
