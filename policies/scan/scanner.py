@@ -77,9 +77,14 @@ _Reading = tuple[list[Hit], list[Pending], list[Fragment]]
 # Per field of a unit: findings, waiting sides, parameter fragments.
 _UnitReading = tuple[list[list[Hit]], list[list[Pending]], list[list[Fragment]]]
 _ESCAPE: Final = lazy_pattern(r"\\[\"\\/bfnrt]")
+_PLAIN_WORD: Final = lazy_pattern(r"[a-z]+")
 # Halves of split sentences read per document, at most (each pair is a gate check).
 _MAX_HALVES: Final = 64
 _MAX_PAIRS: Final = 32
+# A field that opens with a trade on a pronoun: its characters and its first sentence's
+# words, at most.
+_PRONOUN_FIELD: Final = 160
+_PRONOUN_WORDS: Final = 12
 # A continuation that opens with one of these has no subject of its own.
 _HEADLESS: Final = Role.AUX | Role.MODAL | Role.VERB | Role.PREP | Role.INFINITIVE
 # A finite predicate after a continuation's first word makes it a sentence of its own.
@@ -120,6 +125,12 @@ class Scanner:
         self.lexicon = lexicon
         self.gate = Gate(lexicon)
         self.sides = SideWords.of(lexicon.words_with(Role.SIDE), lexicon.spelling_words())
+        # Pronouns for a target and verbs with one written onto them (:meth:`_pronoun_pairs`).
+        self._pronouns = frozenset(
+            word
+            for word, entry in lexicon.words.items()
+            if entry.roles & Role.REFERENCE or entry.forms & Form.CLITIC
+        )
 
     # --- entry points ---------------------------------------------------------------------
 
@@ -342,15 +353,19 @@ class Scanner:
         extra: list[Violation] = []
         pairs = 0
         for head, tail in itertools.pairwise(fields):
+            # A command on a pronoun is a short field of its own ("Sell it at the open."):
+            # longer fields are read no further.
+            if len(tail.text) > _PRONOUN_FIELD or not self._on_pronoun(tail.text):
+                continue
             start = first_opening(tail.text)
             if start is None:
                 continue
             answer = tail.text[start.start : start.end]
-            if not (self._answering(answer) and self._on_pronoun(answer)):
+            if len(answer.split()) > _PRONOUN_WORDS:
                 continue
             closing = closing_sentence(head.text)
-            if closing is None:
-                continue
+            if closing is None or not (self._on_pronoun(answer) and self._answering(answer)):
+                continue  # (the field's pronoun may stand after its first sentence)
             pairs += 1
             if pairs > _MAX_PAIRS:
                 break
@@ -358,14 +373,14 @@ class Scanner:
         return extra
 
     def _on_pronoun(self, raw: str) -> bool:
-        """Whether a sentence holds a pronoun for a target, or a verb with one written onto it."""
+        """Whether a sentence holds a pronoun for a target, or a verb with one written onto it.
+
+        Plain ASCII words are looked up as they stand (no normalising): most fields are
+        such prose, and few hold a pronoun."""
+        if raw.isascii() and self._pronouns.isdisjoint(_PLAIN_WORD.findall(raw.lower())):
+            return False
         text = quick_form(raw, self.sides) or normalise(raw, self.sides).text.lower()
-        lexicon = self.lexicon.words
-        return any(
-            (entry := lexicon.get(word)) is not None
-            and (entry.roles & Role.REFERENCE or entry.forms & Form.CLITIC)
-            for word in gate_words(text)
-        )
+        return not self._pronouns.isdisjoint(gate_words(text))
 
     def _answering(self, raw: str) -> bool:
         """Whether a sentence may answer a question: it holds a side or a verb of a holding

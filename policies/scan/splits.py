@@ -124,8 +124,17 @@ def openings(text: str) -> list[Piece]:
 
 
 def first_opening(text: str) -> Piece | None:
-    """The first sentence of a field (see :func:`openings`), read no further."""
-    return next(_openings(text), None)
+    """The sentence that opens a field, after its lead (see :func:`openings`); only the
+    first line is read."""
+    newline = text.find("\n")
+    line = text if newline < 0 else text[:newline]
+    lead = _LEAD.match(line)
+    start = lead.end() if lead is not None else 0
+    if start >= len(line) or not line[start].isalpha():
+        return None
+    stop = _END.search(line, start)
+    end = stop.end() if stop is not None else len(line.rstrip())
+    return Piece(start, end) if end - start <= _MAX else None
 
 
 def _openings(text: str) -> Iterator[Piece]:
