@@ -751,7 +751,19 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
 def _index_label(tokens: Sequence[Token], first: int, label: int) -> bool:
     """The label ``[first, label)`` names an index's weights: a weight, then the index."""
     weight = _find(tokens, first, label, lambda j: tokens[j].has(Role.WEIGHT))
-    return weight is not None and _index_weight(tokens, weight, label, label)
+    if weight is None or not _member_weight(tokens, weight):
+        return False
+    index = _find(tokens, weight + 1, label, lambda j: bool(tokens[j].forms & Form.INDEX))
+    # The first item names its member: "…MSCI Europe : financières 18 %", not "…: 60 %".
+    return (
+        index is not None
+        and label + 1 < len(tokens)
+        and tokens[label + 1].kind == "word"
+        and not any(
+            tokens[j].has(_NOT_INDEX_WEIGHT) and not tokens[j].has(Role.WEIGHT | Role.PREP)
+            for j in range(first, label)
+        )
+    )
 
 
 def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
@@ -3265,22 +3277,51 @@ _COMPARED: Final = frozenset(
 
 
 def _index_weight(tokens: Sequence[Token], i: int, number: int, end: int) -> bool:
-    """The weight at ``i`` and its share at ``number`` are an index's: the index named
-    before the share ("sector weights in the MSCI Europe: financials 18 %", "Gewichtung im
-    Stoxx 600: …") or as what the share is of ("le poids de chaque valeur à 10 % de
-    l'indice"). A weight of our book, or one a verb moves, is read as a step elsewhere."""
+    """The weight at ``i`` and its share at ``number`` are an index member's: the index
+    named before the share ("sector weights in the MSCI Europe: financials 18 %", "das
+    Gewicht von SAP im DAX: 14 %") or as what the share is of ("le poids de chaque valeur
+    à 10 % de l'indice"), with the member named. A weight in an index with no member named
+    is our holding of it ("Target weight in the S&P 500: 60 %"), a target weight is ours,
+    and a weight a verb moves is read as a step elsewhere."""
+    if not _member_weight(tokens, i):
+        return False
+    index = None
     for j in range(i + 1, number):
         token = tokens[j]
         if token.forms & Form.INDEX:
-            return True
+            index = j
+            break
         if (token.has(_NOT_INDEX_WEIGHT) and not token.has(Role.PREP)) or token.kind == "number":
             return False
         if token.text in _COMPARED:
             return False
+    if index is not None:
+        return _weight_of(tokens, i + 2) or _member_before(tokens, index, number)
     k = number + 1
     while k < end and tokens[k].has(Role.PREP | Role.DET) and not tokens[k].forms & Form.INDEX:
         k += 1
-    return k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+    found = k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+    return found and _weight_of(tokens, i + 2)
+
+
+# How a target weight is written: "target weight", "Zielgewicht", "poids cible", "peso
+# objetivo": always a book's.
+_TARGETED: Final = ("target", "ziel", "cible", "objetivo")
+
+
+def _member_weight(tokens: Sequence[Token], i: int) -> bool:
+    """The weight word at ``i`` is not a target weight."""
+    words = [tokens[i].text]
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+        words.append(tokens[i + 1].text)
+    return not any(target in word for word in words for target in _TARGETED)
+
+
+def _member_before(tokens: Sequence[Token], index: int, number: int) -> bool:
+    """A member named between the index at ``index`` and its share at ``number``, past a
+    colon: "…MSCI Europe: financials 18 %", "… im DAX: SAP 14 %"."""
+    colon = _find(tokens, index + 1, number, lambda j: tokens[j].text == ":")
+    return colon is not None and any(tokens[j].kind == "word" for j in range(colon + 1, number))
 
 
 def _weight_of(tokens: Sequence[Token], j: int) -> bool:
