@@ -281,6 +281,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
     # endorses that trade for now.
     repeats: _Words = ()
+    # Answers yes to a question ("yes", "do it", "ja", "passt", "oui", "vas-y", "vale",
+    # "adelante"): after a question proposing a trade of ours, they confirm it.
+    affirmatives: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -522,6 +525,9 @@ class Form:
     # Not a form either: a change to an index its provider announces (``[mood]
     # index_events``: "index changes", "Indexüberprüfung", "révision", "cambios").
     INDEX_EVENT: Final = 1 << 31
+    # Not a form either: a word that answers a question yes (``[mood] affirmatives``:
+    # "yes", "ja", "oui", "vale"), which confirms a trade of ours the question proposed.
+    AFFIRM: Final = 1 << 32
 
 
 # The marks that are no grammatical form.
@@ -551,6 +557,7 @@ _MARKS: Final = (
     | Form.DIRECTION
     | Form.QUOTE
     | Form.INDEX_EVENT
+    | Form.AFFIRM
 )
 
 _FORMS: Final = {
@@ -633,6 +640,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     future: frozenset[str] = frozenset()
     # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
+    # ``[mood] affirmatives`` as the lexer spells their tokens, for their gate words.
+    affirmatives: frozenset[str] = frozenset()
     # ``[actions] directions`` as the lexer spells their tokens, for their gate words.
     directions: frozenset[str] = frozenset()
     # ``[actions] quotes`` as the lexer spells their tokens, for their gate words.
@@ -1016,6 +1025,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
+        "affirmatives": set(),
         "directions": set(),
         "quotes": set(),
     }
@@ -1035,6 +1045,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             section = {
                 "notionals": vocabulary.objects,
                 "repeats": vocabulary.mood,
+                "affirmatives": vocabulary.mood,
                 "directions": vocabulary.actions,
                 "quotes": vocabulary.actions,
             }.get(name, vocabulary.numbers)
@@ -1117,6 +1128,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
+        affirmatives=frozenset(shares["affirmatives"]),
         directions=frozenset(shares["directions"]),
         quotes=frozenset(shares["quotes"]),
     )
@@ -1416,6 +1428,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
+    builder.add(mood.affirmatives, 0, info, marks=Form.AFFIRM)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
