@@ -167,7 +167,21 @@ def canonical_text(request: ChatRequest) -> str:
 
 
 # The C escaper json.dumps itself uses for ensure_ascii=True.
-_string: Final = json.encoder.encode_basestring_ascii
+_escape_ascii: Final = json.encoder.encode_basestring_ascii
+
+
+def _string(text: str) -> str:
+    """``text`` as ``json.dumps`` writes it with ``ensure_ascii``.
+
+    An ASCII text without DEL is written by msgspec's encoder, at a fraction of the cost
+    (the critic's request embeds the whole proposal): for those characters it escapes
+    exactly what ``json.dumps`` escapes, the same way ("\\n", "\\u001f"), and DEL is the
+    one ASCII character ``json.dumps`` escapes and msgspec does not. Anything else goes
+    through ``json.dumps``'s own escaper. A test holds both to it for every ASCII character.
+    """
+    if text.isascii() and "\x7f" not in text:
+        return msgspec.json.encode(text).decode("ascii")
+    return _escape_ascii(text)
 
 
 def _number(value: float) -> str:

@@ -77,7 +77,12 @@ def _enforced(
 
 def not_enforced_notes(scope: CapabilityScope) -> tuple[str, ...]:
     """One note per category the scope switches off by allowing its output type."""
-    enforced = enforced_categories(scope)
+    return _notes(enforced_categories(scope))
+
+
+@functools.lru_cache(maxsize=64)
+def _notes(enforced: frozenset[Category]) -> tuple[str, ...]:
+    # Every message's report carries them: written once per set of enforced categories.
     return tuple(
         f"{RULES[category]}: not enforced, the scope allows {OUTPUT_TYPE[category]}"
         for category in CATEGORIES

@@ -913,6 +913,8 @@ def _side_values(
             side + 1 < len(tokens) and tokens[side + 1].glued
         ):
             continue
+        if _weighed_side(tokens, clause):
+            continue
         before = words[:-1]
         answered = clause.first > 0 and tokens[clause.first - 1].text in ":?—="
         if (not before and (answered or (base and _alone(tokens, clause)))) or (
@@ -920,6 +922,27 @@ def _side_values(
         ):
             found.append(Pending(token.start, token.end, clause.sentence))
     return found
+
+
+# Answers that take up the side a question asks: "Buy? Yes, 200 at 90."
+_AFFIRMATIONS: Final = frozenset(
+    ("yes", "yep", "absolutely", "definitely", "ja", "jawohl", "oui", "si", "claro")
+)
+
+
+def _weighed_side(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The side closing ``clause`` is asked, not given: a question of its own that no "yes"
+    takes up ("Buy the dip? Not yet."), or one of two sides weighed against each other
+    ("buy or sell gold?", "long or short?")."""
+    end = clause.last
+    if end < len(tokens) and tokens[end].text == "?":
+        answer = next((k for k in range(end + 1, len(tokens)) if tokens[k].kind == "word"), None)
+        return answer is None or tokens[answer].text not in _AFFIRMATIONS
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].has(Role.DISJUNCTION)
+        and tokens[end + 1].has(Role.SIDE | Role.SIDE_ADJ)
+    )
 
 
 def _alone(tokens: Sequence[Token], clause: Clause) -> bool:

@@ -41,6 +41,16 @@ def open_ends(text: str) -> list[Piece]:
     A paragraph ends at a blank line or at the end of the text; a wrapped line in the middle
     of a paragraph ends none.
     """
+    if "\n" not in text:
+        # One line (most fields): it is left open only when no stop ends it.
+        stripped = text.rstrip()
+        if not stripped or stripped[-1] in _STOPS:
+            return []
+    return _open_ends(text)
+
+
+def _open_ends(text: str) -> list[Piece]:
+    """:func:`open_ends` by reading every line (a test holds the shortcut to it)."""
     found = []
     lines = text.split("\n")
     offset = 0
@@ -60,6 +70,13 @@ def open_ends(text: str) -> list[Piece]:
 def question_ends(text: str) -> list[Piece]:
     """The questions that end a paragraph: "What should the reader do with oil majors?",
     which an answer in another field may complete ("Sell them into strength.")."""
+    if "?" not in text:
+        return []
+    return _question_ends(text)
+
+
+def _question_ends(text: str) -> list[Piece]:
+    """:func:`question_ends` by reading every line (a test holds the shortcut to it)."""
     found = []
     offset = 0
     lines = text.split("\n")

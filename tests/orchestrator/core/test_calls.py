@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from orchestrator.core.calls import (
     ChatMessage,
     ChatRequest,
+    _string,
     canonical_request,
     canonical_text,
     prompt_hash,
@@ -43,6 +44,39 @@ requests = st.builds(
 @given(requests)
 def test_canonical_text_is_the_seed_json_dumps(request: ChatRequest) -> None:
     """For any request, the template gives json.dumps(canonical_request, sort_keys=True)."""
+    assert canonical_text(request) == json.dumps(canonical_request(request), sort_keys=True)
+
+
+# ASCII text only, control characters and DEL included: the fast escaper's path.
+ascii_texts = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=0x7F))
+
+
+@settings(max_examples=300, deadline=None)
+@given(ascii_texts)
+def test_an_ascii_string_is_escaped_as_json_dumps_escapes_it(text: str) -> None:
+    assert _string(text) == json.dumps(text)
+
+
+def test_every_ascii_character_is_escaped_as_json_dumps_escapes_it() -> None:
+    """Alone, and inside text (the fast path is taken per string, DEL sends it back)."""
+    for code in range(0x80):
+        for text in (chr(code), f"a{chr(code)}b", f'{chr(code)} "q" \\ {chr(code)}'):
+            assert _string(text) == json.dumps(text), repr(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.builds(
+        ChatRequest,
+        model=ascii_texts,
+        messages=st.lists(
+            st.builds(ChatMessage, role=ascii_texts, content=ascii_texts), max_size=4
+        ).map(tuple),
+        temperature=st.floats(allow_nan=False, allow_infinity=False),
+        max_tokens=st.integers(min_value=0, max_value=2**20),
+    )
+)
+def test_canonical_text_of_an_ascii_request_is_the_seed_json_dumps(request: ChatRequest) -> None:
     assert canonical_text(request) == json.dumps(canonical_request(request), sort_keys=True)
 
 

@@ -147,8 +147,9 @@ def test_bytes_and_text_agree() -> None:
 
 
 # Random JSON with keys from a tiny alphabet (so objects often repeat one), some spelt with
-# escapes and colons, to check the fast proof against the exact scan and the stdlib.
-_keys = st.sampled_from(["a", "b", "\\u0061", "a:b", "\\u003a", "x y"])
+# escapes, colons and non-ASCII letters, to check the fast proof against the exact scan
+# and the stdlib.
+_keys = st.sampled_from(["a", "b", "\\u0061", "a:b", "\\u003a", "x y", "é:ü", "ключ"])
 _scalars = st.one_of(
     st.integers(-5, 5).map(str),
     st.sampled_from(['"a"', '":"', '"\\u003a"', '"}{"', "true", "null", "1.5"]),

@@ -184,6 +184,21 @@ ALTERNATIVE_QUESTIONS = [
     "Les investisseurs doivent-ils acheter des OAT ou non ? Tout dépend de la BCE.",
     "¿Deben los inversores comprar bonos o no? Depende del BCE.",
 ]
+SIDES_ASKED = [
+    "Investors ask: buy or sell gold after the rally?",
+    "Buy the dip? Not yet, say most strategists.",
+    "Anleger fragen: kaufen oder verkaufen nach der Rally?",
+    "Acheter ou vendre ? Le marché hésite après la hausse.",
+    "¿Comprar o vender? El mercado duda tras la subida.",
+]
+SIDES_GIVEN = [
+    "Direction? Long.",
+    "Bias: sell.",
+    "Long or short? Short, 20 contracts.",
+    "Buy? Yes, 200 at 90.",
+    "Richtung? Kauf.",
+    "Sens : vente.",
+]
 INDIRECT_QUESTIONS = [
     "The question is whether to buy duration now or wait for the Fed.",
     "Die Frage ist, ob man jetzt Anleihen kaufen soll.",
@@ -206,6 +221,18 @@ SUGGESTING_QUESTIONS = [
 def test_an_alternative_question_weighs_both_answers(text: str) -> None:
     """ "or not", "oder nicht", "ou non", "o no" closing a question negate nothing."""
     assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", SIDES_ASKED)
+def test_a_side_asked_or_weighed_is_no_answer(text: str) -> None:
+    """A bare side closing a question no "yes" takes up, or one of two sides weighed."""
+    assert not blocked(text, LEVEL)
+
+
+@pytest.mark.parametrize("text", SIDES_GIVEN)
+def test_a_side_given_as_an_answer_still_waits_for_its_size(text: str) -> None:
+    """The value of a label or the answer to a question, completed by a level elsewhere."""
+    assert blocked(text, LEVEL)
 
 
 @pytest.mark.parametrize("text", INDIRECT_QUESTIONS)

@@ -8,7 +8,10 @@ table has its commentary twin, which must pass.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from policies.scan.splits import Piece, _open_ends, _question_ends, open_ends, question_ends
 from tests.policies.scan.verdicts import blocked
 
 SPLIT_INSTRUCTIONS = [
@@ -76,3 +79,33 @@ def test_a_run_on_instruction_or_a_size_per_book_blocks(text: str) -> None:
 def test_title_case_and_sizes_held_by_others_pass(text: str) -> None:
     """Headlines in title case and sizes others hold are commentary."""
     assert not blocked(text)
+
+
+# Texts of stops, blanks, line breaks and a few letters: where halves start and end.
+_half_texts = st.text(alphabet=st.sampled_from(list("ab Z.?!;\n\t")), max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_half_texts)
+def test_the_shortcuts_for_halves_find_what_reading_every_line_finds(text: str) -> None:
+    """A one-line field ending in a stop has no open end, a field without a question mark
+    no question: the shortcuts answer as the line-by-line reading does."""
+    assert open_ends(text) == _open_ends(text)
+    assert question_ends(text) == _question_ends(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "ends", "questions"),
+    [
+        ("Sell the miners", [Piece(0, 15)], []),
+        ("Sell the miners.", [], []),
+        ("What should we do with miners?", [], [Piece(0, 30)]),
+        ("We like gold. What about miners?  ", [], [Piece(14, 32)]),
+        ("Sell the miners.\nThe VaR limit of the desk", [Piece(17, 42)], []),
+    ],
+)
+def test_halves_of_one_line_and_of_several(
+    text: str, ends: list[Piece], questions: list[Piece]
+) -> None:
+    assert open_ends(text) == ends
+    assert question_ends(text) == questions
