@@ -36,6 +36,7 @@ from policies.scan.mood import (
     is_instruction,
     list_heading,
     negated,
+    our_limit_moved,
     present_passive,
     subject_before,
     unknown_past,
@@ -124,6 +125,8 @@ def find_directives(
             hits.extend(hit for mood in moods if (hit := _notional(mood, lexicon)) is not None)
         if "planned" in active:
             hits.extend(_planned_state(moods))
+        if "execution" in active:
+            hits.extend(hit for mood in moods if (hit := _orders_sent(mood, lexicon)) is not None)
         if "direction" in active or "named" in active:
             hits.extend(_directions(moods, lexicon))
     if "allotted" in active:
@@ -142,6 +145,8 @@ def find_directives(
         hits.extend(_side_labels(tokens, all_clauses))
         hits.extend(_rating_calls(read))
         hits.extend(_answered_questions(read))
+        hits.extend(_pronoun_trades(read, lexicon))
+        hits.extend(_objects_after(read, lexicon))
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
     if "confirmed" in active:
@@ -1203,6 +1208,126 @@ def _proposed_trade(
     return None
 
 
+# What acts on a pronoun whose target was named before: a side, a verb of a holding, a
+# closing verb ("Sell it.", "Trim it by half.", "Close it.", "Véndelas.").
+_ON_PRONOUN: Final = Role.SIDE | Role.CLOSE
+
+
+def _pronoun_trades(sentences: Sequence[Sequence[ClauseMood]], lexicon: Lexicon) -> list[Hit]:
+    """A trade asked of us on a pronoun, its target named in the sentence before: "Gold
+    looks stretched. Sell it.", "Nvidia has run hard. Trim it by half.", "L'or semble
+    tendu. Vendez-le.", "Tenemos 300 SAN. Véndelas.", "Wir halten 300 Siemens. Verkaufen
+    Sie sie morgen." The pronoun stands right after the verb, with no noun after it ("sell
+    that rally" names its own object), or is written onto it (:data:`Form.CLITIC`); whether
+    it is asked of us is :func:`is_instruction`'s reading: "Investors sold it" and "It fell
+    3 %" describe."""
+    found: list[Hit] = []
+    for before, moods in itertools.pairwise(sentences):
+        tokens = before[0].tokens
+        named = next(
+            (
+                j
+                for mood in before
+                for j in range(mood.clause.first, mood.clause.last)
+                if _antecedent(tokens, j)
+            ),
+            None,
+        )
+        if named is None:
+            continue
+        for mood in moods:
+            verb = _pronoun_trade(mood, lexicon)
+            if verb is not None:
+                found.append(Hit("order", tokens[named].start, tokens[verb].end))
+                break
+    return found
+
+
+# What a verbless sentence that gives a trade its object may not hold: a predicate of its
+# own, a negation, someone who acts (a sector that is also a party is a target here).
+_OWN_PREDICATE: Final = Role.VERB | Role.AUX | Role.MODAL | Role.DESCRIBE | Role.NEG
+
+
+def _objects_after(sentences: Sequence[Sequence[ClauseMood]], lexicon: Lexicon) -> list[Hit]:
+    """A trade asked of us that ends its sentence without an object, the object (and its
+    size) in a verbless sentence right after: "We trim. The miners, by a third.", "Wir
+    reduzieren. Die Minenwerte, um ein Drittel.", "On allège. Les minières, d'un tiers.",
+    "Recortamos. Las mineras, un tercio." A next sentence with a predicate of its own is
+    a statement ("We wait. Gold has run hard."); a trade of others describes."""
+    found: list[Hit] = []
+    for before, after in itertools.pairwise(sentences):
+        last = before[-1]
+        tokens, clause = last.tokens, last.clause
+        verb = clause.last_before_marks(tokens, clause.first - 1)
+        if verb < clause.first:
+            continue
+        token = tokens[verb]
+        if not (token.has(_ON_PRONOUN) or token.forms & Form.HOLDING):
+            continue
+        if token.has(Role.NON_ACTION) or token.glued or token.forms & Form.NOUN:
+            continue
+        if token.forms & (Form.PAST | Form.PARTICIPLE) and not token.forms & Form.BASE:
+            continue
+        first, end = after[0].clause.first, after[-1].clause.last
+        span = range(first, end)
+        if any(
+            tokens[j].has(_OWN_PREDICATE)
+            or (tokens[j].has(Role.ACTOR) and not tokens[j].has(Role.INSTRUMENT))
+            for j in span
+        ):
+            continue
+        if not any(_antecedent(tokens, j) for j in span):
+            continue
+        if negated(tokens, clause, verb) or not is_instruction(last, verb, lexicon):
+            continue
+        found.append(Hit("order", token.start, tokens[end - 1].end))
+    return found
+
+
+def _antecedent(tokens: Sequence[Token], j: int) -> bool:
+    """A target a later pronoun may stand for: an instrument, a ticker, a name, also one
+    opening its sentence ("Nvidia has run hard."), never a time ("Enero …")."""
+    if tokens[j].forms & _DATE_WORDS:
+        return False
+    return _tradable(tokens[j]) or _named_target(tokens, j) or _name(tokens, j, opening=True)
+
+
+def _pronoun_trade(mood: ClauseMood, lexicon: Lexicon) -> int | None:
+    """The verb of a trade on a pronoun in the clause, asked of us."""
+    tokens, clause = mood.tokens, mood.clause
+    for i in range(clause.first, clause.last):
+        token = tokens[i]
+        if not (token.has(_ON_PRONOUN) or token.forms & Form.HOLDING):
+            continue
+        if token.has(Role.NON_ACTION) or token.glued or token.forms & Form.NOUN:
+            continue
+        if token.forms & (Form.PAST | Form.PARTICIPLE) and not token.forms & Form.BASE:
+            continue
+        if not (token.forms & Form.CLITIC or _pronoun_object(tokens, clause, i)):
+            continue
+        if not negated(tokens, clause, i) and is_instruction(mood, i, lexicon):
+            return i
+    return None
+
+
+def _pronoun_object(tokens: Sequence[Token], clause: Clause, i: int) -> bool:
+    """A pronoun right after the verb at ``i`` that is its whole object: "sell it", "vendez-
+    le", "verkaufen Sie sie"; "sell this rally" and "sell the position" name their own."""
+    j = i + 1
+    if j >= clause.last or not tokens[j].has(Role.REFERENCE) or " " in tokens[j].text:
+        return False
+    after = tokens[j + 1] if j + 1 < clause.last else None
+    return after is None or after.kind != "word" or not _content_word(after)
+
+
+def _content_word(token: Token) -> bool:
+    """A word that could be the noun a determiner opens: no preposition, time or adverb."""
+    return not (
+        token.has(Role.PREP | Role.PREFIX | Role.COORDINATOR | Role.SUBORDINATOR | Role.LEVEL_LINK)
+        or token.forms & (Form.FUTURE_TIME | Form.FUTURE_DAY | Form.TODAY)
+    )
+
+
 def _bare_verb(token: Token) -> bool:
     """A verb in its base form or a word the vocabulary does not know, in lower case."""
     if token.kind != "word" or token.capital or token.upper:
@@ -1687,6 +1812,93 @@ _NOT_PLANNED_BY_US: Final = Role.THIRD | Role.INSTITUTION
 _BOOKS: Final = Role.PORTFOLIO | Role.NAV | Role.POSITIONS
 
 
+# What sends our orders on: a verb of placing or moving them, present or passive.
+_SENDS: Final = Role.PLACE | Role.SWITCH | Role.EXECUTE
+# Where they go: a broker, an exchange after a preposition, a name after "via".
+_VIA: Final = frozenset(("via", "uber", "par", "through", "mediante"))
+
+
+def _orders_sent(mood: ClauseMood, lexicon: Lexicon) -> Hit | None:
+    """Our orders sent on, stated as a fact: "The orders go to the broker at 15:55", "Les
+    ordres sont transmis au courtier", "Die Orders gehen um 15:55 an den Broker", "Orders
+    are routed via Goldman at the open". The subject is orders (ours or no one's: an
+    article, us, a participle before them), the verb sends them in the present, and a
+    broker, an exchange or a name after "via" receives them. Others' orders ("client
+    orders", "les ordres des clients"), an agent named ("… by the broker's algorithm"),
+    the past, a negation, a question or a condition describe."""
+    tokens, clause = mood.tokens, mood.clause
+    if mood.asked or mood.weighed or mood.conditional or mood.reported or mood.recommend < 0:
+        return None
+    orders = next(
+        (
+            j
+            for j in range(clause.first, clause.last)
+            if tokens[j].has(Role.ORDER_OBJ) and not tokens[j].has(Role.DET | Role.REFERENCE)
+        ),
+        None,
+    )
+    if orders is None or not _own_orders(tokens, clause, orders):
+        return None
+    verb = next(
+        (
+            j
+            for j in range(orders + 1, clause.last)
+            if tokens[j].has(_SENDS)
+            or (tokens[j].has(Role.DESCRIBE) and not tokens[j].has(Role.AUX))
+        ),
+        None,
+    )
+    if verb is None or not tokens[verb].has(_SENDS):
+        return None
+    if any(tokens[k].forms & Form.PAST_TIME for k in range(clause.first, clause.last)):
+        return None
+    for k in range(orders + 1, verb):
+        if not tokens[k].has(Role.AUX | Role.PREFIX | Role.DET | Role.ORDER_OBJ):
+            return None  # "orders of clients go …", "Orders from retail are routed …"
+    if tokens[verb].forms & Form.PAST and not (
+        tokens[verb].forms & Form.BASE or tokens[verb - 1].has(Role.AUX)
+    ):
+        return None
+    if negated(tokens, clause, verb) or not _received(tokens, clause, verb):
+        return None
+    if any(tokens[k].text in lexicon.agents for k in range(verb + 1, clause.last)):
+        return None
+    return Hit("execution", tokens[orders].start, tokens[clause.last - 1].end)
+
+
+def _own_orders(tokens: Sequence[Token], clause: Clause, orders: int) -> bool:
+    """Nothing but articles, us, staged or prepared orders before the orders: not "client
+    orders"; nobody else in the clause but a receiving exchange."""
+    for k in range(clause.first, orders):
+        token = tokens[k]
+        if token.has(Role.DET | Role.SELF | Role.PREFIX) or token.forms & _DATE_WORDS:
+            continue
+        if token.kind == "word" and not token.roles and token.text.endswith("ed"):
+            continue  # "the staged orders"
+        return False
+    return not any(
+        tokens[k].has(Role.ACTOR) and not tokens[k].has(Role.SELF | Role.INSTITUTION)
+        for k in range(clause.first, clause.last)
+    )
+
+
+def _received(tokens: Sequence[Token], clause: Clause, verb: int) -> bool:
+    """A broker, or after a preposition an exchange or a name, after the verb in its
+    sentence (a time of day, "um 15:55", may end the clause before it)."""
+    for k in range(verb + 1, min(len(tokens), verb + _WINDOW)):
+        token = tokens[k]
+        if token.kind == "mark" and token.text in _SENTENCE_OPENERS and token.text != ":":
+            return False
+        if token.has(Role.BROKER):
+            return True
+        before = tokens[k - 1]
+        if token.has(Role.INSTITUTION) and before.has(Role.PREP):
+            return True
+        if before.text in _VIA and (token.capital or token.upper) and not token.roles:
+            return True
+    return False
+
+
 def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
     """A state of our book, a limit or a level, dated by a time still ahead: a plan of ours
     stated as a fact.
@@ -1703,7 +1915,7 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
     tokens = moods[0].tokens
     first, last = moods[0].clause.first, moods[-1].clause.last
     span = range(first, last)
-    if not any(tokens[j].forms & _AHEAD for j in span):
+    if not any(tokens[j].forms & (_AHEAD | Form.NOW | Form.MONTH) for j in span):
         return []
     # A clause that is nothing but a start dates the sentence: "From Monday, …", "Dès lundi, …".
     lead = any(_dated(tokens, m.clause, days=False) and _date_only(tokens, m.clause) for m in moods)
@@ -1728,8 +1940,11 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
         # The time must date this clause's state, not an event beside it ("with CPI due on
         # Thursday, the book is 55 % equities"); a bare day dates a level, a limit or real
         # money ("passage du mode papier au réel lundi").
-        dated = lead or _dated(tokens, clause, days=False)
-        loosely = lead or _dated(tokens, clause, days=True)
+        # "Now" dates a state of a book named as ours as just decided: "the book is now
+        # 60 % equities" (not a weight in an index: "MSFT's weight now reaches 7 %").
+        now = _now_ours(tokens, clause) and not any(tokens[j].forms & Form.INDEX for j in span)
+        dated = lead or now or _dated(tokens, clause, days=False)
+        loosely = dated or _dated(tokens, clause, days=True)
         if not loosely:
             continue
         for j in range(clause.first, clause.last):
@@ -1743,7 +1958,17 @@ def _planned_state(moods: Sequence[ClauseMood]) -> list[Hit]:
 
 
 _AHEAD: Final = Form.FUTURE_TIME | Form.FUTURE_DAY
-_DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START
+
+
+def _now_ours(tokens: Sequence[Token], clause: Clause) -> bool:
+    """The clause says "now" of us or of a book: "we are now short", "das Buch ist jetzt"."""
+    span = range(clause.first, clause.last)
+    return any(tokens[k].forms & Form.NOW for k in span) and any(
+        tokens[k].has(Role.SELF | _BOOKS) for k in span
+    )
+
+
+_DATE_WORDS: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START | Form.MONTH
 _START_REACH: Final = 3  # a start and its articles before a day: "desde el lunes"
 
 
@@ -1753,8 +1978,10 @@ def _dated(tokens: Sequence[Token], clause: Clause, *, days: bool) -> bool:
     ``days``, any day ahead."""
     for j in range(clause.first, clause.last):
         forms = tokens[j].forms
-        if forms & Form.FUTURE_TIME or (
-            forms & Form.FUTURE_DAY and (days or _started(tokens, clause, j))
+        if (
+            forms & Form.FUTURE_TIME
+            or (forms & Form.FUTURE_DAY and (days or _started(tokens, clause, j)))
+            or (forms & Form.MONTH and _started(tokens, clause, j))
         ):
             return True
     return False
@@ -1789,7 +2016,7 @@ def _not_our_plan(tokens: Sequence[Token], j: int) -> bool:
     token = tokens[j]
     if (
         token.has(_NOT_PLANNED_BY_US)
-        and not token.has(_BOOKS | Role.LIVE)
+        and not token.has(_BOOKS | Role.LIVE | Role.PAPER)
         and not _issuer_of_paper(tokens, j)
     ):
         return True
@@ -1867,6 +2094,8 @@ def _asked_of_us(
         return True
     if category == "risk_limit" and _object_of_others(mood, i, lexicon):
         return False
+    if category == "risk_limit" and our_limit_moved(mood, i, lexicon):
+        return True  # "the fund's VaR limit is raised to 20 million": no rule stated
     if category == "risk_limit" and _stated_limit(mood, i):
         return False
     tokens, clause = mood.tokens, mood.clause

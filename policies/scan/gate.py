@@ -217,6 +217,8 @@ class Gate:
             "execution": (
                 (w(Role.EXECUTE),),
                 (w(Role.PLACE), w(Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER)),
+                # "The orders go to the broker at 15:55": our orders moved to a broker.
+                (w(Role.SWITCH), w(Role.ORDER_OBJ), w(Role.BROKER)),
                 (w(Role.CLOSE), w(Role.POSITIONS)),
             ),
             "risk": (

@@ -154,6 +154,7 @@ def tokenize(
     _prepositions_after_nouns(tokens)
     _possessives_before_nouns(tokens)
     _suggesting_questions(tokens)
+    _dated_now(tokens)
     _unreal_past(tokens)
     _hedged_figures(tokens)
     _breakeven_codes(tokens)
@@ -426,6 +427,31 @@ def _inverted_negations(tokens: Sequence[Token], words: list[int]) -> list[int]:
         if not tokens[j].has(_INVERTED_SUBJECT):
             return []
     return []
+
+
+# What dates a first person plural present and past alike as the present: a time ahead
+# or of today.
+_NOW_DATES: Final = Form.FUTURE_TIME | Form.FUTURE_DAY | Form.FUTURE_START | Form.TODAY
+
+
+def _dated_now(tokens: list[Token]) -> None:
+    """A first person plural that is present and past alike ("cerramos", "pasamos") in a
+    sentence dated ahead or today, with no time past in it, is the present of a decision:
+    "Mañana cerramos la posición", "A partir de enero pasamos al 45 %", "Esta semana
+    salimos de los bancos". "En 2022 pasamos al 45 %" stays the past."""
+    first = 0
+    for i, token in enumerate(tokens):
+        if token.kind != "mark" or token.text not in _SENTENCE_END:
+            if i + 1 < len(tokens):
+                continue
+            i += 1
+        forms = 0
+        for j in range(first, i):
+            forms |= tokens[j].forms
+        if forms & Form.NOW_OR_PAST and forms & _NOW_DATES and not forms & Form.PAST_TIME:
+            for j in range(first, i):
+                _now(tokens[j])
+        first = i + 1
 
 
 def _unreal_past(tokens: list[Token]) -> None:

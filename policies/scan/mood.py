@@ -790,6 +790,8 @@ def is_instruction(
             return True
     if mood.conditional:
         return False
+    if _our_limit_moved(tokens, mood.clause, position, lexicon):
+        return True
     if not mood.recommend:
         # "The hedge is lifted this afternoon" (ours, dated), not "bonds are sold heavily";
         # a level or a limit may be the subject of one: "a stop is placed at 1.0850".
@@ -813,6 +815,8 @@ def is_instruction(
         return False
     if subject & (Role.SELF | Role.ADDRESSEE):
         return True
+    if not subject & ~Role.THIRD and _our_book_acts(tokens, mood.clause, position):
+        return True
     if _event_of_others(tokens, mood.clause, position):
         return False
     if subject:
@@ -820,6 +824,199 @@ def is_instruction(
     if token.forms & (Form.THIRD | Form.PAST) and not token.forms & Form.BASE:
         return False
     return not _part_of_subject(tokens, mood.clause, position, lexicon)
+
+
+# How far back a clause's sentence is read for the time that dates it ("From Monday, the
+# fund exits …": the time stands in a clause of its own before the comma).
+_DATE_REACH: Final = 12
+# What may stand between our book and its verb: adverbs and times, an auxiliary or modal
+# of the future ("the fund will exit"), a negation's absence being checked elsewhere.
+_BOOK_GAP: Final = Role.AUX | Role.MODAL | Role.PREFIX
+_SENTENCE_MARKS: Final = frozenset(".!?;\n")
+_TIMES: Final = (
+    Form.FUTURE_DAY
+    | Form.FUTURE_TIME
+    | Form.FUTURE_START
+    | Form.PAST_TIME
+    | Form.TODAY
+    | Form.MONTH
+)
+
+
+def _our_book_acts(tokens: Sequence[Token], clause: Clause, position: int) -> bool:
+    """The subject is our book, named as a product ("the fund", "der Fonds", "le fonds",
+    "el fondo": a product that also names a book's assets), right before the verb at
+    ``position``, and a time ahead or of today dates the sentence: "This week the fund
+    exits its last position in French banks", "Morgen verkauft der Fonds …", "Le fonds
+    passe à 60 % d'actions dès lundi". A present tense dated so is a decision being
+    carried out, the book's own; undated it tells how the fund works ("the fund hedges
+    its currency exposure"). A fund qualified or named ("the sovereign fund", "Norway's
+    fund", "le fonds souverain") is someone else's: its name stands between."""
+    verb = tokens[position]
+    if verb.forms & Form.PAST and not verb.forms & Form.BASE:
+        return False
+    subject = _book_before(tokens, clause, position)
+    if subject is None:
+        # German puts the subject after a fronted time: "Morgen verkauft der Fonds …".
+        after = position + 1
+        while after < clause.last and tokens[after].has(Role.DET):
+            after += 1
+        if after >= clause.last or position == clause.first or not _book_word(tokens[after]):
+            return False
+        subject = after
+    elif subject > clause.first:
+        before = tokens[subject - 1]
+        if before.kind == "word" and not (
+            before.has(Role.DET | Role.PREP | Role.PREFIX) or before.forms & _DATING
+        ):
+            return False  # "Norway's fund", "the sovereign fund"
+    return _sentence_dated(tokens, clause)
+
+
+# What a limit of ours is moved with, after its noun: a verb that changes, switches or
+# allocates ("is raised to", "wird … erhöht", "est porté à", "passe à"), or a verb that
+# describes a move, then a destination ("rises to", "steigt auf", "sube a").
+_MOVING: Final = Role.CHANGE | Role.SWITCH | Role.ALLOCATE | Role.TRADE
+_DESTINATIONS: Final = frozenset(("to", "up to", "auf", "a", "hasta"))
+_OWNER_REACH: Final = 4  # a genitive and its article between a limit and its book
+
+
+def _our_limit_moved(
+    tokens: Sequence[Token], clause: Clause, position: int, lexicon: Lexicon
+) -> bool:
+    """A limit or the leverage of our book (``position``: its noun, heading the clause's
+    subject), its owner our book named as a product or a noun ("the fund's VaR limit",
+    "Der Hebel des Fonds", "l'effet de levier du fonds", "el apalancamiento del fondo"),
+    moved to a figure in the present: "… is raised to 20 million", "… wird auf 2,5
+    erhöht", "… est porté à 2,5 fois", "… sube a 2,5 veces". Undated, a change of our own
+    book's limit is a decision stated as a fact; a state ("stands at", "est de", a
+    copula: :func:`policies.scan.directives._stated_limit`), the past, another fund's
+    limit ("the sovereign fund's leverage") and an owner not named are not."""
+    token = tokens[position]
+    if not token.has(Role.LIMIT_OBJ | Role.LEVERAGE) or token.has(Role.VERB):
+        return False
+    owner = _owner_after(tokens, clause, position)
+    if owner is None and not _book_possessive(tokens, position, lexicon):
+        return False
+    start = position + 1 if owner is None else owner + 1
+    auxiliary = False
+    for k in range(start, clause.last):
+        word = tokens[k]
+        if word.kind == "number":
+            # A figure before the move, or a German passive's ("wird auf 2,5 erhöht").
+            if not auxiliary:
+                return False
+            continue
+        if word.forms & Form.SETTING:
+            return False  # "… is capped at 2x": a rule in force
+        past = word.forms & Form.PAST and not word.forms & Form.PARTICIPLE
+        if auxiliary and word.has(Role.DESCRIBE):
+            return False  # a move's perfect: "est monté à", "ist gestiegen", "has risen"
+        if word.has(_MOVING) and not word.has(Role.PREP):
+            # After an auxiliary a past form is the passive's participle: "is raised to".
+            return (auxiliary or not past) and _figure_near(tokens, clause, k)
+        if word.has(Role.DESCRIBE) and not word.has(Role.AUX):
+            nxt = tokens[k + 1] if k + 1 < clause.last else None
+            return (
+                not word.forms & Form.PAST
+                and nxt is not None
+                and nxt.text in _DESTINATIONS
+                and _figure_near(tokens, clause, k)
+            )
+        if word.has(Role.AUX | Role.MODAL):
+            if past:
+                return False  # "was raised", "wurde erhöht"
+            auxiliary = True
+        elif not word.has(Role.PREFIX | Role.LIMIT_OBJ | Role.LEVERAGE | Role.PREP):
+            return False
+    return False
+
+
+def _owner_after(tokens: Sequence[Token], clause: Clause, position: int) -> int | None:
+    """Our book as the genitive after a limit: "of the fund", "des Fonds", "du fonds"."""
+    k = position + 1
+    if k >= clause.last or not tokens[k].has(Role.PREP):
+        return None
+    # French "des fonds" is plural, others' funds; German "des Fonds" one fund, capitalised.
+    plural = tokens[k].text == "des"
+    k += 1
+    while k < clause.last and k - position <= _OWNER_REACH and tokens[k].has(Role.DET):
+        k += 1
+    if k >= clause.last or not _book_word(tokens[k]) or (plural and not tokens[k].capital):
+        return None
+    after = tokens[k + 1] if k + 1 < clause.last else None
+    if after is not None and after.kind == "word" and not after.roles:
+        return None  # "du fonds souverain", "of the fund's sponsor"
+    return k
+
+
+def _book_possessive(tokens: Sequence[Token], position: int, lexicon: Lexicon) -> bool:
+    """Our book's possessive right before the limit, opening the sentence: "the fund's VaR
+    limit" (the lexer may end a clause at the possessive's apostrophe)."""
+    k = position - 1
+    if k < 0:
+        return False
+    word = tokens[k].text
+    if not word.endswith("'s"):
+        return False
+    entry = lexicon.words.get(word[:-2])
+    if entry is None or not entry.roles & (Role.NAV | Role.PORTFOLIO) or entry.roles & _OTHERS:
+        return False
+    opening = k - 1 if k > 0 and tokens[k - 1].has(Role.DET) else k
+    return opening == 0 or (
+        tokens[opening - 1].kind == "mark" and tokens[opening - 1].text in _SENTENCE_MARKS
+    )
+
+
+def _figure_near(tokens: Sequence[Token], clause: Clause, k: int) -> bool:
+    """A figure right after the verb at ``k``, or before it in its clause (verb-final)."""
+    after = range(k + 1, min(clause.last, k + _OWNER_REACH + 2))
+    return any(tokens[j].kind == "number" for j in (*range(clause.first, k), *after))
+
+
+def our_limit_moved(mood: ClauseMood, position: int, lexicon: Lexicon) -> bool:
+    """:func:`_our_limit_moved`, unless negated, asked, weighed, conditional or reported."""
+    if mood.asked or mood.weighed or mood.conditional or mood.reported or mood.recommend < 0:
+        return False
+    if negated(mood.tokens, mood.clause, position):
+        return False
+    return _our_limit_moved(mood.tokens, mood.clause, position, lexicon)
+
+
+def _book_word(token: Token) -> bool:
+    """A noun of a book of assets, not someone else's: "fund", "portfolio", "der Fonds"."""
+    return (
+        token.kind == "word"
+        and token.has(Role.NAV | Role.PORTFOLIO)
+        and not token.has(Role.INSTITUTION)
+        and not token.glued
+    )
+
+
+def _book_before(tokens: Sequence[Token], clause: Clause, position: int) -> int | None:
+    """The book right before the verb at ``position``, past adverbs, times and a finite
+    auxiliary or modal ("the fund will exit"), with nothing after it in its language's
+    order ("le fonds souverain passe" names another fund)."""
+    k = position - 1
+    while k >= clause.first and (tokens[k].has(_BOOK_GAP) or tokens[k].forms & _DATING):
+        k -= 1
+    if k < clause.first or not _book_word(tokens[k]):
+        return None
+    return k
+
+
+def _sentence_dated(tokens: Sequence[Token], clause: Clause) -> bool:
+    """A time ahead or of today in the clause or in the clauses of its sentence before it."""
+    first = clause.first
+    while first > 0 and clause.first - first < _DATE_REACH:
+        before = tokens[first - 1]
+        if before.kind == "mark" and before.text in _SENTENCE_MARKS:
+            break
+        first -= 1
+    span = range(first, clause.last)
+    if any(tokens[k].forms & Form.PAST_TIME for k in span):
+        return False
+    return any(tokens[k].forms & _DATING for k in span)
 
 
 # Words that open an indirect question: what follows is weighed, not asked ("whether to buy
@@ -1782,8 +1979,14 @@ def _named_subject_verb(tokens: Sequence[Token], clause: Clause) -> int | None:
 
 
 def _name_word(token: Token) -> bool:
-    """A word of a name: capitals, and no role in the vocabulary."""
-    return token.kind == "word" and token.roles == 0 and (token.capital or token.upper)
+    """A word of a name: capitals, and no role in the vocabulary; a day or a month is a
+    time, never who acts ("El lunes ampliamos …", "Enero trae …" names no party)."""
+    return (
+        token.kind == "word"
+        and token.roles == 0
+        and (token.capital or token.upper)
+        and not token.forms & _TIMES
+    )
 
 
 def _finite_verb(token: Token) -> bool:
@@ -2155,8 +2358,9 @@ def _unknown_subject(action: Token) -> int:
 
 
 def _content(token: Token) -> bool:
-    """A word that can be (part of) a subject noun phrase."""
-    if token.kind != "word":
+    """A word that can be (part of) a subject noun phrase; a time is none ("A partir de
+    enero pasamos …": the verb's own person is the subject)."""
+    if token.kind != "word" or token.forms & _TIMES:
         return False
     if token.has(
         Role.DET

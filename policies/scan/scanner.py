@@ -18,6 +18,7 @@ records a typed answer carries outside its text fields. The scanner
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +35,15 @@ from policies.scan.lexer import clauses, tokenize
 from policies.scan.mood import negated
 from policies.scan.normalise import Normalised, SideWords, normalise, quick_form
 from policies.scan.records import RecordHit, record_hits
-from policies.scan.splits import Piece, continuations, open_ends, openings, question_ends
+from policies.scan.splits import (
+    Piece,
+    closing_sentence,
+    continuations,
+    first_opening,
+    open_ends,
+    openings,
+    question_ends,
+)
 from policies.scan.structure import (
     Pair,
     delimited_rows,
@@ -45,7 +54,7 @@ from policies.scan.structure import (
     table_titles,
     text_pairs,
 )
-from policies.scan.vocabulary import Lexicon, Role, lexicon_for
+from policies.scan.vocabulary import Form, Lexicon, Role, lexicon_for
 from policies.scan.words import gate_words
 
 __all__ = ["Field", "Record", "Scanner", "scanner_for"]
@@ -299,16 +308,16 @@ class Scanner:
         open end pairs them; read together they are a question answered by a bare side
         (:func:`policies.scan.directives.find_directives`). An answer is read only when its
         words hold a side or a verb of a holding; at most :data:`_MAX_PAIRS` pairs."""
+        extra = self._pronoun_pairs(fields, categories, reported)
         questions = [(f, p) for f in fields for p in question_ends(f.text)][:_MAX_HALVES]
         if not questions:
-            return []
+            return extra
         answers = [
             (field, piece)
             for field in fields
             for piece in openings(field.text)
             if self._answering(field.text[piece.start : piece.end])
         ][:_MAX_HALVES]
-        extra: list[Violation] = []
         pairs = 0
         for head, head_piece in questions:
             for tail, tail_piece in answers:
@@ -321,6 +330,42 @@ class Scanner:
                     self._split_pair(head, head_piece, tail, tail_piece, categories, reported)
                 )
         return extra
+
+    def _pronoun_pairs(
+        self, fields: list[Field], categories: frozenset[Category], reported: set[tuple[str, str]]
+    ) -> list[Violation]:
+        """A field closing on a sentence and the next field opening with a trade on a pronoun
+        that stands for what that sentence names: "Gold looks stretched." + "Sell it at the
+        open.", "Tenemos 300 SAN." + "Véndelas." Read together as two sentences
+        (:func:`policies.scan.directives.find_directives`); only neighbouring fields, at
+        most :data:`_MAX_PAIRS` pairs."""
+        extra: list[Violation] = []
+        pairs = 0
+        for head, tail in itertools.pairwise(fields):
+            start = first_opening(tail.text)
+            if start is None:
+                continue
+            answer = tail.text[start.start : start.end]
+            if not (self._answering(answer) and self._on_pronoun(answer)):
+                continue
+            closing = closing_sentence(head.text)
+            if closing is None:
+                continue
+            pairs += 1
+            if pairs > _MAX_PAIRS:
+                break
+            extra.extend(self._split_pair(head, closing, tail, start, categories, reported))
+        return extra
+
+    def _on_pronoun(self, raw: str) -> bool:
+        """Whether a sentence holds a pronoun for a target, or a verb with one written onto it."""
+        text = quick_form(raw, self.sides) or normalise(raw, self.sides).text.lower()
+        lexicon = self.lexicon.words
+        return any(
+            (entry := lexicon.get(word)) is not None
+            and (entry.roles & Role.REFERENCE or entry.forms & Form.CLITIC)
+            for word in gate_words(text)
+        )
 
     def _answering(self, raw: str) -> bool:
         """Whether a sentence may answer a question: it holds a side or a verb of a holding

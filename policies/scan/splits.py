@@ -15,7 +15,15 @@ from typing import Final, NamedTuple
 
 from orchestrator.core.patterns import lazy_pattern
 
-__all__ = ["Piece", "continuations", "open_ends", "openings", "question_ends"]
+__all__ = [
+    "Piece",
+    "closing_sentence",
+    "continuations",
+    "first_opening",
+    "open_ends",
+    "openings",
+    "question_ends",
+]
 
 # Longer halves are sentences of their own, not halves of one.
 _MAX: Final = 240
@@ -93,18 +101,40 @@ def _question_ends(text: str) -> list[Piece]:
     return found
 
 
+def closing_sentence(text: str) -> Piece | None:
+    """The sentence that closes a field with a stop: what a pronoun opening the next field
+    may stand for ("Gold looks stretched." + "Sell it at the open.")."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in _STOPS:
+        return None
+    start = max(stripped.rfind(f"{stop} ", 0, len(stripped) - 1) for stop in _STOPS) + 1
+    start = max(start, stripped.rfind("\n") + 1)
+    piece = stripped[start:].strip()
+    if not piece or len(piece) > _MAX:
+        return None
+    begin = stripped.index(piece, start)
+    return Piece(begin, begin + len(piece))
+
+
 def openings(text: str) -> list[Piece]:
     """The sentences of a field, in any case, each from where a sentence may start (a
     paragraph's start or after a stop): the answers to a question asked in another field
     ("Sell them into strength.", "Verkaufen.")."""
-    found = []
+    return list(_openings(text))
+
+
+def first_opening(text: str) -> Piece | None:
+    """The first sentence of a field (see :func:`openings`), read no further."""
+    return next(_openings(text), None)
+
+
+def _openings(text: str) -> Iterator[Piece]:
     for line, offset, start in _sentence_starts(text):
         if start < len(line) and line[start].isalpha():
             stop = _END.search(line, start)
             end = stop.end() if stop is not None else len(line.rstrip())
             if end - start <= _MAX:
-                found.append(Piece(offset + start, offset + end))
-    return found
+                yield Piece(offset + start, offset + end)
 
 
 def continuations(text: str) -> list[Piece]:

@@ -237,6 +237,13 @@ class Mood(_Section, frozen=True, kw_only=True):
     # level or a limit ("our entry comes at 88 on Tuesday"); otherwise they date an event
     # ("with CPI due on Thursday, the book is 55 % equities").
     future_days: _Words = ()
+    # Months ahead ("January", "Januar", "janvier", "enero"): they date a state as days do
+    # after a start, and a plan of ours in the present ("en janvier, nous passons à 50 %"),
+    # never a level or a limit by themselves: "stops were hit in October" is history.
+    future_months: _Words = ()
+    # Words that mark a state as just changed ("now", "jetzt", "maintenant", "ahora"): a
+    # state of our book "is now" 60 % equities as a decision taken, as a day ahead dates one.
+    now_times: _Words = ()
     future_starts: _Words = ()
     # Words that name a quotation mentioned, not used: a noun before it ("the headline",
     # "das Motto", "l'adage", "el lema") or a verb after it ("… lautete die Schlagzeile",
@@ -260,6 +267,10 @@ class Mood(_Section, frozen=True, kw_only=True):
     index_events: _Words = ()
     # Times of the day a step is carried out: "the hedge is lifted this afternoon".
     present_times: _Words = ()
+    # Participles that fix a rule rather than move a figure ("capped at 2x", "fixées à
+    # 5 %", "festgelegt", "fijado"): a limit of our book stated with one is a rule in force,
+    # with another participle ("raised to", "porté à") a change of ours.
+    settings: _Words = ()
     # The middle rung of a rating scale ("hold", "neutral", "Halten", "conserver",
     # "mantener"): a list that labels it beside buy and sell counts analysts' ratings
     # ("Buy: 54 %; hold: 30 %; sell: 16 %"), it orders nothing.
@@ -525,9 +536,18 @@ class Form:
     # Not a form either: a change to an index its provider announces (``[mood]
     # index_events``: "index changes", "Indexüberprüfung", "révision", "cambios").
     INDEX_EVENT: Final = 1 << 31
+    # Not a form either: a month (``[mood] future_months``): it dates a state only after a
+    # start ("from January", "ab Januar"), never a level, a limit or a step on its own.
+    MONTH: Final = 1 << 32
+    # Not a form either: a participle that fixes a rule (``[mood] settings``).
+    SETTING: Final = 1 << 33
+    # Not a form either: a verb with its object pronoun written onto it ("véndelas").
+    CLITIC: Final = 1 << 34
+    # Not a form either: a state just changed (``[mood] now_times``: "is now").
+    NOW: Final = 1 << 35
     # Not a form either: a word that answers a question yes (``[mood] affirmatives``:
     # "yes", "ja", "oui", "vale"), which confirms a trade of ours the question proposed.
-    AFFIRM: Final = 1 << 32
+    AFFIRM: Final = 1 << 36
 
 
 # The marks that are no grammatical form.
@@ -557,6 +577,10 @@ _MARKS: Final = (
     | Form.DIRECTION
     | Form.QUOTE
     | Form.INDEX_EVENT
+    | Form.MONTH
+    | Form.SETTING
+    | Form.CLITIC
+    | Form.NOW
     | Form.AFFIRM
 )
 
@@ -877,7 +901,8 @@ class _Builder:
         listed = set(self.entries)
         for words, role, info, marks in self.deferred:
             fresh = [word for word in words if (word,) not in listed]
-            self.add(fresh, role, info, marks=marks, unless_verb=bool(marks))
+            # A pronoun written onto a form marks it and changes nothing else.
+            self.add(fresh, role, info, marks=marks, unless_verb=bool(marks & ~Form.CLITIC))
         self.deferred.clear()
 
     def _add_separable(
@@ -1055,6 +1080,8 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         holding.add(vocabulary.actions.holding, Role.TRADE, info, tagged=True)
         future.add(vocabulary.mood.future_times, Role.PREFIX, info)
         future.add(vocabulary.mood.future_days, Role.PREFIX, info)
+        future.add(vocabulary.mood.future_months, Role.PREFIX, info)
+        future.add(vocabulary.mood.now_times, Role.PREFIX, info)
         for name in FieldRole.__args__:  # type: ignore[attr-defined]
             for key in getattr(vocabulary.fields, name):
                 joined, bounds = _joined(letter_runs(key))
@@ -1156,17 +1183,27 @@ def _perfects(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
     return found
 
 
-def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list[str]:
+def _named_by(phrases: Iterable[str], nouns: Iterable[str]) -> list[str]:
+    """The phrases whose last word is one of ``nouns``: "le fonds" of "fonds"."""
+    heads = {phrase_words(fold_for_matching(noun)) for noun in nouns}
+    return [p for p in phrases if phrase_words(fold_for_matching(p))[-1:] in heads]
+
+
+def _imperatives_and_clitics(
+    phrases: Iterable[str], info: LanguageInfo
+) -> tuple[list[str], list[str]]:
     """The forms of the single-word verbs in ``phrases`` that no list spells out: the plural
     familiar imperative of each infinitive ("cerrar" -> "cerrad") and each base form (an
     imperative or infinitive) with an object pronoun written onto it ("vende" -> "véndelo",
     "cierra" -> "ciérrala", "vender" -> "venderlas"); folded, the accent the pronoun adds
     is gone. Hand-written: no maintained library inflects Spanish verbs offline, and the
     two rules are regular (the familiar plural imperative has no exceptions among these
-    verbs but "id", which is none of them)."""
+    verbs but "id", which is none of them). The forms with a pronoun come second: their
+    object is a target named before (:data:`Form.CLITIC`)."""
     if not info.enclitics and not info.plural_imperatives:
-        return []
+        return [], []
     found: list[str] = []
+    clitics: list[str] = []
     for raw in phrases:
         text, _, tag = raw.rpartition(":") if ":" in raw else (raw, "", "base")
         word = fold_for_matching(text)
@@ -1177,8 +1214,8 @@ def _imperatives_and_clitics(phrases: Iterable[str], info: LanguageInfo) -> list
             if word.endswith(ending) and len(word) - len(ending) >= _SHORTEST_STEM - 1:
                 forms.append(word[: -len(ending)] + imperative)
         found.extend(forms[1:])
-        found.extend(form + clitic for form in forms for clitic in info.enclitics)
-    return found
+        clitics.extend(form + clitic for form in forms for clitic in info.enclitics)
+    return found, clitics
 
 
 # The action lists whose infinitives are inflected, with their roles.
@@ -1409,7 +1446,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     for phrases, role in tagged:
         builder.add(phrases, role, info, tagged=True)
         if role & Role.VERB:
-            builder.defer(_imperatives_and_clitics(phrases, info), role, info)
+            imperatives, clitics = _imperatives_and_clitics(phrases, info)
+            builder.defer(imperatives, role, info)
+            builder.defer(clitics, role, info, marks=Form.CLITIC)
             builder.add(_perfects(phrases, info), role, info, tagged=True)
     builder.add(mood.reporting, Role.RECOMMEND, info, tagged=True, marks=Form.SPEECH)
     builder.add(mood.counterfactuals, Role.AUX, info, tagged=True, marks=Form.COUNTERFACTUAL)
@@ -1421,8 +1460,13 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     # Only marked: a day or a time ahead keeps whatever else it is ("monday" a prefix).
     builder.add(mood.future_times, 0, info, marks=Form.FUTURE_TIME)
     builder.add(mood.future_days, 0, info, marks=Form.FUTURE_DAY)
+    builder.add(mood.future_months, 0, info, marks=Form.MONTH)
+    builder.add(mood.now_times, 0, info, marks=Form.NOW)
     builder.add(mood.future_starts, 0, info, marks=Form.FUTURE_START)
     builder.add(mood.products, Role.THIRD, info, marks=Form.PRODUCT)
+    # A product named by a book's noun is a book: "der Fonds", "le fonds", "el fondo" (as
+    # "the fund" is listed with the books): what it does dated ahead is our plan.
+    builder.add(_named_by(mood.products, objects.nav), Role.NAV, info)
     builder.add(objects.models, Role.PORTFOLIO, info, marks=Form.MODEL)
     # Only marked: a noun or verb naming a quotation keeps whatever else it is.
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
@@ -1434,6 +1478,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)
     builder.add(mood.index_events, 0, info, marks=Form.INDEX_EVENT)
     builder.add(mood.present_times, 0, info, marks=Form.TODAY)
+    builder.add(mood.settings, 0, info, marks=Form.SETTING)
     builder.add(mood.rating_holds, 0, info, marks=Form.RATING_HOLD)
     builder.add(mood.proposals, Role.CONDITIONAL | Role.SUBORDINATOR, info, marks=Form.PROPOSAL)
     builder.add(mood.distributives, Role.DET, info, marks=Form.EACH)
@@ -1445,9 +1490,9 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(
         actions.holding, Role.TRADE, info, tagged=True, marks=Form.HOLDING, unless_verb=True
     )
-    builder.defer(
-        _imperatives_and_clitics(actions.holding, info), Role.TRADE, info, marks=Form.HOLDING
-    )
+    imperatives, clitics = _imperatives_and_clitics(actions.holding, info)
+    builder.defer(imperatives, Role.TRADE, info, marks=Form.HOLDING)
+    builder.defer(clitics, Role.TRADE, info, marks=Form.HOLDING | Form.CLITIC)
     plain = (
         (actions.side_adjectives, Role.SIDE_ADJ),
         (objects.orders, Role.ORDER_OBJ),
