@@ -168,7 +168,7 @@ DIALOGUES_OF_OTHERS = [
     "A: what did the Fed do? B: it held rates.",
     "Should we keep the banks? No, they look cheap.",
     "Do banks keep gold? No, they sell it.",
-    "What do the banks do with gold? Sell it.",
+    "What do the banks do with gold? They sell it.",
 ]
 
 
