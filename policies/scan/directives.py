@@ -38,6 +38,7 @@ from policies.scan.mood import (
     negated,
     our_limit_moved,
     present_passive,
+    subject_before,
     unknown_past,
 )
 from policies.scan.vocabulary import Form, Lexicon, Role
@@ -148,6 +149,8 @@ def find_directives(
         hits.extend(_objects_after(read, lexicon))
     if "repeat" in active:
         hits.extend(_repeated_trades(read))
+    if "confirmed" in active:
+        hits.extend(_confirmed_questions(read, lexicon))
     return hits, pending
 
 
@@ -756,7 +759,19 @@ def _allocation_list(tokens: Sequence[Token], sentence: Sequence[Clause]) -> lis
 def _index_label(tokens: Sequence[Token], first: int, label: int) -> bool:
     """The label ``[first, label)`` names an index's weights: a weight, then the index."""
     weight = _find(tokens, first, label, lambda j: tokens[j].has(Role.WEIGHT))
-    return weight is not None and _index_weight(tokens, weight, label, label)
+    if weight is None or not _member_weight(tokens, weight):
+        return False
+    index = _find(tokens, weight + 1, label, lambda j: bool(tokens[j].forms & Form.INDEX))
+    # The first item names its member: "…MSCI Europe : financières 18 %", not "…: 60 %".
+    return (
+        index is not None
+        and label + 1 < len(tokens)
+        and tokens[label + 1].kind == "word"
+        and not any(
+            tokens[j].has(_NOT_INDEX_WEIGHT) and not tokens[j].has(Role.WEIGHT | Role.PREP)
+            for j in range(first, label)
+        )
+    )
 
 
 def _item_colon(tokens: Sequence[Token], j: int, last: int) -> bool:
@@ -1122,21 +1137,87 @@ def _answered_questions(sentences: Sequence[Sequence[ClauseMood]]) -> list[Hit]:
         last = question[-1].clause.last
         if last >= len(tokens) or tokens[last].text != "?":
             continue
-        first = question[0].clause.first
+        first = _after_speaker(tokens, question[0].clause.first, last)
         span = range(first, last)
         # German "Was tun mit …?" opens with "was" (what), which folds to English "was".
         opening = first + 1 if first + 1 < last and _bare_verb(tokens[first + 1]) else first
         if any(
-            _of_others_or_past(tokens[j]) and not _sector_asked_about(tokens, j)
+            _of_others_or_past(tokens[j])
+            and not (_sector_asked_about(tokens, j) or _object_asked_about(tokens, j))
             for j in range(opening, last)
         ):
             continue
         if not any(_asked_about(tokens, j) for j in span):
             continue
-        side = _answer_side(answer[0])
+        side = _answer_side_past_reply(answer)
         if side is not None:
             found.append(Hit("order", tokens[question[0].clause.first].start, tokens[side].end))
     return found
+
+
+def _confirmed_questions(sentences: Sequence[Sequence[ClauseMood]], lexicon: Lexicon) -> list[Hit]:
+    """A question proposing a trade of ours on a named target, answered yes in the next
+    sentence: desk chat between two voices ("A: we trimming gold? B: yes, half.", "Cut the
+    miners? - Yep, do it.", "On allège l'or ? — Oui.", "¿Recortamos el oro? — Vale.").
+
+    A speaker's label may open either sentence. The question names no one else and nothing
+    past ("Did CTAs sell gold? Yes." reports), and its action is not negated.
+    """
+    found: list[Hit] = []
+    for question, answer in itertools.pairwise(sentences):
+        tokens = question[0].tokens
+        last = question[-1].clause.last
+        if last >= len(tokens) or tokens[last].text != "?":
+            continue
+        first = _after_speaker(tokens, question[0].clause.first, last)
+        if _proposed_trade(question, first, last, lexicon) is None:
+            continue
+        yes = _after_speaker(tokens, answer[0].clause.first, answer[-1].clause.last)
+        if yes < len(tokens) and tokens[yes].forms & Form.AFFIRM:
+            found.append(Hit("order", tokens[first].start, tokens[yes].end))
+    return found
+
+
+_SPEAKER_WORDS: Final = 4  # "A", "PM", "Händler an PM": a speaker's label before its colon
+_SPEAKER_MARKS: Final = frozenset(":-\u2013\u2014")  # a colon, a hyphen, en and em dashes
+
+
+def _after_speaker(tokens: Sequence[Token], first: int, last: int) -> int:
+    """Where a line starts past the label of its speaker and the dashes of a dialogue."""
+    start = first
+    while start < last and tokens[start].text in _SPEAKER_MARKS:
+        start += 1
+    for k in range(start, min(last, start + _SPEAKER_WORDS + 1)):
+        if tokens[k].text == ":":
+            return k + 1
+        if tokens[k].kind != "word":
+            break
+    return start
+
+
+def _proposed_trade(
+    question: Sequence[ClauseMood], first: int, last: int, lexicon: Lexicon
+) -> int | None:
+    """The action of a question that proposes a trade of ours on a named target ("we
+    trimming gold?", "are we adding to Bunds?", "cut the miners?"), if it does."""
+    for mood in question:
+        tokens, clause = mood.tokens, mood.clause
+        for j in range(max(first, clause.first), clause.last):
+            token = tokens[j]
+            if not (token.has(Role.SIDE) or token.forms & Form.HOLDING):
+                continue
+            if token.has(Role.NON_ACTION) or not token.forms & (Form.BASE | Form.GERUND):
+                continue
+            target = _named_object(tokens, clause, j, False)
+            if target is None or negated(tokens, clause, j):
+                continue
+            subject = subject_before(tokens, clause, j, lexicon)
+            if subject and not subject & (Role.SELF | Role.ADDRESSEE):
+                return None  # "Are households buying gold? Yes." asks about others
+            if any(_of_others_or_past(tokens[k]) for k in range(first, last) if k != target):
+                return None
+            return j
+    return None
 
 
 # What acts on a pronoun whose target was named before: a side, a verb of a holding, a
@@ -1297,6 +1378,36 @@ def _asked_about(tokens: Sequence[Token], j: int) -> bool:
     return token.kind == "word" and not token.roles and k >= 0 and tokens[k].has(Role.PREP)
 
 
+_REPLY_WORDS: Final = 4  # a speaker's label and a "no" or "yes" before the answer proper
+
+
+def _answer_side_past_reply(answer: Sequence[ClauseMood]) -> int | None:
+    """The side of an answer, past a speaker's label and a bare "no" or "yes" that
+    answers the question before it does ("Stratégiste : non, on allège tout de suite",
+    "No, sell them now")."""
+    for mood in answer:
+        side = _answer_side(mood)
+        clause = mood.clause
+        if side is not None or clause.last - clause.first > _REPLY_WORDS:
+            return side
+    return None
+
+
+def _object_asked_about(tokens: Sequence[Token], j: int) -> bool:
+    """A sector that is the object of the question's verb, not who acts: "on garde les
+    banques ?", "do we keep the miners?"."""
+    if not tokens[j].has(Role.INSTRUMENT):
+        return False
+    k = j - 1
+    while k >= 0 and tokens[k].has(Role.DET) and not tokens[k].has(Role.PREP):
+        k -= 1
+    if k < 0 or k == j - 1 or tokens[k].kind != "word":
+        return False
+    # A verb the vocabulary holds, or a word it does not ("garde"), never a function word.
+    verb = tokens[k]
+    return verb.has(Role.VERB) or not (verb.roles or verb.capital or verb.upper)
+
+
 def _answer_side(mood: ClauseMood) -> int | None:
     """The side that opens an answer, past a pronoun of its target: "Verkaufen", "Sell
     them", "Les vendre"; in the base form, not negated, nobody else's."""
@@ -1307,9 +1418,9 @@ def _answer_side(mood: ClauseMood) -> int | None:
     if j >= clause.last:
         return None
     token = tokens[j]
-    if not token.has(Role.SIDE) or token.has(Role.NON_ACTION) or not token.forms & Form.BASE:
+    if not (token.has(Role.SIDE) or token.forms & Form.HOLDING) or token.has(Role.NON_ACTION):
         return None
-    if _not_ours(mood) or negated(tokens, clause, j):
+    if not token.forms & Form.BASE or _not_ours(mood) or negated(tokens, clause, j):
         return None
     return j
 
@@ -3494,22 +3605,51 @@ _COMPARED: Final = frozenset(
 
 
 def _index_weight(tokens: Sequence[Token], i: int, number: int, end: int) -> bool:
-    """The weight at ``i`` and its share at ``number`` are an index's: the index named
-    before the share ("sector weights in the MSCI Europe: financials 18 %", "Gewichtung im
-    Stoxx 600: …") or as what the share is of ("le poids de chaque valeur à 10 % de
-    l'indice"). A weight of our book, or one a verb moves, is read as a step elsewhere."""
+    """The weight at ``i`` and its share at ``number`` are an index member's: the index
+    named before the share ("sector weights in the MSCI Europe: financials 18 %", "das
+    Gewicht von SAP im DAX: 14 %") or as what the share is of ("le poids de chaque valeur
+    à 10 % de l'indice"), with the member named. A weight in an index with no member named
+    is our holding of it ("Target weight in the S&P 500: 60 %"), a target weight is ours,
+    and a weight a verb moves is read as a step elsewhere."""
+    if not _member_weight(tokens, i):
+        return False
+    index = None
     for j in range(i + 1, number):
         token = tokens[j]
         if token.forms & Form.INDEX:
-            return True
+            index = j
+            break
         if (token.has(_NOT_INDEX_WEIGHT) and not token.has(Role.PREP)) or token.kind == "number":
             return False
         if token.text in _COMPARED:
             return False
+    if index is not None:
+        return _weight_of(tokens, i + 2) or _member_before(tokens, index, number)
     k = number + 1
     while k < end and tokens[k].has(Role.PREP | Role.DET) and not tokens[k].forms & Form.INDEX:
         k += 1
-    return k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+    found = k < end and k > number + 1 and bool(tokens[k].forms & Form.INDEX)
+    return found and _weight_of(tokens, i + 2)
+
+
+# How a target weight is written: "target weight", "Zielgewicht", "poids cible", "peso
+# objetivo": always a book's.
+_TARGETED: Final = ("target", "ziel", "cible", "objetivo")
+
+
+def _member_weight(tokens: Sequence[Token], i: int) -> bool:
+    """The weight word at ``i`` is not a target weight."""
+    words = [tokens[i].text]
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "word":
+        words.append(tokens[i + 1].text)
+    return not any(target in word for word in words for target in _TARGETED)
+
+
+def _member_before(tokens: Sequence[Token], index: int, number: int) -> bool:
+    """A member named between the index at ``index`` and its share at ``number``, past a
+    colon: "…MSCI Europe: financials 18 %", "… im DAX: SAP 14 %"."""
+    colon = _find(tokens, index + 1, number, lambda j: tokens[j].text == ":")
+    return colon is not None and any(tokens[j].kind == "word" for j in range(colon + 1, number))
 
 
 def _weight_of(tokens: Sequence[Token], j: int) -> bool:

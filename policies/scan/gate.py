@@ -21,7 +21,7 @@ from typing import Final
 
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.vocabulary import Lexicon, Role
-from policies.scan.words import DIGIT_MARK, gate_words
+from policies.scan.words import BREAKEVEN_CODE, DIGIT_MARK, gate_words
 
 __all__ = [
     "AT_MARK",
@@ -165,6 +165,7 @@ class Gate:
         points = _anchor_words(lexicon.points)
         notionals = _anchor_words(lexicon.notionals)
         repeats = _anchor_words(lexicon.repeats)
+        affirmatives = _anchor_words(lexicon.affirmatives)
         directions = _anchor_words(lexicon.directions)
         quotes = _anchor_words(lexicon.quotes)
         books = w(Role.NAV)
@@ -212,7 +213,7 @@ class Gate:
                     w(Role.RECOMMEND | Role.REC_ADJ | Role.REC_MODAL),
                 ),
             ),
-            "level": ((w(Role.LEVEL), number),),
+            "level": ((w(Role.LEVEL), number), (w(Role.LEVEL), frozenset({BREAKEVEN_CODE}))),
             "execution": (
                 (w(Role.EXECUTE),),
                 (w(Role.PLACE), w(Role.ORDER_OBJ | Role.ORDER_TYPE | Role.BROKER)),
@@ -232,6 +233,8 @@ class Gate:
             "notional": ((notionals, money, number),),
             # "We bought TLT last week and would do it again": a past trade of ours endorsed.
             "repeat": ((repeats, w(Role.SIDE) | lexicon.holding),),
+            # "A: we trimming gold? B: yes, half.": a trade of ours proposed, answered yes.
+            "confirmed": ((affirmatives, w(Role.SIDE) | lexicon.holding),),
             # "Out of the miners, into utilities", "raus aus den Banken": a direction of desk
             # chat on an asset class, without a verb.
             "direction": ((directions, w(Role.INSTRUMENT)),),

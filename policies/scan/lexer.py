@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from policies.scan.vocabulary import Entry, Form, Lexicon, Role
-from policies.scan.words import BLANKS_AND_TOKEN
+from policies.scan.words import BLANKS_AND_TOKEN, BREAKEVEN_CODE
 
 __all__ = ["Clause", "Token", "clauses", "last_position", "next_position", "tokenize"]
 
@@ -157,10 +157,30 @@ def tokenize(
     _dated_now(tokens)
     _unreal_past(tokens)
     _hedged_figures(tokens)
+    _breakeven_codes(tokens)
     if "/" in text[start:stop]:
         _silence_paths(tokens)
     _names_of_instruments(tokens)
     return tokens
+
+
+_BREAKEVEN_REACH: Final = 4  # a level word, what it is on, and its link: "SL on gold to BE"
+
+
+def _breakeven_codes(tokens: list[Token]) -> None:
+    """ "BE" in capitals after the link of a level is breakeven, a level given as a word
+    ("move SL to BE", "stop at BE"), read as a number as "breakeven" is; "be" in lower case,
+    or without a level before it, stays the verb."""
+    for k in range(1, len(tokens)):
+        token = tokens[k]
+        if (
+            token.text != BREAKEVEN_CODE
+            or not token.upper
+            or not tokens[k - 1].has(Role.LEVEL_LINK)
+        ):
+            continue
+        if any(tokens[j].has(Role.LEVEL) for j in range(max(0, k - _BREAKEVEN_REACH), k - 1)):
+            token.kind, token.roles, token.forms, token.value = "number", 0, 0, 0.0
 
 
 def _silence_paths(tokens: list[Token]) -> None:

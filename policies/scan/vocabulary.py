@@ -292,6 +292,9 @@ class Mood(_Section, frozen=True, kw_only=True):
     # wieder tun", "le referions", "lo volveríamos a hacer"): after a past trade of ours, it
     # endorses that trade for now.
     repeats: _Words = ()
+    # Answers yes to a question ("yes", "do it", "ja", "passt", "oui", "vas-y", "vale",
+    # "adelante"): after a question proposing a trade of ours, they confirm it.
+    affirmatives: _Words = ()
     recommend_modals: _Words = ()
     forecast_modals: _Words = ()
     recommend_adjectives: _Words = ()
@@ -542,6 +545,9 @@ class Form:
     CLITIC: Final = 1 << 34
     # Not a form either: a state just changed (``[mood] now_times``: "is now").
     NOW: Final = 1 << 35
+    # Not a form either: a word that answers a question yes (``[mood] affirmatives``:
+    # "yes", "ja", "oui", "vale"), which confirms a trade of ours the question proposed.
+    AFFIRM: Final = 1 << 36
 
 
 # The marks that are no grammatical form.
@@ -575,6 +581,7 @@ _MARKS: Final = (
     | Form.SETTING
     | Form.CLITIC
     | Form.NOW
+    | Form.AFFIRM
 )
 
 _FORMS: Final = {
@@ -657,6 +664,8 @@ class Lexicon(msgspec.Struct, frozen=True, kw_only=True):
     future: frozenset[str] = frozenset()
     # ``[mood] repeats`` as the lexer spells their tokens, for their gate words.
     repeats: frozenset[str] = frozenset()
+    # ``[mood] affirmatives`` as the lexer spells their tokens, for their gate words.
+    affirmatives: frozenset[str] = frozenset()
     # ``[actions] directions`` as the lexer spells their tokens, for their gate words.
     directions: frozenset[str] = frozenset()
     # ``[actions] quotes`` as the lexer spells their tokens, for their gate words.
@@ -1041,6 +1050,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         "points": set(),
         "fractions": set(),
         "repeats": set(),
+        "affirmatives": set(),
         "directions": set(),
         "quotes": set(),
     }
@@ -1060,6 +1070,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
             section = {
                 "notionals": vocabulary.objects,
                 "repeats": vocabulary.mood,
+                "affirmatives": vocabulary.mood,
                 "directions": vocabulary.actions,
                 "quotes": vocabulary.actions,
             }.get(name, vocabulary.numbers)
@@ -1144,6 +1155,7 @@ def _compile(files: list[VocabularyFile]) -> Lexicon:
         points=frozenset(shares["points"]),
         fractions=frozenset(shares["fractions"]),
         repeats=frozenset(shares["repeats"]),
+        affirmatives=frozenset(shares["affirmatives"]),
         directions=frozenset(shares["directions"]),
         quotes=frozenset(shares["quotes"]),
     )
@@ -1460,6 +1472,7 @@ def _add_sections(builder: _Builder, vocabulary: VocabularyFile, info: LanguageI
     builder.add(mood.quotations, 0, info, marks=Form.QUOTING)
     builder.add(mood.why_questions, 0, info, marks=Form.WHY)
     builder.add(mood.repeats, 0, info, marks=Form.REPEAT)
+    builder.add(mood.affirmatives, 0, info, marks=Form.AFFIRM)
     builder.add(mood.hedges, 0, info, marks=Form.HEDGE)
     builder.add(mood.indices, 0, info, marks=Form.INDEX)
     builder.add(mood.issues, 0, info, marks=Form.ISSUE)

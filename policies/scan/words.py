@@ -15,7 +15,14 @@ from typing import Final
 from orchestrator.core.patterns import lazy_pattern
 from policies.scan.textmap import utf8
 
-__all__ = ["BLANKS_AND_TOKEN", "DIGIT_MARK", "TOKEN", "gate_words", "phrase_words"]
+__all__ = [
+    "BLANKS_AND_TOKEN",
+    "BREAKEVEN_CODE",
+    "DIGIT_MARK",
+    "TOKEN",
+    "gate_words",
+    "phrase_words",
+]
 
 _WORD: Final = r"[a-z][a-z0-9]*(?:'[a-z][a-z0-9]*)*"
 _NUMBER: Final = r"\d+(?:[.,']\d+)*"
@@ -26,6 +33,9 @@ TOKEN: Final = lazy_pattern(rf"(?P<word>{_WORD})|(?P<number>{_NUMBER})|(?P<mark>
 # the offsets follow from the lengths. The lexer reads every token of a text this way,
 # without a match object per token.
 BLANKS_AND_TOKEN: Final = lazy_pattern(rf"([^\S\n]*)(?:({_WORD})|({_NUMBER})|({_MARK})|\Z)")
+# Breakeven as chat writes it, in capitals after a level's link ("move SL to BE"): a level
+# given as a word (the lexer reads it as one); the gate takes it as a figure.
+BREAKEVEN_CODE: Final = "be"
 # What the gate records for "some digit was here", in place of the numbers themselves.
 DIGIT_MARK: Final = "#"
 

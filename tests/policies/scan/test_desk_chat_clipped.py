@@ -119,3 +119,65 @@ def test_clipped_desk_chat_is_an_order(text: str) -> None:
 )
 def test_the_same_words_described_headed_or_counting_other_things_pass(text: str) -> None:
     assert not blocked(text)
+
+
+NUMBERED_LEVELS = [
+    "tp1 2450 / tp2 2500 on the gold long.",
+    "EURUSD short, tp1 1.07, tp2 1.06.",
+    "SL1 2290 on gold.",
+    "Move SL to BE on gold.",
+    "Stop at BE.",
+]
+NUMBERED_LEVELS_DESCRIBED = [
+    "Analysts' target 1 is 2,450 for gold.",
+    "Tier 1 capital rose to 14 %.",
+    "The stop has to be moved.",
+    "THE STOP HAS TO BE MOVED.",
+    "Our stop went to BE last week.",
+]
+
+
+@pytest.mark.parametrize("text", NUMBERED_LEVELS)
+def test_numbered_targets_and_breakeven_are_levels(text: str) -> None:
+    """'tp1', 'SL1', and 'BE' in capitals after a level's link: levels of chat."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", NUMBERED_LEVELS_DESCRIBED)
+def test_others_targets_tiers_and_the_verb_be_pass(text: str) -> None:
+    assert not blocked(text)
+
+
+DIALOGUES = [
+    "A: we trimming gold? B: yes, half.",
+    "A: are we adding to Bunds? B: yep, do it.",
+    "A: cut the miners? B: yes, all of it.",
+    "Händler: Wir reduzieren Gold? PM: Ja, die Hälfte.",
+    "PM: on allège l'or ? — Stratégiste : oui, tout de suite.",
+    "¿Recortamos el oro? — Vale.",
+    "Should we keep the banks? No, sell them now.",
+    "Gérant : on garde les banques ? — Stratégiste : non, on allège tout de suite.",
+]
+DIALOGUES_OF_OTHERS = [
+    "A: did CTAs sell gold? B: yes.",
+    "A: should CTAs cut gold? B: yes.",
+    "A: are we trimming gold? B: no.",
+    "Are Chinese households buying gold? Yes, record amounts.",
+    "Are central banks buying gold? Yes.",
+    "Will pension funds sell Bunds? Yes, at quarter-end.",
+    "A: what did the Fed do? B: it held rates.",
+    "Should we keep the banks? No, they look cheap.",
+    "Do banks keep gold? No, they sell it.",
+    "What do the banks do with gold? They sell it.",
+]
+
+
+@pytest.mark.parametrize("text", DIALOGUES)
+def test_a_trade_of_ours_proposed_and_answered_is_an_order(text: str) -> None:
+    """Two desk voices: a question proposing our trade, a yes, or a no and the step."""
+    assert blocked(text)
+
+
+@pytest.mark.parametrize("text", DIALOGUES_OF_OTHERS)
+def test_questions_on_others_the_past_or_refused_pass(text: str) -> None:
+    assert not blocked(text)
